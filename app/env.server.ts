@@ -1,0 +1,59 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const onOff = z.enum(['on', 'off'])
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_PATH: z.string().min(1).optional(),
+  APP_ORIGIN: z
+    .url({ message: 'must be an origin such as https://portal.example.org' })
+    .transform((u) => new URL(u).origin)
+    .optional(),
+  DEMO_DATA: onOff.default('on'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('RCM Portal <no-reply@rcm.example>'),
+  MAX_UPLOAD_MB: positiveInt(100),
+  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_MAX_HOURS: positiveInt(12),
+})
+
+export type Env = z.infer<typeof EnvSchema> & { dataDir: string; databasePath: string }
+
+let cached: Env | null = null
+
+/** Parses the environment once. Invalid values stop start-up with a message naming the variable. */
+export function getEnv(): Env {
+  if (cached) return cached
+  const raw = Object.fromEntries(
+    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Record<string, string>
+  const parsed = EnvSchema.safeParse(raw)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR)
+  cached = {
+    ...parsed.data,
+    dataDir,
+    databasePath: path.resolve(parsed.data.DATABASE_PATH ?? path.join(dataDir, 'portal.db')),
+  }
+  return cached
+}
+
+/** Tests change process.env between cases. */
+export function resetEnvCache() {
+  cached = null
+}
+
+/** The public origin, or null when unset (then the request's own origin is used for checks only). */
+export function appOrigin(): string | null {
+  return getEnv().APP_ORIGIN ?? null
+}

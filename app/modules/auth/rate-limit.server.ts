@@ -1,0 +1,40 @@
+import { and, count, eq, gt, lt, min } from 'drizzle-orm'
+import { db } from '@db/client'
+import { rateLimitEvents } from '@db/schema'
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000
+export const LOGIN_LIMIT_PER_ACCOUNT = 10
+export const LOGIN_LIMIT_PER_IP = 100
+
+export const accountKey = (email: string) => `login:account:${email.trim().toLowerCase()}`
+export const ipKey = (ip: string) => `login:ip:${ip}`
+
+/** Seconds until the key may try again, or 0 when under the limit. Stored in the database, so a
+ * restart does not reset it. */
+export function retryAfterSeconds(key: string, limit: number, windowMs = LOGIN_WINDOW_MS, now = Date.now()) {
+  const since = new Date(now - windowMs)
+  const row = db
+    .select({ n: count(), first: min(rateLimitEvents.at) })
+    .from(rateLimitEvents)
+    .where(and(eq(rateLimitEvents.key, key), gt(rateLimitEvents.at, since)))
+    .get()
+  if (!row || row.n < limit || !row.first) return 0
+  const first = row.first instanceof Date ? row.first.getTime() : Number(row.first)
+  return Math.max(1, Math.ceil((first + windowMs - now) / 1000))
+}
+
+export function recordHit(key: string, now = Date.now()) {
+  db.insert(rateLimitEvents)
+    .values({ key, at: new Date(now) })
+    .run()
+}
+
+export function clearHits(key: string) {
+  db.delete(rateLimitEvents).where(eq(rateLimitEvents.key, key)).run()
+}
+
+export function pruneRateLimits(now = Date.now()) {
+  db.delete(rateLimitEvents)
+    .where(lt(rateLimitEvents.at, new Date(now - 24 * 60 * 60 * 1000)))
+    .run()
+}

@@ -1,0 +1,100 @@
+import { redirect } from '@remix-run/node'
+import { eq } from 'drizzle-orm'
+import { db } from '@db/client'
+import { groupMemberships, organizations, people } from '@db/schema'
+import type { Viewer } from '~/modules/access/viewer'
+import { validateApiToken } from './api-tokens.server'
+import { sessionTokenFrom, validateSessionToken, type SessionRow } from './session.server'
+
+/** Loads the person as a Viewer; null when missing or not active. Group memberships are read on every
+ * request, so removing someone from a group takes effect on their next request. */
+export function loadViewer(personId: string, via: Viewer['via'], sessionId: string | null): Viewer | null {
+  const row = db
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      role: people.role,
+      status: people.status,
+      language: people.language,
+      organizationId: people.organizationId,
+      institutionId: people.institutionId,
+      organizationCode: organizations.code,
+      organizationKind: organizations.kind,
+    })
+    .from(people)
+    .innerJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(eq(people.id, personId))
+    .get()
+  if (!row || row.status !== 'active') return null
+  const groupIds = db
+    .select({ groupId: groupMemberships.groupId })
+    .from(groupMemberships)
+    .where(eq(groupMemberships.personId, personId))
+    .all()
+    .map((g) => g.groupId)
+  const { status: _status, ...rest } = row
+  return { ...rest, groupIds, via, sessionId }
+}
+
+function bearerToken(request: Request): string | null {
+  const header = request.headers.get('Authorization')
+  if (!header) return null
+  const m = /^Bearer\s+(\S+)$/i.exec(header)
+  return m ? m[1] : ''
+}
+
+export interface Resolved {
+  viewer: Viewer | null
+  /** a signed-in session that still owes its second factor */
+  pending: SessionRow | null
+  /** an Authorization header was sent but not accepted */
+  badBearer: boolean
+}
+
+/** Who is asking: a Bearer token takes precedence over the cookie (no CSRF exposure), else the
+ * session cookie. */
+export function resolveRequest(request: Request): Resolved {
+  const bearer = bearerToken(request)
+  if (bearer !== null) {
+    const personId = bearer ? validateApiToken(bearer) : null
+    const viewer = personId ? loadViewer(personId, 'token', null) : null
+    return { viewer, pending: null, badBearer: !viewer }
+  }
+  const token = sessionTokenFrom(request)
+  if (!token) return { viewer: null, pending: null, badBearer: false }
+  const session = validateSessionToken(token)
+  if (!session) return { viewer: null, pending: null, badBearer: false }
+  if (!session.twoFactorVerified) return { viewer: null, pending: session, badBearer: false }
+  return { viewer: loadViewer(session.personId, 'session', session.id), pending: null, badBearer: false }
+}
+
+// Memoized per Request object: root and child loaders of one request resolve the viewer once.
+const memo = new WeakMap<Request, Resolved>()
+function resolved(request: Request): Resolved {
+  let r = memo.get(request)
+  if (!r) {
+    r = resolveRequest(request)
+    memo.set(request, r)
+  }
+  return r
+}
+
+export function getViewer(request: Request): Viewer | null {
+  return resolved(request).viewer
+}
+
+export function getPendingSession(request: Request): SessionRow | null {
+  return resolved(request).pending
+}
+
+/** For pages: signed-out people are sent to the sign-in page, then back. */
+export function requireViewer(request: Request): Viewer {
+  const viewer = getViewer(request)
+  if (viewer) return viewer
+  const url = new URL(request.url)
+  const back = url.pathname + url.search
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, {
+    headers: { 'Cache-Control': 'no-store' },
+  })
+}

@@ -1,0 +1,54 @@
+import { asc, eq } from 'drizzle-orm'
+import { db } from '@db/client'
+import { organizations, ptpYears } from '@db/schema'
+import type { Lang } from '~/i18n/core'
+
+export type OrganizationRow = typeof organizations.$inferSelect
+
+export const orgName = (o: Pick<OrganizationRow, 'nameEs' | 'nameEn'>, lang: Lang) =>
+  lang === 'es' ? o.nameEs : o.nameEn
+
+/** The short label of the signed-in person's organization, for the page header. */
+export function shellOrganization(organizationId: string, lang: Lang): string {
+  const o = db
+    .select({ nameEs: organizations.nameEs, nameEn: organizations.nameEn, acronym: organizations.acronym })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .get()
+  if (!o) return ''
+  return o.acronym && o.acronym.length <= 12 ? o.acronym : orgName(o, lang)
+}
+
+export function getOrganizationByCode(code: string) {
+  return db.select().from(organizations).where(eq(organizations.code, code.toUpperCase())).get() ?? null
+}
+
+export function listOrganizations() {
+  return db.select().from(organizations).orderBy(asc(organizations.sortOrder), asc(organizations.code)).all()
+}
+
+/** The Pro-Tempore Presidency of a year, if known. */
+export function ptpForYear(year: number) {
+  const row = db
+    .select({ year: ptpYears.year, note: ptpYears.note, organization: organizations })
+    .from(ptpYears)
+    .leftJoin(organizations, eq(organizations.id, ptpYears.organizationId))
+    .where(eq(ptpYears.year, year))
+    .get()
+  return row ?? null
+}
+
+export function listPtpYears() {
+  return db
+    .select({
+      year: ptpYears.year,
+      note: ptpYears.note,
+      code: organizations.code,
+      nameEs: organizations.nameEs,
+      nameEn: organizations.nameEn,
+    })
+    .from(ptpYears)
+    .leftJoin(organizations, eq(organizations.id, ptpYears.organizationId))
+    .orderBy(asc(ptpYears.year))
+    .all()
+}

@@ -1,0 +1,52 @@
+import { count, lt } from 'drizzle-orm'
+import { closeDatabase, databaseFile, db } from '@db/client'
+import { organizations, sessions } from '@db/schema'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@db/seed/demo'
+import { getEnv } from '~/env.server'
+import { pruneRateLimits } from '~/modules/auth/rate-limit.server'
+import { deliverPendingMail } from '~/modules/mail/mail.server'
+
+let timers: NodeJS.Timeout[] = []
+
+/** Runs once before the server listens: checks the environment (throws with the variable's name),
+ * migrates the database, seeds the demo data into a new database, starts the sweeps. */
+export async function startup(): Promise<{ banner: string }> {
+  const env = getEnv()
+  const file = databaseFile() // opening applies the migrations
+  const isEmpty = (db.select({ n: count() }).from(organizations).get()?.n ?? 0) === 0
+  const lines = [`Database: ${file}`]
+  if (isEmpty && env.DEMO_DATA === 'on') {
+    await seedDemo()
+    lines.push('Demo data loaded. Sign in with any of these (password: ' + DEMO_PASSWORD + '):')
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(28)} ${a.label}`)
+  } else if (isEmpty) {
+    lines.push(
+      'Empty database (DEMO_DATA=off). Create the first account: npm run admin:create -- --email E --name N',
+    )
+  }
+  timers.forEach(clearInterval)
+  timers = [
+    setInterval(sweep, 10 * 60 * 1000),
+    setInterval(() => void deliverPendingMail().catch((e) => console.error('mail delivery', e)), 30 * 1000),
+  ]
+  timers.forEach((t) => t.unref())
+  sweep()
+  return { banner: lines.join('\n') }
+}
+
+/** Housekeeping: old rate-limit rows and expired sessions. */
+export function sweep(now = Date.now()) {
+  try {
+    pruneRateLimits(now)
+    db.delete(sessions)
+      .where(lt(sessions.expiresAt, new Date(now)))
+      .run()
+  } catch (e) {
+    console.error('sweep failed', e)
+  }
+}
+
+export function shutdown() {
+  timers.forEach(clearInterval)
+  closeDatabase()
+}

@@ -1,0 +1,198 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useNonce } from './components/nonce'
+import { translator, type MessageKey } from './i18n'
+import { useT } from './i18n/use-t'
+import { can } from './modules/access/can'
+import { getViewer } from './modules/auth/viewer.server'
+import { resolveLang } from './modules/i18n/lang.server'
+import { shellOrganization } from './modules/members/organizations.server'
+import styles from './styles/app.css'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'RCM Portal · Portal CRM' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = getViewer(request)
+  const lang = resolveLang(request, viewer)
+  return {
+    lang,
+    viewer: viewer
+      ? {
+          id: viewer.id,
+          name: viewer.name,
+          role: viewer.role,
+          organization: shellOrganization(viewer.organizationId, lang),
+          isAdmin: can(viewer, 'admin.access'),
+        }
+      : null,
+  }
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>
+
+const NAV: { to: string; key: MessageKey; end?: boolean }[] = [
+  { to: '/', key: 'nav.dashboard', end: true },
+  { to: '/members', key: 'nav.members' },
+  { to: '/meetings', key: 'nav.meetings' },
+  { to: '/documents', key: 'nav.documents' },
+  { to: '/actions', key: 'nav.actions' },
+  { to: '/groups', key: 'nav.groups' },
+  { to: '/search', key: 'nav.search' },
+]
+
+function LanguageSwitch() {
+  const { t, lang } = useT()
+  const location = useLocation()
+  const params = new URLSearchParams(location.search)
+  params.set('lang', lang === 'es' ? 'en' : 'es')
+  return (
+    <a
+      className="lang-switch"
+      href={`${location.pathname}?${params}`}
+      hrefLang={lang === 'es' ? 'en' : 'es'}
+      lang={lang === 'es' ? 'en' : 'es'}
+      aria-label={t('nav.switchToLabel')}
+    >
+      {t('nav.switchTo')}
+    </a>
+  )
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>('root')
+  const { t } = useT()
+  const viewer = data?.viewer ?? null
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <Link to="/" className="brand-link">
+            <span className="brand-mark" aria-hidden="true">
+              CRM
+            </span>
+            <span>
+              <span className="brand-name">{t('app.fullName')}</span>
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            </span>
+          </Link>
+        </div>
+        <div className="header-tools">
+          <LanguageSwitch />
+          {viewer ? (
+            <>
+              <Link to="/account" className="who">
+                <span className="who-name">{viewer.name}</span>
+                <span className="who-org">{viewer.organization}</span>
+              </Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button-link">
+                  {t('nav.signOut')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/login" className="button small">
+              {t('nav.signIn')}
+            </Link>
+          )}
+        </div>
+      </header>
+      <nav className="site-nav" aria-label={t('nav.main')}>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end} prefetch="intent">
+                {t(item.key)}
+              </NavLink>
+            </li>
+          ))}
+          {viewer?.isAdmin ? (
+            <li>
+              <NavLink to="/admin/people">{t('nav.admin')}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('app.fullName')} · {t('app.tagline')}
+        </p>
+      </footer>
+    </>
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  const data = useRouteLoaderData<RootData>('root')
+  return (
+    <html lang={data?.lang ?? 'es'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Shell>{children}</Shell>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+const KNOWN_STATUSES = [400, 401, 403, 404, 405, 409, 413, 429, 500] as const
+
+/** Error pages per status, in the person's language. */
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const data = useRouteLoaderData<RootData>('root')
+  const { t } = data ? translator(data.lang) : translator('es')
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const known = (KNOWN_STATUSES as readonly number[]).includes(status) ? status : 500
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{t('error.status', { status: String(status) })}</h1>
+      <p>{t(`error.${known}` as MessageKey)}</p>
+      {status === 401 ? (
+        <p>
+          <Link to="/login">{t('nav.signIn')}</Link>
+        </p>
+      ) : (
+        <p>
+          <Link to="/">{t('error.home')}</Link>
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,108 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Field, FormErrors } from '~/components/forms'
+import { useT } from '~/i18n/use-t'
+import { LoginSchema, safeRedirect } from '~/modules/auth/schemas'
+import { serializeSessionCookie } from '~/modules/auth/session.server'
+import { signIn } from '~/modules/auth/sign-in.server'
+import { getViewer } from '~/modules/auth/viewer.server'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · Iniciar sesión — RCM' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  const redirectTo = safeRedirect(url.searchParams.get('redirectTo'))
+  if (getViewer(request)) throw redirect(redirectTo)
+  return { redirectTo, expired: url.searchParams.get('expired') === '1' }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: LoginSchema })
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const { email, password } = submission.value
+  // redirectTo may come from the form or the query string; both are checked.
+  const redirectTo = safeRedirect(
+    submission.value.redirectTo ?? new URL(request.url).searchParams.get('redirectTo'),
+  )
+  const result = await signIn({
+    email,
+    password,
+    ip: context.clientIp ?? null,
+    userAgent: request.headers.get('User-Agent'),
+  })
+  if (!result.ok) {
+    if (result.reason === 'throttled') {
+      return data(submission.reply({ formErrors: ['auth.throttled'], hideFields: ['password'] }), {
+        status: 429,
+        headers: { 'Retry-After': String(result.retryAfter) },
+      })
+    }
+    return data(submission.reply({ formErrors: ['auth.invalid'], hideFields: ['password'] }), { status: 400 })
+  }
+  const next = result.needsSecondFactor
+    ? `/login/second-factor?redirectTo=${encodeURIComponent(redirectTo)}`
+    : redirectTo
+  return redirect(next, { headers: { 'Set-Cookie': serializeSessionCookie(result.token, result.expiresAt) } })
+}
+
+export default function Login() {
+  const { redirectTo, expired } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="auth-page card">
+      <h1>{t('auth.title')}</h1>
+      {expired ? <p className="alert info">{t('auth.expired')}</p> : null}
+      <FormErrors errors={form.errors} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field id={fields.email.id} label={t('common.email')} errors={fields.email.errors}>
+          {({ describedBy }) => (
+            <input
+              {...getInputProps(fields.email, { type: 'email' })}
+              autoComplete="username"
+              aria-describedby={describedBy}
+              required
+            />
+          )}
+        </Field>
+        <Field id={fields.password.id} label={t('auth.password')} errors={fields.password.errors}>
+          {({ describedBy }) => (
+            <input
+              {...getInputProps(fields.password, { type: 'password' })}
+              autoComplete="current-password"
+              aria-describedby={describedBy}
+              required
+            />
+          )}
+        </Field>
+        <div>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('auth.submit')}
+          </button>
+        </div>
+      </Form>
+      <p className="small">
+        <Link to="/password-reset">{t('auth.forgot')}</Link>
+      </p>
+    </div>
+  )
+}

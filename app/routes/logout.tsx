@@ -1,0 +1,29 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { audit } from '~/modules/audit/audit.server'
+import {
+  clearSessionCookie,
+  invalidateSession,
+  sessionTokenFrom,
+  validateSessionToken,
+} from '~/modules/auth/session.server'
+import { hashToken } from '~/modules/auth/tokens.server'
+
+export async function loader() {
+  // Signing out changes state: only POST does it.
+  throw new Response('Method Not Allowed', { status: 405, headers: { Allow: 'POST' } })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const token = sessionTokenFrom(request)
+  if (token) {
+    const session = validateSessionToken(token)
+    invalidateSession(hashToken(token))
+    if (session)
+      audit({
+        actor: { id: session.personId, email: '', organizationId: '' },
+        action: 'auth.signOut',
+        ip: context.clientIp,
+      })
+  }
+  return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie() } })
+}

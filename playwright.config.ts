@@ -1,0 +1,64 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { defineConfig } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 3217)
+export const E2E_DATA_DIR = path.resolve('tests/.tmp/e2e-data')
+const origin = `http://localhost:${PORT}`
+
+// Debian's Chromium (or CHROMIUM_PATH); Playwright's own download is not available on these machines.
+function chromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[]
+  const found = candidates.find((p) => fs.existsSync(p))
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install one with `apt-get install -y chromium` or set CHROMIUM_PATH to a Chromium binary.',
+    )
+  }
+  return found
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  globalSetup: './tests/e2e/global-setup.ts',
+  use: {
+    baseURL: origin,
+    locale: 'es-ES',
+    launchOptions: {
+      executablePath: chromium(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'off',
+  },
+  webServer: {
+    // exec so that stopping the server stops node itself (no npx in between).
+    command: `rm -rf "${E2E_DATA_DIR}" && exec node server.mjs`,
+    url: `${origin}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: E2E_DATA_DIR,
+      APP_ORIGIN: origin,
+      NODE_ENV: 'production',
+      DEMO_DATA: 'on',
+    },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

@@ -1,0 +1,15 @@
+/// <reference types="@remix-run/dev" />
+/// <reference types="@remix-run/node" />
+
+import '@remix-run/node'
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    cspNonce?: string
+    clientIp?: string | null
+  }
+}
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}
