@@ -13,13 +13,36 @@ import { account } from './messages/account'
 import { admin } from './messages/admin'
 import { members } from './messages/members'
 import { dashboard } from './messages/dashboard'
+import { documents } from './messages/documents'
+import { search } from './messages/search'
+import { groups } from './messages/groups'
 
 export * from './core'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 const catalogue = {
-  en: { ...common.en, ...auth.en, ...account.en, ...admin.en, ...members.en, ...dashboard.en },
-  es: { ...common.es, ...auth.es, ...account.es, ...admin.es, ...members.es, ...dashboard.es },
+  en: {
+    ...common.en,
+    ...auth.en,
+    ...account.en,
+    ...admin.en,
+    ...members.en,
+    ...dashboard.en,
+    ...documents.en,
+    ...search.en,
+    ...groups.en,
+  },
+  es: {
+    ...common.es,
+    ...auth.es,
+    ...account.es,
+    ...admin.es,
+    ...members.es,
+    ...dashboard.es,
+    ...documents.es,
+    ...search.es,
+    ...groups.es,
+  },
 }
 
 export type MessageKey = keyof typeof catalogue.en

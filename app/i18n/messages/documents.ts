@@ -1,0 +1,6 @@
+import { defineMessages } from '../core'
+
+export const documents = defineMessages({
+  en: {},
+  es: {},
+})

@@ -1,0 +1,6 @@
+import { defineMessages } from '../core'
+
+export const groups = defineMessages({
+  en: {},
+  es: {},
+})

@@ -1,0 +1,6 @@
+import { defineMessages } from '../core'
+
+export const search = defineMessages({
+  en: {},
+  es: {},
+})

@@ -1,0 +1,87 @@
+/**
+ * The JSON API's conventions (CONTRACT.md): errors as {"error":{"code","message","fields"}}, 401 for
+ * no or expired login, 403 seen-but-refused, 404 unknown-or-hidden; lists as {items,nextCursor}.
+ */
+import type { z } from 'zod'
+import type { Viewer } from '~/modules/access/viewer'
+import { audit } from '~/modules/audit/audit.server'
+import { resolveRequest } from '~/modules/auth/viewer.server'
+
+const NO_STORE = { 'Cache-Control': 'private, no-store' }
+
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string[]>,
+  headers?: HeadersInit,
+): Response {
+  return Response.json(
+    { error: { code, message, ...(fields ? { fields } : {}) } },
+    { status, headers: { ...NO_STORE, ...headers } },
+  )
+}
+
+export function apiJson(body: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } })
+}
+
+export const notFound = () => apiError(404, 'not_found', 'Not found.')
+export const forbidden = () => apiError(403, 'forbidden', 'Not allowed.')
+
+/** The caller, or a thrown 401 response. */
+export function requireApiViewer(request: Request): Viewer {
+  const r = resolveRequest(request)
+  if (r.viewer) return r.viewer
+  throw apiError(
+    401,
+    'unauthenticated',
+    r.badBearer ? 'The API token is not valid.' : 'Sign in or send a Bearer token.',
+    undefined,
+    {
+      'WWW-Authenticate': 'Bearer',
+    },
+  )
+}
+
+/** The caller when signed in, else null (for endpoints that also serve the public). */
+export function optionalApiViewer(request: Request): Viewer | null {
+  const r = resolveRequest(request)
+  if (r.badBearer)
+    throw apiError(401, 'unauthenticated', 'The API token is not valid.', undefined, {
+      'WWW-Authenticate': 'Bearer',
+    })
+  return r.viewer
+}
+
+/** 403 with an audit entry, for a refused action on a visible resource. */
+export function refuse(viewer: Viewer, action: string, details?: Record<string, unknown>): Response {
+  audit({ actor: viewer, action, outcome: 'refused', details })
+  return forbidden()
+}
+
+/** Turns a zod error into the API's 400 with field messages. */
+export function validationError(error: z.ZodError): Response {
+  const fields: Record<string, string[]> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_'
+    ;(fields[key] ??= []).push(issue.message)
+  }
+  return apiError(400, 'invalid', 'The request is not valid.', fields)
+}
+
+/** Parses a JSON body strictly: 400 for malformed JSON or a body that fails the schema. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  if (!(request.headers.get('Content-Type') ?? '').toLowerCase().includes('application/json')) {
+    throw apiError(415, 'unsupported_media_type', 'Send the body as application/json.')
+  }
+  let body: unknown
+  try {
+    body = await request.json()
+  } catch {
+    throw apiError(400, 'invalid_json', 'The body is not valid JSON.')
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw validationError(parsed.error)
+  return parsed.data
+}

@@ -1,0 +1,4 @@
+import type { EndpointSpec } from '~/modules/api/spec'
+
+/** The auth area's endpoints of /api/v1 (read by openapi.server.ts). */
+export const authApi: EndpointSpec[] = []
