@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
+process.env.RCM_TEST_TMP ??= path.resolve('tests/.tmp', `vitest-${process.pid}`)
+
 export default defineConfig({
   resolve: {
     alias: {

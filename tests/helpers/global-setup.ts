@@ -15,4 +15,5 @@ export default async function globalSetup() {
   await seedDemo()
   rawSqlite().pragma('wal_checkpoint(TRUNCATE)')
   closeDatabase()
+  return () => fs.rmSync(TMP, { recursive: true, force: true })
 }

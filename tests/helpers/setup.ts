@@ -4,7 +4,7 @@ import { afterAll } from 'vitest'
 import { TMP } from './paths'
 
 // Every test file gets its own data folder; tests pick a database with freshDemoDb()/freshEmptyDb().
-const dir = fs.mkdtempSync(path.join(TMP, 'run-'))
+const dir = fs.mkdtempSync(path.join(TMP, 'file-'))
 process.env.DATA_DIR = dir
 process.env.NODE_ENV = 'test'
 delete process.env.SMTP_URL
