@@ -10,7 +10,9 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_PATH: z.string().min(1).optional(),
   APP_ORIGIN: z
-    .url({ message: 'must be an origin such as https://portal.example.org' })
+    // http(s) only: other schemes (javascript:, file:) have the origin "null", which the CSRF check
+    // would then accept from sandboxed frames.
+    .url({ protocol: /^https?$/, message: 'must be an origin such as https://portal.example.org' })
     .transform((u) => new URL(u).origin)
     .optional(),
   DEMO_DATA: onOff.default('on'),

@@ -1,20 +1,254 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Fragment, type ReactNode } from 'react'
+import { BarChart } from '~/components/bar-chart'
+import { translator, type MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
+import { getDashboard, getPublicLanding, type Dashboard } from '~/modules/dashboard/dashboard.server'
+import { resolveLang } from '~/modules/i18n/lang.server'
+import type { RootData } from '~/root'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = getViewer(request)
-  return { signedIn: Boolean(viewer), name: viewer?.name ?? null }
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
+  const { t } = translator(root?.lang ?? 'es')
+  return [{ title: `${t(root?.viewer ? 'nav.dashboard' : 'dashboard.landing.title')} · ${t('app.name')}` }]
 }
 
-export default function Dashboard() {
-  const { signedIn, name } = useLoaderData<typeof loader>()
+// Signed in: the person's dashboard. Signed out: a public landing page (organizations, never people).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = getViewer(request)
+  const lang = resolveLang(request, viewer)
+  if (!viewer) return { signedIn: false as const, landing: getPublicLanding(lang) }
+  return { signedIn: true as const, name: viewer.name, dashboard: getDashboard({ viewer, lang }) }
+}
+
+type Ptp = Dashboard['ptp']
+type Membership = Dashboard['membership']
+
+function Card({
+  id,
+  title,
+  wide,
+  children,
+}: {
+  id: string
+  title: string
+  wide?: boolean
+  children: ReactNode
+}) {
+  return (
+    <section aria-labelledby={id} className={wide ? 'card dashboard-wide' : 'card'}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  )
+}
+
+function ProfileCard({ profile }: { profile: Dashboard['profile'] }) {
+  const { t } = useT()
+  if (!profile) return null
+  return (
+    <Card id="dash-profile" title={t('dashboard.profile.title')}>
+      <p>
+        <Link to={`/members/${profile.organization.code}`}>{profile.organization.name}</Link>{' '}
+        <span className="muted small">{t(`kind.${profile.organization.kind}`)}</span>
+      </p>
+      <dl className="dashboard-facts">
+        {profile.institution ? (
+          <>
+            <dt>{t('dashboard.profile.institution')}</dt>
+            <dd>
+              <Link to={`/members/${profile.institution.code}`}>{profile.institution.name}</Link>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('dashboard.profile.role')}</dt>
+        <dd>{t(`role.${profile.role}`)}</dd>
+      </dl>
+    </Card>
+  )
+}
+
+function GroupsCard({ groups }: { groups: Dashboard['groups'] }) {
+  const { t } = useT()
+  return (
+    <Card id="dash-groups" title={t('dashboard.groups.title')}>
+      {groups.length ? (
+        <ul className="list-plain">
+          {groups.map((g) => (
+            <li key={g.slug}>
+              <Link to={`/groups/${g.slug}`}>{g.name}</Link>{' '}
+              <span className="muted small">{t(`groups.role.${g.groupRole}`)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('dashboard.groups.empty')}</p>
+      )}
+      <p className="small">
+        <Link to="/groups">{t('dashboard.groups.all')}</Link>
+      </p>
+    </Card>
+  )
+}
+
+function PtpCard({ ptp }: { ptp: Ptp }) {
+  const { t } = useT()
+  return (
+    <Card id="dash-ptp" title={t('dashboard.ptp.title', { year: String(ptp.year) })}>
+      <p className="stat">
+        {ptp.current ? (
+          <Link to={`/members/${ptp.current.code}`}>{ptp.current.name}</Link>
+        ) : (
+          t('dashboard.ptp.unknown')
+        )}
+      </p>
+      <h3>{t('dashboard.ptp.troika')}</h3>
+      <ul className="list-plain">
+        {ptp.troika.map((p) => (
+          <li key={p.year}>
+            {p.year}: {p.organization ? p.organization.name : t('dashboard.ptp.unknown')}{' '}
+            <span className={p.status === 'current' ? 'badge ok' : 'muted small'}>
+              {t(`members.ptp.status.${p.status}`)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="small">
+        <Link to="/members#members-ptp">{t('dashboard.ptp.history')}</Link>
+      </p>
+    </Card>
+  )
+}
+
+function MembershipCard({ membership }: { membership: Membership }) {
+  const { t, number } = useT()
+  const bars = (Object.keys(membership) as (keyof Membership)[])
+    .filter((kind) => kind !== 'secretariat')
+    .map((kind) => ({ label: t(`members.section.${kind}` as MessageKey), value: membership[kind] }))
+  return (
+    <Card id="dash-membership" title={t('dashboard.membership.title')} wide>
+      <BarChart
+        title={t('dashboard.membership.chart')}
+        bars={bars}
+        labelHeading={t('dashboard.membership.kind')}
+        valueHeading={t('dashboard.membership.count')}
+        formatValue={(n) => number(n)}
+      />
+      <p className="small">
+        <Link to="/members">{t('dashboard.landing.allMembers')}</Link>
+      </p>
+    </Card>
+  )
+}
+
+function AdministrationCard({ admin }: { admin: Dashboard['administration'] }) {
+  const { t } = useT()
+  if (!admin) return null
+  return (
+    <Card id="dash-admin" title={t('nav.admin')}>
+      <ul className="list-plain">
+        <li>
+          <Link to="/admin/people?status=invited">
+            {t('dashboard.admin.pending', { count: admin.pendingInvitations })}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/audit?outcome=failed">
+            {t('dashboard.admin.failed', { count: admin.failedSignIns })}
+          </Link>
+        </li>
+      </ul>
+    </Card>
+  )
+}
+
+const QUICK_LINKS: { to: string; key: MessageKey }[] = [
+  { to: '/members', key: 'nav.members' },
+  { to: '/groups', key: 'nav.groups' },
+  { to: '/meetings', key: 'nav.meetings' },
+  { to: '/documents', key: 'nav.documents' },
+  { to: '/actions', key: 'nav.actions' },
+  { to: '/search', key: 'nav.search' },
+  { to: '/account', key: 'nav.account' },
+]
+
+function QuickLinksCard() {
+  const { t } = useT()
+  return (
+    <Card id="dash-links" title={t('dashboard.links.title')}>
+      <ul className="list-plain">
+        {QUICK_LINKS.map((l) => (
+          <li key={l.to}>
+            <Link to={l.to}>{t(l.key)}</Link>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  )
+}
+
+/** The dashboard's sections, in order. A new capability adds its card here (and its data in
+ * modules/dashboard/dashboard.server.ts). */
+const SECTIONS: { key: string; render: (d: Dashboard) => ReactNode }[] = [
+  { key: 'profile', render: (d) => <ProfileCard profile={d.profile} /> },
+  { key: 'groups', render: (d) => <GroupsCard groups={d.groups} /> },
+  { key: 'ptp', render: (d) => <PtpCard ptp={d.ptp} /> },
+  { key: 'administration', render: (d) => <AdministrationCard admin={d.administration} /> },
+  { key: 'links', render: () => <QuickLinksCard /> },
+  { key: 'membership', render: (d) => <MembershipCard membership={d.membership} /> },
+]
+
+function Landing({ landing }: { landing: ReturnType<typeof getPublicLanding> }) {
   const { t } = useT()
   return (
     <>
-      <h1>{t('nav.dashboard')}</h1>
-      {signedIn ? <p>{name}</p> : <Link to="/login">{t('nav.signIn')}</Link>}
+      <h1>{t('dashboard.landing.title')}</h1>
+      <p>{t('dashboard.landing.about', { count: landing.memberStates.length })}</p>
+      <p>{t('dashboard.landing.portal')}</p>
+      <p>
+        <Link to="/login" className="button">
+          {t('dashboard.landing.signIn')}
+        </Link>
+      </p>
+      <div className="dashboard-grid">
+        <Card id="landing-states" title={t('members.section.member_state')}>
+          <ul className="list-plain">
+            {landing.memberStates.map((s) => (
+              <li key={s.code}>
+                <Link to={`/members/${s.code}`}>{s.name}</Link>
+                {s.code === landing.ptp.current?.code ? (
+                  <>
+                    {' '}
+                    <span className="badge ok">
+                      {t('members.ptp.badge', { year: String(landing.ptp.year) })}
+                    </span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <PtpCard ptp={landing.ptp} />
+        <MembershipCard membership={landing.membership} />
+      </div>
+    </>
+  )
+}
+
+export default function Index() {
+  const data = useLoaderData<typeof loader>()
+  const { t } = useT()
+  if (!data.signedIn) return <Landing landing={data.landing} />
+  return (
+    <>
+      <h1>{t('dashboard.greeting', { name: data.name })}</h1>
+      <div className="dashboard-grid">
+        {SECTIONS.map((s) => (
+          <Fragment key={s.key}>{s.render(data.dashboard)}</Fragment>
+        ))}
+      </div>
     </>
   )
 }

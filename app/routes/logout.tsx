@@ -3,6 +3,7 @@ import { audit } from '~/modules/audit/audit.server'
 import {
   clearSessionCookie,
   invalidateSession,
+  personForSession,
   sessionTokenFrom,
   validateSessionToken,
 } from '~/modules/auth/session.server'

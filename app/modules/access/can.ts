@@ -19,6 +19,18 @@ export interface PersonRef extends OrgRef {
 export interface GroupRef {
   groupId: string
 }
+export type DocumentVisibility = 'public' | 'participants' | 'members' | 'group' | 'secretariat'
+/** Where a document is (to be) published: its visibility and, for `group`, the group. */
+export interface DocumentTarget {
+  visibility: DocumentVisibility
+  groupId: string | null
+}
+/** A stored document as the rules see it. */
+export interface DocumentRef extends DocumentTarget {
+  ownerOrganizationId: string
+  embargoUntil: Date | number | null
+  deletedAt?: Date | number | null
+}
 
 export interface Actions {
   /** /admin pages: people, audit, outbox */
@@ -38,6 +50,18 @@ export interface Actions {
   'organization.view': undefined
   'group.view': undefined
   'group.viewMembers': GroupRef
+  /** read a document: its page, API record, files, search hits */
+  'document.view': DocumentRef
+  /** publish a new document with that visibility (and group) */
+  'document.upload': DocumentTarget
+  /** upload a new version or a translation of a document */
+  'document.addVersion': DocumentRef
+  /** change a document's metadata (a new visibility is checked with document.upload too) */
+  'document.edit': DocumentRef
+  'document.delete': DocumentRef
+  'document.restore': DocumentRef
+  /** who downloaded a restricted document */
+  'document.viewDownloads': DocumentRef
 }
 export type Action = keyof Actions
 
@@ -64,6 +88,44 @@ function ownOrganization(v: Viewer, r: OrgRef) {
   return r.organizationId === v.organizationId || r.parentOrganizationId === v.organizationId
 }
 
+const toMs = (d: Date | number) => (typeof d === 'number' ? d : d.getTime())
+
+/** Until embargoUntil, only the owner organization and the secretariat see a document. */
+export function embargoActive(r: Pick<DocumentRef, 'embargoUntil'>, now = Date.now()): boolean {
+  return r.embargoUntil !== null && r.embargoUntil !== undefined && toMs(r.embargoUntil) > now
+}
+
+/** The visibility levels (CONTRACT.md "Who sees what"), without embargo or deletion. */
+function visibilityAllows(v: Subject, r: DocumentTarget): boolean {
+  switch (r.visibility) {
+    case 'public':
+      return true
+    case 'participants':
+      return signedIn(v)
+    case 'members':
+      return isMemberSide(v)
+    case 'group':
+      return isSecretariat(v) || (signedIn(v) && !!r.groupId && v.groupIds.includes(r.groupId))
+    case 'secretariat':
+      return isSecretariat(v)
+    default:
+      return false
+  }
+}
+
+function canViewDocument(v: Subject, r: DocumentRef): boolean {
+  if (isSecretariat(v)) return true
+  if (r.deletedAt) return false
+  if (!visibilityAllows(v, r)) return false
+  return !embargoActive(r) || (signedIn(v) && v.organizationId === r.ownerOrganizationId)
+}
+
+/** People of the owner organization (and the secretariat) maintain a document they can see. */
+function ownsDocument(v: Subject, r: DocumentRef): boolean {
+  if (!signedIn(v) || r.deletedAt) return false
+  return isSecretariat(v) || (v.organizationId === r.ownerOrganizationId && canViewDocument(v, r))
+}
+
 type Rule<A extends Action> = (v: Subject, r: Actions[A]) => boolean
 
 const rules: { [A in Action]: Rule<A> } = {
@@ -81,6 +143,15 @@ const rules: { [A in Action]: Rule<A> } = {
   'group.view': () => true,
   'group.viewMembers': (v, r) =>
     isSecretariat(v) || (signedIn(v) && !!r && v.groupIds.includes(r.groupId)) || isMemberSide(v),
+  'document.view': (v, r) => !!r && canViewDocument(v, r),
+  // Publishing at a level needs belonging to it: observers cannot publish as `members`, nobody but
+  // the secretariat publishes to a group they are not in or as `secretariat`.
+  'document.upload': (v, r) => signedIn(v) && !!r && visibilityAllows(v, r),
+  'document.addVersion': (v, r) => !!r && ownsDocument(v, r),
+  'document.edit': (v, r) => !!r && ownsDocument(v, r),
+  'document.delete': (v, r) => !!r && ownsDocument(v, r),
+  'document.restore': (v, r) => isSecretariat(v) && !!r && !!r.deletedAt,
+  'document.viewDownloads': (v, r) => isSecretariat(v) && !!r,
 }
 
 export function can<A extends Action>(
@@ -88,7 +159,8 @@ export function can<A extends Action>(
   action: A,
   ...resource: Actions[A] extends undefined ? [] : [Actions[A]]
 ): boolean {
-  const rule = rules[action] as Rule<A> | undefined
+  // Own keys only: `toString` or `constructor` must not pass for an action.
+  const rule = (Object.hasOwn(rules, action) ? rules[action] : undefined) as Rule<A> | undefined
   if (!rule) throw new Error(`Unknown action: ${String(action)}`)
   return rule(viewer, resource[0] as Actions[A])
 }

@@ -21,7 +21,9 @@ const SECRET_KEYS = /pass|token|secret|totp|code|hash/i
 
 /** Drops anything that looks like a secret before it reaches the log. */
 function scrub(value: unknown, depth = 0): unknown {
-  if (depth > 4 || value === null || typeof value !== 'object') return value
+  if (value === null || typeof value !== 'object') return value
+  // Too deep to inspect: dropped, never stored unscrubbed.
+  if (depth > 4) return '[nested]'
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1))
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>)

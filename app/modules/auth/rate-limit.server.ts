@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, min } from 'drizzle-orm'
+import { and, count, eq, gt, inArray, lt, min } from 'drizzle-orm'
 import { db } from '@db/client'
 import { rateLimitEvents } from '@db/schema'
 
@@ -23,10 +23,17 @@ export function retryAfterSeconds(key: string, limit: number, windowMs = LOGIN_W
   return Math.max(1, Math.ceil((first + windowMs - now) / 1000))
 }
 
-export function recordHit(key: string, now = Date.now()) {
-  db.insert(rateLimitEvents)
+/** Returns the new row's id, so that a provisional hit can be taken back with removeHits(). */
+export function recordHit(key: string, now = Date.now()): number {
+  return db
+    .insert(rateLimitEvents)
     .values({ key, at: new Date(now) })
-    .run()
+    .returning({ id: rateLimitEvents.id })
+    .get().id
+}
+
+export function removeHits(ids: number[]) {
+  db.delete(rateLimitEvents).where(inArray(rateLimitEvents.id, ids)).run()
 }
 
 export function clearHits(key: string) {

@@ -33,7 +33,9 @@ export function safeRedirect(to: string | null | undefined, fallback = '/'): str
   try {
     const u = new URL(to, 'http://local.invalid')
     if (u.origin !== 'http://local.invalid') return fallback
-    return u.pathname + u.search + u.hash
+    const path = u.pathname + u.search + u.hash
+    // Normalisation turns `/.//host` or `/a/..//host` into `//host`: check the result too.
+    return path.startsWith('//') ? fallback : path
   } catch {
     return fallback
   }

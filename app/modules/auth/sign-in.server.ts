@@ -10,6 +10,7 @@ import {
   LOGIN_LIMIT_PER_ACCOUNT,
   LOGIN_LIMIT_PER_IP,
   recordHit,
+  removeHits,
   retryAfterSeconds,
 } from './rate-limit.server'
 import { createSession } from './session.server'
@@ -43,14 +44,15 @@ export async function signIn(input: {
     })
     return { ok: false, reason: 'throttled', retryAfter: wait }
   }
+  // Counted before the (slow) password check, in the same synchronous step as the limit check, so
+  // that attempts sent in parallel cannot all pass the check; taken back when the password is right.
+  const hits = [recordHit(accountKey(email)), recordHit(ipKey(ip))]
   const person = db.select().from(people).where(eq(people.email, email)).get()
   const usable = person && person.status === 'active' && person.passwordHash
   const valid = usable
     ? await verifyPassword(person.passwordHash!, input.password)
     : await verifyAgainstDummy(input.password)
   if (!valid || !person) {
-    recordHit(accountKey(email))
-    recordHit(ipKey(ip))
     audit({
       actorEmail: email,
       action: 'auth.signIn',
@@ -68,6 +70,7 @@ export async function signIn(input: {
     })
     return { ok: false, reason: 'invalid' }
   }
+  removeHits(hits)
   clearHits(accountKey(email))
   // A second factor is owed when one is set up, and always for the secretariat (enrolment at sign-in)
   // unless the account is the demo's exempt one.

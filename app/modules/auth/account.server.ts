@@ -1,0 +1,308 @@
+/**
+ * The signed-in person's own account: profile, language, password, sessions, personal API tokens.
+ * Everything acts on the viewer's own rows only; every change is audited (never with a secret in it).
+ */
+import { and, eq, ne } from 'drizzle-orm'
+import { db } from '@db/client'
+import { organizations, people, sessions, type Language } from '@db/schema'
+import type { Lang } from '~/i18n/core'
+import type { Viewer } from '~/modules/access/viewer'
+import { audit } from '~/modules/audit/audit.server'
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.server'
+import { hashPassword, PasswordLengthError, verifyPassword } from './password.server'
+import { LOGIN_WINDOW_MS, recordHit, retryAfterSeconds } from './rate-limit.server'
+import { invalidateOwnSession, listSessions } from './session.server'
+import { secondFactorStatus } from './totp.server'
+
+/** Wrong current passwords on the change form, per person, before 429. */
+export const PASSWORD_CHANGE_LIMIT = 10
+export const passwordChangeKey = (personId: string) => `password:${personId}`
+
+/** "Firefox on Windows": enough to recognise a session, without keeping a fingerprint. */
+export function describeBrowser(userAgent: string | null): string | null {
+  if (!userAgent) return null
+  const browser =
+    [
+      [/Edg\//, 'Edge'],
+      [/OPR\//, 'Opera'],
+      [/Firefox\//, 'Firefox'],
+      [/Chrome\//, 'Chrome'],
+      [/Safari\//, 'Safari'],
+      [/curl\//, 'curl'],
+    ].find(([re]) => (re as RegExp).test(userAgent))?.[1] ?? null
+  const os =
+    [
+      [/Windows/, 'Windows'],
+      [/Android/, 'Android'],
+      [/iPhone|iPad/, 'iOS'],
+      [/Mac OS X/, 'macOS'],
+      [/Linux/, 'Linux'],
+    ].find(([re]) => (re as RegExp).test(userAgent))?.[1] ?? null
+  if (!browser && !os) return userAgent.slice(0, 60)
+  return [browser, os].filter(Boolean).join(' · ')
+}
+
+export function getAccount(viewer: Viewer, lang: Lang, now = Date.now()) {
+  const person = db
+    .select({
+      name: people.name,
+      email: people.email,
+      title: people.title,
+      phone: people.phone,
+      language: people.language,
+      role: people.role,
+      organizationNameEs: organizations.nameEs,
+      organizationNameEn: organizations.nameEn,
+    })
+    .from(people)
+    .innerJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(eq(people.id, viewer.id))
+    .get()
+  if (!person) throw new Response(null, { status: 404 })
+  const { organizationNameEs, organizationNameEn, ...profile } = person
+  const ownSessions = listSessions(viewer.id)
+    .map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      ip: s.ip,
+      browser: describeBrowser(s.userAgent),
+      current: s.id === viewer.sessionId,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt))
+  const tokens = listApiTokens(viewer.id).map((t) => ({
+    id: t.id,
+    name: t.name,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    status: t.revokedAt
+      ? ('revoked' as const)
+      : t.expiresAt && t.expiresAt.getTime() <= now
+        ? ('expired' as const)
+        : ('active' as const),
+  }))
+  return {
+    profile: { ...profile, organization: lang === 'en' ? organizationNameEn : organizationNameEs },
+    sessions: ownSessions,
+    tokens,
+    secondFactor: secondFactorStatus(viewer.id)!,
+  }
+}
+
+export function updateProfile(
+  viewer: Viewer,
+  input: { name: string; title?: string; phone?: string },
+  ip: string | null,
+) {
+  db.transaction(
+    (tx) => {
+      tx.update(people)
+        .set({
+          name: input.name,
+          title: input.title ?? null,
+          phone: input.phone ?? null,
+          updatedAt: new Date(),
+        })
+        .where(eq(people.id, viewer.id))
+        .run()
+      audit(
+        {
+          actor: viewer,
+          action: 'account.profile',
+          targetType: 'person',
+          targetId: viewer.id,
+          ip,
+          details: { fields: ['name', 'title', 'phone'] },
+        },
+        tx,
+      )
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export function updateLanguage(viewer: Viewer, language: Language, ip: string | null) {
+  db.transaction(
+    (tx) => {
+      tx.update(people).set({ language, updatedAt: new Date() }).where(eq(people.id, viewer.id)).run()
+      audit(
+        {
+          actor: viewer,
+          action: 'account.language',
+          targetType: 'person',
+          targetId: viewer.id,
+          ip,
+          details: { language },
+        },
+        tx,
+      )
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export type ChangePasswordResult =
+  | { ok: true; sessionsEnded: number }
+  | { ok: false; reason: 'wrong_current' | 'password' }
+  | { ok: false; reason: 'throttled'; retryAfter: number }
+
+/** Needs the current password; on success every OTHER session of the person ends (this one stays). */
+export async function changePassword(
+  viewer: Viewer,
+  input: { currentPassword: string; password: string },
+  ip: string | null,
+  now = Date.now(),
+): Promise<ChangePasswordResult> {
+  const key = passwordChangeKey(viewer.id)
+  const wait = retryAfterSeconds(key, PASSWORD_CHANGE_LIMIT, LOGIN_WINDOW_MS, now)
+  if (wait > 0) {
+    audit({
+      actor: viewer,
+      action: 'account.password',
+      outcome: 'refused',
+      ip,
+      details: { reason: 'throttled' },
+    })
+    return { ok: false, reason: 'throttled', retryAfter: wait }
+  }
+  const row = db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, viewer.id)).get()
+  if (!row?.hash || !(await verifyPassword(row.hash, input.currentPassword))) {
+    recordHit(key, now)
+    audit({
+      actor: viewer,
+      action: 'account.password',
+      outcome: 'failed',
+      ip,
+      details: { reason: 'wrong_current' },
+    })
+    return { ok: false, reason: 'wrong_current' }
+  }
+  let hashed: string
+  try {
+    hashed = await hashPassword(input.password)
+  } catch (error) {
+    if (error instanceof PasswordLengthError) return { ok: false, reason: 'password' }
+    throw error
+  }
+  const sessionsEnded = db.transaction(
+    (tx) => {
+      tx.update(people)
+        .set({ passwordHash: hashed, passwordChangedAt: new Date(now), updatedAt: new Date(now) })
+        .where(eq(people.id, viewer.id))
+        .run()
+      const others = viewer.sessionId
+        ? and(eq(sessions.personId, viewer.id), ne(sessions.id, viewer.sessionId))
+        : eq(sessions.personId, viewer.id)
+      const ended = tx.delete(sessions).where(others).run().changes
+      audit(
+        {
+          actor: viewer,
+          action: 'account.password',
+          targetType: 'person',
+          targetId: viewer.id,
+          ip,
+          details: { sessionsEnded: ended },
+        },
+        tx,
+      )
+      return ended
+    },
+    { behavior: 'immediate' },
+  )
+  return { ok: true, sessionsEnded }
+}
+
+/** Ends one of the viewer's own sessions; false (and a refusal in the log) for anyone else's. */
+export function endSession(viewer: Viewer, sessionId: string, ip: string | null): boolean {
+  return db.transaction(
+    (tx) => {
+      const ended = invalidateOwnSession(viewer.id, sessionId)
+      audit(
+        {
+          actor: viewer,
+          action: 'account.endSession',
+          outcome: ended ? 'ok' : 'refused',
+          targetType: 'session',
+          ip,
+          details: { current: sessionId === viewer.sessionId },
+        },
+        tx,
+      )
+      return ended
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** Ends every session of the viewer except the one making the request. */
+export function endOtherSessions(viewer: Viewer, ip: string | null): number {
+  if (!viewer.sessionId) return 0
+  const current = viewer.sessionId
+  return db.transaction(
+    (tx) => {
+      const ended = tx
+        .delete(sessions)
+        .where(and(eq(sessions.personId, viewer.id), ne(sessions.id, current)))
+        .run().changes
+      audit({ actor: viewer, action: 'account.endOtherSessions', ip, details: { sessionsEnded: ended } }, tx)
+      return ended
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** Creates a personal API token; the clear token is returned to show once and is never stored. */
+export function createPersonalToken(
+  viewer: Viewer,
+  input: { name: string; expiresInDays?: string },
+  ip: string | null,
+  now = Date.now(),
+) {
+  const expiresAt = input.expiresInDays ? new Date(now + Number(input.expiresInDays) * 86_400_000) : null
+  return db.transaction(
+    (tx) => {
+      const created = createApiToken(viewer.id, input.name, expiresAt)
+      audit(
+        {
+          actor: viewer,
+          action: 'account.apiToken.create',
+          targetType: 'api_token',
+          targetId: created.id,
+          ip,
+          details: { name: input.name, expiresAt: expiresAt?.toISOString() ?? null },
+        },
+        tx,
+      )
+      return {
+        id: created.id,
+        name: input.name,
+        token: created.token,
+        expiresAt: expiresAt?.toISOString() ?? null,
+      }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** Revokes one of the viewer's own tokens; false when it is not theirs or already revoked. */
+export function revokePersonalToken(viewer: Viewer, tokenId: string, ip: string | null): boolean {
+  return db.transaction(
+    (tx) => {
+      const revoked = revokeApiToken(viewer.id, tokenId)
+      audit(
+        {
+          actor: viewer,
+          action: 'account.apiToken.revoke',
+          outcome: revoked ? 'ok' : 'refused',
+          targetType: 'api_token',
+          targetId: tokenId,
+          ip,
+        },
+        tx,
+      )
+      return revoked
+    },
+    { behavior: 'immediate' },
+  )
+}

@@ -1,0 +1,174 @@
+/**
+ * Password reset through the mail outbox. The request always gets the same answer, whether an account
+ * exists or not; the link (built on APP_ORIGIN) expires after an hour and works once; setting the new
+ * password ends every session of the person.
+ */
+import { eq } from 'drizzle-orm'
+import { db } from '@db/client'
+import { people, sessions } from '@db/schema'
+import { translator } from '~/i18n'
+import { audit } from '~/modules/audit/audit.server'
+import { queueMail } from '~/modules/mail/mail.server'
+import { linkOwner, type LinkRefusal } from './invitations-accept.server'
+import { checkOneTimeToken, consumeOneTimeToken, createOneTimeToken, linkTo } from './one-time-tokens.server'
+import { hashPassword, PasswordLengthError } from './password.server'
+import { accountKey, clearHits, recordHit, retryAfterSeconds } from './rate-limit.server'
+
+export const RESET_WINDOW_MS = 60 * 60 * 1000
+export const RESET_LIMIT_PER_EMAIL = 5
+/** Higher: several people may share an office's address. */
+export const RESET_LIMIT_PER_IP = 20
+
+export const resetEmailKey = (email: string) => `reset:email:${email.trim().toLowerCase()}`
+export const resetIpKey = (ip: string) => `reset:ip:${ip}`
+
+export type ResetRequestResult = { ok: true } | { ok: false; reason: 'throttled'; retryAfter: number }
+
+/** Queues the reset mail when an active account has this e-mail. Every request counts towards the limits,
+ * so the limits reveal nothing either. */
+export function requestPasswordReset(input: {
+  email: string
+  ip: string | null
+  now?: number
+}): ResetRequestResult {
+  const now = input.now ?? Date.now()
+  const email = input.email.trim().toLowerCase()
+  const ip = input.ip ?? 'unknown'
+  const wait = Math.max(
+    retryAfterSeconds(resetEmailKey(email), RESET_LIMIT_PER_EMAIL, RESET_WINDOW_MS, now),
+    retryAfterSeconds(resetIpKey(ip), RESET_LIMIT_PER_IP, RESET_WINDOW_MS, now),
+  )
+  if (wait > 0) {
+    audit({
+      actorEmail: email,
+      action: 'auth.passwordReset.request',
+      outcome: 'refused',
+      ip: input.ip,
+      details: { reason: 'throttled' },
+    })
+    return { ok: false, reason: 'throttled', retryAfter: wait }
+  }
+  recordHit(resetEmailKey(email), now)
+  recordHit(resetIpKey(ip), now)
+
+  const person = db.select().from(people).where(eq(people.email, email)).get()
+  if (!person || person.status !== 'active') {
+    audit({
+      actorEmail: email,
+      action: 'auth.passwordReset.request',
+      outcome: 'failed',
+      targetType: 'person',
+      targetId: person?.id ?? null,
+      ip: input.ip,
+      details: { reason: person ? `account_${person.status}` : 'unknown_account' },
+    })
+    return { ok: true }
+  }
+  db.transaction(
+    (tx) => {
+      const token = createOneTimeToken(tx, { kind: 'password_reset', personId: person.id }, now)
+      const { t } = translator(person.language)
+      queueMail(
+        {
+          to: person.email,
+          subject: t('account.resetMail.subject'),
+          text: t('account.resetMail.body', { name: person.name, link: linkTo(`/password-reset/${token}`) }),
+          kind: 'password_reset',
+        },
+        tx,
+      )
+      audit(
+        {
+          actorEmail: email,
+          action: 'auth.passwordReset.request',
+          targetType: 'person',
+          targetId: person.id,
+          ip: input.ip,
+        },
+        tx,
+      )
+    },
+    { behavior: 'immediate' },
+  )
+  return { ok: true }
+}
+
+export type ResetView = { state: 'ok' | LinkRefusal; language: 'es' | 'en' | null }
+
+export function viewPasswordReset(token: string, now = Date.now()): ResetView {
+  const owner = linkOwner('password_reset', token)
+  if (!owner) return { state: 'unknown', language: null }
+  const check = checkOneTimeToken(db, 'password_reset', token, now)
+  if (!check.ok) return { state: check.reason, language: owner.language }
+  if (owner.status !== 'active') return { state: 'unknown', language: owner.language }
+  return { state: 'ok', language: owner.language }
+}
+
+export type ResetResult =
+  | { ok: true }
+  | { ok: false; reason: LinkRefusal | 'password'; language: 'es' | 'en' | null }
+
+/** Sets the new password once and ends all of the person's sessions, in one transaction. */
+export async function completePasswordReset(input: {
+  token: string
+  password: string
+  ip: string | null
+  now?: number
+}): Promise<ResetResult> {
+  const now = input.now ?? Date.now()
+  const owner = linkOwner('password_reset', input.token)
+  const refuse = (reason: LinkRefusal): ResetResult => {
+    audit({
+      actorEmail: owner?.email ?? null,
+      action: 'auth.passwordReset.complete',
+      outcome: 'refused',
+      targetType: 'person',
+      targetId: owner?.id ?? null,
+      ip: input.ip,
+      details: { reason },
+    })
+    return { ok: false, reason, language: owner?.language ?? null }
+  }
+  const first = checkOneTimeToken(db, 'password_reset', input.token, now)
+  if (!owner || !first.ok) return refuse(first.ok ? 'unknown' : first.reason)
+  if (owner.status !== 'active') return refuse('unknown')
+
+  let passwordHash: string
+  try {
+    passwordHash = await hashPassword(input.password)
+  } catch (error) {
+    if (error instanceof PasswordLengthError)
+      return { ok: false, reason: 'password', language: owner.language }
+    throw error
+  }
+
+  const outcome = db.transaction(
+    (tx): LinkRefusal | null => {
+      const check = checkOneTimeToken(tx, 'password_reset', input.token, now)
+      if (!check.ok) return check.reason
+      if (!consumeOneTimeToken(tx, check.id, now)) return 'used'
+      tx.update(people)
+        .set({ passwordHash, passwordChangedAt: new Date(now), updatedAt: new Date(now) })
+        .where(eq(people.id, check.personId))
+        .run()
+      const ended = tx.delete(sessions).where(eq(sessions.personId, check.personId)).run().changes
+      audit(
+        {
+          actor: owner,
+          action: 'auth.passwordReset.complete',
+          targetType: 'person',
+          targetId: owner.id,
+          ip: input.ip,
+          details: { sessionsEnded: ended },
+        },
+        tx,
+      )
+      return null
+    },
+    { behavior: 'immediate' },
+  )
+  if (outcome) return refuse(outcome)
+  // The owner of the mailbox proved who they are: earlier failed sign-ins no longer hold them back.
+  clearHits(accountKey(owner.email))
+  return { ok: true }
+}

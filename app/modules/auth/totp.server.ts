@@ -1,0 +1,290 @@
+/**
+ * TOTP second factor (RFC 6238: SHA-1, 30-second steps, 6 digits, the defaults every authenticator app
+ * understands). Available to everyone, required for secretariat accounts unless the account is the demo's
+ * exempt one. The key is stored base32 in people.totp_key.
+ */
+import { generateHOTP, verifyHOTP, createTOTPKeyURI } from '@oslojs/otp'
+import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding'
+import { count, eq } from 'drizzle-orm'
+import { randomBytes } from 'node:crypto'
+import QRCode from 'qrcode'
+import { db, type Tx } from '@db/client'
+import { people, rateLimitEvents } from '@db/schema'
+import { audit } from '~/modules/audit/audit.server'
+import { LOGIN_WINDOW_MS, recordHit, retryAfterSeconds } from './rate-limit.server'
+import { markTwoFactorVerified } from './session.server'
+
+export const TOTP_ISSUER = 'RCM Portal'
+const PERIOD_S = 30
+const DIGITS = 6
+const KEY_BYTES = 20
+/** Wrong codes per person before 429 (SECURITY.md: the same limit as passwords). */
+export const SECOND_FACTOR_LIMIT = 10
+
+export const secondFactorKey = (personId: string) => `2fa:${personId}`
+
+/** A new random key, base32 (32 characters for 20 bytes). */
+export function generateTotpKey(): string {
+  return encodeBase32UpperCaseNoPadding(randomBytes(KEY_BYTES))
+}
+
+function decodeKey(key: string): Uint8Array | null {
+  if (!/^[A-Z2-7]{32}$/.test(key)) return null
+  try {
+    return decodeBase32IgnorePadding(key)
+  } catch {
+    return null
+  }
+}
+
+export function isValidTotpKey(key: string): boolean {
+  return decodeKey(key) !== null
+}
+
+export function totpUri(key: string, accountName: string): string {
+  const bytes = decodeKey(key)
+  if (!bytes) throw new Error('Invalid TOTP key')
+  return createTOTPKeyURI(TOTP_ISSUER, accountName, bytes, PERIOD_S, DIGITS)
+}
+
+/** The QR code of the otpauth URI as an SVG string (our own markup: paths only, no scripts or styles). */
+export function totpQrSvg(uri: string): Promise<string> {
+  return QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })
+}
+
+/** What an authenticator app shows at `now` (tests and the enrolment hint use it). */
+export function totpCodeAt(key: string, now = Date.now()): string {
+  const bytes = decodeKey(key)
+  if (!bytes) throw new Error('Invalid TOTP key')
+  return generateHOTP(bytes, BigInt(Math.floor(now / (PERIOD_S * 1000))), DIGITS)
+}
+
+/** The time step the code matches within one step either side (clock drift), or null. */
+function matchingStep(key: string, code: string, now: number): number | null {
+  const bytes = decodeKey(key)
+  if (!bytes || !/^\d{6}$/.test(code)) return null
+  const step = Math.floor(now / (PERIOD_S * 1000))
+  for (const s of [step - 1, step, step + 1]) {
+    if (verifyHOTP(bytes, BigInt(s), DIGITS, code)) return s
+  }
+  return null
+}
+
+/** A code may be used once: the used step is remembered (in the rate-limit table, pruned after a day,
+ * which is far longer than a code lives). */
+const usedStepKey = (personId: string, step: number) => `2fa:used:${personId}:${step}`
+function stepAlreadyUsed(tx: Tx | typeof db, personId: string, step: number): boolean {
+  const row = tx
+    .select({ n: count() })
+    .from(rateLimitEvents)
+    .where(eq(rateLimitEvents.key, usedStepKey(personId, step)))
+    .get()
+  return (row?.n ?? 0) > 0
+}
+function rememberStep(tx: Tx | typeof db, personId: string, step: number, now: number) {
+  tx.insert(rateLimitEvents)
+    .values({ key: usedStepKey(personId, step), at: new Date(now) })
+    .run()
+}
+
+/** Checks a code against a key, once: a replayed code is refused. Pure check + record, no audit. */
+export function verifyTotpCode(
+  tx: Tx | typeof db,
+  personId: string,
+  key: string,
+  code: string,
+  now = Date.now(),
+): boolean {
+  const step = matchingStep(key, code, now)
+  if (step === null || stepAlreadyUsed(tx, personId, step)) return false
+  rememberStep(tx, personId, step, now)
+  return true
+}
+
+export interface SecondFactorStatus {
+  enrolled: boolean
+  /** secretariat accounts must have one */
+  required: boolean
+  /** the demo's secretariat account may sign in without one */
+  exempt: boolean
+  email: string
+}
+
+export function secondFactorStatus(personId: string): SecondFactorStatus | null {
+  const p = db
+    .select({
+      totpKey: people.totpKey,
+      role: people.role,
+      totpExempt: people.totpExempt,
+      email: people.email,
+    })
+    .from(people)
+    .where(eq(people.id, personId))
+    .get()
+  if (!p) return null
+  return {
+    enrolled: Boolean(p.totpKey),
+    required: p.role === 'secretariat' && !p.totpExempt,
+    exempt: p.role === 'secretariat' && p.totpExempt,
+    email: p.email,
+  }
+}
+
+/** A fresh candidate key with its URI and QR code, for the enrolment form. */
+export async function startEnrolment(accountName: string, key = generateTotpKey()) {
+  const uri = totpUri(key, accountName)
+  return { secret: key, uri, qrSvg: await totpQrSvg(uri) }
+}
+export type Enrolment = Awaited<ReturnType<typeof startEnrolment>>
+
+export type CodeResult =
+  | { ok: true }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfter: number }
+  | { ok: false; reason: 'not_enrolled' | 'already_enrolled' | 'unknown' }
+
+function throttle(personId: string, now: number): number {
+  return retryAfterSeconds(secondFactorKey(personId), SECOND_FACTOR_LIMIT, LOGIN_WINDOW_MS, now)
+}
+
+interface Who {
+  personId: string
+  ip: string | null
+  now?: number
+}
+
+function personRow(tx: Tx | typeof db, personId: string) {
+  return tx.select().from(people).where(eq(people.id, personId)).get()
+}
+
+function refuseCode(
+  person: { id: string; email: string; organizationId: string },
+  action: string,
+  ip: string | null,
+  now: number,
+): CodeResult {
+  recordHit(secondFactorKey(person.id), now)
+  audit({ actor: person, action, outcome: 'failed', ip, details: { reason: 'wrong_code' } })
+  return { ok: false, reason: 'invalid' }
+}
+
+/** Sign-in: checks the code of an enrolled person and marks the pending session verified. Wrong codes
+ * count towards the limit (10 in 15 minutes, then 429). */
+export function verifySecondFactor(input: Who & { sessionId: string; code: string }): CodeResult {
+  const now = input.now ?? Date.now()
+  const person = personRow(db, input.personId)
+  if (!person) return { ok: false, reason: 'unknown' }
+  if (!person.totpKey) return { ok: false, reason: 'not_enrolled' }
+  const wait = throttle(person.id, now)
+  if (wait > 0) {
+    audit({
+      actor: person,
+      action: 'auth.secondFactor',
+      outcome: 'refused',
+      ip: input.ip,
+      details: { reason: 'throttled' },
+    })
+    return { ok: false, reason: 'throttled', retryAfter: wait }
+  }
+  const ok = db.transaction(
+    (tx) => {
+      if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
+      markTwoFactorVerified(input.sessionId)
+      audit({ actor: person, action: 'auth.secondFactor', ip: input.ip }, tx)
+      return true
+    },
+    { behavior: 'immediate' },
+  )
+  return ok ? { ok: true } : refuseCode(person, 'auth.secondFactor', input.ip, now)
+}
+
+/** Saves a candidate key once the person proves their app has it (a correct code). At sign-in the
+ * pending session is marked verified in the same transaction. */
+export function enrolSecondFactor(
+  input: Who & { secret: string; code: string; sessionId?: string | null },
+): CodeResult {
+  const now = input.now ?? Date.now()
+  const person = personRow(db, input.personId)
+  if (!person || person.status !== 'active') return { ok: false, reason: 'unknown' }
+  if (person.totpKey) return { ok: false, reason: 'already_enrolled' }
+  const wait = throttle(person.id, now)
+  if (wait > 0) {
+    audit({
+      actor: person,
+      action: 'account.secondFactor.enrol',
+      outcome: 'refused',
+      ip: input.ip,
+      details: { reason: 'throttled' },
+    })
+    return { ok: false, reason: 'throttled', retryAfter: wait }
+  }
+  if (!isValidTotpKey(input.secret)) return refuseCode(person, 'account.secondFactor.enrol', input.ip, now)
+  const ok = db.transaction(
+    (tx) => {
+      if (!verifyTotpCode(tx, person.id, input.secret, input.code, now)) return false
+      tx.update(people)
+        .set({ totpKey: input.secret, updatedAt: new Date(now) })
+        .where(eq(people.id, person.id))
+        .run()
+      if (input.sessionId) markTwoFactorVerified(input.sessionId)
+      audit(
+        {
+          actor: person,
+          action: 'account.secondFactor.enrol',
+          targetType: 'person',
+          targetId: person.id,
+          ip: input.ip,
+        },
+        tx,
+      )
+      return true
+    },
+    { behavior: 'immediate' },
+  )
+  return ok ? { ok: true } : refuseCode(person, 'account.secondFactor.enrol', input.ip, now)
+}
+
+export type DisableResult = CodeResult | { ok: false; reason: 'required' }
+
+/** Turns the second factor off after a correct current code. Secretariat accounts cannot (it is required
+ * for them), except the demo's exempt account. */
+export function disableSecondFactor(input: Who & { code: string }): DisableResult {
+  const now = input.now ?? Date.now()
+  const person = personRow(db, input.personId)
+  if (!person) return { ok: false, reason: 'unknown' }
+  if (person.role === 'secretariat' && !person.totpExempt) {
+    audit({
+      actor: person,
+      action: 'account.secondFactor.disable',
+      outcome: 'refused',
+      ip: input.ip,
+      details: { reason: 'required' },
+    })
+    return { ok: false, reason: 'required' }
+  }
+  if (!person.totpKey) return { ok: false, reason: 'not_enrolled' }
+  const wait = throttle(person.id, now)
+  if (wait > 0) return { ok: false, reason: 'throttled', retryAfter: wait }
+  const ok = db.transaction(
+    (tx) => {
+      if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
+      tx.update(people)
+        .set({ totpKey: null, updatedAt: new Date(now) })
+        .where(eq(people.id, person.id))
+        .run()
+      audit(
+        {
+          actor: person,
+          action: 'account.secondFactor.disable',
+          targetType: 'person',
+          targetId: person.id,
+          ip: input.ip,
+        },
+        tx,
+      )
+      return true
+    },
+    { behavior: 'immediate' },
+  )
+  return ok ? { ok: true } : refuseCode(person, 'account.secondFactor.disable', input.ip, now)
+}

@@ -1,0 +1,129 @@
+/**
+ * What the dashboard at / shows. Each section is one function of the signed-in viewer that returns its
+ * data, or null when the section does not apply to them; the route draws each section with its own
+ * component. To add a section (meetings, documents, actions...): add a function to `SECTIONS` and a
+ * component to the route's list.
+ */
+import { and, count, eq, gte } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import { db } from '@db/client'
+import { auditLog, organizations, people } from '@db/schema'
+import type { Lang } from '~/i18n/core'
+import { can } from '~/modules/access/can'
+import type { Viewer } from '~/modules/access/viewer'
+import { listGroupsForPerson } from '~/modules/groups/groups.server'
+import {
+  countOrganizationsByKind,
+  currentPtp,
+  currentYear,
+  listMemberStates,
+  ptpHistory,
+  type PtpHistoryRow,
+} from '~/modules/members/directory.server'
+import { orgName } from '~/modules/members/organizations.server'
+
+export interface DashboardContext {
+  viewer: Viewer
+  lang: Lang
+  now: Date
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The viewer's organization, institution and role. */
+function profileSection({ viewer, lang }: DashboardContext) {
+  const institution = alias(organizations, 'institution')
+  const row = db
+    .select({
+      code: organizations.code,
+      kind: organizations.kind,
+      nameEs: organizations.nameEs,
+      nameEn: organizations.nameEn,
+      instCode: institution.code,
+      instEs: institution.nameEs,
+      instEn: institution.nameEn,
+    })
+    .from(people)
+    .innerJoin(organizations, eq(organizations.id, people.organizationId))
+    .leftJoin(institution, eq(institution.id, people.institutionId))
+    .where(eq(people.id, viewer.id))
+    .get()
+  if (!row) return null
+  return {
+    role: viewer.role,
+    organization: { code: row.code, kind: row.kind, name: orgName(row, lang) },
+    institution: row.instCode
+      ? { code: row.instCode, name: orgName({ nameEs: row.instEs!, nameEn: row.instEn! }, lang) }
+      : null,
+  }
+}
+
+function groupsSection({ viewer, lang }: DashboardContext) {
+  return listGroupsForPerson(viewer.id, lang)
+}
+
+/** This year's presidency and the troika (previous, current, next). */
+function ptpSection({ lang, now }: DashboardContext) {
+  return ptpOverview(lang, now.getUTCFullYear())
+}
+
+function membershipSection() {
+  return countOrganizationsByKind()
+}
+
+/** Things the secretariat should look at; null for everyone else. */
+function administrationSection({ viewer, now }: DashboardContext) {
+  if (!can(viewer, 'admin.access')) return null
+  const pendingInvitations = db.select({ n: count() }).from(people).where(eq(people.status, 'invited')).get()!
+    .n
+  const failedSignIns = db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, 'auth.signIn'),
+        eq(auditLog.outcome, 'failed'),
+        gte(auditLog.at, new Date(now.getTime() - DAY_MS)),
+      ),
+    )
+    .get()!.n
+  return { pendingInvitations, failedSignIns }
+}
+
+const SECTIONS = {
+  profile: profileSection,
+  groups: groupsSection,
+  ptp: ptpSection,
+  membership: membershipSection,
+  administration: administrationSection,
+} satisfies Record<string, (ctx: DashboardContext) => unknown>
+
+export type Dashboard = { [K in keyof typeof SECTIONS]: ReturnType<(typeof SECTIONS)[K]> }
+
+/** Every section of the signed-in dashboard. */
+export function getDashboard({ viewer, lang }: { viewer: Viewer; lang: Lang }): Dashboard {
+  const ctx: DashboardContext = { viewer, lang, now: new Date() }
+  return Object.fromEntries(Object.entries(SECTIONS).map(([key, build]) => [key, build(ctx)])) as Dashboard
+}
+
+export function ptpOverview(lang: Lang, year = currentYear()) {
+  const history = ptpHistory(lang, year)
+  const troika: PtpHistoryRow[] = [year - 1, year, year + 1].map(
+    (y) =>
+      history.find((h) => h.year === y) ?? {
+        year: y,
+        organization: null,
+        status: y === year ? 'current' : y > year ? 'designated' : 'past',
+      },
+  )
+  return { year, current: currentPtp(lang, year), troika }
+}
+
+/** The public landing page: what anyone may see without signing in (organizations, never people). */
+export function getPublicLanding(lang: Lang) {
+  return {
+    memberStates: listMemberStates(lang),
+    ptp: ptpOverview(lang),
+    membership: countOrganizationsByKind(),
+  }
+}

@@ -1,0 +1,89 @@
+// Schemas of people administration and invitations. Client-safe: shared by the forms (conform) and the
+// server. Error messages are message keys (app/i18n). Unknown fields (status, passwordHash, ...) are
+// stripped by zod's default object parsing: they never reach a service.
+import { z } from 'zod'
+import { emailField } from '~/modules/auth/schemas'
+
+export const INVITE_ROLES = ['focal_point', 'delegate', 'secretariat'] as const
+export type InviteRole = (typeof INVITE_ROLES)[number]
+export const PERSON_STATUS_VALUES = ['invited', 'active', 'disabled'] as const
+export type PersonStatus = (typeof PERSON_STATUS_VALUES)[number]
+
+const requiredText = (max: number) =>
+  z
+    .string({ message: 'validation.required' })
+    .trim()
+    .min(1, 'validation.required')
+    .max(max, 'validation.tooLong')
+const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').optional()
+const code = z.string({ message: 'validation.required' }).trim().toUpperCase().max(40, 'validation.invalid')
+
+export const InviteSchema = z.object({
+  name: requiredText(200),
+  email: emailField,
+  title: optionalText(200),
+  organization: code.min(1, 'validation.required'),
+  institution: code.optional(),
+  role: z.enum(INVITE_ROLES, { message: 'validation.invalid' }),
+  language: z.enum(['es', 'en'], { message: 'validation.invalid' }),
+})
+export type InviteInput = z.infer<typeof InviteSchema>
+
+export const PERSON_ACTIONS = ['disable', 'enable', 'endSessions', 'resend'] as const
+export type PersonAction = (typeof PERSON_ACTIONS)[number]
+
+/** The per-row buttons of /admin/people. */
+export const PersonActionSchema = z.object({
+  intent: z.enum(PERSON_ACTIONS),
+  personId: z.string().trim().min(1).max(40),
+})
+
+// ---- list filters (GET forms): anything unknown or malformed falls back to "no filter" ----
+
+export const PEOPLE_SORTS = ['name', 'email', 'organization', 'status', 'created'] as const
+export type PeopleSort = (typeof PEOPLE_SORTS)[number]
+
+const optionalParam = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined))
+
+export const PeopleFiltersSchema = z.object({
+  q: optionalParam(200),
+  org: optionalParam(40).transform((v) => v?.toUpperCase()),
+  role: z.enum(INVITE_ROLES).optional().catch(undefined),
+  status: z.enum(PERSON_STATUS_VALUES).optional().catch(undefined),
+  sort: z.enum(PEOPLE_SORTS).catch('name').default('name'),
+  dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+})
+export type PeopleFilters = z.infer<typeof PeopleFiltersSchema>
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+  .optional()
+  .catch(undefined)
+
+export const AuditFiltersSchema = z.object({
+  actor: optionalParam(254),
+  action: optionalParam(100),
+  outcome: z.enum(['ok', 'refused', 'failed']).optional().catch(undefined),
+  from: isoDay,
+  to: isoDay,
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+})
+export type AuditFilterParams = z.infer<typeof AuditFiltersSchema>
+
+/** A query string's parameters as a plain object (the first value of each name). */
+export function searchParamsObject(url: URL | string): Record<string, string> {
+  const u = typeof url === 'string' ? new URL(url) : url
+  const out: Record<string, string> = {}
+  for (const [k, v] of u.searchParams) if (!(k in out)) out[k] = v
+  return out
+}

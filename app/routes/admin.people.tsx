@@ -1,0 +1,355 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { AdminNav } from '~/components/admin-nav'
+import type { MessageKey } from '~/i18n'
+import { useT } from '~/i18n/use-t'
+import { assertCan } from '~/modules/access/assert.server'
+import { requireViewer } from '~/modules/auth/viewer.server'
+import { smtpConfigured } from '~/modules/mail/mail.server'
+import {
+  INVITE_ROLES,
+  PEOPLE_SORTS,
+  PERSON_STATUS_VALUES,
+  PeopleFiltersSchema,
+  PersonActionSchema,
+  searchParamsObject,
+  type PeopleFilters,
+} from '~/modules/members/people-schemas'
+import {
+  disablePerson,
+  enablePerson,
+  endSessionsOf,
+  listPeople,
+  organizationOptions,
+  resendInvitation,
+} from '~/modules/members/people.server'
+
+export const meta: MetaFunction = () => [{ title: 'People · Personas — RCM' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = requireViewer(request)
+  assertCan(viewer, 'admin.access')
+  const filters = PeopleFiltersSchema.parse(searchParamsObject(request.url))
+  return {
+    ...listPeople({ viewer, filters }),
+    filters,
+    organizations: organizationOptions(),
+    viewerId: viewer.id,
+  }
+}
+
+interface Notice {
+  key: MessageKey
+  params: Record<string, string | number>
+  /** an invitation link to hand over, when the outbox is the delivery */
+  link?: string | null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = requireViewer(request)
+  assertCan(viewer, 'admin.access')
+  const parsed = PersonActionSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) {
+    return data({ notice: null, error: 'error.400' as MessageKey }, { status: 400 })
+  }
+  const { intent, personId } = parsed.data
+  const meta = { ip: context.clientIp ?? null }
+  let notice: Notice
+  switch (intent) {
+    case 'disable': {
+      const r = disablePerson(viewer, personId, meta)
+      notice = { key: 'admin.people.disabled', params: { name: r.name } }
+      break
+    }
+    case 'enable': {
+      const r = enablePerson(viewer, personId, meta)
+      const key = r.status === 'active' ? 'admin.people.enabled' : 'admin.people.enabledInvited'
+      notice = { key, params: { name: r.name } }
+      break
+    }
+    case 'endSessions': {
+      const r = endSessionsOf(viewer, personId, meta)
+      notice = { key: 'admin.people.sessionsEnded', params: { name: r.name, count: r.ended } }
+      break
+    }
+    case 'resend': {
+      const r = resendInvitation(viewer, personId, meta)
+      if (!r.ok)
+        return data({ notice: null, error: 'admin.people.notInvited' as MessageKey }, { status: 409 })
+      notice = {
+        key: 'admin.people.resent',
+        params: { name: r.name },
+        link: smtpConfigured() ? null : r.link,
+      }
+      break
+    }
+  }
+  return { notice, error: null }
+}
+
+function query(filters: PeopleFilters, page: number) {
+  const p = new URLSearchParams()
+  for (const [k, v] of Object.entries({ ...filters, page })) {
+    if (v !== undefined && v !== '') p.set(k, String(v))
+  }
+  return `?${p}`
+}
+
+export default function AdminPeople() {
+  const { items, total, page, pageCount, filters, organizations, viewerId } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, lang, date, number } = useT()
+  const location = useLocation()
+  const name = (o: { nameEs: string | null; nameEn: string | null }) => (lang === 'es' ? o.nameEs : o.nameEn)
+  const statusBadge = { invited: 'warn', active: 'ok', disabled: 'danger' } as const
+
+  return (
+    <>
+      <AdminNav />
+      <div className="page-header">
+        <h1>{t('admin.people.title')}</h1>
+        <Link to="/invite" className="button">
+          {t('admin.people.invite')}
+        </Link>
+      </div>
+      <p>{t('admin.people.intro')}</p>
+
+      {actionData?.notice ? (
+        <div className="alert ok" role="status">
+          <p>{t(actionData.notice.key, actionData.notice.params)}</p>
+          {actionData.notice.link ? (
+            <>
+              <p>{t('admin.people.handOver')}</p>
+              <p className="token-box mono">{actionData.notice.link}</p>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {actionData?.error ? (
+        <div className="alert error" role="alert">
+          <p>{t(actionData.error)}</p>
+        </div>
+      ) : null}
+
+      {/* Keyed by the query so the fields show the filters after each navigation. */}
+      <Form
+        method="get"
+        className="filters"
+        role="search"
+        aria-label={t('admin.people.filters')}
+        key={location.search}
+      >
+        <div className="field">
+          <label htmlFor="people-q">{t('admin.people.q')}</label>
+          <input id="people-q" type="search" name="q" defaultValue={filters.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="people-org">{t('common.organization')}</label>
+          <select id="people-org" name="org" defaultValue={filters.org ?? ''}>
+            <option value="">{t('admin.people.anyOrganization')}</option>
+            {organizations
+              .filter((o) => o.kind !== 'national_institution')
+              .map((o) => (
+                <option key={o.code} value={o.code}>
+                  {name(o)}
+                </option>
+              ))}
+            <optgroup label={t('kind.national_institution')}>
+              {organizations
+                .filter((o) => o.kind === 'national_institution')
+                .map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {name(o)}
+                  </option>
+                ))}
+            </optgroup>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-role">{t('common.role')}</label>
+          <select id="people-role" name="role" defaultValue={filters.role ?? ''}>
+            <option value="">{t('admin.people.anyRole')}</option>
+            {INVITE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-status">{t('common.status')}</label>
+          <select id="people-status" name="status" defaultValue={filters.status ?? ''}>
+            <option value="">{t('admin.people.anyStatus')}</option>
+            {PERSON_STATUS_VALUES.map((s) => (
+              <option key={s} value={s}>
+                {t(`admin.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-sort">{t('admin.people.sort')}</label>
+          <select id="people-sort" name="sort" defaultValue={filters.sort}>
+            {PEOPLE_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`admin.people.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="people-dir">{t('admin.people.dir')}</label>
+          <select id="people-dir" name="dir" defaultValue={filters.dir}>
+            <option value="asc">{t('admin.people.dir.asc')}</option>
+            <option value="desc">{t('admin.people.dir.desc')}</option>
+          </select>
+        </div>
+        <div>
+          <button type="submit">{t('common.filter')}</button>{' '}
+          <Link to="/admin/people">{t('common.clear')}</Link>
+        </div>
+      </Form>
+
+      <p aria-live="polite">{t('common.results', { count: total })}</p>
+      {items.length === 0 ? (
+        <p className="muted">{t('admin.people.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="admin-caption">{t('admin.people.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('common.email')}</th>
+                <th scope="col">{t('common.organization')}</th>
+                <th scope="col">{t('common.role')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('admin.people.sessions')}</th>
+                <th scope="col">{t('admin.people.sort.created')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => {
+                const self = p.id === viewerId
+                return (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      {p.name} {self ? <span className="muted">{t('admin.people.you')}</span> : null}
+                      {p.title ? <div className="small muted">{p.title}</div> : null}
+                    </th>
+                    <td className="mono">{p.email}</td>
+                    <td>
+                      {name({ nameEs: p.organizationNameEs, nameEn: p.organizationNameEn })}
+                      {p.institutionCode ? (
+                        <div className="small muted">
+                          {name({ nameEs: p.institutionNameEs, nameEn: p.institutionNameEn })}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>{t(`role.${p.role}`)}</td>
+                    <td>
+                      <span className={`badge ${statusBadge[p.status]}`}>
+                        {t(`admin.status.${p.status}`)}
+                      </span>
+                    </td>
+                    <td>{number(p.sessionCount)}</td>
+                    <td>{date(p.createdAt)}</td>
+                    <td>
+                      <div className="admin-actions">
+                        {p.status !== 'disabled' && !self ? (
+                          <RowAction
+                            personId={p.id}
+                            intent="disable"
+                            danger
+                            label={t('admin.people.disable')}
+                            fullLabel={t('admin.people.disableLabel', { name: p.name })}
+                          />
+                        ) : null}
+                        {p.status === 'disabled' ? (
+                          <RowAction
+                            personId={p.id}
+                            intent="enable"
+                            label={t('admin.people.enable')}
+                            fullLabel={t('admin.people.enableLabel', { name: p.name })}
+                          />
+                        ) : null}
+                        {p.sessionCount > 0 && !self ? (
+                          <RowAction
+                            personId={p.id}
+                            intent="endSessions"
+                            label={t('admin.people.endSessions')}
+                            fullLabel={t('admin.people.endSessionsLabel', { name: p.name })}
+                          />
+                        ) : null}
+                        {p.status === 'invited' ? (
+                          <RowAction
+                            personId={p.id}
+                            intent="resend"
+                            label={t('admin.people.resend')}
+                            fullLabel={t('admin.people.resendLabel', { name: p.name })}
+                          />
+                        ) : null}
+                      </div>
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {pageCount > 1 ? (
+        <nav className="pager" aria-label={t('admin.people.pagination')}>
+          {page > 1 ? (
+            <Link to={query(filters, page - 1)} rel="prev">
+              {t('common.previous')}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>{t('admin.people.page', { page, pages: pageCount })}</span>
+          {page < pageCount ? (
+            <Link to={query(filters, page + 1)} rel="next">
+              {t('common.next')}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </>
+  )
+}
+
+/** One POST button of a row. The accessible name says whom it is about; it starts with the visible
+ * label so that speech input finds it. */
+function RowAction({
+  personId,
+  intent,
+  label,
+  fullLabel,
+  danger,
+}: {
+  personId: string
+  intent: string
+  label: string
+  fullLabel: string
+  danger?: boolean
+}) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="personId" value={personId} />
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className={danger ? 'button small danger' : 'button small secondary'}
+        aria-label={fullLabel}
+      >
+        {label}
+      </button>
+    </Form>
+  )
+}

@@ -1,0 +1,9 @@
+import { apiError, apiJson } from '~/modules/api/http.server'
+import { openApiDocument } from '~/modules/api/openapi.server'
+
+// Public and the same for everyone, so it may be cached for a few minutes.
+export async function loader() {
+  return apiJson(openApiDocument(), 200, { 'Cache-Control': 'public, max-age=300' })
+}
+
+export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })

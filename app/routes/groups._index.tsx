@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { translator } from '~/i18n'
+import { useT } from '~/i18n/use-t'
+import { getViewer } from '~/modules/auth/viewer.server'
+import { listGroups } from '~/modules/groups/groups.server'
+import { resolveLang } from '~/modules/i18n/lang.server'
+import type { RootData } from '~/root'
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
+  const { t } = translator(root?.lang ?? 'es')
+  return [{ title: `${t('groups.title')} · ${t('app.name')}` }]
+}
+
+// Public: group names, kinds and how many organizations take part; no people.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = resolveLang(request, getViewer(request))
+  return { groups: listGroups(lang) }
+}
+
+export default function Groups() {
+  const { groups } = useLoaderData<typeof loader>()
+  const { t } = useT()
+  return (
+    <>
+      <h1>{t('groups.title')}</h1>
+      <p>{t('groups.intro')}</p>
+      {groups.length === 0 ? (
+        <p className="muted">{t('groups.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="groups-caption">{t('groups.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('groups.col.kind')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('groups.col.organizations')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr key={g.slug}>
+                  <th scope="row">
+                    <Link to={`/groups/${g.slug}`}>{g.name}</Link>
+                  </th>
+                  <td>{t(`groups.kind.${g.kind}`)}</td>
+                  <td>
+                    <span className={g.active ? 'badge ok' : 'badge'}>
+                      {t(g.active ? 'groups.active' : 'groups.inactive')}
+                    </span>
+                  </td>
+                  <td>{g.organizationCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}

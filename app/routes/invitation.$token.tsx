@@ -1,0 +1,148 @@
+// /invitation/:token — the link in an invitation e-mail: the invited person sets their password once.
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Field, FormErrors } from '~/components/forms'
+import type { MessageKey } from '~/i18n'
+import { useT } from '~/i18n/use-t'
+import { SetPasswordSchema } from '~/modules/auth/account-schemas'
+import {
+  acceptInvitation,
+  personLanguageRedirect,
+  viewInvitation,
+  type LinkRefusal,
+} from '~/modules/auth/invitations-accept.server'
+import { serializeSessionCookie } from '~/modules/auth/session.server'
+import { getViewer } from '~/modules/auth/viewer.server'
+import { resolveLang } from '~/modules/i18n/lang.server'
+
+export const meta: MetaFunction = () => [{ title: 'Invitation · Invitación — RCM' }]
+
+const STATUS: Record<LinkRefusal, number> = { used: 410, expired: 410, unknown: 404 }
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = resolveLang(request, getViewer(request))
+  const view = viewInvitation(params.token ?? '', lang)
+  const to = personLanguageRedirect(request, lang, view.language)
+  if (to) throw redirect(to)
+  if (view.state !== 'ok') return data({ view }, { status: STATUS[view.state] })
+  return data({ view })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 })
+  }
+  const outcome = await acceptInvitation({
+    token: params.token ?? '',
+    password: submission.value.password,
+    ip: context.clientIp ?? null,
+    userAgent: request.headers.get('User-Agent'),
+  })
+  if (!outcome.ok) {
+    if (outcome.reason === 'password') {
+      return data(
+        {
+          result: submission.reply({
+            fieldErrors: { password: ['validation.passwordTooLong'] },
+            hideFields: ['password', 'confirm'],
+          }),
+        },
+        { status: 400 },
+      )
+    }
+    return data({ refused: outcome.reason }, { status: STATUS[outcome.reason] })
+  }
+  const next = outcome.needsSecondFactor ? '/login/second-factor?redirectTo=%2F' : '/'
+  return redirect(next, {
+    headers: { 'Set-Cookie': serializeSessionCookie(outcome.token, outcome.expiresAt) },
+  })
+}
+
+const REFUSAL_TEXT: Record<LinkRefusal, [MessageKey, MessageKey]> = {
+  used: ['account.invite.usedTitle', 'account.invite.usedBody'],
+  expired: ['account.invite.expiredTitle', 'account.invite.expiredBody'],
+  unknown: ['account.link.unknownTitle', 'account.link.unknownBody'],
+}
+
+function LinkRefused({ reason }: { reason: LinkRefusal }) {
+  const { t } = useT()
+  const [title, body] = REFUSAL_TEXT[reason]
+  return (
+    <div className="auth-page card">
+      <h1>{t(title)}</h1>
+      <p>{t(body)}</p>
+      <p>
+        <Link to="/login">{t('account.link.signIn')}</Link>
+      </p>
+    </div>
+  )
+}
+
+export default function Invitation() {
+  const { view } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'invitation',
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  if (actionData && 'refused' in actionData) return <LinkRefused reason={actionData.refused} />
+  if (view.state !== 'ok') return <LinkRefused reason={view.state} />
+  return (
+    <div className="auth-page card">
+      <h1>{t('account.invite.title')}</h1>
+      <p>{t('account.invite.intro', { name: view.name, organization: view.organization })}</p>
+      <FormErrors errors={form.errors} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        {/* Lets password managers store the new password under the right account. */}
+        <input type="email" value={view.email} autoComplete="username" readOnly hidden />
+        <p>
+          <span className="label">{t('common.email')}:</span> {view.email}
+        </p>
+        <Field
+          id={fields.password.id}
+          label={t('account.password.new')}
+          hint={t('account.password.hint')}
+          errors={fields.password.errors}
+        >
+          {({ describedBy }) => (
+            <input
+              {...getInputProps(fields.password, { type: 'password' })}
+              autoComplete="new-password"
+              aria-describedby={describedBy}
+              required
+            />
+          )}
+        </Field>
+        <Field id={fields.confirm.id} label={t('account.password.confirm')} errors={fields.confirm.errors}>
+          {({ describedBy }) => (
+            <input
+              {...getInputProps(fields.confirm, { type: 'password' })}
+              autoComplete="new-password"
+              aria-describedby={describedBy}
+              required
+            />
+          )}
+        </Field>
+        <div>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('account.invite.submit')}
+          </button>
+        </div>
+      </Form>
+    </div>
+  )
+}

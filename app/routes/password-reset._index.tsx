@@ -1,0 +1,72 @@
+// /password-reset — ask for a reset link by e-mail. The answer never tells whether an account exists.
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { Field, FormErrors } from '~/components/forms'
+import { useT } from '~/i18n/use-t'
+import { ResetRequestSchema } from '~/modules/auth/account-schemas'
+import { requestPasswordReset } from '~/modules/auth/password-reset.server'
+
+export const meta: MetaFunction = () => [{ title: 'Reset password · Restablecer contraseña — RCM' }]
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ResetRequestSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), sent: false }, { status: 400 })
+  }
+  const outcome = requestPasswordReset({ email: submission.value.email, ip: context.clientIp ?? null })
+  if (!outcome.ok) {
+    return data(
+      { result: submission.reply({ formErrors: ['account.reset.throttled'] }), sent: false },
+      { status: 429, headers: { 'Retry-After': String(outcome.retryAfter) } },
+    )
+  }
+  return { result: submission.reply({ resetForm: true }), sent: true }
+}
+
+export default function PasswordResetRequest() {
+  const actionData = useActionData<typeof action>()
+  const { t } = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'password-reset',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetRequestSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="auth-page card">
+      <h1>{t('account.reset.title')}</h1>
+      {actionData?.sent ? (
+        <p className="alert ok" role="status">
+          {t('account.reset.sent')}
+        </p>
+      ) : (
+        <p>{t('account.reset.intro')}</p>
+      )}
+      <FormErrors errors={form.errors} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <Field id={fields.email.id} label={t('common.email')} errors={fields.email.errors}>
+          {({ describedBy }) => (
+            <input
+              {...getInputProps(fields.email, { type: 'email' })}
+              autoComplete="username"
+              aria-describedby={describedBy}
+              required
+            />
+          )}
+        </Field>
+        <div>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('account.reset.submit')}
+          </button>
+        </div>
+      </Form>
+      <p className="small">
+        <Link to="/login">{t('account.reset.back')}</Link>
+      </p>
+    </div>
+  )
+}

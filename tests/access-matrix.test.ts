@@ -1,0 +1,453 @@
+/**
+ * The permission matrix: every role x every action of app/modules/access/can.ts, with the expected
+ * answers written out by hand (never derived from the rules). A new action without a row here fails.
+ */
+import { describe, expect, it } from 'vitest'
+import { ALL_ACTIONS, can, type Action, type DocumentRef, type Subject } from '~/modules/access/can'
+import type { Viewer } from '~/modules/access/viewer'
+
+const ORG = {
+  secretariat: 'org-secretariat',
+  pa: 'org-pa',
+  paSnm: 'org-pa-snm', // national institution under Panama
+  mx: 'org-mx',
+  gt: 'org-gt', // a member state none of the viewers belongs to
+  gtIgm: 'org-gt-igm', // a national institution under Guatemala
+  co: 'org-co',
+  iom: 'org-iom',
+  rrocm: 'org-rrocm',
+}
+const GROUP = { plan: 'group-pa-smuggling-plan', border: 'group-border-management' }
+
+function viewer(v: Omit<Viewer, 'name' | 'email' | 'language' | 'via' | 'sessionId'>): Viewer {
+  return { ...v, name: v.id, email: `${v.id}@rcm.example`, language: 'en', via: 'session', sessionId: null }
+}
+
+// The shapes match the demo data: a national institution's people belong to their state's organization
+// and carry the institution in institutionId.
+const ROLES = {
+  anonymous: null,
+  secretariat: viewer({
+    id: 'secretariat',
+    role: 'secretariat',
+    organizationId: ORG.secretariat,
+    organizationCode: 'SECRETARIAT',
+    organizationKind: 'secretariat',
+    institutionId: null,
+    groupIds: [],
+  }),
+  memberStateFocalPoint: viewer({
+    id: 'pa-focal',
+    role: 'focal_point',
+    organizationId: ORG.pa,
+    organizationCode: 'PA',
+    organizationKind: 'member_state',
+    institutionId: null,
+    groupIds: [GROUP.border],
+  }),
+  memberStateDelegate: viewer({
+    id: 'mx-delegate',
+    role: 'delegate',
+    organizationId: ORG.mx,
+    organizationCode: 'MX',
+    organizationKind: 'member_state',
+    institutionId: null,
+    groupIds: [],
+  }),
+  nationalInstitutionPerson: viewer({
+    id: 'pa-snm',
+    role: 'delegate',
+    organizationId: ORG.pa,
+    organizationCode: 'PA',
+    organizationKind: 'member_state',
+    institutionId: ORG.paSnm,
+    groupIds: [GROUP.plan],
+  }),
+  observerStateDelegate: viewer({
+    id: 'co-observer',
+    role: 'delegate',
+    organizationId: ORG.co,
+    organizationCode: 'CO',
+    organizationKind: 'observer_state',
+    institutionId: null,
+    groupIds: [GROUP.border],
+  }),
+  internationalOrganizationFocalPoint: viewer({
+    id: 'iom-focal',
+    role: 'focal_point',
+    organizationId: ORG.iom,
+    organizationCode: 'IOM',
+    organizationKind: 'international_organization',
+    institutionId: null,
+    groupIds: [GROUP.plan],
+  }),
+  civilSocietyPerson: viewer({
+    id: 'rrocm-focal',
+    role: 'focal_point',
+    organizationId: ORG.rrocm,
+    organizationCode: 'RROCM',
+    organizationKind: 'civil_society',
+    institutionId: null,
+    groupIds: [],
+  }),
+} satisfies Record<string, Subject>
+type Role = keyof typeof ROLES
+const ROLE_NAMES = Object.keys(ROLES) as Role[]
+
+/** A resource, possibly relative to the viewer asking ("their own organization"). */
+type Variant = (self: Viewer | null) => unknown
+const own = (self: Viewer | null) => self?.organizationId ?? ORG.pa
+
+interface Row {
+  /** resource variants, in the order of the letters below; `none` for actions without a resource */
+  variants: Record<string, Variant>
+  /** one letter per variant: Y allowed, N refused */
+  expected: Record<Role, string>
+}
+
+const NONE = { none: () => undefined }
+const ORG_VARIANTS = {
+  ownOrganization: (v) => ({ organizationId: own(v) }),
+  institutionOfOwnState: (v) => ({ organizationId: 'org-institution', parentOrganizationId: own(v) }),
+  anotherOrganization: () => ({ organizationId: ORG.gt }),
+  institutionOfAnotherState: () => ({ organizationId: ORG.gtIgm, parentOrganizationId: ORG.gt }),
+} satisfies Record<string, Variant>
+const PERSON_VARIANTS = {
+  themselves: (v) => ({ personId: v?.id ?? 'someone', organizationId: own(v) }),
+  colleagueInOwnOrganization: (v) => ({ personId: 'colleague', organizationId: own(v) }),
+  personInAnotherOrganization: () => ({ personId: 'gt-person', organizationId: ORG.gt }),
+} satisfies Record<string, Variant>
+const GROUP_VARIANTS = {
+  // members: the national institution person and the IOM focal point
+  planDraftingGroup: () => ({ groupId: GROUP.plan }),
+  // members: the Panama focal point and the Colombia observer
+  borderGroup: () => ({ groupId: GROUP.border }),
+} satisfies Record<string, Variant>
+
+const FUTURE = new Date('2100-01-01T00:00:00Z')
+const PAST = new Date('2000-01-01T00:00:00Z')
+/** A document owned by another organization (Guatemala) unless said otherwise. */
+const doc = (over: Partial<DocumentRef>): DocumentRef => ({
+  visibility: 'participants',
+  groupId: null,
+  ownerOrganizationId: ORG.gt,
+  embargoUntil: null,
+  deletedAt: null,
+  ...over,
+})
+const DOCUMENT_VIEW_VARIANTS = {
+  public: () => doc({ visibility: 'public' }),
+  participants: () => doc({ visibility: 'participants' }),
+  members: () => doc({ visibility: 'members' }),
+  planGroup: () => doc({ visibility: 'group', groupId: GROUP.plan }),
+  secretariatOnly: () => doc({ visibility: 'secretariat' }),
+  embargoedPublicOfOwnOrganization: (v) =>
+    doc({ visibility: 'public', ownerOrganizationId: own(v), embargoUntil: FUTURE }),
+  embargoedPublicOfAnotherOrganization: () => doc({ visibility: 'public', embargoUntil: FUTURE }),
+  publicAfterEmbargo: () => doc({ visibility: 'public', embargoUntil: PAST }),
+  deletedPublicOfOwnOrganization: (v) =>
+    doc({ visibility: 'public', ownerOrganizationId: own(v), deletedAt: PAST }),
+} satisfies Record<string, Variant>
+const DOCUMENT_TARGET_VARIANTS = {
+  public: () => ({ visibility: 'public', groupId: null }),
+  participants: () => ({ visibility: 'participants', groupId: null }),
+  members: () => ({ visibility: 'members', groupId: null }),
+  planGroup: () => ({ visibility: 'group', groupId: GROUP.plan }),
+  borderGroup: () => ({ visibility: 'group', groupId: GROUP.border }),
+  secretariatOnly: () => ({ visibility: 'secretariat', groupId: null }),
+} satisfies Record<string, Variant>
+const DOCUMENT_OWNER_VARIANTS = {
+  ownOrganizationParticipants: (v) => doc({ ownerOrganizationId: own(v) }),
+  anotherOrganizationParticipants: () => doc({}),
+  ownOrganizationDeleted: (v) => doc({ ownerOrganizationId: own(v), deletedAt: PAST }),
+  ownOrganizationEmbargoed: (v) => doc({ ownerOrganizationId: own(v), embargoUntil: FUTURE }),
+  ownOrganizationInPlanGroup: (v) =>
+    doc({ ownerOrganizationId: own(v), visibility: 'group', groupId: GROUP.plan }),
+} satisfies Record<string, Variant>
+
+// ownOrganizationParticipants, anotherOrganizationParticipants, ownOrganizationDeleted,
+// ownOrganizationEmbargoed, ownOrganizationInPlanGroup: the owner organization maintains what it can
+// see; nobody edits a deleted document until the secretariat restores it.
+const MAINTAIN_DOCUMENT: Row = {
+  variants: DOCUMENT_OWNER_VARIANTS,
+  expected: {
+    anonymous: 'NNNNN',
+    secretariat: 'YYNYY',
+    memberStateFocalPoint: 'YNNYN',
+    memberStateDelegate: 'YNNYN',
+    nationalInstitutionPerson: 'YNNYY',
+    observerStateDelegate: 'YNNYN',
+    internationalOrganizationFocalPoint: 'YNNYY',
+    civilSocietyPerson: 'YNNYN',
+  },
+}
+
+const MATRIX: Record<Action, Row> = {
+  'admin.access': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'N',
+      memberStateDelegate: 'N',
+      nationalInstitutionPerson: 'N',
+      observerStateDelegate: 'N',
+      internationalOrganizationFocalPoint: 'N',
+      civilSocietyPerson: 'N',
+    },
+  },
+  'audit.read': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'N',
+      memberStateDelegate: 'N',
+      nationalInstitutionPerson: 'N',
+      observerStateDelegate: 'N',
+      internationalOrganizationFocalPoint: 'N',
+      civilSocietyPerson: 'N',
+    },
+  },
+  'outbox.read': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'N',
+      memberStateDelegate: 'N',
+      nationalInstitutionPerson: 'N',
+      observerStateDelegate: 'N',
+      internationalOrganizationFocalPoint: 'N',
+      civilSocietyPerson: 'N',
+    },
+  },
+  // ownOrganization, institutionOfOwnState, anotherOrganization, institutionOfAnotherState
+  'person.invite': {
+    variants: ORG_VARIANTS,
+    expected: {
+      anonymous: 'NNNN',
+      secretariat: 'YYYY',
+      memberStateFocalPoint: 'YYNN',
+      memberStateDelegate: 'NNNN',
+      nationalInstitutionPerson: 'NNNN',
+      observerStateDelegate: 'NNNN',
+      internationalOrganizationFocalPoint: 'YYNN',
+      civilSocietyPerson: 'YYNN',
+    },
+  },
+  // themselves, colleagueInOwnOrganization, personInAnotherOrganization
+  'person.disable': {
+    variants: PERSON_VARIANTS,
+    expected: {
+      anonymous: 'NNN',
+      secretariat: 'NYY',
+      memberStateFocalPoint: 'NNN',
+      memberStateDelegate: 'NNN',
+      nationalInstitutionPerson: 'NNN',
+      observerStateDelegate: 'NNN',
+      internationalOrganizationFocalPoint: 'NNN',
+      civilSocietyPerson: 'NNN',
+    },
+  },
+  'person.enable': {
+    variants: PERSON_VARIANTS,
+    expected: {
+      anonymous: 'NNN',
+      secretariat: 'YYY',
+      memberStateFocalPoint: 'NNN',
+      memberStateDelegate: 'NNN',
+      nationalInstitutionPerson: 'NNN',
+      observerStateDelegate: 'NNN',
+      internationalOrganizationFocalPoint: 'NNN',
+      civilSocietyPerson: 'NNN',
+    },
+  },
+  'person.endSessions': {
+    variants: PERSON_VARIANTS,
+    expected: {
+      anonymous: 'NNN',
+      secretariat: 'YYY',
+      memberStateFocalPoint: 'YNN',
+      memberStateDelegate: 'YNN',
+      nationalInstitutionPerson: 'YNN',
+      observerStateDelegate: 'YNN',
+      internationalOrganizationFocalPoint: 'YNN',
+      civilSocietyPerson: 'YNN',
+    },
+  },
+  'person.list': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'Y',
+      memberStateDelegate: 'Y',
+      nationalInstitutionPerson: 'Y',
+      observerStateDelegate: 'Y',
+      internationalOrganizationFocalPoint: 'Y',
+      civilSocietyPerson: 'Y',
+    },
+  },
+  // ownOrganization, institutionOfOwnState, anotherOrganization, institutionOfAnotherState
+  'person.viewContact': {
+    variants: ORG_VARIANTS,
+    expected: {
+      anonymous: 'NNNN',
+      secretariat: 'YYYY',
+      memberStateFocalPoint: 'YYNN',
+      memberStateDelegate: 'YYNN',
+      nationalInstitutionPerson: 'YYNN',
+      observerStateDelegate: 'YYNN',
+      internationalOrganizationFocalPoint: 'YYNN',
+      civilSocietyPerson: 'YYNN',
+    },
+  },
+  'organization.view': {
+    variants: NONE,
+    expected: {
+      anonymous: 'Y',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'Y',
+      memberStateDelegate: 'Y',
+      nationalInstitutionPerson: 'Y',
+      observerStateDelegate: 'Y',
+      internationalOrganizationFocalPoint: 'Y',
+      civilSocietyPerson: 'Y',
+    },
+  },
+  'group.view': {
+    variants: NONE,
+    expected: {
+      anonymous: 'Y',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'Y',
+      memberStateDelegate: 'Y',
+      nationalInstitutionPerson: 'Y',
+      observerStateDelegate: 'Y',
+      internationalOrganizationFocalPoint: 'Y',
+      civilSocietyPerson: 'Y',
+    },
+  },
+  // planDraftingGroup, borderGroup: member-side people see every group's members, the others only
+  // those of their own groups
+  'group.viewMembers': {
+    variants: GROUP_VARIANTS,
+    expected: {
+      anonymous: 'NN',
+      secretariat: 'YY',
+      memberStateFocalPoint: 'YY',
+      memberStateDelegate: 'YY',
+      nationalInstitutionPerson: 'YY',
+      observerStateDelegate: 'NY',
+      internationalOrganizationFocalPoint: 'YN',
+      civilSocietyPerson: 'NN',
+    },
+  },
+  // public, participants, members, planGroup, secretariatOnly, embargoedPublicOfOwnOrganization,
+  // embargoedPublicOfAnotherOrganization, publicAfterEmbargo, deletedPublicOfOwnOrganization
+  'document.view': {
+    variants: DOCUMENT_VIEW_VARIANTS,
+    expected: {
+      anonymous: 'YNNNNNNYN',
+      secretariat: 'YYYYYYYYY',
+      memberStateFocalPoint: 'YYYNNYNYN',
+      memberStateDelegate: 'YYYNNYNYN',
+      nationalInstitutionPerson: 'YYYYNYNYN',
+      observerStateDelegate: 'YYNNNYNYN',
+      internationalOrganizationFocalPoint: 'YYNYNYNYN',
+      civilSocietyPerson: 'YYNNNYNYN',
+    },
+  },
+  // public, participants, members, planGroup, borderGroup, secretariatOnly: publishing at a level needs
+  // belonging to it
+  'document.upload': {
+    variants: DOCUMENT_TARGET_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNN',
+      secretariat: 'YYYYYY',
+      memberStateFocalPoint: 'YYYNYN',
+      memberStateDelegate: 'YYYNNN',
+      nationalInstitutionPerson: 'YYYYNN',
+      observerStateDelegate: 'YYNNYN',
+      internationalOrganizationFocalPoint: 'YYNYNN',
+      civilSocietyPerson: 'YYNNNN',
+    },
+  },
+  'document.addVersion': MAINTAIN_DOCUMENT,
+  'document.edit': MAINTAIN_DOCUMENT,
+  'document.delete': MAINTAIN_DOCUMENT,
+  // same variants as above
+  'document.restore': {
+    variants: DOCUMENT_OWNER_VARIANTS,
+    expected: {
+      anonymous: 'NNNNN',
+      secretariat: 'NNYNN',
+      memberStateFocalPoint: 'NNNNN',
+      memberStateDelegate: 'NNNNN',
+      nationalInstitutionPerson: 'NNNNN',
+      observerStateDelegate: 'NNNNN',
+      internationalOrganizationFocalPoint: 'NNNNN',
+      civilSocietyPerson: 'NNNNN',
+    },
+  },
+  'document.viewDownloads': {
+    variants: DOCUMENT_OWNER_VARIANTS,
+    expected: {
+      anonymous: 'NNNNN',
+      secretariat: 'YYYYY',
+      memberStateFocalPoint: 'NNNNN',
+      memberStateDelegate: 'NNNNN',
+      nationalInstitutionPerson: 'NNNNN',
+      observerStateDelegate: 'NNNNN',
+      internationalOrganizationFocalPoint: 'NNNNN',
+      civilSocietyPerson: 'NNNNN',
+    },
+  },
+}
+
+// can() is typed per action; the matrix walks all of them generically.
+const ask = can as (viewer: Subject, action: Action, resource?: unknown) => boolean
+
+function answers(action: Action, role: Role): string {
+  const self = ROLES[role]
+  return Object.values(MATRIX[action].variants)
+    .map((variant) => (ask(self, action, variant(self)) ? 'Y' : 'N'))
+    .join('')
+}
+
+describe('permission matrix', () => {
+  it('has a row for every action and every role, and no row for an action that does not exist', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual([...ALL_ACTIONS].sort())
+    for (const action of ALL_ACTIONS) {
+      const row = MATRIX[action]
+      expect(row, `no expectations for ${action}`).toBeDefined()
+      expect(Object.keys(row.expected).sort()).toEqual([...ROLE_NAMES].sort())
+      const width = Object.keys(row.variants).length
+      for (const role of ROLE_NAMES) expect(row.expected[role], `${action} / ${role}`).toMatch(/^[YN]+$/)
+      for (const role of ROLE_NAMES) expect(row.expected[role].length, `${action} / ${role}`).toBe(width)
+    }
+  })
+
+  it.each(ALL_ACTIONS)('%s: every role gets the expected answer for every resource', (action) => {
+    const row = MATRIX[action]
+    expect(row, `no expectations for ${action}`).toBeDefined()
+    const actual = Object.fromEntries(ROLE_NAMES.map((role) => [role, answers(action, role)]))
+    expect(actual).toEqual(row.expected)
+  })
+
+  it('throws on an unknown action instead of answering', () => {
+    expect(() => ask(ROLES.secretariat, 'nonexistent.action' as Action)).toThrow(/Unknown action/)
+    expect(() => ask(null, 'toString' as Action)).toThrow(/Unknown action/)
+    expect(() => ask(null, '__proto__' as Action)).toThrow(/Unknown action/)
+  })
+
+  it('refuses an action that needs a resource when none is given (deny by default)', () => {
+    for (const role of ROLE_NAMES.filter((r) => r !== 'secretariat')) {
+      expect(ask(ROLES[role], 'person.invite'), role).toBe(false)
+      expect(ask(ROLES[role], 'person.viewContact'), role).toBe(false)
+    }
+    expect(ask(ROLES.secretariat, 'person.disable')).toBe(false)
+    expect(ask(ROLES.secretariat, 'person.enable')).toBe(false)
+  })
+})

@@ -1,0 +1,348 @@
+import { desc, eq } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { db } from '@db/client'
+import { auditLog, people } from '@db/schema'
+import { DEMO_PASSWORD } from '@db/seed/demo'
+import { createApiToken, validateApiToken } from '~/modules/auth/api-tokens.server'
+import { describeBrowser } from '~/modules/auth/account.server'
+import { invalidateOwnSession, validateSessionToken } from '~/modules/auth/session.server'
+import { signIn } from '~/modules/auth/sign-in.server'
+import { hashToken } from '~/modules/auth/tokens.server'
+import { disableSecondFactor, totpCodeAt } from '~/modules/auth/totp.server'
+import { action, loader } from '~/routes/account'
+import { cookieFor, freshDemoDb, makeRequest, personByEmail } from './helpers/db'
+
+const ME = 'mx.delegate@rcm.example'
+const NEW_PASSWORD = 'a long new passphrase'
+
+const args = (request: Request) => ({ request, params: {}, context: { clientIp: '203.0.113.7' } })
+
+async function outcome(fn: () => unknown): Promise<unknown> {
+  try {
+    return await fn()
+  } catch (error) {
+    return error
+  }
+}
+
+function statusOf(value: unknown): number {
+  if (value instanceof Response) return value.status
+  const init = (value as { init?: { status?: number } } | null)?.init
+  return init?.status ?? 200
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function bodyOf(value: unknown): any {
+  const v = value as { type?: string; data?: unknown }
+  return v?.type === 'DataWithResponseInit' ? v.data : value
+}
+
+const tokenOf = (cookie: string) => cookie.replace(/^rcm_session=/, '')
+const post = (cookie: string, form: Record<string, string>) =>
+  outcome(() => action(args(makeRequest('/account', { cookie, form }))))
+const page = (cookie: string, url = '/account') => outcome(() => loader(args(makeRequest(url, { cookie }))))
+const lastAudit = (action: string) =>
+  db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.id)).get()
+
+describe('/account', () => {
+  beforeEach(() => {
+    freshDemoDb()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('is for signed-in people only', async () => {
+    const res = (await page('')) as Response
+    expect(res.status).toBe(302)
+    expect(res.headers.get('Location')).toBe('/login?redirectTo=%2Faccount')
+    const posted = (await post('', { intent: 'profile', name: 'Someone' })) as Response
+    expect(posted.status).toBe(302)
+  })
+
+  it('refuses changes made with an API token instead of a browser session', async () => {
+    const { token } = createApiToken(personByEmail(ME).id, 'script')
+    const res = await outcome(() =>
+      action(
+        args(
+          makeRequest('/account', {
+            headers: { Authorization: `Bearer ${token}` },
+            form: { intent: 'profile', name: 'Changed By Script' },
+          }),
+        ),
+      ),
+    )
+    expect(statusOf(res)).toBe(403)
+    expect(personByEmail(ME).name).not.toBe('Changed By Script')
+  })
+
+  it('saves the profile, and keeps what was typed when a field is invalid', async () => {
+    const cookie = cookieFor(ME)
+    const bad = await post(cookie, {
+      intent: 'profile',
+      name: 'Nuevo Nombre',
+      title: 'Jefe',
+      phone: 'call me',
+    })
+    expect(statusOf(bad)).toBe(400)
+    const result = bodyOf(bad).result
+    expect(result.error.phone).toEqual(['account.profile.phoneFormat'])
+    expect(result.initialValue).toMatchObject({ name: 'Nuevo Nombre', title: 'Jefe', phone: 'call me' })
+    expect(personByEmail(ME).name).not.toBe('Nuevo Nombre')
+
+    const ok = (await post(cookie, {
+      intent: 'profile',
+      name: 'Nuevo Nombre',
+      title: 'Jefe',
+      phone: '+52 55 1234 5678',
+    })) as Response
+    expect(ok.headers.get('Location')).toBe('/account?done=profile#profile')
+    expect(personByEmail(ME)).toMatchObject({
+      name: 'Nuevo Nombre',
+      title: 'Jefe',
+      phone: '+52 55 1234 5678',
+    })
+    expect(lastAudit('account.profile')?.actorId).toBe(personByEmail(ME).id)
+  })
+
+  it('ignores fields that are not part of the form', async () => {
+    const res = await post(cookieFor(ME), { intent: 'profile', name: 'Nuevo Nombre', role: 'secretariat' })
+    expect(statusOf(res)).toBe(400)
+    expect(personByEmail(ME).role).toBe('delegate')
+  })
+
+  it('saves the preferred language and remembers it in the browser', async () => {
+    const res = (await post(cookieFor(ME), { intent: 'language', language: 'en' })) as Response
+    expect(res.headers.get('Set-Cookie')).toContain('lang=en')
+    expect(personByEmail(ME).language).toBe('en')
+    expect(statusOf(await post(cookieFor(ME), { intent: 'language', language: 'fr' }))).toBe(400)
+  })
+
+  describe('password change', () => {
+    it('needs the current password', async () => {
+      const res = await post(cookieFor(ME), {
+        intent: 'password',
+        currentPassword: 'wrong password',
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+      })
+      expect(statusOf(res)).toBe(400)
+      expect(bodyOf(res).result.error.currentPassword).toEqual(['account.password.wrongCurrent'])
+      expect(lastAudit('account.password')?.outcome).toBe('failed')
+      expect((await signIn({ email: ME, password: DEMO_PASSWORD, ip: null, userAgent: null })).ok).toBe(true)
+    })
+
+    it('refuses a mismatched confirmation at the field, without sending the passwords back', async () => {
+      const res = await post(cookieFor(ME), {
+        intent: 'password',
+        currentPassword: DEMO_PASSWORD,
+        password: NEW_PASSWORD,
+        confirm: 'not the same',
+      })
+      expect(statusOf(res)).toBe(400)
+      const result = bodyOf(res).result
+      expect(result.error.confirm).toEqual(['account.password.mismatch'])
+      for (const field of ['currentPassword', 'password', 'confirm'])
+        expect(result.initialValue?.[field]).toBeUndefined()
+    })
+
+    it('refuses a password over 128 characters', async () => {
+      const long = 'y'.repeat(129)
+      const res = await post(cookieFor(ME), {
+        intent: 'password',
+        currentPassword: DEMO_PASSWORD,
+        password: long,
+        confirm: long,
+      })
+      expect(statusOf(res)).toBe(400)
+      expect(bodyOf(res).result.error.password).toEqual(['validation.passwordTooLong'])
+    })
+
+    it('ends the other sessions and keeps the current one', async () => {
+      const current = cookieFor(ME)
+      const other = cookieFor(ME)
+      const someoneElse = cookieFor('pa.focal@rcm.example')
+      const res = (await post(current, {
+        intent: 'password',
+        currentPassword: DEMO_PASSWORD,
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+      })) as Response
+      expect(res.headers.get('Location')).toBe('/account?done=password#password')
+      expect(validateSessionToken(tokenOf(current))).not.toBeNull()
+      expect(validateSessionToken(tokenOf(other))).toBeNull()
+      expect(validateSessionToken(tokenOf(someoneElse))).not.toBeNull()
+      expect((await signIn({ email: ME, password: NEW_PASSWORD, ip: null, userAgent: null })).ok).toBe(true)
+      expect(JSON.stringify(lastAudit('account.password'))).not.toContain(NEW_PASSWORD)
+    })
+
+    it('answers 429 after 10 wrong current passwords', async () => {
+      const cookie = cookieFor(ME)
+      const wrong = {
+        intent: 'password',
+        currentPassword: 'nope nope',
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+      }
+      for (let i = 0; i < 10; i++) expect(statusOf(await post(cookie, wrong))).toBe(400)
+      const res = await post(cookie, { ...wrong, currentPassword: DEMO_PASSWORD })
+      expect(statusOf(res)).toBe(429)
+    })
+  })
+
+  describe('sessions', () => {
+    it('lists own sessions, marks the current one, and ends one or all others', async () => {
+      const current = cookieFor(ME)
+      const second = cookieFor(ME)
+      const third = cookieFor(ME)
+      cookieFor('pa.focal@rcm.example')
+      const listed = bodyOf(await page(current)).sessions
+      expect(listed).toHaveLength(3)
+      expect(listed.filter((s: { current: boolean }) => s.current).map((s: { id: string }) => s.id)).toEqual([
+        hashToken(tokenOf(current)),
+      ])
+
+      const one = (await post(current, {
+        intent: 'end-session',
+        sessionId: hashToken(tokenOf(second)),
+      })) as Response
+      expect(one.headers.get('Location')).toBe('/account?done=endSession#sessions')
+      expect(validateSessionToken(tokenOf(second))).toBeNull()
+      expect(validateSessionToken(tokenOf(third))).not.toBeNull()
+
+      const rest = (await post(current, { intent: 'end-other-sessions' })) as Response
+      expect(rest.headers.get('Location')).toBe('/account?done=endOthers&count=1#sessions')
+      expect(validateSessionToken(tokenOf(third))).toBeNull()
+      expect(validateSessionToken(tokenOf(current))).not.toBeNull()
+    })
+
+    it("cannot end another person's session", async () => {
+      const theirs = cookieFor('pa.focal@rcm.example')
+      const theirId = hashToken(tokenOf(theirs))
+      const res = await post(cookieFor(ME), { intent: 'end-session', sessionId: theirId })
+      expect(statusOf(res)).toBe(404)
+      expect(validateSessionToken(tokenOf(theirs))).not.toBeNull()
+      expect(invalidateOwnSession(personByEmail(ME).id, theirId)).toBe(false)
+      expect(lastAudit('account.endSession')?.outcome).toBe('refused')
+    })
+
+    it('ending the current session signs out', async () => {
+      const current = cookieFor(ME)
+      const res = (await post(current, {
+        intent: 'end-session',
+        sessionId: hashToken(tokenOf(current)),
+      })) as Response
+      expect(res.headers.get('Location')).toBe('/login')
+      expect(res.headers.get('Set-Cookie')).toContain('Max-Age=0')
+    })
+
+    it('describes the browser without keeping the whole user agent', () => {
+      expect(
+        describeBrowser('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0'),
+      ).toBe('Firefox · Windows')
+      expect(describeBrowser(null)).toBeNull()
+    })
+  })
+
+  describe('personal API tokens', () => {
+    it('shows a new token once; revoking it stops it working', async () => {
+      const cookie = cookieFor(ME)
+      const res = await post(cookie, { intent: 'create-token', name: 'Monthly report', expiresInDays: '30' })
+      expect(statusOf(res)).toBe(200)
+      const created = bodyOf(res).created
+      expect(created.token).toMatch(/^rcm_/)
+      expect(validateApiToken(created.token)).toBe(personByEmail(ME).id)
+      expect(JSON.stringify(lastAudit('account.apiToken.create'))).not.toContain(created.token)
+
+      const listed = bodyOf(await page(cookie)).tokens
+      expect(listed).toHaveLength(1)
+      expect(listed[0]).toMatchObject({ name: 'Monthly report', status: 'active' })
+      expect(JSON.stringify(listed)).not.toContain(created.token)
+
+      const revoked = (await post(cookie, { intent: 'revoke-token', tokenId: created.id })) as Response
+      expect(revoked.headers.get('Location')).toBe('/account?done=revoked#tokens')
+      expect(validateApiToken(created.token)).toBeNull()
+      expect(bodyOf(await page(cookie)).tokens[0].status).toBe('revoked')
+    })
+
+    it('expires a token after the chosen number of days', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      const res = await post(cookieFor(ME), { intent: 'create-token', name: 'Short', expiresInDays: '30' })
+      const { token } = bodyOf(res).created
+      expect(validateApiToken(token)).not.toBeNull()
+      expect(validateApiToken(token, Date.now() + 31 * 24 * 3600 * 1000)).toBeNull()
+    })
+
+    it("cannot revoke another person's token, nor pick an expiry outside the list", async () => {
+      const { id, token } = createApiToken(personByEmail('pa.focal@rcm.example').id, 'theirs')
+      expect(statusOf(await post(cookieFor(ME), { intent: 'revoke-token', tokenId: id }))).toBe(404)
+      expect(validateApiToken(token)).not.toBeNull()
+      const odd = await post(cookieFor(ME), {
+        intent: 'create-token',
+        name: 'Forever',
+        expiresInDays: '99999',
+      })
+      expect(statusOf(odd)).toBe(400)
+      expect(bodyOf(odd).result.initialValue.name).toBe('Forever')
+    })
+  })
+
+  describe('second factor', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+    })
+
+    it('sets up with a correct code, refuses a wrong one, and turns off with a current code', async () => {
+      const cookie = cookieFor(ME)
+      expect(bodyOf(await page(cookie)).enrolment).toBeNull()
+      const setup = bodyOf(await page(cookie, '/account?totp=setup'))
+      expect(setup.secondFactor).toMatchObject({ enrolled: false, required: false })
+      const secret: string = setup.enrolment.secret
+
+      const wrongCode = ['123456', '654321'].find(
+        (c) => ![-30_000, 0, 30_000].some((d) => totpCodeAt(secret, Date.now() + d) === c),
+      )!
+      const wrong = await post(cookie, { intent: 'totp-enrol', secret, code: wrongCode })
+      expect(statusOf(wrong)).toBe(400)
+      expect(bodyOf(wrong).result.error.code).toEqual(['account.totp.wrongCode'])
+      expect(bodyOf(wrong).enrolment.secret).toBe(secret)
+      expect(personByEmail(ME).totpKey).toBeNull()
+
+      const ok = (await post(cookie, { intent: 'totp-enrol', secret, code: totpCodeAt(secret) })) as Response
+      expect(ok.headers.get('Location')).toBe('/account?done=totpOn#second-factor')
+      expect(personByEmail(ME).totpKey).toBe(secret)
+      // Signing in now owes a code.
+      const again = await signIn({ email: ME, password: DEMO_PASSWORD, ip: null, userAgent: null })
+      expect(again.ok && again.needsSecondFactor).toBe(true)
+
+      vi.setSystemTime(Date.now() + 30_000)
+      const off = (await post(cookie, { intent: 'totp-disable', code: totpCodeAt(secret) })) as Response
+      expect(off.headers.get('Location')).toBe('/account?done=totpOff#second-factor')
+      expect(personByEmail(ME).totpKey).toBeNull()
+      expect(lastAudit('account.secondFactor.disable')?.outcome).toBe('ok')
+    })
+
+    it('does not let a secretariat member turn it off', async () => {
+      const officer = 'secretariat2@rcm.example'
+      const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+      db.update(people).set({ totpExempt: false, totpKey: secret }).where(eq(people.email, officer)).run()
+      const cookie = cookieFor(officer)
+      expect(bodyOf(await page(cookie)).secondFactor).toMatchObject({ enrolled: true, required: true })
+      const res = await post(cookie, { intent: 'totp-disable', code: totpCodeAt(secret) })
+      expect(statusOf(res)).toBe(403)
+      expect(personByEmail(officer).totpKey).toBe(secret)
+      expect(lastAudit('account.secondFactor.disable')?.outcome).toBe('refused')
+      expect(
+        disableSecondFactor({ personId: personByEmail(officer).id, code: totpCodeAt(secret), ip: null }),
+      ).toEqual({
+        ok: false,
+        reason: 'required',
+      })
+    })
+
+    it('says that the demo secretariat account is exempt', async () => {
+      const status = bodyOf(await page(cookieFor('secretariat@rcm.example'))).secondFactor
+      expect(status).toMatchObject({ enrolled: false, required: false, exempt: true })
+    })
+  })
+})
