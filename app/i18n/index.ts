@@ -16,6 +16,8 @@ import { dashboard } from './messages/dashboard'
 import { documents } from './messages/documents'
 import { search } from './messages/search'
 import { groups } from './messages/groups'
+import { meetings } from './messages/meetings'
+import { actions } from './messages/actions'
 
 export * from './core'
 

@@ -1,0 +1,6 @@
+import { defineMessages } from '../core'
+
+export const meetings = defineMessages({
+  en: {},
+  es: {},
+})
