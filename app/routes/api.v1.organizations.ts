@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { apiError, apiJson, optionalApiViewer } from '~/modules/api/http.server'
 import { OrganizationsQuery } from '~/modules/members/api-schemas'
-import { listOrganizationsForApi, parseQuery } from '~/modules/members/api.server'
+import { parseQuery } from '~/modules/api/http.server'
+import { listOrganizationsForApi } from '~/modules/members/api.server'
 
 // Organizations are public information: anonymous callers are served too (an invalid token still gets 401).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -19,12 +19,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (token) {
     const session = validateSessionToken(token)
     invalidateSession(hashToken(token))
-    if (session)
-      audit({
-        actor: { id: session.personId, email: '', organizationId: '' },
-        action: 'auth.signOut',
-        ip: context.clientIp,
-      })
+    const person = session ? personForSession(session.personId) : null
+    if (person) audit({ actor: person, action: 'auth.signOut', ip: context.clientIp })
   }
   return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie() } })
 }

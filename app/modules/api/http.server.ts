@@ -85,3 +85,28 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   if (!parsed.success) throw validationError(parsed.error)
   return parsed.data
 }
+
+/** Parses the query string with a strict schema: 400 with a message per parameter when it fails. A
+ * parameter given twice is refused rather than silently reduced to one of its values. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = new URL(request.url).searchParams
+  const raw: Record<string, string> = {}
+  const fields: Record<string, string[]> = {}
+  for (const key of new Set(params.keys())) {
+    // `lang` is the interface language switch (handled for every GET), not an API parameter.
+    if (key === 'lang') continue
+    const values = params.getAll(key)
+    if (values.length > 1) fields[key] = ['Give this parameter only once.']
+    raw[key] = values[0]
+  }
+  const parsed = schema.safeParse(raw)
+  if (parsed.success && Object.keys(fields).length === 0) return parsed.data
+  for (const issue of parsed.error?.issues ?? []) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) (fields[key] ??= []).push('Unknown parameter.')
+    } else {
+      ;(fields[issue.path.join('.') || '_'] ??= []).push(issue.message)
+    }
+  }
+  throw apiError(400, 'invalid', 'The request is not valid.', fields)
+}

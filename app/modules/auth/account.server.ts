@@ -10,7 +10,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.server'
 import { hashPassword, PasswordLengthError, verifyPassword } from './password.server'
-import { LOGIN_WINDOW_MS, recordHit, retryAfterSeconds } from './rate-limit.server'
+import { LOGIN_WINDOW_MS, recordHit, removeHits, retryAfterSeconds } from './rate-limit.server'
 import { invalidateOwnSession, listSessions } from './session.server'
 import { secondFactorStatus } from './totp.server'
 
@@ -166,9 +166,10 @@ export async function changePassword(
     })
     return { ok: false, reason: 'throttled', retryAfter: wait }
   }
+  // Counted before the slow check (and taken back on success) so parallel attempts cannot all pass.
+  const hit = recordHit(key, now)
   const row = db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, viewer.id)).get()
   if (!row?.hash || !(await verifyPassword(row.hash, input.currentPassword))) {
-    recordHit(key, now)
     audit({
       actor: viewer,
       action: 'account.password',
@@ -178,6 +179,7 @@ export async function changePassword(
     })
     return { ok: false, reason: 'wrong_current' }
   }
+  removeHits([hit])
   let hashed: string
   try {
     hashed = await hashPassword(input.password)

@@ -5,12 +5,10 @@
  */
 import { and, asc, eq, inArray, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import type { z } from 'zod'
 import { db } from '@db/client'
 import { groupMemberships, groupOrganizations, groups, organizations, people } from '@db/schema'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
-import { apiError } from '~/modules/api/http.server'
 import type { MeOut } from '~/modules/auth/api-schemas'
 import type {
   GroupItemOut,
@@ -25,29 +23,6 @@ import {
   ptpForYear,
   type OrganizationRow,
 } from './organizations.server'
-
-/** Parses the query string with a strict schema: 400 with a message per parameter when it fails. A
- * parameter given twice is refused rather than silently reduced to one of its values. */
-export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
-  const params = new URL(request.url).searchParams
-  const raw: Record<string, string> = {}
-  const fields: Record<string, string[]> = {}
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key)
-    if (values.length > 1) fields[key] = ['Give this parameter only once.']
-    raw[key] = values[0]
-  }
-  const parsed = schema.safeParse(raw)
-  if (parsed.success && Object.keys(fields).length === 0) return parsed.data
-  for (const issue of parsed.error?.issues ?? []) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) (fields[key] ??= []).push('Unknown parameter.')
-    } else {
-      ;(fields[issue.path.join('.') || '_'] ??= []).push(issue.message)
-    }
-  }
-  throw apiError(400, 'invalid', 'The request is not valid.', fields)
-}
 
 const localized = (o: { nameEs: string; nameEn: string }) => ({ es: o.nameEs, en: o.nameEn })
 
