@@ -9,7 +9,7 @@ export interface Bar {
 }
 
 const ROW = 28
-const LABEL_WIDTH = 210
+const LABEL_WIDTH = 290
 const BAR_WIDTH = 250
 const VALUE_WIDTH = 50
 
