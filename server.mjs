@@ -38,10 +38,12 @@ app.use(compression())
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString('base64')
   res.locals.cspNonce = nonce
-  res.setHeader('Content-Security-Policy', server.contentSecurityPolicy(nonce, isDev))
+  // The one exception to "never framed": the inline PDF of the viewer on a document's page.
+  const pdfView = req.method === 'GET' && /^\/documents\/[^/]+\/view$/.test(req.path)
+  res.setHeader('Content-Security-Policy', server.contentSecurityPolicy(nonce, isDev, { pdfView }))
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('X-Frame-Options', pdfView ? 'SAMEORIGIN' : 'DENY')
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
   if (!isDev) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')

@@ -282,3 +282,429 @@ export const groupOrganizations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.organizationId] })],
 )
+
+// ---------------------------------------------------------------------------------------------------
+// Document library: documents, their versions, the files of each version (one per language), and the
+// record of downloads of restricted documents. The FTS5 index `documents_fts` lives in a custom
+// migration (rowid = documents.search_rowid).
+
+export const DOCUMENT_KINDS = [
+  'declaration',
+  'decision',
+  'conclusions_recommendations',
+  'report',
+  'work_plan',
+  'guideline',
+  'concept_note',
+  'minutes',
+  'presentation',
+  'study',
+  'other',
+] as const
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
+export const DOCUMENT_VISIBILITIES = ['public', 'participants', 'members', 'group', 'secretariat'] as const
+export type DocumentVisibility = (typeof DOCUMENT_VISIBILITIES)[number]
+/** Languages a file may be in: the two working languages first, then French and Portuguese. */
+export const DOCUMENT_LANGUAGES = ['es', 'en', 'fr', 'pt'] as const
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number]
+export const TEXT_STATUSES = ['pending', 'done', 'failed', 'none'] as const
+export type TextStatus = (typeof TEXT_STATUSES)[number]
+
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: id(),
+    /** Stable, human reference such as RCM/2023/REP/014 (year of the document, kind, sequence). */
+    reference: text('reference').notNull(),
+    /** Integer key of the document's row in documents_fts (FTS5 needs an integer rowid). */
+    searchRowid: integer('search_rowid').notNull(),
+    titleEs: text('title_es'),
+    titleEn: text('title_en'),
+    /** The language the document was written in; its title in that language is never empty. */
+    originalLanguage: text('original_language', { enum: DOCUMENT_LANGUAGES }).notNull(),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+    description: text('description'),
+    /** YYYY-MM-DD: the date the document bears (not the upload date). */
+    documentDate: text('document_date'),
+    ownerOrganizationId: text('owner_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    uploadedById: text('uploaded_by_id')
+      .notNull()
+      .references(() => people.id),
+    visibility: text('visibility', { enum: DOCUMENT_VISIBILITIES }).notNull(),
+    groupId: text('group_id').references(() => groups.id),
+    embargoUntil: integer('embargo_until', { mode: 'timestamp_ms' }),
+    // Meetings arrive with the next capability: plain columns for now, foreign keys later.
+    meetingId: text('meeting_id'),
+    agendaItemId: text('agenda_item_id'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    currentVersion: integer('current_version').notNull().default(1),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    deletedById: text('deleted_by_id').references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex('documents_reference_unique').on(t.reference),
+    uniqueIndex('documents_search_rowid_unique').on(t.searchRowid),
+    index('documents_visibility_idx').on(t.visibility, t.createdAt),
+    index('documents_owner_idx').on(t.ownerOrganizationId),
+    index('documents_group_idx').on(t.groupId),
+    index('documents_meeting_idx').on(t.meetingId),
+    index('documents_kind_date_idx').on(t.kind, t.documentDate),
+    index('documents_date_idx').on(t.documentDate),
+    index('documents_created_idx').on(t.createdAt),
+    check(
+      'documents_kind_check',
+      sql`${t.kind} in ('declaration','decision','conclusions_recommendations','report','work_plan','guideline','concept_note','minutes','presentation','study','other')`,
+    ),
+    check(
+      'documents_visibility_check',
+      sql`${t.visibility} in ('public','participants','members','group','secretariat')`,
+    ),
+    check('documents_original_language_check', sql`${t.originalLanguage} in ('es','en','fr','pt')`),
+    check('documents_group_required', sql`${t.visibility} <> 'group' or ${t.groupId} is not null`),
+    check('documents_title_present', sql`${t.titleEs} is not null or ${t.titleEn} is not null`),
+    check('documents_version_positive', sql`${t.currentVersion} >= 1`),
+  ],
+)
+
+/** Append-only: a new upload of the same document is a new version; old ones stay downloadable. */
+export const documentVersions = sqliteTable(
+  'document_versions',
+  {
+    id: id(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+    number: integer('number').notNull(),
+    note: text('note'),
+    uploadedById: text('uploaded_by_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('document_versions_number_unique').on(t.documentId, t.number),
+    check('document_versions_number_positive', sql`${t.number} >= 1`),
+  ],
+)
+
+/** One file per language in a version. The bytes live at DATA_DIR/uploads/<aa>/<sha256> (content
+ * addressed: the same bytes are stored once). */
+export const documentFiles = sqliteTable(
+  'document_files',
+  {
+    id: id(),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => documentVersions.id),
+    language: text('language', { enum: DOCUMENT_LANGUAGES }).notNull(),
+    /** the version's original; the others are translations of it */
+    isOriginal: integer('is_original', { mode: 'boolean' }).notNull().default(false),
+    storageKey: text('storage_key').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mimeType: text('mime_type').notNull(),
+    /** sanitised name as uploaded (only used in Content-Disposition, never as a path) */
+    filename: text('filename').notNull(),
+    textStatus: text('text_status', { enum: TEXT_STATUSES }).notNull().default('pending'),
+    extractedText: text('extracted_text'),
+    uploadedById: text('uploaded_by_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('document_files_version_language_unique').on(t.versionId, t.language),
+    index('document_files_storage_idx').on(t.storageKey),
+    index('document_files_language_idx').on(t.language, t.versionId),
+    check('document_files_language_check', sql`${t.language} in ('es','en','fr','pt')`),
+    check('document_files_text_status_check', sql`${t.textStatus} in ('pending','done','failed','none')`),
+    check('document_files_size_positive', sql`${t.size} > 0`),
+    check('document_files_sha256_format', sql`length(${t.sha256}) = 64 and ${t.storageKey} = ${t.sha256}`),
+  ],
+)
+
+/** Who downloaded a restricted (non-public or embargoed) document, shown to the secretariat. */
+export const documentDownloads = sqliteTable(
+  'document_downloads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+    versionNumber: integer('version_number').notNull(),
+    language: text('language').notNull(),
+    personId: text('person_id').references(() => people.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('document_downloads_document_idx').on(t.documentId, t.at)],
+)
+
+// ---- meetings ----
+// Meetings with their agenda, invited organizations and delegations, minutes per agenda item (draft ->
+// circulated -> adopted, then locked: corrections are errata), the numbered decisions, and the
+// personal calendar feed tokens. Instants are UTC; `time_zone` is the meeting's IANA zone for display.
+
+export const MEETING_KINDS = ['vice_ministerial', 'rcgm', 'working_group', 'workshop', 'troika', 'other'] as const
+export type MeetingKind = (typeof MEETING_KINDS)[number]
+export const MEETING_STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const
+export type MeetingStatus = (typeof MEETING_STATUSES)[number]
+/** `members_only` meetings do not exist for observers (404 everywhere). */
+export const MEETING_OPENNESS = ['open', 'members_only'] as const
+export type MeetingOpenness = (typeof MEETING_OPENNESS)[number]
+export const DELEGATION_ROLES = ['head', 'alternate', 'adviser'] as const
+export const RSVP_STATUSES = ['pending', 'accepted', 'declined'] as const
+export const ATTENDANCE_STATUSES = ['not_recorded', 'present', 'absent'] as const
+export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number]
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: id(),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+    /** Roman numeral where the series has one (XXVIII) */
+    number: text('number'),
+    titleEs: text('title_es').notNull(),
+    titleEn: text('title_en').notNull(),
+    themeEs: text('theme_es'),
+    themeEn: text('theme_en'),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    /** IANA zone the meeting's times are shown in, e.g. America/Panama */
+    timeZone: text('time_zone').notNull().default('UTC'),
+    place: text('place'),
+    onlineUrl: text('online_url'),
+    hostOrganizationId: text('host_organization_id').references(() => organizations.id),
+    /** the organizing working group, if any */
+    groupId: text('group_id').references(() => groups.id),
+    openness: text('openness', { enum: MEETING_OPENNESS }).notNull().default('open'),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('planned'),
+    /** focal points register their delegation until then */
+    registrationDeadline: integer('registration_deadline', { mode: 'timestamp_ms' }),
+    createdById: text('created_by_id').references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    index('meetings_starts_idx').on(t.startsAt),
+    index('meetings_kind_starts_idx').on(t.kind, t.startsAt),
+    index('meetings_status_starts_idx').on(t.status, t.startsAt),
+    index('meetings_openness_starts_idx').on(t.openness, t.startsAt),
+    index('meetings_group_idx').on(t.groupId),
+    uniqueIndex('meetings_kind_number_unique').on(t.kind, t.number),
+    check(
+      'meetings_kind_check',
+      sql`${t.kind} in ('vice_ministerial','rcgm','working_group','workshop','troika','other')`,
+    ),
+    check('meetings_status_check', sql`${t.status} in ('planned','confirmed','held','cancelled')`),
+    check('meetings_openness_check', sql`${t.openness} in ('open','members_only')`),
+    check('meetings_dates_order', sql`${t.endsAt} >= ${t.startsAt}`),
+  ],
+)
+
+/** Ordered agenda items; sub-items point at their parent (one level). `position` orders siblings. */
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    parentId: text('parent_id').references((): AnySQLiteColumn => agendaItems.id),
+    position: integer('position').notNull(),
+    titleEs: text('title_es'),
+    titleEn: text('title_en'),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }),
+    durationMinutes: integer('duration_minutes'),
+    presenter: text('presenter'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('agenda_items_meeting_idx').on(t.meetingId, t.parentId, t.position),
+    check('agenda_items_title_present', sql`${t.titleEs} is not null or ${t.titleEn} is not null`),
+    check('agenda_items_duration_positive', sql`${t.durationMinutes} is null or ${t.durationMinutes} > 0`),
+    check('agenda_items_position_positive', sql`${t.position} >= 1`),
+  ],
+)
+
+/** Organizations invited to send a delegation. */
+export const meetingInvitations = sqliteTable(
+  'meeting_invitations',
+  {
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.organizationId] }),
+    index('meeting_invitations_org_idx').on(t.organizationId),
+  ],
+)
+
+/** The people of a delegation, registered by their organization's focal point (or the secretariat). */
+export const delegationMembers = sqliteTable(
+  'delegation_members',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role', { enum: DELEGATION_ROLES }).notNull(),
+    rsvp: text('rsvp', { enum: RSVP_STATUSES }).notNull().default('pending'),
+    attendance: text('attendance', { enum: ATTENDANCE_STATUSES }).notNull().default('not_recorded'),
+    registeredById: text('registered_by_id').references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex('delegation_members_person_unique').on(t.meetingId, t.personId),
+    index('delegation_members_org_idx').on(t.meetingId, t.organizationId),
+    index('delegation_members_person_idx').on(t.personId),
+    check('delegation_members_role_check', sql`${t.role} in ('head','alternate','adviser')`),
+    check('delegation_members_rsvp_check', sql`${t.rsvp} in ('pending','accepted','declined')`),
+    check(
+      'delegation_members_attendance_check',
+      sql`${t.attendance} in ('not_recorded','present','absent')`,
+    ),
+  ],
+)
+
+/** The minutes of one agenda item. `revision` grows with every save; a save based on an older revision
+ * is refused (no lost updates). Adopted minutes are locked. */
+export const minutes = sqliteTable(
+  'minutes',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    agendaItemId: text('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    /** Markdown, rendered with a sanitizer */
+    text: text('text').notNull().default(''),
+    revision: integer('revision').notNull().default(1),
+    status: text('status', { enum: MINUTES_STATUSES }).notNull().default('draft'),
+    commentDeadline: integer('comment_deadline', { mode: 'timestamp_ms' }),
+    circulatedAt: integer('circulated_at', { mode: 'timestamp_ms' }),
+    adoptedAt: integer('adopted_at', { mode: 'timestamp_ms' }),
+    updatedById: text('updated_by_id').references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex('minutes_agenda_item_unique').on(t.agendaItemId),
+    index('minutes_meeting_idx').on(t.meetingId, t.status),
+    check('minutes_status_check', sql`${t.status} in ('draft','circulated','adopted')`),
+    check('minutes_revision_positive', sql`${t.revision} >= 1`),
+    check(
+      'minutes_circulated_deadline',
+      sql`${t.status} <> 'circulated' or ${t.commentDeadline} is not null`,
+    ),
+  ],
+)
+
+/** Comments of delegations on circulated minutes. */
+export const minutesComments = sqliteTable(
+  'minutes_comments',
+  {
+    id: id(),
+    minutesId: text('minutes_id')
+      .notNull()
+      .references(() => minutes.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** the revision of the minutes that was read */
+    revision: integer('revision').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('minutes_comments_minutes_idx').on(t.minutesId, t.createdAt)],
+)
+
+/** Corrections to adopted minutes, recorded instead of editing them. */
+export const minutesErrata = sqliteTable(
+  'minutes_errata',
+  {
+    id: id(),
+    minutesId: text('minutes_id')
+      .notNull()
+      .references(() => minutes.id),
+    text: text('text').notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('minutes_errata_minutes_idx').on(t.minutesId, t.createdAt)],
+)
+
+/** Decisions, numbered per meeting; `code` is the stable reference, e.g. XXVIII-VM/D.3. */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: id(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    agendaItemId: text('agenda_item_id').references(() => agendaItems.id),
+    number: integer('number').notNull(),
+    code: text('code').notNull(),
+    textEs: text('text_es'),
+    textEn: text('text_en'),
+    createdById: text('created_by_id').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('decisions_meeting_number_unique').on(t.meetingId, t.number),
+    uniqueIndex('decisions_code_unique').on(t.code),
+    index('decisions_agenda_item_idx').on(t.agendaItemId),
+    check('decisions_number_positive', sql`${t.number} >= 1`),
+    check('decisions_text_present', sql`${t.textEs} is not null or ${t.textEn} is not null`),
+  ],
+)
+
+/** Personal calendar feeds (/calendar/feed/<token>.ics): only the SHA-256 of the token is stored. */
+export const calendarFeedTokens = sqliteTable(
+  'calendar_feed_tokens',
+  {
+    id: id(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('calendar_feed_tokens_hash_unique').on(t.tokenHash),
+    index('calendar_feed_tokens_person_idx').on(t.personId),
+  ],
+)

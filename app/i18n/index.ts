@@ -33,6 +33,8 @@ const catalogue = {
     ...documents.en,
     ...search.en,
     ...groups.en,
+    ...meetings.en,
+    ...actions.en,
   },
   es: {
     ...common.es,
@@ -44,6 +46,8 @@ const catalogue = {
     ...documents.es,
     ...search.es,
     ...groups.es,
+    ...meetings.es,
+    ...actions.es,
   },
 }
 

@@ -4,6 +4,7 @@ import { organizations, sessions } from '@db/schema'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@db/seed/demo'
 import { getEnv } from '~/env.server'
 import { pruneRateLimits } from '~/modules/auth/rate-limit.server'
+import { sweepDocumentStorage } from '~/modules/documents/documents.server'
 import { deliverPendingMail } from '~/modules/mail/mail.server'
 
 let timers: NodeJS.Timeout[] = []
@@ -38,6 +39,7 @@ export async function startup(): Promise<{ banner: string }> {
 export function sweep(now = Date.now()) {
   try {
     pruneRateLimits(now)
+    void sweepDocumentStorage()
     db.delete(sessions)
       .where(lt(sessions.expiresAt, new Date(now)))
       .run()

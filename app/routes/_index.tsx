@@ -93,6 +93,50 @@ function GroupsCard({ groups }: { groups: Dashboard['groups'] }) {
   )
 }
 
+function MeetingsCard({ meetings }: { meetings: Dashboard['meetings'] }) {
+  const { t, date } = useT()
+  return (
+    <Card id="dash-meetings" title={t('meetings.dashboard.title')}>
+      {meetings.registrationsDue?.length ? (
+        <>
+          <h3>{t('meetings.dashboard.registrationsDue')}</h3>
+          <ul className="list-plain">
+            {meetings.registrationsDue.map((m) => (
+              <li key={m.id}>
+                <Link to={`/meetings/${m.id}/participants`}>{m.title}</Link>{' '}
+                <span className="badge warn">
+                  {m.registrationDeadline
+                    ? t('meetings.dashboard.registerBy', { date: date(m.registrationDeadline, 'date', m.timeZone) })
+                    : t('meetings.dashboard.registerOpen')}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('meetings.dashboard.upcoming')}</h3>
+        </>
+      ) : null}
+      {meetings.upcoming.length ? (
+        <ul className="list-plain">
+          {meetings.upcoming.map((m) => (
+            <li key={m.id}>
+              <Link to={`/meetings/${m.id}`}>{m.title}</Link>
+              <br />
+              <span className="muted small">
+                {date(m.startsAt, 'date', m.timeZone)} · {m.place ?? t('meetings.online')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('meetings.dashboard.none')}</p>
+      )}
+      <p className="small">
+        <Link to="/meetings">{t('meetings.dashboard.all')}</Link>
+      </p>
+    </Card>
+  )
+}
+
 function PtpCard({ ptp }: { ptp: Ptp }) {
   const { t } = useT()
   return (
@@ -194,6 +238,7 @@ function QuickLinksCard() {
 const SECTIONS: { key: string; render: (d: Dashboard) => ReactNode }[] = [
   { key: 'profile', render: (d) => <ProfileCard profile={d.profile} /> },
   { key: 'groups', render: (d) => <GroupsCard groups={d.groups} /> },
+  { key: 'meetings', render: (d) => <MeetingsCard meetings={d.meetings} /> },
   { key: 'ptp', render: (d) => <PtpCard ptp={d.ptp} /> },
   { key: 'administration', render: (d) => <AdministrationCard admin={d.administration} /> },
   { key: 'links', render: () => <QuickLinksCard /> },

@@ -4,6 +4,7 @@
  */
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { db, type Tx } from '../client'
+import { buildDemoDocumentFiles, seedDemoDocuments } from './documents'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import {
   CIVIL_SOCIETY,
@@ -206,6 +207,8 @@ export function seedStructure(tx: Tx): Map<string, string> {
 
 export async function seedDemo() {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
+  // Generating PDFs and Word files is asynchronous: done before the (synchronous) transaction.
+  const demoFiles = await buildDemoDocumentFiles()
   db.transaction(
     (tx) => {
       const ids = seedStructure(tx)
@@ -313,6 +316,7 @@ export async function seedDemo() {
 
       // Each later capability (documents, meetings, actions, plans) adds a call here to its own seeder,
       // e.g. seedDemoDocuments(tx, { ids, people: personIds }).
+      seedDemoDocuments(tx, { ids, people: personIds, files: demoFiles })
     },
     { behavior: 'immediate' },
   )

@@ -32,6 +32,32 @@ export interface DocumentRef extends DocumentTarget {
   deletedAt?: Date | number | null
 }
 
+export type MeetingOpenness = 'open' | 'members_only'
+export type MeetingStatus = 'planned' | 'confirmed' | 'held' | 'cancelled'
+export type MinutesStatus = 'draft' | 'circulated' | 'adopted'
+/** A meeting as the rules see it. */
+export interface MeetingRef {
+  openness: MeetingOpenness
+  status: MeetingStatus
+  /** the organizations invited to send a delegation */
+  invitedOrganizationIds: readonly string[]
+  /** focal points register until then (null: no deadline) */
+  registrationDeadline: Date | number | null
+}
+/** The delegation of one organization to a meeting. */
+export interface DelegationRef extends MeetingRef {
+  organizationId: string
+}
+/** One person's place in a delegation (their answer to the invitation). */
+export interface DelegateRef extends DelegationRef {
+  personId: string
+}
+/** The minutes of one agenda item (an item without minutes yet is a `draft`). */
+export interface MinutesRef extends MeetingRef {
+  minutesStatus: MinutesStatus
+  commentDeadline: Date | number | null
+}
+
 export interface Actions {
   /** /admin pages: people, audit, outbox */
   'admin.access': undefined
@@ -62,6 +88,30 @@ export interface Actions {
   'document.restore': DocumentRef
   /** who downloaded a restricted document */
   'document.viewDownloads': DocumentRef
+  /** a meeting's page, API record, calendar entry; members-only meetings do not exist for observers */
+  'meeting.view': MeetingRef
+  'meeting.create': undefined
+  /** dates, place, status, openness, invited organizations */
+  'meeting.edit': MeetingRef
+  /** add, change, reorder and remove agenda items */
+  'meeting.manageAgenda': MeetingRef
+  /** register (or change) the delegation of an organization */
+  'delegation.register': DelegationRef
+  /** accept or decline a place in a delegation */
+  'delegation.respond': DelegateRef
+  'meeting.recordAttendance': MeetingRef
+  /** read the minutes of an item: drafts only for the secretariat */
+  'minutes.view': MinutesRef
+  'minutes.write': MinutesRef
+  /** send draft minutes to the delegations for comment, with a deadline */
+  'minutes.circulate': MinutesRef
+  'minutes.comment': MinutesRef
+  'minutes.adopt': MinutesRef
+  /** record a correction to adopted minutes */
+  'minutes.addErratum': MinutesRef
+  'decision.record': MeetingRef
+  /** create and revoke one's own personal calendar feed */
+  'calendarFeed.manage': undefined
 }
 export type Action = keyof Actions
 
@@ -126,6 +176,36 @@ function ownsDocument(v: Subject, r: DocumentRef): boolean {
   return isSecretariat(v) || (v.organizationId === r.ownerOrganizationId && canViewDocument(v, r))
 }
 
+function canViewMeeting(v: Subject, r: MeetingRef): boolean {
+  if (!signedIn(v)) return false
+  return r.openness === 'open' || isMemberSide(v)
+}
+
+const before = (deadline: Date | number | null, now = Date.now()) => deadline === null || toMs(deadline) > now
+
+/** Focal points register until the deadline, while the meeting is still ahead. */
+function registrationOpen(r: MeetingRef): boolean {
+  return (r.status === 'planned' || r.status === 'confirmed') && before(r.registrationDeadline)
+}
+
+/** The focal point of an invited organization, for that organization only. */
+function registersFor(v: Subject, r: DelegationRef): boolean {
+  if (!signedIn(v) || !canViewMeeting(v, r)) return false
+  if (isSecretariat(v)) return true
+  return (
+    v.role === 'focal_point' &&
+    v.organizationId === r.organizationId &&
+    r.invitedOrganizationIds.includes(r.organizationId) &&
+    registrationOpen(r)
+  )
+}
+
+function canViewMinutes(v: Subject, r: MinutesRef): boolean {
+  return canViewMeeting(v, r) && (r.minutesStatus !== 'draft' || isSecretariat(v))
+}
+
+const secretariatOn = (v: Subject, r: MeetingRef | undefined) => isSecretariat(v) && !!r
+
 type Rule<A extends Action> = (v: Subject, r: Actions[A]) => boolean
 
 const rules: { [A in Action]: Rule<A> } = {
@@ -152,6 +232,32 @@ const rules: { [A in Action]: Rule<A> } = {
   'document.delete': (v, r) => !!r && ownsDocument(v, r),
   'document.restore': (v, r) => isSecretariat(v) && !!r && !!r.deletedAt,
   'document.viewDownloads': (v, r) => isSecretariat(v) && !!r,
+  'meeting.view': (v, r) => !!r && canViewMeeting(v, r),
+  'meeting.create': (v) => isSecretariat(v),
+  'meeting.edit': secretariatOn,
+  'meeting.manageAgenda': secretariatOn,
+  'delegation.register': (v, r) => !!r && registersFor(v, r),
+  // the person themselves, or whoever may register their delegation
+  'delegation.respond': (v, r) =>
+    !!r && signedIn(v) && canViewMeeting(v, r) && (r.personId === v.id || registersFor(v, r)),
+  'meeting.recordAttendance': secretariatOn,
+  'minutes.view': (v, r) => !!r && canViewMinutes(v, r),
+  // adopted minutes are locked: corrections are errata
+  'minutes.write': (v, r) => secretariatOn(v, r) && r.minutesStatus !== 'adopted',
+  'minutes.circulate': (v, r) => secretariatOn(v, r) && r.minutesStatus === 'draft',
+  'minutes.comment': (v, r) =>
+    !!r &&
+    signedIn(v) &&
+    !isSecretariat(v) &&
+    canViewMeeting(v, r) &&
+    r.invitedOrganizationIds.includes(v.organizationId) &&
+    r.minutesStatus === 'circulated' &&
+    r.commentDeadline !== null &&
+    before(r.commentDeadline),
+  'minutes.adopt': (v, r) => secretariatOn(v, r) && r.minutesStatus === 'circulated',
+  'minutes.addErratum': (v, r) => secretariatOn(v, r) && r.minutesStatus === 'adopted',
+  'decision.record': secretariatOn,
+  'calendarFeed.manage': (v) => signedIn(v),
 }
 
 export function can<A extends Action>(

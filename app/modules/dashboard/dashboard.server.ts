@@ -21,6 +21,7 @@ import {
   type PtpHistoryRow,
 } from '~/modules/members/directory.server'
 import { orgName } from '~/modules/members/organizations.server'
+import { registrationsDueFor, upcomingMeetingsFor } from '~/modules/meetings/meetings.server'
 
 export interface DashboardContext {
   viewer: Viewer
@@ -90,9 +91,15 @@ function administrationSection({ viewer, now }: DashboardContext) {
   return { pendingInvitations, failedSignIns }
 }
 
+/** Upcoming meetings of the person's organization and groups; for focal points, registrations due. */
+function meetingsSection({ viewer, lang, now }: DashboardContext) {
+  return { upcoming: upcomingMeetingsFor(viewer, lang, now), registrationsDue: registrationsDueFor(viewer, lang, now) }
+}
+
 const SECTIONS = {
   profile: profileSection,
   groups: groupsSection,
+  meetings: meetingsSection,
   ptp: ptpSection,
   membership: membershipSection,
   administration: administrationSection,

@@ -1,0 +1,204 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useT } from '~/i18n/use-t'
+import { getViewer } from '~/modules/auth/viewer.server'
+import { listDocuments, listFilterOptions, PAGE_SIZE } from '~/modules/documents/documents.server'
+import { DOCUMENT_KINDS, FILE_LANGUAGES, SORTS } from '~/modules/documents/constants'
+import { ListQuerySchema } from '~/modules/documents/schemas'
+import { resolveLang } from '~/modules/i18n/lang.server'
+
+export const meta: MetaFunction = () => [{ title: 'Documents · Documentos — RCM' }]
+
+// Public documents are listed without signing in; everything else follows the viewer (in SQL).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = getViewer(request)
+  const query = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const page = query.page ?? 1
+  const { items, hasMore } = listDocuments(viewer, query, {
+    lang: resolveLang(request, viewer),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  })
+  return {
+    items,
+    hasMore,
+    page,
+    query,
+    options: listFilterOptions(),
+    canUpload: Boolean(viewer),
+    isSecretariat: viewer?.role === 'secretariat',
+  }
+}
+
+export default function DocumentList() {
+  const { items, hasMore, page, query, options, canUpload, isSecretariat } = useLoaderData<typeof loader>()
+  const { t, lang, date } = useT()
+  const pageLink = (n: number) => {
+    const params = new URLSearchParams()
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== 'page') params.set(k, String(v))
+    if (n > 1) params.set('page', String(n))
+    const s = params.toString()
+    return s ? `?${s}` : '?'
+  }
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('documents.title')}</h1>
+        {canUpload ? (
+          <Link to="/documents/new" className="button">
+            {t('documents.upload')}
+          </Link>
+        ) : null}
+      </div>
+      <p className="muted">{t('documents.intro')}</p>
+
+      <Form method="get" className="filters" aria-label={t('documents.filter.legend')}>
+        <div className="field">
+          <label htmlFor="f-q">{t('documents.filter.q')}</label>
+          <input id="f-q" type="search" name="q" defaultValue={query.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-kind">{t('documents.filter.kind')}</label>
+          <select id="f-kind" name="kind" defaultValue={query.kind ?? ''}>
+            <option value="">{t('documents.filter.any')}</option>
+            {DOCUMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`documents.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-year">{t('documents.filter.year')}</label>
+          <select id="f-year" name="year" defaultValue={query.year ? String(query.year) : ''}>
+            <option value="">{t('documents.filter.any')}</option>
+            {options.years.map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-group">{t('documents.filter.group')}</label>
+          <select id="f-group" name="group" defaultValue={query.group ?? ''}>
+            <option value="">{t('documents.filter.any')}</option>
+            {options.groups.map((g) => (
+              <option key={g.slug} value={g.slug}>
+                {lang === 'es' ? g.nameEs : g.nameEn}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-org">{t('documents.filter.organization')}</label>
+          <select id="f-org" name="organization" defaultValue={query.organization ?? ''}>
+            <option value="">{t('documents.filter.any')}</option>
+            {options.organizations.map((o) => (
+              <option key={o.code} value={o.code}>
+                {lang === 'es' ? o.nameEs : o.nameEn}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-lang">{t('documents.filter.lang')}</label>
+          <select id="f-lang" name="lang" defaultValue={query.lang ?? ''}>
+            <option value="">{t('documents.filter.any')}</option>
+            {FILE_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`documents.lang.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-sort">{t('documents.filter.sort')}</label>
+          <select id="f-sort" name="sort" defaultValue={query.sort ?? 'date_desc'}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`documents.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {query.meeting ? <input type="hidden" name="meeting" value={query.meeting} /> : null}
+        {isSecretariat ? (
+          <div className="field documents-check">
+            <label>
+              <input type="checkbox" name="deleted" value="1" defaultChecked={query.deleted === '1'} />{' '}
+              {t('documents.filter.showDeleted')}
+            </label>
+          </div>
+        ) : null}
+        <div>
+          <button type="submit">{t('documents.filter.apply')}</button>
+        </div>
+      </Form>
+
+      {items.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('documents.col.title')}</th>
+                <th scope="col">{t('documents.col.reference')}</th>
+                <th scope="col">{t('documents.col.kind')}</th>
+                <th scope="col">{t('documents.col.date')}</th>
+                <th scope="col">{t('documents.col.organization')}</th>
+                <th scope="col">{t('documents.col.visibility')}</th>
+                <th scope="col">{t('documents.col.languages')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => {
+                const title = (lang === 'es' ? (d.titleEs ?? d.titleEn) : (d.titleEn ?? d.titleEs)) ?? ''
+                return (
+                  <tr key={d.id}>
+                    <td>
+                      <Link to={`/documents/${d.id}`}>{title || t('documents.noTitle')}</Link>
+                      {d.deletedAt ? (
+                        <>
+                          {' '}
+                          <span className="badge danger">{t('documents.deleted')}</span>
+                        </>
+                      ) : null}
+                      {d.embargoUntil && new Date(d.embargoUntil).getTime() > Date.now() ? (
+                        <div className="small muted">
+                          {t('documents.embargoedUntil', { date: date(d.embargoUntil, 'datetime') })}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>
+                      <code>{d.reference}</code>
+                    </td>
+                    <td>{t(`documents.kind.${d.kind}`)}</td>
+                    <td>{d.documentDate ? date(`${d.documentDate}T00:00:00Z`) : '—'}</td>
+                    <td>{lang === 'es' ? d.organization.nameEs : d.organization.nameEn}</td>
+                    <td>
+                      <span className="badge">{t(`documents.visibility.${d.visibility}`)}</span>
+                      {d.group ? (
+                        <div className="small muted">{lang === 'es' ? d.group.nameEs : d.group.nameEn}</div>
+                      ) : null}
+                    </td>
+                    <td>{d.languages.map((l) => l.toUpperCase()).join(' · ')}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="alert info">{t('documents.empty')}</p>
+      )}
+
+      {page > 1 || hasMore ? (
+        <nav className="pager" aria-label={t('documents.pagination')}>
+          {page > 1 ? <Link to={pageLink(page - 1)}>{t('common.previous')}</Link> : <span />}
+          <span className="muted">{t('documents.page', { page })}</span>
+          {hasMore ? <Link to={pageLink(page + 1)}>{t('common.next')}</Link> : <span />}
+        </nav>
+      ) : null}
+    </>
+  )
+}
