@@ -57,7 +57,9 @@ app.use(express.static('public', { maxAge: '1h' }))
 // `?lang=es|en` switches the interface language and the choice is remembered in a cookie.
 app.use((req, res, next) => {
   const lang = req.query.lang
-  if ((req.method === 'GET' || req.method === 'HEAD') && (lang === 'es' || lang === 'en')) {
+  // On file URLs (`/documents/:id/download?lang=es`) and the API, `lang` names a file's language.
+  const isFileOrApi = req.path.startsWith('/api/') || /\/(download|view)$/.test(req.path)
+  if ((req.method === 'GET' || req.method === 'HEAD') && (lang === 'es' || lang === 'en') && !isFileOrApi) {
     res.append('Set-Cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`)
   }
   next()

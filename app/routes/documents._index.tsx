@@ -12,7 +12,9 @@ export const meta: MetaFunction = () => [{ title: 'Documents · Documentos — R
 // Public documents are listed without signing in; everything else follows the viewer (in SQL).
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request)
-  const query = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  // On the page `?lang=` switches the interface language, so the language filter is `?language=`.
+  const params = Object.fromEntries(new URL(request.url).searchParams)
+  const query = ListQuerySchema.parse({ ...params, lang: params.language })
   const page = query.page ?? 1
   const { items, hasMore } = listDocuments(viewer, query, {
     lang: resolveLang(request, viewer),
@@ -35,7 +37,8 @@ export default function DocumentList() {
   const { t, lang, date } = useT()
   const pageLink = (n: number) => {
     const params = new URLSearchParams()
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && k !== 'page') params.set(k, String(v))
+    for (const [k, v] of Object.entries(query))
+      if (v !== undefined && k !== 'page') params.set(k === 'lang' ? 'language' : k, String(v))
     if (n > 1) params.set('page', String(n))
     const s = params.toString()
     return s ? `?${s}` : '?'
@@ -103,7 +106,7 @@ export default function DocumentList() {
         </div>
         <div className="field">
           <label htmlFor="f-lang">{t('documents.filter.lang')}</label>
-          <select id="f-lang" name="lang" defaultValue={query.lang ?? ''}>
+          <select id="f-lang" name="language" defaultValue={query.lang ?? ''}>
             <option value="">{t('documents.filter.any')}</option>
             {FILE_LANGUAGES.map((l) => (
               <option key={l} value={l}>
