@@ -16,6 +16,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { TotpEnrolment } from '~/components/totp-enrolment'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
@@ -379,31 +380,7 @@ function PasswordSection({ actionData }: { actionData: ActionData }) {
             />
           )}
         </Field>
-        <Field
-          id={fields.password.id}
-          label={t('account.password.new')}
-          hint={t('account.password.hint')}
-          errors={fields.password.errors}
-        >
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.password, { type: 'password' })}
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
-        <Field id={fields.confirm.id} label={t('account.password.confirm')} errors={fields.confirm.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.confirm, { type: 'password' })}
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <div>
           <SubmitButton intent="password">{t('account.password.save')}</SubmitButton>
         </div>

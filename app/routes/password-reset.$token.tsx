@@ -1,5 +1,5 @@
 // /password-reset/:token — the link in a reset e-mail: sets a new password once and ends every session.
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -9,7 +9,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormErrors } from '~/components/forms'
+import { FormErrors } from '~/components/forms'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { SetPasswordSchema } from '~/modules/auth/account-schemas'
@@ -109,31 +110,7 @@ export default function PasswordResetNew() {
       <h1>{t('account.reset.newTitle')}</h1>
       <FormErrors errors={form.errors} />
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <Field
-          id={fields.password.id}
-          label={t('account.password.new')}
-          hint={t('account.password.hint')}
-          errors={fields.password.errors}
-        >
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.password, { type: 'password' })}
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
-        <Field id={fields.confirm.id} label={t('account.password.confirm')} errors={fields.confirm.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.confirm, { type: 'password' })}
-              autoComplete="new-password"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <div>
           <button type="submit" disabled={navigation.state === 'submitting'}>
             {t('account.reset.save')}
