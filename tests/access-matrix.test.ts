@@ -3,7 +3,15 @@
  * answers written out by hand (never derived from the rules). A new action without a row here fails.
  */
 import { describe, expect, it } from 'vitest'
-import { ALL_ACTIONS, can, type Action, type DocumentRef, type Subject } from '~/modules/access/can'
+import {
+  ALL_ACTIONS,
+  can,
+  type Action,
+  type DocumentRef,
+  type MeetingRef,
+  type MinutesRef,
+  type Subject,
+} from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 
 const ORG = {
@@ -181,6 +189,85 @@ const MAINTAIN_DOCUMENT: Row = {
     civilSocietyPerson: 'YNNYN',
   },
 }
+
+// Meetings: open to all participants unless members-only; invited organizations; a deadline ahead.
+const meeting = (over: Partial<MeetingRef> = {}): MeetingRef => ({
+  openness: 'open',
+  status: 'confirmed',
+  invitedOrganizationIds: [ORG.pa, ORG.mx, ORG.co, ORG.iom, ORG.rrocm],
+  registrationDeadline: FUTURE,
+  ...over,
+})
+const MEETING_VARIANTS = {
+  openMeeting: () => meeting(),
+  membersOnlyMeeting: () => meeting({ openness: 'members_only' }),
+} satisfies Record<string, Variant>
+const invitedOwn = (v: Viewer | null, over: Partial<MeetingRef> = {}) =>
+  meeting({ invitedOrganizationIds: [own(v)], ...over })
+const DELEGATION_VARIANTS = {
+  ownOrganizationInvited: (v) => ({ ...invitedOwn(v), organizationId: own(v) }),
+  ownOrganizationNotInvited: (v) => ({
+    ...meeting({ invitedOrganizationIds: [ORG.gt] }),
+    organizationId: own(v),
+  }),
+  anotherOrganizationInvited: () => ({
+    ...meeting({ invitedOrganizationIds: [ORG.gt] }),
+    organizationId: ORG.gt,
+  }),
+  ownOrganizationAfterDeadline: (v) => ({
+    ...invitedOwn(v, { registrationDeadline: PAST }),
+    organizationId: own(v),
+  }),
+  ownOrganizationMembersOnly: (v) => ({
+    ...invitedOwn(v, { openness: 'members_only' }),
+    organizationId: own(v),
+  }),
+  ownOrganizationMeetingHeld: (v) => ({ ...invitedOwn(v, { status: 'held' }), organizationId: own(v) }),
+} satisfies Record<string, Variant>
+const DELEGATE_VARIANTS = {
+  themselves: (v) => ({ ...invitedOwn(v), organizationId: own(v), personId: v?.id ?? 'someone' }),
+  colleagueInOwnDelegation: (v) => ({ ...invitedOwn(v), organizationId: own(v), personId: 'colleague' }),
+  personInAnotherDelegation: () => ({
+    ...meeting({ invitedOrganizationIds: [ORG.gt] }),
+    organizationId: ORG.gt,
+    personId: 'gt-person',
+  }),
+  themselvesInMembersOnlyMeeting: (v) => ({
+    ...invitedOwn(v, { openness: 'members_only' }),
+    organizationId: own(v),
+    personId: v?.id ?? 'someone',
+  }),
+} satisfies Record<string, Variant>
+/** The minutes of an item of a meeting the viewer's organization is invited to, unless said otherwise. */
+const minutesOf = (v: Viewer | null, over: Partial<MinutesRef> = {}): MinutesRef => ({
+  ...invitedOwn(v),
+  minutesStatus: 'draft',
+  commentDeadline: null,
+  ...over,
+})
+const MINUTES_VARIANTS = {
+  draft: (v) => minutesOf(v),
+  circulatedBeforeDeadline: (v) => minutesOf(v, { minutesStatus: 'circulated', commentDeadline: FUTURE }),
+  circulatedAfterDeadline: (v) => minutesOf(v, { minutesStatus: 'circulated', commentDeadline: PAST }),
+  adopted: (v) => minutesOf(v, { minutesStatus: 'adopted', commentDeadline: PAST }),
+  circulatedMembersOnly: (v) =>
+    minutesOf(v, { openness: 'members_only', minutesStatus: 'circulated', commentDeadline: FUTURE }),
+  circulatedNotInvited: (v) =>
+    minutesOf(v, { invitedOrganizationIds: [ORG.gt], minutesStatus: 'circulated', commentDeadline: FUTURE }),
+} satisfies Record<string, Variant>
+const ALL_N = (width: number) => 'N'.repeat(width)
+const SECRETARIAT_ONLY = (answer: string): Row['expected'] => ({
+  anonymous: ALL_N(answer.length),
+  secretariat: answer,
+  memberStateFocalPoint: ALL_N(answer.length),
+  memberStateDelegate: ALL_N(answer.length),
+  nationalInstitutionPerson: ALL_N(answer.length),
+  observerStateDelegate: ALL_N(answer.length),
+  internationalOrganizationFocalPoint: ALL_N(answer.length),
+  civilSocietyPerson: ALL_N(answer.length),
+})
+// openMeeting, membersOnlyMeeting
+const MANAGE_MEETING: Row = { variants: MEETING_VARIANTS, expected: SECRETARIAT_ONLY('YY') }
 
 const MATRIX: Record<Action, Row> = {
   'admin.access': {
@@ -402,6 +489,102 @@ const MATRIX: Record<Action, Row> = {
       observerStateDelegate: 'NNNNN',
       internationalOrganizationFocalPoint: 'NNNNN',
       civilSocietyPerson: 'NNNNN',
+    },
+  },
+  // openMeeting, membersOnlyMeeting: members-only meetings do not exist for observers
+  'meeting.view': {
+    variants: MEETING_VARIANTS,
+    expected: {
+      anonymous: 'NN',
+      secretariat: 'YY',
+      memberStateFocalPoint: 'YY',
+      memberStateDelegate: 'YY',
+      nationalInstitutionPerson: 'YY',
+      observerStateDelegate: 'YN',
+      internationalOrganizationFocalPoint: 'YN',
+      civilSocietyPerson: 'YN',
+    },
+  },
+  'meeting.create': { variants: NONE, expected: SECRETARIAT_ONLY('Y') },
+  'meeting.edit': MANAGE_MEETING,
+  'meeting.manageAgenda': MANAGE_MEETING,
+  'meeting.recordAttendance': MANAGE_MEETING,
+  'decision.record': MANAGE_MEETING,
+  // ownOrganizationInvited, ownOrganizationNotInvited, anotherOrganizationInvited,
+  // ownOrganizationAfterDeadline, ownOrganizationMembersOnly, ownOrganizationMeetingHeld: the focal point
+  // of an invited organization, for it only, before the deadline; the secretariat for any, at any time
+  'delegation.register': {
+    variants: DELEGATION_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNN',
+      secretariat: 'YYYYYY',
+      memberStateFocalPoint: 'YNNNYN',
+      memberStateDelegate: 'NNNNNN',
+      nationalInstitutionPerson: 'NNNNNN',
+      observerStateDelegate: 'NNNNNN',
+      internationalOrganizationFocalPoint: 'YNNNNN',
+      civilSocietyPerson: 'YNNNNN',
+    },
+  },
+  // themselves, colleagueInOwnDelegation, personInAnotherDelegation, themselvesInMembersOnlyMeeting
+  'delegation.respond': {
+    variants: DELEGATE_VARIANTS,
+    expected: {
+      anonymous: 'NNNN',
+      secretariat: 'YYYY',
+      memberStateFocalPoint: 'YYNY',
+      memberStateDelegate: 'YNNY',
+      nationalInstitutionPerson: 'YNNY',
+      observerStateDelegate: 'YNNN',
+      internationalOrganizationFocalPoint: 'YYNN',
+      civilSocietyPerson: 'YYNN',
+    },
+  },
+  // draft, circulatedBeforeDeadline, circulatedAfterDeadline, adopted, circulatedMembersOnly,
+  // circulatedNotInvited: drafts are the secretariat's
+  'minutes.view': {
+    variants: MINUTES_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNN',
+      secretariat: 'YYYYYY',
+      memberStateFocalPoint: 'NYYYYY',
+      memberStateDelegate: 'NYYYYY',
+      nationalInstitutionPerson: 'NYYYYY',
+      observerStateDelegate: 'NYYYNY',
+      internationalOrganizationFocalPoint: 'NYYYNY',
+      civilSocietyPerson: 'NYYYNY',
+    },
+  },
+  // adopted minutes are locked
+  'minutes.write': { variants: MINUTES_VARIANTS, expected: SECRETARIAT_ONLY('YYYNYY') },
+  'minutes.circulate': { variants: MINUTES_VARIANTS, expected: SECRETARIAT_ONLY('YNNNNN') },
+  // delegations of invited organizations, while circulated and before the deadline
+  'minutes.comment': {
+    variants: MINUTES_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNN',
+      secretariat: 'NNNNNN',
+      memberStateFocalPoint: 'NYNNYN',
+      memberStateDelegate: 'NYNNYN',
+      nationalInstitutionPerson: 'NYNNYN',
+      observerStateDelegate: 'NYNNNN',
+      internationalOrganizationFocalPoint: 'NYNNNN',
+      civilSocietyPerson: 'NYNNNN',
+    },
+  },
+  'minutes.adopt': { variants: MINUTES_VARIANTS, expected: SECRETARIAT_ONLY('NYYNYY') },
+  'minutes.addErratum': { variants: MINUTES_VARIANTS, expected: SECRETARIAT_ONLY('NNNYNN') },
+  'calendarFeed.manage': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'Y',
+      memberStateDelegate: 'Y',
+      nationalInstitutionPerson: 'Y',
+      observerStateDelegate: 'Y',
+      internationalOrganizationFocalPoint: 'Y',
+      civilSocietyPerson: 'Y',
     },
   },
 }

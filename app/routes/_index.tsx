@@ -106,7 +106,9 @@ function MeetingsCard({ meetings }: { meetings: Dashboard['meetings'] }) {
                 <Link to={`/meetings/${m.id}/participants`}>{m.title}</Link>{' '}
                 <span className="badge warn">
                   {m.registrationDeadline
-                    ? t('meetings.dashboard.registerBy', { date: date(m.registrationDeadline, 'date', m.timeZone) })
+                    ? t('meetings.dashboard.registerBy', {
+                        date: date(m.registrationDeadline, 'date', m.timeZone),
+                      })
                     : t('meetings.dashboard.registerOpen')}
                 </span>
               </li>

@@ -5,6 +5,7 @@
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { db, type Tx } from '../client'
 import { buildDemoDocumentFiles, seedDemoDocuments } from './documents'
+import { seedDemoMeetings } from './meetings'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import {
   CIVIL_SOCIETY,
@@ -316,6 +317,8 @@ export async function seedDemo() {
 
       // Each later capability (documents, meetings, actions, plans) adds a call here to its own seeder,
       // e.g. seedDemoDocuments(tx, { ids, people: personIds }).
+      // Meetings first: they set `meeting:<key>` in ids for the seeders after them.
+      seedDemoMeetings(tx, { ids, people: personIds })
       seedDemoDocuments(tx, { ids, people: personIds, files: demoFiles })
     },
     { behavior: 'immediate' },

@@ -2,10 +2,11 @@ import { z } from 'zod'
 import { authApi } from '~/modules/auth/api-spec'
 import { membersApi } from '~/modules/members/api-spec'
 import { documentsApi } from '~/modules/documents/api-spec'
+import { meetingsApi } from '~/modules/meetings/api-spec'
 import type { EndpointSpec } from './spec'
 
 // Every area lists its endpoints in its own api-spec.ts; the document is generated from those lists.
-const AREAS: EndpointSpec[][] = [authApi, membersApi, documentsApi]
+const AREAS: EndpointSpec[][] = [authApi, membersApi, documentsApi, meetingsApi]
 
 const ErrorSchema = z.object({
   error: z.object({

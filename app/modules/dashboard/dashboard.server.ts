@@ -93,7 +93,10 @@ function administrationSection({ viewer, now }: DashboardContext) {
 
 /** Upcoming meetings of the person's organization and groups; for focal points, registrations due. */
 function meetingsSection({ viewer, lang, now }: DashboardContext) {
-  return { upcoming: upcomingMeetingsFor(viewer, lang, now), registrationsDue: registrationsDueFor(viewer, lang, now) }
+  return {
+    upcoming: upcomingMeetingsFor(viewer, lang, now),
+    registrationsDue: registrationsDueFor(viewer, lang, now),
+  }
 }
 
 const SECTIONS = {

@@ -1,0 +1,190 @@
+/**
+ * The decisions register: decisions numbered per meeting with a stable code built from the meeting's
+ * number and kind (XXVIII-VM/D.3), linked to an agenda item; listed per meeting and across meetings at
+ * /meetings/decisions (visibility of the meeting applied in SQL). Action items refer to decisions by id.
+ */
+import { and, asc, desc, eq, gte, lt, max, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { db } from '@db/client'
+import { agendaItems, decisions, meetings } from '@db/schema'
+import type { Lang } from '~/i18n/core'
+import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
+import type { Viewer } from '~/modules/access/viewer'
+import { audit } from '~/modules/audit/audit.server'
+import { listAgenda } from './agenda.server'
+import {
+  assertMeetingAction,
+  localized,
+  MeetingError,
+  visibleMeetingOrThrow,
+  writeTx,
+} from './meetings.server'
+import type { DecisionInput, DecisionRegisterQuery, MeetingKind } from './schemas'
+import { decisionCode } from './codes'
+
+export interface DecisionView {
+  id: string
+  number: number
+  code: string
+  text: string
+  textEs: string | null
+  textEn: string | null
+  agendaItem: { id: string; number: string; title: string } | null
+  createdAt: Date
+}
+
+/** The decisions of one meeting, in order, with the agenda item each belongs to. */
+export function listMeetingDecisions(meetingId: string, lang: Lang): DecisionView[] {
+  const agenda = new Map(listAgenda(meetingId, lang).map((a) => [a.id, a]))
+  return db
+    .select()
+    .from(decisions)
+    .where(eq(decisions.meetingId, meetingId))
+    .orderBy(asc(decisions.number))
+    .all()
+    .map((d) => {
+      const item = d.agendaItemId ? agenda.get(d.agendaItemId) : undefined
+      return {
+        id: d.id,
+        number: d.number,
+        code: d.code,
+        text: localized(lang, d.textEs, d.textEn),
+        textEs: d.textEs,
+        textEn: d.textEn,
+        agendaItem: item ? { id: item.id, number: item.number, title: item.title } : null,
+        createdAt: d.createdAt,
+      }
+    })
+}
+
+/** Records the meeting's next decision (secretariat). */
+export function recordDecision(viewer: Viewer, meetingId: string, input: DecisionInput) {
+  return writeTx((tx) => {
+    const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
+    assertMeetingAction(viewer, 'decision.record', ref)
+    if (input.agendaItemId) {
+      const item = tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meeting.id)))
+        .get()
+      if (!item) throw new MeetingError(400, 'meetings.error.unknownItem', 'agendaItemId')
+    }
+    const number =
+      (tx
+        .select({ n: max(decisions.number) })
+        .from(decisions)
+        .where(eq(decisions.meetingId, meeting.id))
+        .get()?.n ?? 0) + 1
+    const code = decisionCode(meeting, number)
+    if (tx.select({ id: decisions.id }).from(decisions).where(eq(decisions.code, code)).get()) {
+      // two unnumbered meetings of one kind on the same day
+      throw new MeetingError(409, 'meetings.error.codeTaken')
+    }
+    const created = tx
+      .insert(decisions)
+      .values({
+        meetingId: meeting.id,
+        agendaItemId: input.agendaItemId ?? null,
+        number,
+        code,
+        textEs: input.textEs || null,
+        textEn: input.textEn || null,
+        createdById: viewer.id,
+      })
+      .returning({ id: decisions.id, code: decisions.code, number: decisions.number })
+      .get()
+    audit(
+      {
+        actor: viewer,
+        action: 'decision.record',
+        targetType: 'decision',
+        targetId: created.id,
+        details: { meetingId: meeting.id, code },
+      },
+      tx,
+    )
+    return created
+  })
+}
+
+export const REGISTER_PAGE_SIZE = 50
+
+export interface RegisterEntry {
+  id: string
+  code: string
+  number: number
+  text: string
+  meeting: {
+    id: string
+    kind: MeetingKind
+    number: string | null
+    title: string
+    startsAt: Date
+    timeZone: string
+  }
+  agendaItemId: string | null
+}
+
+/** Decisions across the meetings the viewer may see, newest meeting first, with the filters. */
+export function listDecisionRegister(
+  viewer: Viewer,
+  query: DecisionRegisterQuery,
+  { lang = 'es' as Lang, limit = REGISTER_PAGE_SIZE, offset = 0 } = {},
+): { items: RegisterEntry[]; hasMore: boolean } {
+  const where: SQL[] = [visibleMeetingsWhere(viewer)]
+  if (query.kind) where.push(eq(meetings.kind, query.kind))
+  if (query.meeting) where.push(eq(meetings.id, query.meeting))
+  if (query.year) {
+    where.push(
+      gte(meetings.startsAt, new Date(Date.UTC(query.year, 0, 1))),
+      lt(meetings.startsAt, new Date(Date.UTC(query.year + 1, 0, 1))),
+    )
+  }
+  if (query.q) {
+    // LIKE with the wildcards of the query escaped
+    const p = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const matches = (column: AnyColumn) => sql`${column} like ${p} escape '\\'`
+    where.push(or(matches(decisions.textEs), matches(decisions.textEn), matches(decisions.code))!)
+  }
+  const rows = db
+    .select({
+      id: decisions.id,
+      code: decisions.code,
+      number: decisions.number,
+      textEs: decisions.textEs,
+      textEn: decisions.textEn,
+      agendaItemId: decisions.agendaItemId,
+      meetingId: meetings.id,
+      kind: meetings.kind,
+      meetingNumber: meetings.number,
+      titleEs: meetings.titleEs,
+      titleEn: meetings.titleEn,
+      startsAt: meetings.startsAt,
+      timeZone: meetings.timeZone,
+    })
+    .from(decisions)
+    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .where(and(...where))
+    .orderBy(desc(meetings.startsAt), asc(decisions.number))
+    .limit(limit + 1)
+    .offset(offset)
+    .all()
+  return {
+    items: rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      code: r.code,
+      number: r.number,
+      text: localized(lang, r.textEs, r.textEn),
+      agendaItemId: r.agendaItemId,
+      meeting: {
+        id: r.meetingId,
+        kind: r.kind,
+        number: r.meetingNumber,
+        title: localized(lang, r.titleEs, r.titleEn),
+        startsAt: r.startsAt,
+        timeZone: r.timeZone,
+      },
+    })),
+    hasMore: rows.length > limit,
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * Invited organizations and their delegations: the focal point of an invited organization registers
+ * its delegation (head, alternates, advisers) before the deadline, each delegate answers (RSVP), and the
+ * secretariat records attendance on the day. Names are shown to signed-in viewers of the meeting; e-mail
+ * addresses only to the secretariat, the person's own organization and the meeting's own delegates.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import { db } from '@db/client'
+import { delegationMembers, organizations, people } from '@db/schema'
+import type { Lang } from '~/i18n/core'
+import { can } from '~/modules/access/can'
+import type { Viewer } from '~/modules/access/viewer'
+import { audit } from '~/modules/audit/audit.server'
+import {
+  assertMeetingAction,
+  writeTx,
+  localized,
+  MeetingError,
+  visibleMeetingOrThrow,
+  type VisibleMeeting,
+} from './meetings.server'
+import type { AttendanceStatus, DelegationInput, DelegationRole, RsvpStatus } from './schemas'
+
+const ROLE_ORDER: Record<DelegationRole, number> = { head: 0, alternate: 1, adviser: 2 }
+
+export interface Participant {
+  memberId: string
+  personId: string
+  name: string
+  title: string | null
+  institution: string | null
+  role: DelegationRole
+  rsvp: RsvpStatus
+  attendance: AttendanceStatus
+  email: string | null
+  canRespond: boolean
+}
+
+export interface DelegationView {
+  organization: { id: string; code: string; kind: string; name: string }
+  invited: boolean
+  members: Participant[]
+  canRegister: boolean
+}
+
+/** Every invited organization with its delegation, in the directory's order. */
+export function listDelegations(viewer: Viewer, meeting: VisibleMeeting, lang: Lang): DelegationView[] {
+  const { row, ref } = meeting
+  const institution = alias(organizations, 'institution')
+  const members = db
+    .select({
+      memberId: delegationMembers.id,
+      organizationId: delegationMembers.organizationId,
+      personId: people.id,
+      name: people.name,
+      title: people.title,
+      email: people.email,
+      instEs: institution.nameEs,
+      instEn: institution.nameEn,
+      role: delegationMembers.role,
+      rsvp: delegationMembers.rsvp,
+      attendance: delegationMembers.attendance,
+    })
+    .from(delegationMembers)
+    .innerJoin(people, eq(people.id, delegationMembers.personId))
+    .leftJoin(institution, eq(institution.id, people.institutionId))
+    .where(eq(delegationMembers.meetingId, row.id))
+    .orderBy(asc(people.name))
+    .all()
+  const orgIds = [...new Set([...ref.invitedOrganizationIds, ...members.map((m) => m.organizationId)])]
+  const orgs = orgIds.length
+    ? db
+        .select()
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds))
+        .orderBy(asc(organizations.sortOrder))
+        .all()
+    : []
+  // Delegates of this meeting may reach one another.
+  const viewerIsDelegate = members.some((m) => m.personId === viewer.id)
+  return orgs.map((o) => {
+    const seeContact = viewerIsDelegate || can(viewer, 'person.viewContact', { organizationId: o.id })
+    const target = { ...ref, organizationId: o.id }
+    return {
+      organization: { id: o.id, code: o.code, kind: o.kind, name: localized(lang, o.nameEs, o.nameEn) },
+      invited: ref.invitedOrganizationIds.includes(o.id),
+      canRegister: can(viewer, 'delegation.register', target),
+      members: members
+        .filter((m) => m.organizationId === o.id)
+        .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
+        .map((m) => ({
+          memberId: m.memberId,
+          personId: m.personId,
+          name: m.name,
+          title: m.title,
+          institution: m.instEs || m.instEn ? localized(lang, m.instEs, m.instEn) : null,
+          role: m.role,
+          rsvp: m.rsvp,
+          attendance: m.attendance,
+          email: seeContact ? m.email : null,
+          canRespond: can(viewer, 'delegation.respond', { ...target, personId: m.personId }),
+        })),
+    }
+  })
+}
+
+/** The registration form of one organization: its active people and the role each has now. */
+export function delegationForm(
+  viewer: Viewer,
+  meeting: VisibleMeeting,
+  organizationCode: string,
+  lang: Lang,
+) {
+  const org = db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.code, organizationCode.toUpperCase()))
+    .get()
+  if (!org || !can(viewer, 'delegation.register', { ...meeting.ref, organizationId: org.id })) return null
+  const current = new Map(
+    db
+      .select({ personId: delegationMembers.personId, role: delegationMembers.role })
+      .from(delegationMembers)
+      .where(
+        and(eq(delegationMembers.meetingId, meeting.row.id), eq(delegationMembers.organizationId, org.id)),
+      )
+      .all()
+      .map((m) => [m.personId, m.role]),
+  )
+  const persons = db
+    .select({ id: people.id, name: people.name, title: people.title })
+    .from(people)
+    .where(and(eq(people.organizationId, org.id), eq(people.status, 'active')))
+    .orderBy(asc(people.name))
+    .all()
+  return {
+    organization: { code: org.code, name: localized(lang, org.nameEs, org.nameEn) },
+    people: persons.map((p) => ({ ...p, role: current.get(p.id) ?? ('none' as const) })),
+  }
+}
+
+/** Sets the delegation of one organization: each listed person gets the role, or leaves it (`none`).
+ * People not listed keep their place. */
+export function registerDelegation(viewer: Viewer, meetingId: string, input: DelegationInput) {
+  return writeTx((tx) => {
+    const { row, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
+    const org = tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.code, input.organization.toUpperCase()))
+      .get()
+    if (!org) throw new MeetingError(400, 'meetings.error.unknownOrganization', 'organization')
+    // Checked before anything else about the organization: a delegate trying another state's delegation
+    // is refused (403) whatever they sent.
+    assertMeetingAction(viewer, 'delegation.register', { ...ref, organizationId: org.id })
+    if (!ref.invitedOrganizationIds.includes(org.id)) {
+      throw new MeetingError(400, 'meetings.error.notInvited', 'organization')
+    }
+    const personIds = Object.keys(input.roles)
+    const known = personIds.length
+      ? tx
+          .select({ id: people.id })
+          .from(people)
+          .where(
+            and(
+              inArray(people.id, personIds),
+              eq(people.organizationId, org.id),
+              eq(people.status, 'active'),
+            ),
+          )
+          .all()
+      : []
+    if (known.length !== personIds.length) throw new MeetingError(400, 'meetings.error.notInOrganization')
+    const existing = tx
+      .select()
+      .from(delegationMembers)
+      .where(and(eq(delegationMembers.meetingId, row.id), eq(delegationMembers.organizationId, org.id)))
+      .all()
+    const finalRoles = new Map(existing.map((m) => [m.personId, m.role as DelegationRole | 'none']))
+    for (const [personId, role] of Object.entries(input.roles)) finalRoles.set(personId, role)
+    if ([...finalRoles.values()].filter((r) => r === 'head').length > 1) {
+      throw new MeetingError(400, 'meetings.error.oneHead')
+    }
+    const now = new Date()
+    for (const [personId, role] of Object.entries(input.roles)) {
+      const had = existing.find((m) => m.personId === personId)
+      if (role === 'none') {
+        if (had) tx.delete(delegationMembers).where(eq(delegationMembers.id, had.id)).run()
+      } else if (had) {
+        if (had.role !== role) {
+          tx.update(delegationMembers)
+            .set({ role, updatedAt: now })
+            .where(eq(delegationMembers.id, had.id))
+            .run()
+        }
+      } else {
+        tx.insert(delegationMembers)
+          .values({ meetingId: row.id, organizationId: org.id, personId, role, registeredById: viewer.id })
+          .run()
+      }
+    }
+    const size = [...finalRoles.values()].filter((r) => r !== 'none').length
+    audit(
+      {
+        actor: viewer,
+        action: 'delegation.register',
+        targetType: 'meeting',
+        targetId: row.id,
+        details: { organization: org.code, size },
+      },
+      tx,
+    )
+    return { organization: org.code, size }
+  })
+}
+
+/** A delegate's answer to the invitation (or their focal point's, or the secretariat's). */
+export function respondToInvitation(viewer: Viewer, meetingId: string, memberId: string, answer: RsvpStatus) {
+  writeTx((tx) => {
+    const { row, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
+    const member = tx
+      .select()
+      .from(delegationMembers)
+      .where(and(eq(delegationMembers.id, memberId), eq(delegationMembers.meetingId, row.id)))
+      .get()
+    if (!member) throw new MeetingError(404, 'error.404')
+    assertMeetingAction(viewer, 'delegation.respond', {
+      ...ref,
+      organizationId: member.organizationId,
+      personId: member.personId,
+    })
+    tx.update(delegationMembers)
+      .set({ rsvp: answer, updatedAt: new Date() })
+      .where(eq(delegationMembers.id, member.id))
+      .run()
+    audit(
+      {
+        actor: viewer,
+        action: 'delegation.respond',
+        targetType: 'delegation_member',
+        targetId: member.id,
+        details: { meetingId: row.id, answer },
+      },
+      tx,
+    )
+  })
+}
+
+/** Attendance on the day, for any number of delegates at once. */
+export function recordAttendance(
+  viewer: Viewer,
+  meetingId: string,
+  values: Record<string, AttendanceStatus>,
+) {
+  return writeTx((tx) => {
+    const { row, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
+    assertMeetingAction(viewer, 'meeting.recordAttendance', ref)
+    let changed = 0
+    const now = new Date()
+    for (const [memberId, attendance] of Object.entries(values)) {
+      const r = tx
+        .update(delegationMembers)
+        .set({ attendance, updatedAt: now })
+        .where(and(eq(delegationMembers.id, memberId), eq(delegationMembers.meetingId, row.id)))
+        .run()
+      changed += r.changes
+    }
+    audit(
+      {
+        actor: viewer,
+        action: 'meeting.recordAttendance',
+        targetType: 'meeting',
+        targetId: row.id,
+        details: { changed },
+      },
+      tx,
+    )
+    return changed
+  })
+}

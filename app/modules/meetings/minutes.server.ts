@@ -1,0 +1,387 @@
+/**
+ * Minutes per agenda item and their adoption cycle: draft (the secretariat writes) -> circulated with a
+ * comment deadline (invited delegations comment on each item) -> adopted and locked (corrections are
+ * recorded errata). Every save names the revision it was based on; a save from an older revision is
+ * refused with a conflict that carries the current text, so the writer's text is never lost.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { db, type Tx } from '@db/client'
+import { agendaItems, minutes, minutesComments, minutesErrata, organizations, people } from '@db/schema'
+import type { Lang } from '~/i18n/core'
+import { can, type MeetingRef, type MinutesRef } from '~/modules/access/can'
+import type { Viewer } from '~/modules/access/viewer'
+import { audit } from '~/modules/audit/audit.server'
+import { listAgenda, type AgendaEntry } from './agenda.server'
+import { renderMarkdown } from './markdown.server'
+import {
+  assertMeetingAction,
+  writeTx,
+  localized,
+  MeetingError,
+  refused,
+  visibleMeetingOrThrow,
+  type VisibleMeeting,
+} from './meetings.server'
+import type { MinutesSaveInput, MinutesStatus } from './schemas'
+
+export type MinutesRow = typeof minutes.$inferSelect
+
+/** A stale save: the current text and revision travel back to the writer, beside their own text. */
+export class MinutesConflict extends MeetingError {
+  constructor(
+    readonly current: { text: string; revision: number; status: MinutesStatus },
+    readonly yours: string,
+  ) {
+    super(409, 'meetings.minutes.conflict', 'text')
+  }
+}
+
+export function minutesRef(
+  ref: MeetingRef,
+  row: Pick<MinutesRow, 'status' | 'commentDeadline'> | null | undefined,
+): MinutesRef {
+  return { ...ref, minutesStatus: row?.status ?? 'draft', commentDeadline: row?.commentDeadline ?? null }
+}
+
+export interface MinutesComment {
+  id: string
+  author: string
+  organization: string
+  revision: number
+  html: string
+  createdAt: Date
+}
+export interface MinutesErratum {
+  id: string
+  author: string
+  html: string
+  createdAt: Date
+}
+export interface MinutesItemView {
+  item: AgendaEntry
+  /** null when the viewer may not read them yet (drafts are the secretariat's) */
+  minutes: {
+    status: MinutesStatus
+    revision: number
+    text: string
+    html: string
+    commentDeadline: Date | null
+    circulatedAt: Date | null
+    adoptedAt: Date | null
+    updatedAt: Date | null
+  } | null
+  comments: MinutesComment[]
+  errata: MinutesErratum[]
+  can: { write: boolean; comment: boolean; addErratum: boolean }
+}
+
+/** The minutes tab: every agenda item with its minutes as the viewer may see them. */
+export function minutesPage(viewer: Viewer, meeting: VisibleMeeting, lang: Lang) {
+  const agenda = listAgenda(meeting.row.id, lang)
+  const rows = db.select().from(minutes).where(eq(minutes.meetingId, meeting.row.id)).all()
+  const byItem = new Map(rows.map((r) => [r.agendaItemId, r]))
+  const ids = rows.map((r) => r.id)
+  const comments = ids.length
+    ? db
+        .select({
+          id: minutesComments.id,
+          minutesId: minutesComments.minutesId,
+          author: people.name,
+          orgEs: organizations.nameEs,
+          orgEn: organizations.nameEn,
+          revision: minutesComments.revision,
+          text: minutesComments.text,
+          createdAt: minutesComments.createdAt,
+        })
+        .from(minutesComments)
+        .innerJoin(people, eq(people.id, minutesComments.personId))
+        .innerJoin(organizations, eq(organizations.id, minutesComments.organizationId))
+        .where(inArray(minutesComments.minutesId, ids))
+        .orderBy(asc(minutesComments.createdAt))
+        .all()
+    : []
+  const errata = ids.length
+    ? db
+        .select({
+          id: minutesErrata.id,
+          minutesId: minutesErrata.minutesId,
+          author: people.name,
+          text: minutesErrata.text,
+          createdAt: minutesErrata.createdAt,
+        })
+        .from(minutesErrata)
+        .innerJoin(people, eq(people.id, minutesErrata.personId))
+        .where(inArray(minutesErrata.minutesId, ids))
+        .orderBy(asc(minutesErrata.createdAt))
+        .all()
+    : []
+  const items: MinutesItemView[] = agenda.map((item) => {
+    const row = byItem.get(item.id)
+    const ref = minutesRef(meeting.ref, row)
+    const visible = can(viewer, 'minutes.view', ref)
+    return {
+      item,
+      minutes: visible
+        ? {
+            status: ref.minutesStatus,
+            revision: row?.revision ?? 0,
+            text: row?.text ?? '',
+            html: row?.text ? renderMarkdown(row.text) : '',
+            commentDeadline: row?.commentDeadline ?? null,
+            circulatedAt: row?.circulatedAt ?? null,
+            adoptedAt: row?.adoptedAt ?? null,
+            updatedAt: row?.updatedAt ?? null,
+          }
+        : null,
+      comments:
+        visible && row
+          ? comments
+              .filter((c) => c.minutesId === row.id)
+              .map((c) => ({
+                id: c.id,
+                author: c.author,
+                organization: localized(lang, c.orgEs, c.orgEn),
+                revision: c.revision,
+                html: renderMarkdown(c.text),
+                createdAt: c.createdAt,
+              }))
+          : [],
+      errata:
+        visible && row
+          ? errata
+              .filter((e) => e.minutesId === row.id)
+              .map((e) => ({
+                id: e.id,
+                author: e.author,
+                html: renderMarkdown(e.text),
+                createdAt: e.createdAt,
+              }))
+          : [],
+      can: {
+        write: can(viewer, 'minutes.write', ref),
+        comment: can(viewer, 'minutes.comment', ref),
+        addErratum: can(viewer, 'minutes.addErratum', ref),
+      },
+    }
+  })
+  const drafts = rows.filter((r) => r.status === 'draft' && r.text.trim() !== '')
+  const circulated = rows.filter((r) => r.status === 'circulated')
+  return {
+    items,
+    counts: {
+      draft: rows.filter((r) => r.status === 'draft').length,
+      circulated: circulated.length,
+      adopted: rows.filter((r) => r.status === 'adopted').length,
+    },
+    commentDeadline: circulated[0]?.commentDeadline ?? null,
+    can: {
+      circulate: drafts.length > 0 && can(viewer, 'minutes.circulate', minutesRef(meeting.ref, drafts[0])),
+      adopt: circulated.length > 0 && can(viewer, 'minutes.adopt', minutesRef(meeting.ref, circulated[0])),
+    },
+  }
+}
+
+function itemOf(tx: Tx, meetingId: string, itemId: string) {
+  const item = tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
+    .get()
+  if (!item) throw new MeetingError(404, 'error.404')
+  return item
+}
+
+function refuse(viewer: Viewer, action: string, messageKey: string, details: Record<string, unknown>): never {
+  throw refused(viewer, action, messageKey, details)
+}
+
+/** Saves the minutes of one item from the revision the writer started with (0 for none yet). */
+export function saveMinutes(
+  viewer: Viewer,
+  meetingId: string,
+  input: MinutesSaveInput,
+): { revision: number } {
+  return writeTx((tx) => {
+    const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
+    const item = itemOf(tx, meeting.id, input.agendaItemId)
+    const row = tx.select().from(minutes).where(eq(minutes.agendaItemId, item.id)).get()
+    const mref = minutesRef(ref, row)
+    if (row?.status === 'adopted' && can(viewer, 'minutes.addErratum', mref)) {
+      // the secretariat, on adopted minutes: locked, corrections go to an erratum
+      refuse(viewer, 'minutes.write', 'meetings.minutes.error.locked', { meetingId, agendaItemId: item.id })
+    }
+    assertMeetingAction(viewer, 'minutes.write', mref)
+    const current = row?.revision ?? 0
+    if (input.baseRevision !== current) {
+      throw new MinutesConflict(
+        { text: row?.text ?? '', revision: current, status: mref.minutesStatus },
+        input.text,
+      )
+    }
+    const now = new Date()
+    let revision: number
+    if (!row) {
+      revision = 1
+      tx.insert(minutes)
+        .values({
+          meetingId: meeting.id,
+          agendaItemId: item.id,
+          text: input.text,
+          revision,
+          updatedById: viewer.id,
+        })
+        .run()
+    } else {
+      revision = row.revision + 1
+      tx.update(minutes)
+        .set({ text: input.text, revision, updatedById: viewer.id, updatedAt: now })
+        .where(and(eq(minutes.id, row.id), eq(minutes.revision, row.revision)))
+        .run()
+    }
+    audit(
+      {
+        actor: viewer,
+        action: 'minutes.write',
+        targetType: 'agenda_item',
+        targetId: item.id,
+        details: { meetingId: meeting.id, revision },
+      },
+      tx,
+    )
+    return { revision }
+  })
+}
+
+/** Sends every draft with text to the delegations for comment until the deadline. */
+export function circulateMinutes(viewer: Viewer, meetingId: string, commentDeadline: Date, now = new Date()) {
+  return writeTx((tx) => {
+    const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
+    const drafts = tx
+      .select()
+      .from(minutes)
+      .where(and(eq(minutes.meetingId, meeting.id), eq(minutes.status, 'draft')))
+      .all()
+      .filter((r) => r.text.trim() !== '')
+    assertMeetingAction(viewer, 'minutes.circulate', minutesRef(ref, drafts[0] ?? null))
+    if (!drafts.length) throw new MeetingError(400, 'meetings.minutes.error.nothingToCirculate')
+    if (commentDeadline.getTime() <= now.getTime()) {
+      throw new MeetingError(400, 'meetings.minutes.error.deadlinePast', 'commentDeadline')
+    }
+    tx.update(minutes)
+      .set({ status: 'circulated', commentDeadline, circulatedAt: now, updatedAt: now })
+      .where(
+        inArray(
+          minutes.id,
+          drafts.map((d) => d.id),
+        ),
+      )
+      .run()
+    audit(
+      {
+        actor: viewer,
+        action: 'minutes.circulate',
+        targetType: 'meeting',
+        targetId: meeting.id,
+        details: { items: drafts.length, commentDeadline: commentDeadline.toISOString() },
+      },
+      tx,
+    )
+    return { items: drafts.length }
+  })
+}
+
+/** Adopts every circulated item: from now on they are locked. */
+export function adoptMinutes(viewer: Viewer, meetingId: string, now = new Date()) {
+  return writeTx((tx) => {
+    const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
+    const circulated = tx
+      .select()
+      .from(minutes)
+      .where(and(eq(minutes.meetingId, meeting.id), eq(minutes.status, 'circulated')))
+      .all()
+    assertMeetingAction(viewer, 'minutes.adopt', minutesRef(ref, circulated[0] ?? null))
+    if (!circulated.length) throw new MeetingError(400, 'meetings.minutes.error.nothingToAdopt')
+    tx.update(minutes)
+      .set({ status: 'adopted', adoptedAt: now, updatedAt: now })
+      .where(
+        inArray(
+          minutes.id,
+          circulated.map((d) => d.id),
+        ),
+      )
+      .run()
+    audit(
+      {
+        actor: viewer,
+        action: 'minutes.adopt',
+        targetType: 'meeting',
+        targetId: meeting.id,
+        details: { items: circulated.length },
+      },
+      tx,
+    )
+    return { items: circulated.length }
+  })
+}
+
+/** A delegation's comment on circulated minutes, before the deadline. */
+export function commentOnMinutes(
+  viewer: Viewer,
+  meetingId: string,
+  input: { agendaItemId: string; text: string },
+  now = Date.now(),
+) {
+  return writeTx((tx) => {
+    const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
+    const item = itemOf(tx, meeting.id, input.agendaItemId)
+    const row = tx.select().from(minutes).where(eq(minutes.agendaItemId, item.id)).get()
+    const mref = minutesRef(ref, row)
+    if (!row || !can(viewer, 'minutes.view', mref)) throw new MeetingError(404, 'error.404')
+    const details = { meetingId: meeting.id, agendaItemId: item.id }
+    if (row.status === 'circulated' && row.commentDeadline && row.commentDeadline.getTime() <= now) {
+      refuse(viewer, 'minutes.comment', 'meetings.minutes.error.deadlinePassed', details)
+    }
+    if (row.status !== 'circulated')
+      refuse(viewer, 'minutes.comment', 'meetings.minutes.error.notCirculated', details)
+    assertMeetingAction(viewer, 'minutes.comment', mref)
+    const created = tx
+      .insert(minutesComments)
+      .values({
+        minutesId: row.id,
+        personId: viewer.id,
+        organizationId: viewer.organizationId,
+        revision: row.revision,
+        text: input.text,
+      })
+      .returning({ id: minutesComments.id })
+      .get()
+    audit({ actor: viewer, action: 'minutes.comment', targetType: 'minutes', targetId: row.id, details }, tx)
+    return created
+  })
+}
+
+/** A recorded correction to adopted minutes (the adopted text itself never changes). */
+export function addErratum(viewer: Viewer, meetingId: string, input: { agendaItemId: string; text: string }) {
+  return writeTx((tx) => {
+    const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
+    const item = itemOf(tx, meeting.id, input.agendaItemId)
+    const row = tx.select().from(minutes).where(eq(minutes.agendaItemId, item.id)).get()
+    assertMeetingAction(viewer, 'minutes.addErratum', minutesRef(ref, row))
+    const created = tx
+      .insert(minutesErrata)
+      .values({ minutesId: row!.id, text: input.text, personId: viewer.id })
+      .returning({ id: minutesErrata.id })
+      .get()
+    audit(
+      {
+        actor: viewer,
+        action: 'minutes.addErratum',
+        targetType: 'minutes',
+        targetId: row!.id,
+        details: { meetingId: meeting.id, agendaItemId: item.id },
+      },
+      tx,
+    )
+    return created
+  })
+}

@@ -1,0 +1,139 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, FormErrors } from '~/components/forms'
+import { replyErrors, replyValue } from '~/components/meetings'
+import { useT } from '~/i18n/use-t'
+import { can } from '~/modules/access/can'
+import { listAgenda } from '~/modules/meetings/agenda.server'
+import { listMeetingDecisions, recordDecision } from '~/modules/meetings/decisions.server'
+import { failure, meetingPageContext, NO_STORE } from '~/modules/meetings/http.server'
+import { DecisionSchema } from '~/modules/meetings/schemas'
+
+// The decisions tab: the meeting's numbered decisions; the secretariat records the next one.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, lang, meeting } = meetingPageContext(request, params.id)
+  const record = can(viewer, 'decision.record', meeting.ref)
+  return {
+    meetingId: meeting.row.id,
+    decisions: listMeetingDecisions(meeting.row.id, lang),
+    agenda: record
+      ? listAgenda(meeting.row.id, lang).map((a) => ({ id: a.id, label: `${a.number}. ${a.title}` }))
+      : [],
+    record,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, meeting } = meetingPageContext(request, params.id)
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: DecisionSchema })
+  if (submission.status !== 'success') {
+    return data({ intent: 'record', result: submission.reply() }, { status: 400, headers: NO_STORE })
+  }
+  try {
+    const created = recordDecision(viewer, meeting.row.id, submission.value)
+    return redirect(`/meetings/${meeting.row.id}/decisions#decision-${created.id}`)
+  } catch (error) {
+    return failure(error, submission, 'record')
+  }
+}
+
+export default function DecisionsTab() {
+  const { meetingId, decisions, agenda, record } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()?.result
+  const { t } = useT()
+  return (
+    <section aria-labelledby="decisions-title">
+      <div className="page-header">
+        <h2 id="decisions-title">{t('meetings.tab.decisions')}</h2>
+        <Link to={`/meetings/decisions?meeting=${meetingId}`} className="small">
+          {t('meetings.decisions.inRegister')}
+        </Link>
+      </div>
+      {decisions.length === 0 ? (
+        <p className="muted">{t('meetings.decisions.empty')}</p>
+      ) : (
+        <ol className="list-plain meetings-decisions">
+          {decisions.map((d) => (
+            <li key={d.id} id={`decision-${d.id}`}>
+              <p>
+                <strong className="mono">{d.code}</strong>
+                {d.agendaItem ? (
+                  <span className="muted small">
+                    {' · '}
+                    {t('meetings.decisions.item', { number: d.agendaItem.number, title: d.agendaItem.title })}
+                  </span>
+                ) : null}
+              </p>
+              <p>{d.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {record ? (
+        <section aria-labelledby="decision-form" className="card meetings-form-card">
+          <h3 id="decision-form">{t('meetings.decisions.recordTitle')}</h3>
+          <FormErrors errors={replyErrors(reply, '')} />
+          <Form method="post" className="stack">
+            <Field
+              id="decision-item"
+              label={t('meetings.decisions.agendaItem')}
+              errors={replyErrors(reply, 'agendaItemId')}
+            >
+              {(ids) => (
+                <select
+                  id={ids.id}
+                  name="agendaItemId"
+                  defaultValue={replyValue(reply, 'agendaItemId') ?? ''}
+                  aria-describedby={ids.describedBy}
+                >
+                  <option value="">{t('meetings.field.none')}</option>
+                  {agenda.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              id="decision-es"
+              label={t('meetings.decisions.textEs')}
+              errors={replyErrors(reply, 'textEs')}
+            >
+              {(ids) => (
+                <textarea
+                  id={ids.id}
+                  name="textEs"
+                  rows={4}
+                  defaultValue={replyValue(reply, 'textEs')}
+                  aria-describedby={ids.describedBy}
+                  aria-invalid={ids.invalid || undefined}
+                />
+              )}
+            </Field>
+            <Field
+              id="decision-en"
+              label={t('meetings.decisions.textEn')}
+              errors={replyErrors(reply, 'textEn')}
+            >
+              {(ids) => (
+                <textarea
+                  id={ids.id}
+                  name="textEn"
+                  rows={4}
+                  defaultValue={replyValue(reply, 'textEn')}
+                  aria-describedby={ids.describedBy}
+                />
+              )}
+            </Field>
+            <div>
+              <button type="submit">{t('meetings.decisions.record')}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </section>
+  )
+}

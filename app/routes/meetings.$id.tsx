@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { DateRange, MembersOnlyBadge, StatusBadge } from '~/components/meetings'
+import { translator, type MessageKey } from '~/i18n'
+import { useT } from '~/i18n/use-t'
+import { meetingPageContext } from '~/modules/meetings/http.server'
+import { meetingHeader, meetingPermissions } from '~/modules/meetings/meetings.server'
+import type { RootData } from '~/root'
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
+  const { t } = translator(root?.lang ?? 'es')
+  return [{ title: `${data?.header.title ?? t('meetings.title')} · ${t('app.name')}` }]
+}
+
+// The header and tabs of every meeting page. Each tab's loader checks the meeting again for itself:
+// Remix runs this loader in parallel with theirs, so it protects nothing on its own.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, lang, meeting } = meetingPageContext(request, params.id)
+  return { header: meetingHeader(meeting.row, lang), can: meetingPermissions(viewer, meeting.ref) }
+}
+
+const TABS: { to: string; key: MessageKey; end?: boolean }[] = [
+  { to: '', key: 'meetings.tab.agenda', end: true },
+  { to: 'documents', key: 'meetings.tab.documents' },
+  { to: 'participants', key: 'meetings.tab.participants' },
+  { to: 'minutes', key: 'meetings.tab.minutes' },
+  { to: 'decisions', key: 'meetings.tab.decisions' },
+]
+
+export default function MeetingLayout() {
+  const { header: m, can } = useLoaderData<typeof loader>()
+  const { t, date } = useT()
+  return (
+    <>
+      <p className="small">
+        <Link to="/meetings">{t('meetings.back')}</Link>
+      </p>
+      <div className="page-header">
+        <h1>{m.title}</h1>
+        <p className="meetings-header-links">
+          <a href={`/meetings/${m.id}.ics`} className="button small secondary">
+            {t('meetings.addToCalendar')}
+          </a>{' '}
+          {can.edit ? (
+            <Link to={`/meetings/${m.id}/edit`} className="button small">
+              {t('meetings.edit')}
+            </Link>
+          ) : null}
+        </p>
+      </div>
+      <p>
+        <span className="badge">{t(`meetings.kind.${m.kind}`)}</span>{' '}
+        {m.number ? <span className="badge">{m.number}</span> : null} <StatusBadge status={m.status} />{' '}
+        <MembersOnlyBadge openness={m.openness} />
+      </p>
+      {m.theme ? <p className="meetings-theme">{m.theme}</p> : null}
+      <dl className="meetings-facts">
+        <dt>{t('meetings.when')}</dt>
+        <dd>
+          <DateRange start={m.startsAt} end={m.endsAt} timeZone={m.timeZone} />
+        </dd>
+        <dt>{t('meetings.where')}</dt>
+        <dd>
+          {m.place ?? t('meetings.online')}
+          {m.onlineUrl ? (
+            <>
+              {' · '}
+              <a href={m.onlineUrl} rel="noopener noreferrer">
+                {t('meetings.onlineLink')}
+              </a>
+            </>
+          ) : null}
+        </dd>
+        {m.host ? (
+          <>
+            <dt>{t('meetings.host')}</dt>
+            <dd>
+              <Link to={`/members/${m.host.code}`}>{m.host.name}</Link>
+            </dd>
+          </>
+        ) : null}
+        {m.ppt ? (
+          <>
+            <dt>{t('meetings.ppt', { year: String(m.ppt.year) })}</dt>
+            <dd>
+              <Link to={`/members/${m.ppt.code}`}>{m.ppt.name}</Link>
+            </dd>
+          </>
+        ) : null}
+        {m.group ? (
+          <>
+            <dt>{t('meetings.group')}</dt>
+            <dd>
+              <Link to={`/groups/${m.group.slug}`}>{m.group.name}</Link>
+            </dd>
+          </>
+        ) : null}
+        {m.registrationDeadline ? (
+          <>
+            <dt>{t('meetings.registrationDeadline')}</dt>
+            <dd>{date(m.registrationDeadline, 'datetime', m.timeZone)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <nav className="meetings-tabs" aria-label={t('meetings.tabs')}>
+        <ul>
+          {TABS.map((tab) => (
+            <li key={tab.key}>
+              <NavLink to={tab.to ? `/meetings/${m.id}/${tab.to}` : `/meetings/${m.id}`} end={tab.end}>
+                {t(tab.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  )
+}

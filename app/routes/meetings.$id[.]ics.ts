@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getViewer } from '~/modules/auth/viewer.server'
+import { resolveLang } from '~/modules/i18n/lang.server'
+import { calendarResponse, meetingCalendar, originFor } from '~/modules/meetings/calendar.server'
+import { NO_STORE } from '~/modules/meetings/http.server'
+
+// /meetings/:id.ics: as the signed-in viewer may see the meeting; without a login only a meeting open
+// to all participants. Hidden and missing meetings are both 404.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = getViewer(request)
+  const lang = resolveLang(request, viewer)
+  const id = params.id ?? ''
+  const body = meetingCalendar(viewer, id, originFor(request), lang)
+  if (!body) throw new Response(null, { status: 404, headers: NO_STORE })
+  return calendarResponse(body, { filename: `meeting-${id}.ics`, isPublic: false })
+}

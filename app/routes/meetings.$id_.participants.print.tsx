@@ -1,0 +1,74 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { DateRange } from '~/components/meetings'
+import { translator } from '~/i18n'
+import { useT } from '~/i18n/use-t'
+import { listDelegations } from '~/modules/meetings/delegations.server'
+import { meetingPageContext } from '~/modules/meetings/http.server'
+import { meetingHeader } from '~/modules/meetings/meetings.server'
+import type { RootData } from '~/root'
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
+  const { t } = translator(root?.lang ?? 'es')
+  return [{ title: `${t('meetings.print.title')} · ${data?.header.title ?? ''}` }]
+}
+
+// The printable list of participants: a page of its own (outside the tabs), plain tables, and the
+// print stylesheet hides the portal's header and navigation.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, lang, meeting } = meetingPageContext(request, params.id)
+  return {
+    header: meetingHeader(meeting.row, lang),
+    delegations: listDelegations(viewer, meeting, lang).filter((d) => d.members.length),
+  }
+}
+
+export default function PrintableParticipants() {
+  const { header: m, delegations } = useLoaderData<typeof loader>()
+  const { t } = useT()
+  const showEmail = delegations.some((d) => d.members.some((p) => p.email))
+  const total = delegations.reduce((n, d) => n + d.members.length, 0)
+  return (
+    <article className="meetings-print">
+      <p className="small meetings-noprint">
+        <Link to={`/meetings/${m.id}/participants`}>{t('meetings.print.back')}</Link> ·{' '}
+        {t('meetings.print.hint')}
+      </p>
+      <h1>{t('meetings.print.title')}</h1>
+      <p>
+        <strong>{m.title}</strong>
+        <br />
+        <DateRange start={m.startsAt} end={m.endsAt} timeZone={m.timeZone} />
+        <br />
+        {m.place ?? t('meetings.online')}
+      </p>
+      <p>{t('meetings.print.count', { count: total, orgs: delegations.length })}</p>
+      {delegations.map((d) => (
+        <table key={d.organization.id} className="meetings-print-table">
+          <caption className="meetings-caption-visible">{d.organization.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('common.name')}</th>
+              <th scope="col">{t('meetings.print.position')}</th>
+              <th scope="col">{t('meetings.participants.role')}</th>
+              {showEmail ? <th scope="col">{t('common.email')}</th> : null}
+              <th scope="col">{t('meetings.participants.attendance')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.members.map((p) => (
+              <tr key={p.memberId}>
+                <th scope="row">{p.name}</th>
+                <td>{[p.title, p.institution].filter(Boolean).join(' · ')}</td>
+                <td>{t(`meetings.role.${p.role}`)}</td>
+                {showEmail ? <td>{p.email}</td> : null}
+                <td>{t(`meetings.attendance.${p.attendance}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </article>
+  )
+}
