@@ -233,7 +233,8 @@ export default function AgendaTab() {
               : t('meetings.agenda.addTitle')}
           </h3>
           <FormErrors errors={replyErrors(reply, '')} />
-          <Form method="post" className="stack" key={editing?.id ?? 'new'}>
+          {/* A new key after each saved item empties the form when JavaScript keeps the page. */}
+          <Form method="post" className="stack" key={editing?.id ?? `new-${agenda.length}`}>
             {editing ? <input type="hidden" name="itemId" value={editing.id} /> : null}
             <Field
               id={`${prefix}-titleEs`}
