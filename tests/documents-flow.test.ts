@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import fs from 'node:fs'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
-import { auditLog } from '@db/schema'
+import { auditLog, meetings } from '@db/schema'
 import { openApiDocument } from '~/modules/api/openapi.server'
 import { uploadsDir } from '~/modules/documents/storage.server'
 import { action as apiCreate } from '~/routes/api.v1.documents'
@@ -234,6 +234,26 @@ describe('a document from first upload to translation and second version', () =>
     expect(bodyOf<{ error: Record<string, string[]> }>(observer).error.visibility).toEqual([
       'documents.error.visibilityNotAllowed',
     ])
+    // A meeting the uploader cannot see (or that does not exist) is refused at the field.
+    const members = db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(eq(meetings.openness, 'members_only'))
+      .get()!
+    for (const meeting of [members.id, 'nosuchmeeting']) {
+      const hidden = await run(
+        newAction,
+        multipartRequest('/documents/new', {
+          email: 'co.observer@rcm.example',
+          fields: { ...typed, title: 'Con reunión', visibility: 'participants', meeting },
+          file: pdf('reunion'),
+        }),
+      )
+      expect(statusOf(hidden)).toBe(400)
+      expect(bodyOf<{ error: Record<string, string[]> }>(hidden).error.meeting).toEqual([
+        'documents.error.unknownMeeting',
+      ])
+    }
     expect(fs.readdirSync(uploadsDir()).flatMap((d) => fs.readdirSync(`${uploadsDir()}/${d}`))).toEqual([])
   })
 

@@ -13,6 +13,8 @@ import { UploadProgress, useProgressUpload } from '~/components/upload-progress'
 import { getEnv } from '~/env.server'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { resolveLang } from '~/modules/i18n/lang.server'
+import { listMeetings } from '~/modules/meetings/meetings.server'
 import { createDocument, DocumentError, uploadOptions } from '~/modules/documents/documents.server'
 import { DOCUMENT_KINDS, ORIGINAL_LANGUAGES, type NEW_DOCUMENT_FIELDS } from '~/modules/documents/constants'
 import { NewDocumentSchema } from '~/modules/documents/schemas'
@@ -28,6 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...uploadOptions(viewer),
     maxMb: getEnv().MAX_UPLOAD_MB,
     meeting: meeting && /^[A-Za-z0-9_-]{1,64}$/.test(meeting) ? meeting : null,
+    // The most recent meetings the uploader can see, to attach the document to one of them.
+    meetings: listMeetings(viewer, {}, { lang: resolveLang(request, viewer), limit: 200 }).items.map((m) => ({
+      id: m.id,
+      label: `${m.startsAt.toISOString().slice(0, 10)} · ${m.title}`,
+    })),
   }
 }
 
@@ -60,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type FormShape = Partial<Record<(typeof NEW_DOCUMENT_FIELDS)[number] | 'file', string>>
 
 export default function NewDocument() {
-  const { visibilities, groups, maxMb, meeting } = useLoaderData<typeof loader>()
+  const { visibilities, groups, maxMb, meeting, meetings } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t, lang } = useT()
   const upload = useProgressUpload({
@@ -217,7 +224,14 @@ export default function NewDocument() {
         </Field>
         <Field id={fields.meeting.id} label={t('documents.field.meeting')} errors={errorsOf('meeting')}>
           {(ids) => (
-            <input {...getInputProps(fields.meeting, { type: 'text' })} aria-describedby={ids.describedBy} />
+            <select {...getSelectProps(fields.meeting)} aria-describedby={ids.describedBy}>
+              <option value="">{t('documents.field.meetingNone')}</option>
+              {meetings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         {/* The file comes last: the fields before it are read even when the file is refused. */}

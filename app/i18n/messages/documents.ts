@@ -23,7 +23,7 @@ export const documents = defineMessages({
     'documents.field.groupNone': 'No group',
     'documents.field.groupHint':
       'Required when only a group may see it. You can only choose your own groups.',
-    'documents.field.meeting': 'Meeting (identifier)',
+    'documents.field.meeting': 'Meeting',
     'documents.field.agendaItem': 'Agenda item (identifier)',
     'documents.field.description': 'Description',
     'documents.field.documentDate': 'Date of the document',
@@ -168,6 +168,8 @@ export const documents = defineMessages({
     'documents.error.groupRequired': 'Choose the working group that may see it.',
     'documents.error.titleRequired': 'Give a title in at least one language.',
     'documents.error.unknownGroup': 'There is no such working group.',
+    'documents.error.unknownMeeting': 'Choose one of the meetings in the list.',
+    'documents.field.meetingNone': '— No meeting —',
     'documents.error.notInGroup': 'You can only publish to a working group you belong to.',
     'documents.error.visibilityNotAllowed': 'You may not publish at this level of visibility.',
     'documents.error.versionConflict':
@@ -198,7 +200,7 @@ export const documents = defineMessages({
     'documents.field.groupNone': 'Ningún grupo',
     'documents.field.groupHint':
       'Obligatorio cuando solo un grupo puede verlo. Solo puede elegir grupos de los que forma parte.',
-    'documents.field.meeting': 'Reunión (identificador)',
+    'documents.field.meeting': 'Reunión',
     'documents.field.agendaItem': 'Punto de agenda (identificador)',
     'documents.field.description': 'Descripción',
     'documents.field.documentDate': 'Fecha del documento',
@@ -342,6 +344,8 @@ export const documents = defineMessages({
     'documents.error.tagTooLong': 'Una etiqueta puede tener como máximo 40 caracteres.',
     'documents.error.tooManyTags': 'Como máximo 20 etiquetas.',
     'documents.error.groupRequired': 'Elija el grupo de trabajo que puede verlo.',
+    'documents.error.unknownMeeting': 'Elija una de las reuniones de la lista.',
+    'documents.field.meetingNone': '— Ninguna reunión —',
     'documents.error.titleRequired': 'Indique un título en al menos un idioma.',
     'documents.error.unknownGroup': 'No existe ese grupo de trabajo.',
     'documents.error.notInGroup': 'Solo puede publicar para un grupo de trabajo del que forma parte.',

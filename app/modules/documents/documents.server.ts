@@ -4,6 +4,7 @@
  * re-indexes the document for search and records the audit entry. Files are placed on disk before the
  * row is committed (storage.server.ts) and their text is extracted right after (extraction.server.ts).
  */
+import { findVisibleMeeting } from '~/modules/meetings/meetings.server'
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, max, sql, type SQL } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
 import {
@@ -191,6 +192,10 @@ export async function createDocument(
   let created: { id: string; reference: string; fileId: string }
   try {
     const groupId = resolveGroupFor(viewer, input.group)
+    // A document can only be attached to a meeting its uploader can see.
+    if (input.meeting && !findVisibleMeeting(viewer, input.meeting)) {
+      throw new DocumentError(400, 'invalid', 'documents.error.unknownMeeting', 'meeting')
+    }
     assertMay(
       viewer,
       can(viewer, 'document.upload', { visibility: input.visibility, groupId }),
