@@ -27,6 +27,9 @@ export function openDatabase(file: string): Handle {
   sqlite.pragma('busy_timeout = 5000')
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: migrationsFolder() })
+  // Gives the query planner statistics where they are missing or stale (cheap; SQLite's advice for
+  // long-lived connections, repeated by the periodic sweep).
+  sqlite.pragma('optimize=0x10002')
   return { file, sqlite, db }
 }
 

@@ -39,17 +39,26 @@ export function format(lang: Lang, message: Message, params?: Params): string {
 
 const locales: Record<Lang, string> = { es: 'es', en: 'en-GB' }
 
+// Intl formatters are costly to create and V8 keeps their memory: one per (language, options), reused.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function formatNumber(lang: Lang, n: number, opts?: Intl.NumberFormatOptions) {
-  return new Intl.NumberFormat(locales[lang], opts).format(n)
+  const key = `${lang}|${opts ? JSON.stringify(opts) : ''}`
+  let f = numberFormats.get(key)
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locales[lang], opts)))
+  return f.format(n)
 }
 
-export type DateStyle = 'date' | 'datetime' | 'long' | 'time' | 'month'
+export type DateStyle = 'date' | 'datetime' | 'long' | 'time' | 'month' | 'weekday' | 'weekdayShort'
 const dateOptions: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   date: { year: 'numeric', month: 'short', day: 'numeric' },
   long: { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' },
   datetime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
   time: { hour: '2-digit', minute: '2-digit' },
   month: { year: 'numeric', month: 'long' },
+  weekday: { weekday: 'long' },
+  weekdayShort: { weekday: 'short' },
 }
 
 /** Dates are shown in the given time zone (UTC unless told), so server and browser render the same. */
@@ -62,7 +71,11 @@ export function formatDate(
   if (value === null || value === undefined || value === '') return ''
   const d = value instanceof Date ? value : new Date(value)
   if (Number.isNaN(d.getTime())) return ''
-  return new Intl.DateTimeFormat(locales[lang], { ...dateOptions[style], timeZone }).format(d)
+  const key = `${lang}|${style}|${timeZone}`
+  let f = dateFormats.get(key)
+  if (!f)
+    dateFormats.set(key, (f = new Intl.DateTimeFormat(locales[lang], { ...dateOptions[style], timeZone })))
+  return f.format(d)
 }
 
 /** An area's messages: the type checker refuses a key present in one language and missing in the other. */

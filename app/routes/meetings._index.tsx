@@ -196,15 +196,13 @@ const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6]
 
 function Month() {
   const { month } = useLoaderData<typeof loader>()
-  const { t, lang, date } = useT()
+  const { t, date } = useT()
   const location = useLocation()
   if (!month) return null
   const monthName = date(`${month.month}-01T00:00:00Z`, 'month')
   // 2024-01-01 was a Monday: the weekday names in the person's language
   const weekday = (i: number, style: 'long' | 'short') =>
-    new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-GB', { weekday: style, timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, 1 + i)),
-    )
+    date(new Date(Date.UTC(2024, 0, 1 + i)), style === 'long' ? 'weekday' : 'weekdayShort')
   return (
     <>
       <nav className="pager" aria-label={t('meetings.month.nav')}>

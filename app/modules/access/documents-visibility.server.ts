@@ -8,6 +8,10 @@ import { documents } from '@db/schema'
 import { isMemberSide } from './can'
 import type { Viewer } from './viewer'
 
+// `+column` keeps SQLite from choosing the visibility index: for everyone but the secretariat most rows
+// are visible, and walking the date index of the page's sort order is far cheaper (see tests/bench).
+const level = (v: (typeof documents.visibility.enumValues)[number]) => sql`+${documents.visibility} = ${v}`
+
 export function visibleDocumentsWhere(
   viewer: Viewer | null,
   now: Date | number = Date.now(),
@@ -15,12 +19,12 @@ export function visibleDocumentsWhere(
 ): SQL {
   if (viewer?.role === 'secretariat') return includeDeleted ? sql`1 = 1` : isNull(documents.deletedAt)
   const at = new Date(now)
-  const levels: SQL[] = [eq(documents.visibility, 'public')]
+  const levels: SQL[] = [level('public')]
   if (viewer) {
-    levels.push(eq(documents.visibility, 'participants'))
-    if (isMemberSide(viewer)) levels.push(eq(documents.visibility, 'members'))
+    levels.push(level('participants'))
+    if (isMemberSide(viewer)) levels.push(level('members'))
     if (viewer.groupIds.length) {
-      levels.push(and(eq(documents.visibility, 'group'), inArray(documents.groupId, viewer.groupIds))!)
+      levels.push(and(level('group'), inArray(documents.groupId, viewer.groupIds))!)
     }
   }
   const released = or(isNull(documents.embargoUntil), lte(documents.embargoUntil, at))!

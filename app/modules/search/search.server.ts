@@ -120,7 +120,7 @@ export function searchDocuments(
       snippet(documents_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
       bm25(documents_fts, 10.0, 3.0, 8.0, 5.0, 1.0) as rank
     from documents_fts
-    join documents on documents.search_rowid = documents_fts.rowid
+    cross join documents on documents.search_rowid = documents_fts.rowid
     join organizations on organizations.id = documents.owner_organization_id
     left join groups on groups.id = documents.group_id
     where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)}
