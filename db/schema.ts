@@ -450,7 +450,14 @@ export const documentDownloads = sqliteTable(
 // circulated -> adopted, then locked: corrections are errata), the numbered decisions, and the
 // personal calendar feed tokens. Instants are UTC; `time_zone` is the meeting's IANA zone for display.
 
-export const MEETING_KINDS = ['vice_ministerial', 'rcgm', 'working_group', 'workshop', 'troika', 'other'] as const
+export const MEETING_KINDS = [
+  'vice_ministerial',
+  'rcgm',
+  'working_group',
+  'workshop',
+  'troika',
+  'other',
+] as const
 export type MeetingKind = (typeof MEETING_KINDS)[number]
 export const MEETING_STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const
 export type MeetingStatus = (typeof MEETING_STATUSES)[number]
@@ -582,10 +589,7 @@ export const delegationMembers = sqliteTable(
     index('delegation_members_person_idx').on(t.personId),
     check('delegation_members_role_check', sql`${t.role} in ('head','alternate','adviser')`),
     check('delegation_members_rsvp_check', sql`${t.rsvp} in ('pending','accepted','declined')`),
-    check(
-      'delegation_members_attendance_check',
-      sql`${t.attendance} in ('not_recorded','present','absent')`,
-    ),
+    check('delegation_members_attendance_check', sql`${t.attendance} in ('not_recorded','present','absent')`),
   ],
 )
 
@@ -706,5 +710,195 @@ export const calendarFeedTokens = sqliteTable(
   (t) => [
     uniqueIndex('calendar_feed_tokens_hash_unique').on(t.tokenHash),
     index('calendar_feed_tokens_person_idx').on(t.personId),
+  ],
+)
+
+// ---- actions ----
+// Action items: commitments owned by organizations (not persons), with supporting organizations, an
+// origin (a decision, an agenda item, a working group, a plan section or none), a due DAY and progress
+// reported by the owners. `revision` grows with every change: a change based on an older revision is
+// refused (no lost updates). Updates are append-only: the history is never rewritten; an owner's "done"
+// waits for the secretariat's validation. Reminders record what was sent, so that one per week at most.
+
+export const ACTION_ORIGIN_TYPES = ['decision', 'agenda_item', 'group', 'plan_section', 'none'] as const
+export const ACTION_PRIORITIES = ['low', 'medium', 'high'] as const
+export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const
+export const ACTION_OWNER_KINDS = ['owner', 'supporting'] as const
+export const ACTION_VALIDATIONS = ['pending', 'validated', 'returned'] as const
+export const ACTION_REMINDER_KINDS = ['due_soon', 'overdue'] as const
+
+export const actionItems = sqliteTable(
+  'action_items',
+  {
+    id: id(),
+    titleEs: text('title_es'),
+    titleEn: text('title_en'),
+    descriptionEs: text('description_es'),
+    descriptionEn: text('description_en'),
+    originType: text('origin_type', { enum: ACTION_ORIGIN_TYPES }).notNull().default('none'),
+    decisionId: text('decision_id').references(() => decisions.id),
+    agendaItemId: text('agenda_item_id').references(() => agendaItems.id),
+    /** the meeting of the decision or agenda item, kept here for filtering and visibility */
+    meetingId: text('meeting_id').references(() => meetings.id),
+    groupId: text('group_id').references(() => groups.id),
+    /** plans arrive later: no foreign key yet */
+    planSectionId: text('plan_section_id'),
+    /** a calendar day, YYYY-MM-DD (overdue is computed in the secretariat's time zone) */
+    dueDate: text('due_date').notNull(),
+    priority: text('priority', { enum: ACTION_PRIORITIES }).notNull().default('medium'),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('not_started'),
+    progress: integer('progress').notNull().default(0),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    revision: integer('revision').notNull().default(1),
+    /** when the secretariat accepted it as done */
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    createdById: text('created_by_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    index('action_items_status_due_idx').on(t.status, t.dueDate),
+    index('action_items_due_idx').on(t.dueDate),
+    index('action_items_meeting_idx').on(t.meetingId, t.status),
+    index('action_items_group_idx').on(t.groupId),
+    index('action_items_decision_idx').on(t.decisionId),
+    index('action_items_agenda_item_idx').on(t.agendaItemId),
+    index('action_items_updated_idx').on(t.updatedAt),
+    check(
+      'action_items_status_check',
+      sql`${t.status} in ('not_started','in_progress','blocked','done','cancelled')`,
+    ),
+    check('action_items_priority_check', sql`${t.priority} in ('low','medium','high')`),
+    check(
+      'action_items_origin_check',
+      sql`${t.originType} in ('decision','agenda_item','group','plan_section','none')`,
+    ),
+    check(
+      'action_items_origin_ids',
+      sql`(${t.originType} <> 'decision' or ${t.decisionId} is not null)
+        and (${t.originType} <> 'agenda_item' or ${t.agendaItemId} is not null)
+        and (${t.originType} <> 'group' or ${t.groupId} is not null)
+        and (${t.originType} <> 'plan_section' or ${t.planSectionId} is not null)`,
+    ),
+    check('action_items_progress_range', sql`${t.progress} between 0 and 100`),
+    check('action_items_done_complete', sql`${t.status} <> 'done' or ${t.progress} = 100`),
+    check('action_items_revision_positive', sql`${t.revision} >= 1`),
+    check(
+      'action_items_due_date_format',
+      sql`${t.dueDate} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' and date(${t.dueDate}) = ${t.dueDate}`,
+    ),
+    check('action_items_title_present', sql`${t.titleEs} is not null or ${t.titleEn} is not null`),
+  ],
+)
+
+/** The organizations answerable for an action (`owner`) and those helping (`supporting`); an owner may
+ * name a focal person of its own. */
+export const actionOwners = sqliteTable(
+  'action_owners',
+  {
+    actionId: text('action_id')
+      .notNull()
+      .references(() => actionItems.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    focalPersonId: text('focal_person_id').references(() => people.id),
+    kind: text('kind', { enum: ACTION_OWNER_KINDS }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.organizationId] }),
+    index('action_owners_org_idx').on(t.organizationId, t.kind, t.actionId),
+    check('action_owners_kind_check', sql`${t.kind} in ('owner','supporting')`),
+    check('action_owners_focal_owner_only', sql`${t.kind} = 'owner' or ${t.focalPersonId} is null`),
+  ],
+)
+
+/** Progress reports (append-only). `revision` is the action's revision the update produced. A report of
+ * `done` carries a validation: `pending` until the secretariat validates or returns it. */
+export const actionUpdates = sqliteTable(
+  'action_updates',
+  {
+    id: id(),
+    actionId: text('action_id')
+      .notNull()
+      .references(() => actionItems.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => people.id),
+    /** the author's organization when writing */
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status', { enum: ACTION_STATUSES }).notNull(),
+    progress: integer('progress').notNull(),
+    note: text('note').notNull().default(''),
+    revision: integer('revision').notNull(),
+    validation: text('validation', { enum: ACTION_VALIDATIONS }),
+    validatedById: text('validated_by_id').references(() => people.id),
+    validatedAt: integer('validated_at', { mode: 'timestamp_ms' }),
+    validationComment: text('validation_comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('action_updates_action_idx').on(t.actionId, t.createdAt),
+    index('action_updates_validation_idx').on(t.validation, t.createdAt),
+    // at most one report awaiting validation per action
+    uniqueIndex('action_updates_one_pending')
+      .on(t.actionId)
+      .where(sql`validation = 'pending'`),
+    check(
+      'action_updates_status_check',
+      sql`${t.status} in ('not_started','in_progress','blocked','done','cancelled')`,
+    ),
+    check('action_updates_progress_range', sql`${t.progress} between 0 and 100`),
+    check(
+      'action_updates_validation_check',
+      sql`${t.validation} is null or ${t.validation} in ('pending','validated','returned')`,
+    ),
+    check('action_updates_validation_done_only', sql`(${t.status} = 'done') = (${t.validation} is not null)`),
+    check(
+      'action_updates_validated_by',
+      sql`${t.validation} is null or ${t.validation} = 'pending' or (${t.validatedById} is not null and ${t.validatedAt} is not null)`,
+    ),
+  ],
+)
+
+/** Library documents given as evidence with an update. */
+export const actionUpdateEvidence = sqliteTable(
+  'action_update_evidence',
+  {
+    updateId: text('update_id')
+      .notNull()
+      .references(() => actionUpdates.id),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.updateId, t.documentId] }),
+    index('action_update_evidence_document_idx').on(t.documentId),
+  ],
+)
+
+/** Reminders sent (due soon, overdue): at most one per action and kind per week. */
+export const actionReminders = sqliteTable(
+  'action_reminders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actionId: text('action_id')
+      .notNull()
+      .references(() => actionItems.id),
+    kind: text('kind', { enum: ACTION_REMINDER_KINDS }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+    /** how many people it was sent to */
+    recipients: integer('recipients').notNull().default(0),
+  },
+  (t) => [
+    index('action_reminders_action_idx').on(t.actionId, t.kind, t.sentAt),
+    check('action_reminders_kind_check', sql`${t.kind} in ('due_soon','overdue')`),
   ],
 )

@@ -7,6 +7,8 @@ import {
   ALL_ACTIONS,
   can,
   type Action,
+  type ActionItemRef,
+  type ActionUpdateRef,
   type DocumentRef,
   type MeetingRef,
   type MinutesRef,
@@ -268,6 +270,59 @@ const SECRETARIAT_ONLY = (answer: string): Row['expected'] => ({
 })
 // openMeeting, membersOnlyMeeting
 const MANAGE_MEETING: Row = { variants: MEETING_VARIANTS, expected: SECRETARIAT_ONLY('YY') }
+
+// Action items: owned by organizations; a state answers for its national institutions; supporting
+// organizations see but do not report; members-only meetings hide their actions from observers unless
+// they own or support them.
+const actionItem = (over: Partial<ActionItemRef> = {}): ActionItemRef => ({
+  meetingOpenness: 'open',
+  status: 'in_progress',
+  owners: [{ organizationId: ORG.gt }],
+  supporters: [],
+  ...over,
+})
+const ownOrg = (v: Viewer | null) => [{ organizationId: own(v) }]
+const ACTION_VARIANTS = {
+  ownedByOwnOrganization: (v) => actionItem({ owners: ownOrg(v) }),
+  ownedByInstitutionOfOwnState: (v) =>
+    actionItem({ owners: [{ organizationId: 'org-institution', parentOrganizationId: own(v) }] }),
+  supportedByOwnOrganization: (v) => actionItem({ supporters: ownOrg(v) }),
+  ownedByAnotherOrganization: () => actionItem(),
+  ownedByInstitutionOfAnotherStateNoMeeting: () =>
+    actionItem({
+      meetingOpenness: null,
+      owners: [{ organizationId: ORG.gtIgm, parentOrganizationId: ORG.gt }],
+    }),
+  ownedByOwnFromMembersOnlyMeeting: (v) => actionItem({ meetingOpenness: 'members_only', owners: ownOrg(v) }),
+  supportedByOwnFromMembersOnlyMeeting: (v) =>
+    actionItem({ meetingOpenness: 'members_only', supporters: ownOrg(v) }),
+  ownedByAnotherFromMembersOnlyMeeting: () => actionItem({ meetingOpenness: 'members_only' }),
+  ownedByOwnCancelled: (v) => actionItem({ owners: ownOrg(v), status: 'cancelled' }),
+  ownedByOwnDone: (v) => actionItem({ owners: ownOrg(v), status: 'done' }),
+} satisfies Record<string, Variant>
+const actionUpdate = (over: Partial<ActionUpdateRef>): ActionUpdateRef => ({
+  ...actionItem(),
+  validation: 'pending',
+  ...over,
+})
+const ACTION_UPDATE_VARIANTS = {
+  pendingOfOwnOrganization: (v) => actionUpdate({ owners: ownOrg(v) }),
+  pendingOfAnotherOrganization: () => actionUpdate({}),
+  alreadyValidated: () => actionUpdate({ validation: 'validated' }),
+  alreadyReturned: () => actionUpdate({ validation: 'returned' }),
+  notADoneReport: () => actionUpdate({ validation: null }),
+  pendingOnCancelledAction: () => actionUpdate({ status: 'cancelled' }),
+} satisfies Record<string, Variant>
+const EVERYONE_SIGNED_IN = (answer: string): Row['expected'] => ({
+  anonymous: ALL_N(answer.length),
+  secretariat: answer,
+  memberStateFocalPoint: answer,
+  memberStateDelegate: answer,
+  nationalInstitutionPerson: answer,
+  observerStateDelegate: answer,
+  internationalOrganizationFocalPoint: answer,
+  civilSocietyPerson: answer,
+})
 
 const MATRIX: Record<Action, Row> = {
   'admin.access': {
@@ -587,6 +642,46 @@ const MATRIX: Record<Action, Row> = {
       civilSocietyPerson: 'Y',
     },
   },
+  // ownedByOwnOrganization, ownedByInstitutionOfOwnState, supportedByOwnOrganization,
+  // ownedByAnotherOrganization, ownedByInstitutionOfAnotherStateNoMeeting, ownedByOwnFromMembersOnlyMeeting,
+  // supportedByOwnFromMembersOnlyMeeting, ownedByAnotherFromMembersOnlyMeeting, ownedByOwnCancelled,
+  // ownedByOwnDone
+  'action.view': {
+    variants: ACTION_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNNNNNN',
+      secretariat: 'YYYYYYYYYY',
+      memberStateFocalPoint: 'YYYYYYYYYY',
+      memberStateDelegate: 'YYYYYYYYYY',
+      nationalInstitutionPerson: 'YYYYYYYYYY',
+      observerStateDelegate: 'YYYYYYYNYY',
+      internationalOrganizationFocalPoint: 'YYYYYYYNYY',
+      civilSocietyPerson: 'YYYYYYYNYY',
+    },
+  },
+  'action.create': { variants: NONE, expected: SECRETARIAT_ONLY('Y') },
+  // a cancelled action is closed for good
+  'action.edit': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYYYYNY') },
+  'action.cancel': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYYYYNN') },
+  // the owners' people (a state's people for its institutions too) and the secretariat, never a
+  // supporting organization or another state; a cancelled or done action answers 409 in the service
+  'action.update': {
+    variants: ACTION_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNNNNNN',
+      secretariat: 'YYYYYYYYYY',
+      memberStateFocalPoint: 'YYNNNYNNYY',
+      memberStateDelegate: 'YYNNNYNNYY',
+      nationalInstitutionPerson: 'YYNNNYNNYY',
+      observerStateDelegate: 'YYNNNYNNYY',
+      internationalOrganizationFocalPoint: 'YYNNNYNNYY',
+      civilSocietyPerson: 'YYNNNYNNYY',
+    },
+  },
+  // pendingOfOwnOrganization, pendingOfAnotherOrganization, alreadyValidated, alreadyReturned,
+  // notADoneReport, pendingOnCancelledAction: owners never validate their own report
+  'action.validate': { variants: ACTION_UPDATE_VARIANTS, expected: SECRETARIAT_ONLY('YYNNNN') },
+  'action.board': { variants: NONE, expected: EVERYONE_SIGNED_IN('Y') },
 }
 
 // can() is typed per action; the matrix walks all of them generically.

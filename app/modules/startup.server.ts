@@ -1,11 +1,12 @@
 import { count, lt } from 'drizzle-orm'
-import { closeDatabase, databaseFile, db } from '@db/client'
+import { closeDatabase, databaseFile, db, rawSqlite } from '@db/client'
 import { organizations, sessions } from '@db/schema'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@db/seed/demo'
 import { getEnv } from '~/env.server'
 import { pruneRateLimits } from '~/modules/auth/rate-limit.server'
 import { sweepDocumentStorage } from '~/modules/documents/documents.server'
 import { deliverPendingMail } from '~/modules/mail/mail.server'
+import { runReminders } from '~/modules/actions/reminders.server'
 
 let timers: NodeJS.Timeout[] = []
 
@@ -43,6 +44,8 @@ export function sweep(now = Date.now()) {
     db.delete(sessions)
       .where(lt(sessions.expiresAt, new Date(now)))
       .run()
+    runReminders(new Date(now))
+    rawSqlite().pragma('optimize')
   } catch (e) {
     console.error('sweep failed', e)
   }

@@ -139,6 +139,64 @@ function MeetingsCard({ meetings }: { meetings: Dashboard['meetings'] }) {
   )
 }
 
+function ActionsCard({ actions }: { actions: Dashboard['actions'] }) {
+  const { t, date } = useT()
+  if (actions.kind === 'secretariat') {
+    return (
+      <Card id="dash-actions" title={t('actions.dashboard.title')}>
+        <ul className="list-plain">
+          <li>
+            <Link to="/actions?overdue=1">
+              {t('actions.dashboard.overdueAll', { count: actions.overdue })}
+            </Link>
+          </li>
+          <li>
+            <Link to="/actions?status=awaiting_validation">
+              {t('actions.dashboard.awaiting', { count: actions.awaitingValidation })}
+            </Link>
+          </li>
+          <li>
+            <Link to="/actions?due=7">{t('actions.dashboard.dueSoonAll', { count: actions.dueSoon })}</Link>
+          </li>
+        </ul>
+        <p className="small">
+          <Link to="/actions/board">{t('actions.board.title')}</Link>
+        </p>
+      </Card>
+    )
+  }
+  return (
+    <Card id="dash-actions" title={t('actions.dashboard.mine')}>
+      {actions.overdue ? (
+        <p>
+          <span className="badge danger">{t('actions.overdue')}</span>{' '}
+          {t('actions.dashboard.overdueMine', { count: actions.overdue })}
+        </p>
+      ) : null}
+      {actions.items.length ? (
+        <ul className="list-plain">
+          {actions.items.map((a) => (
+            <li key={a.id}>
+              <Link to={`/actions/${a.id}`}>{a.title}</Link>
+              <br />
+              <span className="muted small">
+                {t('actions.dashboard.due', { date: date(`${a.dueDate}T12:00:00Z`, 'date') })} ·{' '}
+                {t('actions.percent', { value: a.progress })}
+              </span>{' '}
+              {a.overdue ? <span className="badge danger">{t('actions.overdue')}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('actions.dashboard.none')}</p>
+      )}
+      <p className="small">
+        <Link to="/actions">{t('actions.dashboard.all')}</Link>
+      </p>
+    </Card>
+  )
+}
+
 function PtpCard({ ptp }: { ptp: Ptp }) {
   const { t } = useT()
   return (
@@ -241,6 +299,7 @@ const SECTIONS: { key: string; render: (d: Dashboard) => ReactNode }[] = [
   { key: 'profile', render: (d) => <ProfileCard profile={d.profile} /> },
   { key: 'groups', render: (d) => <GroupsCard groups={d.groups} /> },
   { key: 'meetings', render: (d) => <MeetingsCard meetings={d.meetings} /> },
+  { key: 'actions', render: (d) => <ActionsCard actions={d.actions} /> },
   { key: 'ptp', render: (d) => <PtpCard ptp={d.ptp} /> },
   { key: 'administration', render: (d) => <AdministrationCard admin={d.administration} /> },
   { key: 'links', render: () => <QuickLinksCard /> },

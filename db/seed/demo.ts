@@ -6,6 +6,7 @@ import { hashPassword } from '../../app/modules/auth/password.server'
 import { db, type Tx } from '../client'
 import { buildDemoDocumentFiles, seedDemoDocuments } from './documents'
 import { seedDemoMeetings } from './meetings'
+import { seedDemoActions } from './actions'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import {
   CIVIL_SOCIETY,
@@ -320,6 +321,7 @@ export async function seedDemo() {
       // Meetings first: they set `meeting:<key>` in ids for the seeders after them.
       seedDemoMeetings(tx, { ids, people: personIds })
       seedDemoDocuments(tx, { ids, people: personIds, files: demoFiles })
+      seedDemoActions(tx, { ids, people: personIds })
     },
     { behavior: 'immediate' },
   )

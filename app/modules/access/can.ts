@@ -58,6 +58,22 @@ export interface MinutesRef extends MeetingRef {
   commentDeadline: Date | number | null
 }
 
+export type ActionItemStatus = 'not_started' | 'in_progress' | 'blocked' | 'done' | 'cancelled'
+/** An action item as the rules see it. */
+export interface ActionItemRef {
+  /** openness of the meeting it comes from; null when it comes from no meeting */
+  meetingOpenness: MeetingOpenness | null
+  status: ActionItemStatus
+  /** the organizations answerable for it (a national institution with its member state) */
+  owners: readonly OrgRef[]
+  /** organizations that help; they see the action but do not report on it */
+  supporters: readonly OrgRef[]
+}
+/** One progress report of an action item. */
+export interface ActionUpdateRef extends ActionItemRef {
+  validation: 'pending' | 'validated' | 'returned' | null
+}
+
 export interface Actions {
   /** /admin pages: people, audit, outbox */
   'admin.access': undefined
@@ -112,6 +128,18 @@ export interface Actions {
   'decision.record': MeetingRef
   /** create and revoke one's own personal calendar feed */
   'calendarFeed.manage': undefined
+  /** an action item's page, API record, list row, export line */
+  'action.view': ActionItemRef
+  'action.create': undefined
+  /** title, description, origin, owners, due date, priority, tags */
+  'action.edit': ActionItemRef
+  'action.cancel': ActionItemRef
+  /** report progress (status, progress, note, evidence); the state of the action is checked apart (409) */
+  'action.update': ActionItemRef
+  /** accept or send back an owner's report of `done` */
+  'action.validate': ActionUpdateRef
+  /** the follow-up board (per member state and organization) and the per-state pages */
+  'action.board': undefined
 }
 export type Action = keyof Actions
 
@@ -206,6 +234,32 @@ function canViewMinutes(v: Subject, r: MinutesRef): boolean {
 
 const secretariatOn = (v: Subject, r: MeetingRef | undefined) => isSecretariat(v) && !!r
 
+/** The viewer's organization is this one: their state or agency, their national institution, or (for a
+ * state's people) one of the state's national institutions. A state answers for its institutions. */
+export function speaksFor(v: Viewer, r: OrgRef): boolean {
+  return (
+    r.organizationId === v.organizationId ||
+    (v.institutionId !== null && r.organizationId === v.institutionId) ||
+    (!!r.parentOrganizationId && r.parentOrganizationId === v.organizationId)
+  )
+}
+
+/** Actions from a members-only meeting do not exist for observers, unless they own or support them;
+ * every other action is visible to every signed-in participant (never to the public). */
+function canViewActionItem(v: Subject, r: ActionItemRef): boolean {
+  if (!signedIn(v)) return false
+  if (r.meetingOpenness !== 'members_only' || isMemberSide(v)) return true
+  return [...r.owners, ...r.supporters].some((o) => speaksFor(v, o))
+}
+
+/** The owners' people (a state's people also for its national institutions) and the secretariat.
+ * Supporting organizations do not report: the owner answers for the commitment and reports what its
+ * supporters did; a delegate of another state never writes on it. */
+function reportsOn(v: Subject, r: ActionItemRef): boolean {
+  if (!signedIn(v) || !canViewActionItem(v, r)) return false
+  return isSecretariat(v) || r.owners.some((o) => speaksFor(v, o))
+}
+
 type Rule<A extends Action> = (v: Subject, r: Actions[A]) => boolean
 
 const rules: { [A in Action]: Rule<A> } = {
@@ -258,6 +312,15 @@ const rules: { [A in Action]: Rule<A> } = {
   'minutes.addErratum': (v, r) => secretariatOn(v, r) && r.minutesStatus === 'adopted',
   'decision.record': secretariatOn,
   'calendarFeed.manage': (v) => signedIn(v),
+  'action.view': (v, r) => !!r && canViewActionItem(v, r),
+  'action.create': (v) => isSecretariat(v),
+  // a cancelled action is closed for good: a new one is created instead
+  'action.edit': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled',
+  'action.cancel': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled' && r.status !== 'done',
+  'action.update': (v, r) => !!r && reportsOn(v, r),
+  'action.validate': (v, r) =>
+    isSecretariat(v) && !!r && r.validation === 'pending' && r.status !== 'cancelled',
+  'action.board': (v) => signedIn(v),
 }
 
 export function can<A extends Action>(

@@ -3,10 +3,11 @@ import { authApi } from '~/modules/auth/api-spec'
 import { membersApi } from '~/modules/members/api-spec'
 import { documentsApi } from '~/modules/documents/api-spec'
 import { meetingsApi } from '~/modules/meetings/api-spec'
+import { actionsApi } from '~/modules/actions/api-spec'
 import type { EndpointSpec } from './spec'
 
 // Every area lists its endpoints in its own api-spec.ts; the document is generated from those lists.
-const AREAS: EndpointSpec[][] = [authApi, membersApi, documentsApi, meetingsApi]
+const AREAS: EndpointSpec[][] = [authApi, membersApi, documentsApi, meetingsApi, actionsApi]
 
 const ErrorSchema = z.object({
   error: z.object({

@@ -22,6 +22,7 @@ import {
 } from '~/modules/members/directory.server'
 import { orgName } from '~/modules/members/organizations.server'
 import { registrationsDueFor, upcomingMeetingsFor } from '~/modules/meetings/meetings.server'
+import { actionsDashboard } from '~/modules/actions/actions.server'
 
 export interface DashboardContext {
   viewer: Viewer
@@ -99,10 +100,16 @@ function meetingsSection({ viewer, lang, now }: DashboardContext) {
   }
 }
 
+/** The person's organization's actions overdue or due soon; for the secretariat, the overall counts. */
+function actionsSection({ viewer, lang, now }: DashboardContext) {
+  return actionsDashboard(viewer, lang, now)
+}
+
 const SECTIONS = {
   profile: profileSection,
   groups: groupsSection,
   meetings: meetingsSection,
+  actions: actionsSection,
   ptp: ptpSection,
   membership: membershipSection,
   administration: administrationSection,

@@ -1,0 +1,163 @@
+/**
+ * The action items' part of /api/v1: list items and records built from the same visibility-checked
+ * services as the pages, opaque cursors, and refusals in the API's error format (messages in the
+ * caller's language). A stale revision answers 409 with the current state and what was sent.
+ */
+import type { z } from 'zod'
+import { hasMessage, translator, type Lang } from '~/i18n'
+import type { Viewer } from '~/modules/access/viewer'
+import { apiError, apiJson } from '~/modules/api/http.server'
+import {
+  ActionError,
+  getActionDetails,
+  listActions,
+  type ActionDetails,
+  type ListedAction,
+  type UpdateView,
+} from './actions.server'
+import type { ActionRecordOut, ActionSummaryOut, ActionsQuery, UpdateOutput } from './api-schemas'
+import type { ListFilters } from './schemas'
+
+export const API_PAGE_SIZE = 50
+
+export const apiLang = (viewer: Viewer): Lang => viewer.language
+
+const say = (lang: Lang, key: string) => (hasMessage(key) ? translator(lang).t(key) : key)
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`a:${offset}`).toString('base64url')
+}
+/** A cursor that does not parse starts from the beginning. */
+export function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0
+  const m = /^a:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+  return m ? Number(m[1]) : 0
+}
+
+function summary(a: ListedAction): ActionSummaryOut {
+  return {
+    id: a.id,
+    title: { es: a.titleEs, en: a.titleEn },
+    status: a.status,
+    priority: a.priority,
+    progress: a.progress,
+    dueDate: a.dueDate,
+    overdue: a.overdue,
+    awaitingValidation: a.awaitingValidation,
+    owners: a.owners.map((o) => o.code),
+    supporting: a.supporters.map((o) => o.code),
+    origin: {
+      type: a.origin.type,
+      decision: a.origin.decisionCode,
+      meeting: a.origin.meetingId,
+      group: a.origin.groupSlug,
+      planSection: a.origin.planSectionId,
+    },
+    revision: a.revision,
+    updatedAt: a.updatedAt.toISOString(),
+    url: `/actions/${a.id}`,
+  }
+}
+
+/** GET /actions: the filters of CONTRACT.md (assignee, status, overdue) and more, 50 per page. */
+export function listActionsForApi(viewer: Viewer, query: z.infer<typeof ActionsQuery>, now = new Date()) {
+  const filters: ListFilters = {
+    owner: query.assignee,
+    status: query.status,
+    overdue: query.overdue === '1' || query.overdue === 'true' ? '1' : undefined,
+    meeting: query.meeting,
+    group: query.group,
+    due: query.due,
+    sort: query.sort,
+  }
+  const offset = decodeCursor(query.cursor)
+  const page = listActions(viewer, filters, { lang: apiLang(viewer), limit: API_PAGE_SIZE, offset, now })
+  return {
+    items: page.items.map(summary),
+    nextCursor: page.hasMore ? encodeCursor(offset + API_PAGE_SIZE) : null,
+  }
+}
+
+export function updateOut(actionId: string, u: UpdateView): UpdateOutput {
+  return {
+    id: u.id,
+    actionId,
+    status: u.status,
+    progress: u.progress,
+    note: u.note,
+    revision: u.revision,
+    validation: u.validation,
+    validationComment: u.validationComment,
+    validatedAt: u.validatedAt ? u.validatedAt.toISOString() : null,
+    evidence: u.evidence.map((e) => ({ id: e.id, reference: e.reference, url: `/documents/${e.id}` })),
+    author: { name: u.author, organization: u.organization.code },
+    createdAt: u.createdAt.toISOString(),
+  }
+}
+
+function record(d: ActionDetails): ActionRecordOut {
+  const { action: a, origin } = d
+  return {
+    id: a.id,
+    title: { es: a.titleEs, en: a.titleEn },
+    description: { es: a.descriptionEs, en: a.descriptionEn },
+    status: a.status,
+    priority: a.priority,
+    progress: a.progress,
+    dueDate: a.dueDate,
+    overdue: a.overdue,
+    awaitingValidation: d.pendingUpdateId !== null,
+    tags: a.tags,
+    owners: d.owners,
+    supporting: d.supporters,
+    origin: {
+      type: origin.type,
+      decision: origin.decision?.code ?? null,
+      meeting: origin.meeting?.id ?? null,
+      group: origin.group?.slug ?? null,
+      planSection: origin.planSectionId,
+    },
+    revision: a.revision,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    completedAt: a.completedAt ? a.completedAt.toISOString() : null,
+    url: `/actions/${a.id}`,
+    updates: d.updates.map((u) => updateOut(a.id, u)),
+  }
+}
+
+/** The record with its owners and full history, or null when missing or hidden. */
+export function getActionForApi(viewer: Viewer, id: string, now = new Date()): ActionRecordOut | null {
+  const details = getActionDetails(viewer, id, apiLang(viewer), now)
+  return details ? record(details) : null
+}
+
+/** The 201 answer to a report: the update as it now stands in the history. */
+export function createdUpdate(viewer: Viewer, actionId: string, updateId: string): UpdateOutput | null {
+  const details = getActionDetails(viewer, actionId, apiLang(viewer))
+  const u = details?.updates.find((x) => x.id === updateId)
+  return u ? updateOut(actionId, u) : null
+}
+
+/** A refused report as the API's error; a stale revision or a closed action keeps what was sent. */
+export function apiErrorFromAction(error: unknown, lang: Lang, submitted: Record<string, unknown>): Response {
+  if (!(error instanceof ActionError)) throw error
+  const message = say(lang, error.messageKey)
+  if (error.status === 409) {
+    return apiJson({ error: { code: 'conflict', message, current: error.current ?? null, submitted } }, 409)
+  }
+  return apiError(error.status, error.code, message, error.field ? { [error.field]: [message] } : undefined)
+}
+
+/** Field messages in the caller's language. */
+export function validationFields(error: z.ZodError, lang: Lang): Record<string, string[]> {
+  const fields: Record<string, string[]> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_'
+    const message =
+      issue.code === 'unrecognized_keys' ? say(lang, 'actions.error.unknownField') : say(lang, issue.message)
+    if (issue.code === 'unrecognized_keys') for (const k of issue.keys) (fields[k] ??= []).push(message)
+    else (fields[key] ??= []).push(message)
+  }
+  return fields
+}

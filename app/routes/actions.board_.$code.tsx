@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { ActionStatusBadge, DueDay, Progress } from '~/components/actions'
+import { translator } from '~/i18n'
+import { useT } from '~/i18n/use-t'
+import { assertCan } from '~/modules/access/assert.server'
+import type { ListedAction } from '~/modules/actions/actions.server'
+import { stateCommitments } from '~/modules/actions/board.server'
+import { requireViewer } from '~/modules/auth/viewer.server'
+import { resolveLang } from '~/modules/i18n/lang.server'
+import type { RootData } from '~/root'
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
+  const { t } = translator(root?.lang ?? 'es')
+  return [{ title: `${data?.organization.name ?? ''} · ${t('actions.board.title')} · ${t('app.name')}` }]
+}
+
+// /actions/board/PA: one member state's (or organization's) commitments: what it owns (its national
+// institutions' included) and what it supports. Not nested in the board page (the `_` in the file name).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = requireViewer(request)
+  assertCan(viewer, 'action.board')
+  const lang = resolveLang(request, viewer)
+  const page = stateCommitments(viewer, params.code ?? '', lang)
+  if (!page) throw new Response(null, { status: 404 })
+  return page
+}
+
+function CommitmentTable({ items, caption }: { items: ListedAction[]; caption: string }) {
+  const { t } = useT()
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="actions-caption">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('actions.col.title')}</th>
+            <th scope="col">{t('actions.col.owners')}</th>
+            <th scope="col">{t('actions.col.due')}</th>
+            <th scope="col">{t('actions.col.status')}</th>
+            <th scope="col">{t('actions.col.progress')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <Link to={`/actions/${a.id}`}>{a.title}</Link>
+                {a.origin.decisionCode ? <div className="small mono">{a.origin.decisionCode}</div> : null}
+              </th>
+              <td>{a.owners.map((o) => o.name).join(', ')}</td>
+              <td className="actions-nowrap">
+                <DueDay day={a.dueDate} overdue={a.overdue} />
+              </td>
+              <td>
+                <ActionStatusBadge status={a.status} awaiting={a.awaitingValidation} />
+              </td>
+              <td>
+                <Progress value={a.progress} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export default function StateCommitments() {
+  const { organization: org, counts, owned, supported, truncated } = useLoaderData<typeof loader>()
+  const { t, number } = useT()
+  return (
+    <>
+      <p className="small">
+        <Link to="/actions/board">{t('actions.board.back')}</Link>
+      </p>
+      <h1>{t('actions.state.title', { name: org.name })}</h1>
+      <ul className="list-plain actions-counts">
+        <li>{t('actions.state.open', { count: counts.open })}</li>
+        <li>
+          {counts.overdue ? <span className="badge danger">{t('actions.overdue')}</span> : null}{' '}
+          {t('actions.state.overdue', { count: counts.overdue })}
+        </li>
+        <li>{t('actions.state.done', { count: counts.done })}</li>
+      </ul>
+      <p className="small">
+        <Link to={`/actions?owner=${org.code}`}>{t('actions.state.inList')}</Link>
+        {' · '}
+        <a href={`/actions/export.csv?owner=${org.code}`}>{t('actions.export.csv')}</a>
+        {' · '}
+        <a href={`/actions/export.xlsx?owner=${org.code}`}>{t('actions.export.xlsx')}</a>
+        {' · '}
+        <Link to={`/members/${org.code}`}>{t('actions.state.profile')}</Link>
+      </p>
+      <section aria-labelledby="owned-title">
+        <h2 id="owned-title">{t('actions.state.owned', { count: owned.length })}</h2>
+        {owned.length ? (
+          <CommitmentTable items={owned} caption={t('actions.state.owned', { count: owned.length })} />
+        ) : (
+          <p className="muted">{t('actions.state.none')}</p>
+        )}
+      </section>
+      <section aria-labelledby="supported-title">
+        <h2 id="supported-title">{t('actions.state.supported', { count: supported.length })}</h2>
+        {supported.length ? (
+          <CommitmentTable
+            items={supported}
+            caption={t('actions.state.supported', { count: supported.length })}
+          />
+        ) : (
+          <p className="muted">{t('actions.state.none')}</p>
+        )}
+      </section>
+      {truncated ? (
+        <p className="alert info">{t('actions.state.truncated', { count: number(300) })}</p>
+      ) : null}
+    </>
+  )
+}

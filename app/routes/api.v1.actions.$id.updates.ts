@@ -1,0 +1,31 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { apiError, apiJson, parseJsonBody, requireApiViewer } from '~/modules/api/http.server'
+import { UpdateBody } from '~/modules/actions/api-schemas'
+import { apiErrorFromAction, apiLang, createdUpdate, validationFields } from '~/modules/actions/api.server'
+import { postUpdate } from '~/modules/actions/actions.server'
+
+export const loader = () => apiError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' })
+
+// POST /api/v1/actions/:id/updates {status, progress, note, evidence?, revision?}: 201 with the update;
+// 400 with field messages; 403 not a person of an owner organization; 404 hidden; 409 stale or closed
+// (with the current state and what was sent).
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== 'POST') {
+    return apiError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' })
+  }
+  const viewer = requireApiViewer(request)
+  const lang = apiLang(viewer)
+  const body = await parseJsonBody(request, z.unknown())
+  const parsed = UpdateBody.safeParse(body)
+  if (!parsed.success) {
+    return apiError(400, 'invalid', 'The request is not valid.', validationFields(parsed.error, lang))
+  }
+  const id = params.id ?? ''
+  try {
+    const created = postUpdate(viewer, id, parsed.data)
+    return apiJson(createdUpdate(viewer, id, created.id), 201, { Location: `/api/v1/actions/${id}` })
+  } catch (error) {
+    return apiErrorFromAction(error, lang, parsed.data)
+  }
+}
