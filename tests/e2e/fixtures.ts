@@ -38,6 +38,19 @@ export function createSessionCookie(email: string, baseURL: string) {
   }
 }
 
+/** One value read from the e2e database (ids of demo records, for example). */
+export function queryValue<T = string>(sql: string, ...params: unknown[]): T {
+  const sqlite = new Database(DB_FILE, { readonly: true })
+  try {
+    return sqlite
+      .prepare(sql)
+      .pluck()
+      .get(...params) as T
+  } finally {
+    sqlite.close()
+  }
+}
+
 export const test = base.extend<{ signIn: (email: string) => Promise<void> }>({
   signIn: async ({ context, baseURL }, use) => {
     await use(async (email: string) => {
