@@ -35,6 +35,9 @@ export function BarChart({
   const summary = `${title}: ${bars.map((b) => `${b.label} ${formatValue(b.value)}`).join(', ')}`
   return (
     <figure className="bar-chart">
+      <figcaption className="bar-chart-caption" aria-hidden="true">
+        {title}
+      </figcaption>
       <svg
         className="chart"
         role="img"
