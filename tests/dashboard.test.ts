@@ -1,10 +1,14 @@
 import { createElement, type ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { eq, inArray } from 'drizzle-orm'
+import { db } from '@db/client'
+import { documents } from '@db/schema'
 import { BarChart } from '~/components/bar-chart'
+import { can } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
 import DashboardPage, { loader } from '~/routes/_index'
-import { cookieFor, freshDemoDb, makeRequest } from './helpers/db'
+import { cookieFor, freshDemoDb, makeRequest, viewerFor } from './helpers/db'
 
 // The page is rendered to HTML with the loader's data, outside a Remix server (no build needed).
 const rendered = vi.hoisted(() => ({ data: null as unknown, lang: 'en' }))
@@ -120,6 +124,68 @@ describe('dashboard at /', () => {
     expect(html).toContain('href="/admin/audit?outcome=failed"')
     expect(html).toContain('role="img"')
     expect(html).not.toContain('style=')
+  })
+
+  it('lists a delegate’s five newest documents, newest first, each linking to its page', async () => {
+    const { documents: recent } = (await signedIn('mx.delegate@rcm.example')).dashboard
+    expect(recent).toHaveLength(5)
+    const added = recent.map((d) => new Date(d.addedAt).getTime())
+    expect(added).toEqual([...added].sort((a, b) => b - a))
+    const html = renderDashboard(await signedIn('mx.delegate@rcm.example'))
+    expect(html).toContain('<h2 id="dash-documents">Recent documents</h2>')
+    for (const d of recent) {
+      expect(d.title).not.toBe('')
+      expect(html).toContain(`href="/documents/${d.id}">${d.title}</a>`)
+      expect(html).toContain(`<code>${d.reference}</code>`)
+    }
+    expect(html).toContain('href="/documents">See the document library</a>')
+    expect(html).not.toContain('style=')
+  })
+
+  it('never lists a document the viewer may not see', async () => {
+    // Make a members-only document and an embargoed one (Guatemala's concept note) the newest two, so
+    // that a viewer who may see them gets them first.
+    const membersOnly = db
+      .select()
+      .from(documents)
+      .where(eq(documents.titleEn, 'Regional Action Plan on Labor Migration'))
+      .get()!
+    expect(membersOnly.visibility).toBe('members')
+    const embargoed = db
+      .select()
+      .from(documents)
+      .where(eq(documents.titleEn, 'Concept Note of the Pro-Tempore Presidency of Guatemala 2026'))
+      .get()!
+    expect(embargoed.embargoUntil!.getTime()).toBeGreaterThan(NOW.getTime())
+    db.update(documents)
+      .set({ createdAt: new Date(NOW.getTime() - HOUR) })
+      .where(eq(documents.id, membersOnly.id))
+      .run()
+    db.update(documents)
+      .set({ createdAt: new Date(NOW.getTime() - 2 * HOUR) })
+      .where(eq(documents.id, embargoed.id))
+      .run()
+
+    const ids = async (email: string) => (await signedIn(email)).dashboard.documents.map((d) => d.id)
+    expect((await ids('secretariat@rcm.example')).slice(0, 2)).toEqual([membersOnly.id, embargoed.id])
+    expect((await ids('gt.focal@rcm.example')).slice(0, 2)).toEqual([membersOnly.id, embargoed.id])
+    expect((await ids('mx.delegate@rcm.example'))[0]).toBe(membersOnly.id)
+    expect(await ids('mx.delegate@rcm.example')).not.toContain(embargoed.id)
+
+    for (const email of ['co.observer@rcm.example', 'unhcr@rcm.example']) {
+      const seen = await ids(email)
+      expect(seen).toHaveLength(5)
+      expect(seen).not.toContain(membersOnly.id)
+      expect(seen).not.toContain(embargoed.id)
+      // and every one listed passes the permission rule
+      const viewer = viewerFor(email)
+      for (const row of db.select().from(documents).where(inArray(documents.id, seen)).all()) {
+        expect(row.visibility).not.toBe('members')
+        expect(can(viewer, 'document.view', row)).toBe(true)
+      }
+    }
+    // the signed-out landing page lists no documents at all
+    expect(JSON.stringify(await dashboardFor())).not.toContain(membersOnly.id)
   })
 
   it('renders the landing page with a sign-in link and links to each member state', async () => {

@@ -197,6 +197,33 @@ function ActionsCard({ actions }: { actions: Dashboard['actions'] }) {
   )
 }
 
+function DocumentsCard({ documents }: { documents: Dashboard['documents'] }) {
+  const { t, date } = useT()
+  return (
+    <Card id="dash-documents" title={t('dashboard.documents.title')}>
+      {documents.length ? (
+        <ul className="list-plain">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <Link to={`/documents/${d.id}`}>{d.title || t('documents.noTitle')}</Link>
+              <br />
+              <span className="muted small">
+                <code>{d.reference}</code> ·{' '}
+                {d.documentDate ? date(`${d.documentDate}T00:00:00Z`, 'date') : date(d.addedAt, 'date')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('dashboard.documents.empty')}</p>
+      )}
+      <p className="small">
+        <Link to="/documents">{t('dashboard.documents.all')}</Link>
+      </p>
+    </Card>
+  )
+}
+
 function PtpCard({ ptp }: { ptp: Ptp }) {
   const { t } = useT()
   return (
@@ -300,6 +327,7 @@ const SECTIONS: { key: string; render: (d: Dashboard) => ReactNode }[] = [
   { key: 'groups', render: (d) => <GroupsCard groups={d.groups} /> },
   { key: 'meetings', render: (d) => <MeetingsCard meetings={d.meetings} /> },
   { key: 'actions', render: (d) => <ActionsCard actions={d.actions} /> },
+  { key: 'documents', render: (d) => <DocumentsCard documents={d.documents} /> },
   { key: 'ptp', render: (d) => <PtpCard ptp={d.ptp} /> },
   { key: 'administration', render: (d) => <AdministrationCard admin={d.administration} /> },
   { key: 'links', render: () => <QuickLinksCard /> },

@@ -5,18 +5,27 @@ import { Field, FormErrors } from '~/components/forms'
 import { replyErrors, replyValue } from '~/components/meetings'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
+import { followUpReport } from '~/modules/actions/follow-up.server'
 import { listAgenda } from '~/modules/meetings/agenda.server'
 import { listMeetingDecisions, recordDecision } from '~/modules/meetings/decisions.server'
 import { failure, meetingPageContext, NO_STORE } from '~/modules/meetings/http.server'
 import { DecisionSchema } from '~/modules/meetings/schemas'
 
-// The decisions tab: the meeting's numbered decisions; the secretariat records the next one.
+// The decisions tab: the meeting's numbered decisions, each with the action items that follow from it;
+// the secretariat records the next decision and starts action items from one.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, lang, meeting } = meetingPageContext(request, params.id)
   const record = can(viewer, 'decision.record', meeting.ref)
+  // The follow-up report counts only the action items this viewer may see.
+  const followUp = followUpReport(viewer, meeting.row.id, lang)
+  const actionCounts = new Map(followUp?.decisions.map((d) => [d.id, d.actions.length]))
   return {
     meetingId: meeting.row.id,
-    decisions: listMeetingDecisions(meeting.row.id, lang),
+    decisions: listMeetingDecisions(meeting.row.id, lang).map((d) => ({
+      ...d,
+      actionCount: actionCounts.get(d.id) ?? 0,
+    })),
+    createAction: can(viewer, 'action.create'),
     agenda: record
       ? listAgenda(meeting.row.id, lang).map((a) => ({ id: a.id, label: `${a.number}. ${a.title}` }))
       : [],
@@ -40,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DecisionsTab() {
-  const { meetingId, decisions, agenda, record } = useLoaderData<typeof loader>()
+  const { meetingId, decisions, agenda, record, createAction } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()?.result
   const { t } = useT()
   return (
@@ -67,6 +76,22 @@ export default function DecisionsTab() {
                 ) : null}
               </p>
               <p>{d.text}</p>
+              {d.actionCount || createAction ? (
+                <p className="small">
+                  {d.actionCount ? (
+                    <>
+                      {t('meetings.decisions.actionCount', { count: d.actionCount })}
+                      {' · '}
+                      {/* the action list has no filter by decision: the meeting's, with each one's code */}
+                      <Link to={`/actions?meeting=${meetingId}`}>{t('meetings.decisions.seeActions')}</Link>
+                    </>
+                  ) : null}
+                  {d.actionCount && createAction ? ' · ' : null}
+                  {createAction ? (
+                    <Link to={`/actions/new?decision=${d.id}`}>{t('meetings.decisions.createAction')}</Link>
+                  ) : null}
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -17,7 +17,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 // Remix runs this loader in parallel with theirs, so it protects nothing on its own.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, lang, meeting } = meetingPageContext(request, params.id)
-  return { header: meetingHeader(meeting.row, lang), can: meetingPermissions(viewer, meeting.ref) }
+  const id = meeting.row.id
+  const ahead = meeting.ref.status === 'planned' || meeting.ref.status === 'confirmed'
+  return {
+    header: meetingHeader(meeting.row, lang),
+    can: meetingPermissions(viewer, meeting.ref),
+    // Both pages open for whoever may see the meeting; the carry-over list matters only for one ahead.
+    links: {
+      followUp: `/meetings/${id}/follow-up`,
+      pendingActions: ahead ? `/meetings/${id}/pending-actions` : null,
+    },
+  }
 }
 
 const TABS: { to: string; key: MessageKey; end?: boolean }[] = [
@@ -29,7 +39,7 @@ const TABS: { to: string; key: MessageKey; end?: boolean }[] = [
 ]
 
 export default function MeetingLayout() {
-  const { header: m, can } = useLoaderData<typeof loader>()
+  const { header: m, can, links } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   return (
     <>
@@ -42,6 +52,16 @@ export default function MeetingLayout() {
           <a href={`/meetings/${m.id}.ics`} className="button small secondary">
             {t('meetings.addToCalendar')}
           </a>{' '}
+          <Link to={links.followUp} className="button small secondary">
+            {t('meetings.followUp')}
+          </Link>{' '}
+          {links.pendingActions ? (
+            <>
+              <Link to={links.pendingActions} className="button small secondary">
+                {t('meetings.pendingActions')}
+              </Link>{' '}
+            </>
+          ) : null}
           {can.edit ? (
             <Link to={`/meetings/${m.id}/edit`} className="button small">
               {t('meetings.edit')}

@@ -19,6 +19,9 @@ export const dashboard = defineMessages({
     'dashboard.membership.kind': 'Kind',
     'dashboard.membership.count': 'Number',
     'dashboard.links.title': 'Quick links',
+    'dashboard.documents.title': 'Recent documents',
+    'dashboard.documents.empty': 'No documents yet.',
+    'dashboard.documents.all': 'See the document library',
     'dashboard.admin.pending': {
       zero: 'No pending invitations',
       one: '{count} person with a pending invitation',
@@ -54,6 +57,9 @@ export const dashboard = defineMessages({
     'dashboard.membership.kind': 'Tipo',
     'dashboard.membership.count': 'Número',
     'dashboard.links.title': 'Accesos rápidos',
+    'dashboard.documents.title': 'Documentos recientes',
+    'dashboard.documents.empty': 'Aún no hay documentos.',
+    'dashboard.documents.all': 'Ver la biblioteca de documentos',
     'dashboard.admin.pending': {
       zero: 'No hay invitaciones pendientes',
       one: '{count} persona con invitación pendiente',

@@ -17,6 +17,8 @@ export const meetings = defineMessages({
     'meetings.onlineLink': 'Join online',
     'meetings.addToCalendar': 'Add to calendar (.ics)',
     'meetings.edit': 'Edit meeting',
+    'meetings.followUp': 'Follow-up report',
+    'meetings.pendingActions': 'Pending actions to review',
     'meetings.tabs': 'Sections of the meeting',
     'meetings.tab.agenda': 'Agenda',
     'meetings.tab.documents': 'Documents',
@@ -246,6 +248,12 @@ export const meetings = defineMessages({
     'meetings.decisions.textEs': 'Text in Spanish',
     'meetings.decisions.textEn': 'Text in English',
     'meetings.decisions.record': 'Record the decision',
+    'meetings.decisions.createAction': 'Create an action item',
+    'meetings.decisions.actionCount': {
+      one: '{count} action item follows from this decision',
+      other: '{count} action items follow from this decision',
+    },
+    'meetings.decisions.seeActions': 'See the action items of this meeting',
 
     'meetings.register.title': 'Register of decisions',
     'meetings.register.intro':
@@ -283,6 +291,8 @@ export const meetings = defineMessages({
     'meetings.onlineLink': 'Unirse en línea',
     'meetings.addToCalendar': 'Añadir al calendario (.ics)',
     'meetings.edit': 'Editar la reunión',
+    'meetings.followUp': 'Informe de seguimiento',
+    'meetings.pendingActions': 'Acciones pendientes por revisar',
     'meetings.tabs': 'Secciones de la reunión',
     'meetings.tab.agenda': 'Orden del día',
     'meetings.tab.documents': 'Documentos',
@@ -517,6 +527,12 @@ export const meetings = defineMessages({
     'meetings.decisions.textEs': 'Texto en español',
     'meetings.decisions.textEn': 'Texto en inglés',
     'meetings.decisions.record': 'Registrar la decisión',
+    'meetings.decisions.createAction': 'Crear una acción',
+    'meetings.decisions.actionCount': {
+      one: 'De esta decisión se deriva {count} acción',
+      other: 'De esta decisión se derivan {count} acciones',
+    },
+    'meetings.decisions.seeActions': 'Ver las acciones de esta reunión',
 
     'meetings.register.title': 'Registro de decisiones',
     'meetings.register.intro':

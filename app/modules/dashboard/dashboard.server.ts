@@ -23,6 +23,7 @@ import {
 import { orgName } from '~/modules/members/organizations.server'
 import { registrationsDueFor, upcomingMeetingsFor } from '~/modules/meetings/meetings.server'
 import { actionsDashboard } from '~/modules/actions/actions.server'
+import { recentDocumentsFor } from '~/modules/documents/documents.server'
 
 export interface DashboardContext {
   viewer: Viewer
@@ -105,11 +106,24 @@ function actionsSection({ viewer, lang, now }: DashboardContext) {
   return actionsDashboard(viewer, lang, now)
 }
 
+/** The newest documents the viewer may see (visibility and embargo applied in SQL by the library). */
+function documentsSection({ viewer, lang }: DashboardContext) {
+  return recentDocumentsFor(viewer, 5).map((d) => ({
+    id: d.id,
+    reference: d.reference,
+    title: (lang === 'es' ? (d.titleEs ?? d.titleEn) : (d.titleEn ?? d.titleEs)) ?? '',
+    /** the document's own date (YYYY-MM-DD) when it has one */
+    documentDate: d.documentDate,
+    addedAt: d.createdAt,
+  }))
+}
+
 const SECTIONS = {
   profile: profileSection,
   groups: groupsSection,
   meetings: meetingsSection,
   actions: actionsSection,
+  documents: documentsSection,
   ptp: ptpSection,
   membership: membershipSection,
   administration: administrationSection,
