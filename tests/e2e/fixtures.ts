@@ -60,10 +60,12 @@ export const test = base.extend<{ signIn: (email: string) => Promise<void> }>({
 })
 
 /** Fails on serious or critical accessibility violations. */
-export async function expectNoSeriousA11yViolations(page: Page) {
+export async function expectNoSeriousA11yViolations(page: Page, where = '') {
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  expect(
+    serious.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`.trim()),
+  ).toEqual([])
 }
 
 export { expect }
