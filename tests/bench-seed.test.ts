@@ -15,7 +15,11 @@ import {
 } from '@db/seed/bench'
 import { verifyPassword } from '~/modules/auth/password.server'
 import { storagePath } from '~/modules/documents/storage.server'
+import { runReminders } from '~/modules/actions/reminders.server'
 import { indexDocument } from '~/modules/search/search.server'
+import { loader as actionsBoard } from '~/routes/actions.board'
+import { loader as actionsPage } from '~/routes/actions._index'
+import { loader as apiActions } from '~/routes/api.v1.actions'
 import { loader as apiSearch } from '~/routes/api.v1.search'
 import { loader as documentPage } from '~/routes/documents.$id'
 import { loader as documentsPage } from '~/routes/documents._index'
@@ -63,6 +67,10 @@ function ftsRow(rowid: number) {
   return { ...row, body: row.body.split('\n').sort() }
 }
 
+const one = (query: string) => (rawSqlite().prepare(query).get() as { n: number }).n
+/** Open and due before today in the secretariat's time zone (UTC-6), as overdue.server.ts says. */
+const OVERDUE = `status in ('not_started', 'in_progress', 'blocked') and due_date < date('now', '-6 hours')`
+
 describe('the bench dataset at a small scale', () => {
   beforeAll(async () => {
     freshEmptyDb()
@@ -77,8 +85,8 @@ describe('the bench dataset at a small scale', () => {
       users: 4,
       meetings: 3,
       documents: 200,
+      actionItems: 100,
       // Tables of later issues: 0 until they exist.
-      actionItems: 0,
       plans: 0,
     })
     expect(dataset.documentVersions).toBeGreaterThan(dataset.documents)
@@ -143,7 +151,6 @@ describe('the bench dataset at a small scale', () => {
   })
 
   it('spreads the documents over every visibility, meetings and versions', () => {
-    const one = (query: string) => (rawSqlite().prepare(query).get() as { n: number }).n
     const levels = rawSqlite().prepare('select distinct visibility as v from documents').all() as {
       v: string
     }[]
@@ -161,5 +168,89 @@ describe('the bench dataset at a small scale', () => {
     ).toBeGreaterThan(0)
     expect(one('select count(*) as n from documents where meeting_id is not null')).toBeGreaterThan(0)
     expect(one('select count(*) as n from documents where current_version > 1')).toBeGreaterThan(0)
+  })
+
+  it('seeds action items in every state, consistent as the actions services would leave them', () => {
+    const statuses = rawSqlite().prepare('select distinct status as s from action_items').all() as {
+      s: string
+    }[]
+    expect(statuses.map((r) => r.s).sort()).toEqual([
+      'blocked',
+      'cancelled',
+      'done',
+      'in_progress',
+      'not_started',
+    ])
+    expect(one(`select count(*) as n from action_items where ${OVERDUE}`)).toBeGreaterThan(0)
+    expect(one(`select count(*) as n from action_items where due_date >= date('now')`)).toBeGreaterThan(0)
+    expect(one(`select count(*) as n from action_updates where validation = 'pending'`)).toBeGreaterThan(0)
+    expect(one(`select count(*) as n from action_updates where validation = 'returned'`)).toBeGreaterThan(0)
+    expect(one(`select count(*) as n from action_items where origin_type = 'decision'`)).toBeGreaterThan(0)
+    expect(one(`select count(*) as n from action_owners where kind = 'supporting'`)).toBeGreaterThan(0)
+    const broken = {
+      withoutOwner: `select count(*) as n from action_items a
+        where not exists (select 1 from action_owners o where o.action_id = a.id and o.kind = 'owner')`,
+      progressOfStatus: `select count(*) as n from action_items where (status = 'not_started' and progress <> 0)
+        or (status = 'done' and (progress <> 100 or completed_at is null))
+        or (status <> 'done' and completed_at is not null)`,
+      pendingNotInProgress: `select count(*) as n from action_updates u join action_items a on a.id = u.action_id
+        where u.validation = 'pending' and a.status <> 'in_progress'`,
+      // one revision per report, and one per later validation or return
+      revision: `select count(*) as n from action_items a where revision <> 1
+        + (select count(*) from action_updates u where u.action_id = a.id)
+        + (select count(*) from action_updates u where u.action_id = a.id
+           and u.validation in ('validated', 'returned') and u.validated_at > u.created_at)`,
+      lastReportStatus: `select count(*) as n from action_items a join action_updates u on u.action_id = a.id
+        and u.revision = (select max(revision) from action_updates x where x.action_id = a.id)
+        where u.status <> a.status and not (u.status = 'done' and a.status = 'in_progress')
+        and not (a.status = 'in_progress' and u.validation = 'returned')`,
+      dueBeforeCreation: `select count(*) as n from action_items
+        where date(created_at / 1000, 'unixepoch', '-6 hours') > due_date`,
+      originAfterCreation: `select count(*) as n from action_items a join decisions d on d.id = a.decision_id
+        where d.created_at > a.created_at or a.meeting_id <> d.meeting_id`,
+      // reports by the owners' people (a state's for its institutions) or the secretariat
+      authorNotOwner: `select count(*) as n from action_updates u join people p on p.id = u.author_id
+        where p.role <> 'secretariat' and not exists (select 1 from action_owners o
+          join organizations g on g.id = o.organization_id where o.action_id = u.action_id and o.kind = 'owner'
+          and (o.organization_id in (p.organization_id, p.institution_id) or g.parent_id = p.organization_id))`,
+    }
+    for (const [name, query] of Object.entries(broken)) expect(one(query), name).toBe(0)
+  })
+
+  it('leaves no reminder backlog for the server to send when it starts', () => {
+    expect(one(`select count(*) as n from action_reminders`)).toBeGreaterThan(0)
+    expect(runReminders()).toEqual({ dueSoon: 0, overdue: 0, mails: 0 })
+  })
+
+  it('answers the actions pages the benchmark measures, as the member-state delegate', async () => {
+    const list = await load<{ items: { overdue: boolean }[]; hasMore: boolean }>(actionsPage, '/actions')
+    expect(list.items).toHaveLength(25)
+    expect(list.hasMore).toBe(true)
+    const overdue = await load<{ items: { overdue: boolean }[] }>(actionsPage, '/actions?overdue=1')
+    expect(overdue.items.length).toBeGreaterThan(0)
+    expect(overdue.items.every((a) => a.overdue)).toBe(true)
+    const board = await load<{ rows: { code: string; open: number; done: number }[] }>(
+      actionsBoard,
+      '/actions/board',
+    )
+    const pa = board.rows.find((r) => r.code === 'PA')
+    expect(pa && pa.open + pa.done).toBeGreaterThan(0)
+    const api = await load<{ items: { overdue: boolean; owners: string[] }[] }>(
+      apiActions,
+      '/api/v1/actions?assignee=PA&overdue=1',
+    )
+    expect(api.items.length).toBeGreaterThan(0)
+    for (const a of api.items) {
+      expect(a.overdue).toBe(true)
+      expect(a.owners.some((c) => c === 'PA' || c.startsWith('PA-'))).toBe(true)
+    }
+    expect(api.items.length).toBe(
+      Math.min(
+        50,
+        one(`select count(*) as n from action_items where ${OVERDUE} and id in (select action_id
+          from action_owners o join organizations g on g.id = o.organization_id
+          where o.kind = 'owner' and (g.code = 'PA' or g.code like 'PA-%'))`),
+      ),
+    )
   })
 })

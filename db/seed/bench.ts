@@ -1,9 +1,10 @@
 /**
  * The large dataset of `npm run bench` (CONTRACT.md "Performance"): the real RCM structure, 2,000 people,
- * 1,500 meetings with agendas, minutes and decisions, and 100,000 documents with versions, files in
- * both working languages and extracted text in the search index. Generated from word lists with a
- * seeded random generator, so every run holds the same data and searches have realistic selectivity
- * (a few words are in most documents, most words in few, some place names in a handful).
+ * 1,500 meetings with agendas, minutes and decisions, 100,000 documents with versions, files in both
+ * working languages and extracted text in the search index, and 50,000 action items with their owners,
+ * progress reports and reminders. Generated from word lists with a seeded random generator, so every run
+ * holds the same data and searches have realistic selectivity (a few words are in most documents, most
+ * words in few, some place names in a handful).
  *
  * Speed matters more here than in the demo data: after the structure (seedStructure, through Drizzle),
  * rows go in through prepared better-sqlite3 statements inside the one transaction. The statements are
@@ -12,17 +13,23 @@
  * this same code into an empty database. File rows all point at a few real files stored once through the
  * storage module (content addressed, so that is all 100,000 documents need).
  *
- * Actions and plans do not exist yet: `seedActionItems` and `seedPlans` return 0 until their tables land
- * (then each becomes one function of the same shape as `seedMeetings`).
+ * Plans do not exist yet: `seedPlans` does nothing until their tables land (then it becomes one function
+ * of the same shape as `seedActionItems`, which could then also give some actions a plan-section origin).
  */
 import type Database from 'better-sqlite3'
 import { getTableName } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { actionsToday, addDays } from '../../app/modules/actions/overdue.server'
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { storeBytes } from '../../app/modules/documents/storage.server'
 import { db, rawSqlite, type Tx } from '../client'
 import { newId } from '../ids'
 import {
+  actionItems,
+  actionOwners,
+  actionReminders,
+  actionUpdateEvidence,
+  actionUpdates,
   agendaItems,
   decisions,
   delegationMembers,
@@ -34,6 +41,8 @@ import {
   meetings,
   minutes,
   people,
+  type ACTION_ORIGIN_TYPES,
+  type ACTION_STATUSES,
   DOCUMENT_KINDS,
   type DocumentKind,
   type DocumentVisibility,
@@ -398,6 +407,8 @@ const DAY = 24 * 3600 * 1000
 interface Person {
   id: string
   orgCode: string
+  /** the national institution's id, for its people */
+  institutionId: string | null
   role: 'secretariat' | 'focal_point' | 'delegate'
   active: boolean
 }
@@ -482,7 +493,13 @@ function seedPeople(ctx: Context, total: number, passwordHash: string) {
     for (const slug of opts.groups ?? []) {
       member({ groupId: ids.get(`group:${slug}`)!, personId: id, role: 'member', createdAt: now })
     }
-    const person: Person = { id, orgCode: org.code, role, active: status === 'active' }
+    const person: Person = {
+      id,
+      orgCode: org.code,
+      institutionId: opts.institution ? ids.get(opts.institution)! : null,
+      role,
+      active: status === 'active',
+    }
     ctx.people.push(person)
     ctx.byOrg.set(org.code, [...(ctx.byOrg.get(org.code) ?? []), person])
     if (role === 'secretariat') ctx.secretariatIds.push(id)
@@ -959,8 +976,468 @@ function seedDocuments(ctx: Context, total: number, meetingList: SeededMeeting[]
   }
 }
 
-/** Action items arrive with a later issue: insert `count(BENCH_FULL.actionItems, ctx.scale)` rows here. */
-function seedActionItems(_ctx: Context): void {}
+// ---------------------------------------------------------------------------------------------------
+// Action items
+
+type ActionStatus = (typeof ACTION_STATUSES)[number]
+type OriginType = (typeof ACTION_ORIGIN_TYPES)[number]
+
+const ACTION_VERBS: [string, string][] = [
+  ['Elaborar un informe sobre', 'Prepare a report on'],
+  ['Organizar un taller regional sobre', 'Organize a regional workshop on'],
+  ['Difundir los lineamientos regionales de', 'Disseminate the regional guidelines on'],
+  ['Actualizar el protocolo nacional de', 'Update the national protocol on'],
+  ['Presentar avances en materia de', 'Report progress on'],
+  ['Designar un punto focal para', 'Appoint a focal point for'],
+  ['Compartir datos y estadísticas sobre', 'Share data and statistics on'],
+  ['Coordinar con la sociedad civil acciones de', 'Coordinate with civil society on'],
+  ['Revisar el plan de trabajo de', 'Review the work plan on'],
+  ['Realizar un diagnóstico sobre', 'Carry out an assessment of'],
+  ['Capacitar a funcionarios en', 'Train officials in'],
+]
+const CANCEL_REASONS = [
+  'Sustituida por una nueva acción acordada en la reunión siguiente.',
+  'La Presidencia Pro Tempore retiró la propuesta.',
+  'Superseded by a decision of the Vice-Ministerial Meeting.',
+  'Sin financiamiento disponible.',
+]
+const RETURN_COMMENTS = [
+  'Falta adjuntar el informe final.',
+  'Please attach the signed protocol as evidence.',
+  'El documento de evidencia corresponde a otra acción.',
+]
+
+/** How an action ends up: a status, or an open one awaiting validation (`awaiting`) or sent back after
+ * a report of done (`returned`). Past due days are mostly done, and the rest open (overdue). */
+type ActionPlan = 'not_started' | 'in_progress' | 'blocked' | 'done' | 'cancelled' | 'awaiting' | 'returned'
+const PAST_PLANS: readonly (readonly [ActionPlan, number])[] = [
+  ['done', 48],
+  ['cancelled', 7],
+  ['in_progress', 14],
+  ['returned', 3],
+  ['not_started', 9],
+  ['blocked', 9],
+  ['awaiting', 5],
+]
+const FUTURE_PLANS: readonly (readonly [ActionPlan, number])[] = [
+  ['not_started', 34],
+  ['in_progress', 36],
+  ['returned', 2],
+  ['blocked', 7],
+  ['awaiting', 5],
+  ['done', 12],
+  ['cancelled', 4],
+]
+/** The first actions, owned by Panama and overdue if open, so that every case exists at any scale. */
+const SHOWCASE_PLANS: ActionPlan[] = [
+  'not_started',
+  'in_progress',
+  'blocked',
+  'done',
+  'cancelled',
+  'awaiting',
+  'returned',
+]
+
+/** A report in an action's history; `review` is the secretariat's later answer to an owner's done. */
+interface Step {
+  status: ActionStatus
+  progress: number
+  bySecretariat: boolean
+  review?: 'validated' | 'returned'
+}
+
+function planSteps(rng: Rng, plan: ActionPlan): Step[] {
+  const steps: Step[] = []
+  let progress = 0
+  const advance = (n: number, max: number) => {
+    for (let i = 0; i < n; i++) {
+      progress = Math.min(max, progress + 5 * between(rng, 1, 6))
+      steps.push({ status: 'in_progress', progress, bySecretariat: false })
+    }
+  }
+  switch (plan) {
+    case 'not_started':
+      if (rng() < 0.15) steps.push({ status: 'not_started', progress: 0, bySecretariat: false })
+      break
+    case 'in_progress':
+      advance(between(rng, 1, 3), 95)
+      break
+    case 'blocked':
+      advance(between(rng, 0, 2), 80)
+      steps.push({ status: 'blocked', progress, bySecretariat: false })
+      break
+    case 'awaiting':
+      advance(between(rng, 0, 2), 90)
+      steps.push({ status: 'done', progress: 100, bySecretariat: false })
+      break
+    case 'returned':
+      advance(between(rng, 0, 2), 90)
+      steps.push({ status: 'done', progress: 100, bySecretariat: false, review: 'returned' })
+      progress = 5 * between(rng, 12, 19)
+      steps.push({ status: 'in_progress', progress, bySecretariat: false })
+      break
+    case 'done':
+      advance(between(rng, 0, 3), 90)
+      if (rng() < 0.7)
+        steps.push({ status: 'done', progress: 100, bySecretariat: false, review: 'validated' })
+      else steps.push({ status: 'done', progress: 100, bySecretariat: true })
+      break
+    case 'cancelled':
+      advance(between(rng, 0, 2), 80)
+      steps.push({ status: 'cancelled', progress, bySecretariat: true })
+      break
+  }
+  return steps
+}
+
+/** The instant a due day ends in the secretariat's time zone (UTC-6, see overdue.server.ts). */
+const dueDayEnds = (day: string) => Date.parse(`${day}T00:00:00Z`) + DAY + 6 * 3600 * 1000
+
+/** The last index of a sorted list whose value is at most `x` (-1 when none). */
+function lastAtMost(sorted: readonly number[], x: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] <= x) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
+}
+
+/**
+ * `count(BENCH_FULL.actionItems)` action items as the portal's own services would have left them (the
+ * demo seeder's replay, db/seed/actions.ts): owned by 1-3 member states, national institutions and
+ * organizations, some supported by others; from decisions and agenda items of meetings held before they
+ * were created, from working groups, or from nothing; due days over 2019-2028, so that most past ones
+ * are done and about a third of all are overdue; histories of reports by the owners' people (a done by
+ * an owner waits for validation, is validated or sent back), a revision per change, evidence from the
+ * library, and the reminders the periodic sweep has already sent this week (so that the benchmark's
+ * server does not start by mailing a backlog that a running install would not have).
+ */
+function seedActionItems(ctx: Context): void {
+  const { sqlite, rng, ids, now } = ctx
+  const total = count(BENCH_FULL.actionItems, ctx.scale)
+  const insertAction = inserter(sqlite, actionItems, [
+    'id',
+    'titleEs',
+    'titleEn',
+    'descriptionEs',
+    'descriptionEn',
+    'originType',
+    'decisionId',
+    'agendaItemId',
+    'meetingId',
+    'groupId',
+    'planSectionId',
+    'dueDate',
+    'priority',
+    'status',
+    'progress',
+    'tags',
+    'revision',
+    'completedAt',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ])
+  const insertOwner = inserter(sqlite, actionOwners, ['actionId', 'organizationId', 'focalPersonId', 'kind'])
+  const insertUpdate = inserter(sqlite, actionUpdates, [
+    'id',
+    'actionId',
+    'authorId',
+    'organizationId',
+    'status',
+    'progress',
+    'note',
+    'revision',
+    'validation',
+    'validatedById',
+    'validatedAt',
+    'validationComment',
+    'createdAt',
+  ])
+  const insertEvidence = inserter(sqlite, actionUpdateEvidence, ['updateId', 'documentId'])
+  const insertReminder = inserter(sqlite, actionReminders, ['actionId', 'kind', 'sentAt', 'recipients'])
+
+  // Origins, by when they happened: an action comes from a meeting held before it was created.
+  const decisionRows = sqlite
+    .prepare(
+      `select d.id, d.meeting_id as meetingId, d.agenda_item_id as agendaItemId, d.created_at as at
+       from decisions d join meetings m on m.id = d.meeting_id where m.status <> 'cancelled' order by d.created_at`,
+    )
+    .all() as { id: string; meetingId: string; agendaItemId: string | null; at: number }[]
+  const decisionTimes = decisionRows.map((d) => d.at)
+  const itemRows = sqlite
+    .prepare(
+      `select a.id, a.meeting_id as meetingId, m.ends_at as at from agenda_items a
+       join meetings m on m.id = a.meeting_id
+       where a.parent_id is null and m.status = 'held' order by m.ends_at`,
+    )
+    .all() as { id: string; meetingId: string; at: number }[]
+  const itemTimes = itemRows.map((i) => i.at)
+  /** one of the last three years' records before `at`, or null */
+  const recent = <T>(rows: T[], times: number[], at: number): T | null => {
+    const hi = lastAtMost(times, at)
+    const lo = Math.max(0, lastAtMost(times, at - 3 * 365 * DAY) + 1)
+    return hi >= lo ? rows[between(rng, lo, hi)] : null
+  }
+  // Evidence: documents every participant may open.
+  const evidencePool = (
+    sqlite
+      .prepare(
+        `select id from documents where visibility in ('public', 'participants') and deleted_at is null
+         and embargo_until is null limit 5000`,
+      )
+      .all() as { id: string }[]
+  ).map((d) => d.id)
+
+  const secretariat = ctx.people.filter((p) => p.role === 'secretariat' && p.active)
+  const active = ctx.people.filter((p) => p.active)
+  const activeOf = new Map<string, Person[]>()
+  for (const p of active) {
+    activeOf.set(p.orgCode, [...(activeOf.get(p.orgCode) ?? []), p])
+    if (p.institutionId) activeOf.set(p.institutionId, [...(activeOf.get(p.institutionId) ?? []), p])
+  }
+  const parentOf = new Map(NATIONAL_INSTITUTIONS.map((i) => [i.code, i.parent!]))
+  /** who speaks for an owner (can.ts speaksFor): its people, for an institution its state's people */
+  const reporters = (code: string) =>
+    code === SECRETARIAT.code ? secretariat : (activeOf.get(parentOf.get(code) ?? code) ?? [])
+  /** a focal person of an owner: one of its own people (an institution's own officers) */
+  const focalCandidates = (code: string) => activeOf.get(parentOf.has(code) ? ids.get(code)! : code) ?? []
+  const orgOfPerson = (p: Person) => p.institutionId ?? ids.get(p.orgCode)!
+
+  const ownerPool: (readonly [string, number])[] = [
+    ...MEMBER_STATES.map((s) => [s.code, 58 / MEMBER_STATES.length] as const),
+    ...NATIONAL_INSTITUTIONS.map((i) => [i.code, 20 / NATIONAL_INSTITUTIONS.length] as const),
+    ...OBSERVER_ORGANIZATIONS.map((o) => [o.code, 17 / OBSERVER_ORGANIZATIONS.length] as const),
+    [SECRETARIAT.code, 5],
+  ]
+  const supportPool: (readonly [string, number])[] = [
+    ...OBSERVER_ORGANIZATIONS.map((o) => [o.code, 50 / OBSERVER_ORGANIZATIONS.length] as const),
+    [SECRETARIAT.code, 20],
+    ...CIVIL_SOCIETY.map((o) => [o.code, 10 / CIVIL_SOCIETY.length] as const),
+    ...OBSERVER_STATES.map((o) => [o.code, 10 / OBSERVER_STATES.length] as const),
+    ...MEMBER_STATES.map((o) => [o.code, 10 / MEMBER_STATES.length] as const),
+  ]
+  const groupSlugs = GROUPS.map((g) => g.slug)
+  const today = actionsToday(now)
+  const firstDue = Date.UTC(2019, 0, 1)
+  const dueSpan = Date.UTC(2028, 11, 31) - firstDue
+  const HOUR = 3600 * 1000
+
+  for (let i = 0; i < total; i++) {
+    const showcase = i < SHOWCASE_PLANS.length
+    const dueDate = showcase
+      ? addDays(today, -between(rng, 10, 400))
+      : new Date(firstDue + Math.floor(rng() * (dueSpan / DAY)) * DAY).toISOString().slice(0, 10)
+    const dueMs = Date.parse(`${dueDate}T00:00:00Z`)
+    const past = dueDate < today
+    const plan = showcase ? SHOWCASE_PLANS[i] : weighted(rng, past ? PAST_PLANS : FUTURE_PLANS)
+    const createdAt =
+      Math.min(dueMs - between(rng, 20, 540) * DAY, now - between(rng, 1, 90) * DAY) -
+      between(rng, 0, 20) * HOUR
+
+    // Origin
+    let origin: {
+      originType: OriginType
+      decisionId: string | null
+      agendaItemId: string | null
+      meetingId: string | null
+      groupId: string | null
+    } = { originType: 'none', decisionId: null, agendaItemId: null, meetingId: null, groupId: null }
+    const wanted = weighted(rng, [
+      ['decision', 45],
+      ['agenda_item', 15],
+      ['group', 20],
+      ['none', 20],
+    ] as const)
+    const decision = wanted === 'decision' ? recent(decisionRows, decisionTimes, createdAt) : null
+    const item = wanted === 'agenda_item' ? recent(itemRows, itemTimes, createdAt) : null
+    if (decision) {
+      origin = {
+        ...origin,
+        originType: 'decision',
+        decisionId: decision.id,
+        agendaItemId: decision.agendaItemId,
+        meetingId: decision.meetingId,
+      }
+    } else if (item) {
+      origin = { ...origin, originType: 'agenda_item', agendaItemId: item.id, meetingId: item.meetingId }
+    } else if (wanted === 'group') {
+      origin = { ...origin, originType: 'group', groupId: ids.get(`group:${pick(rng, groupSlugs)}`)! }
+    }
+
+    // Owners and supporters
+    const ownerCodes = new Set<string>(showcase ? ['PA'] : [])
+    const owners = showcase
+      ? 1
+      : weighted(rng, [
+          [1, 60],
+          [2, 28],
+          [3, 12],
+        ] as const)
+    while (ownerCodes.size < owners) ownerCodes.add(weighted(rng, ownerPool))
+    const supportCodes = new Set<string>()
+    const supporters = weighted(rng, [
+      [0, 55],
+      [1, 33],
+      [2, 12],
+    ] as const)
+    for (let tries = 0; supportCodes.size < supporters && tries < 10; tries++) {
+      const code = weighted(rng, supportPool)
+      if (!ownerCodes.has(code)) supportCodes.add(code)
+    }
+    const authors = [...ownerCodes].flatMap(reporters)
+
+    // The history, replayed as postUpdate / validateUpdate / cancelAction would have written it.
+    const steps = planSteps(rng, plan)
+    const events = steps.length + steps.filter((s) => s.review).length
+    const closedBy = plan === 'done' || plan === 'cancelled' ? dueMs + 60 * DAY : dueMs + 120 * DAY
+    const end = Math.max(createdAt + 2 * HOUR, Math.min(now - HOUR, closedBy))
+    const times = Array.from({ length: events }, () => createdAt + HOUR + rng() * (end - createdAt - HOUR))
+      .map(Math.floor)
+      .sort((a, b) => a - b)
+    const id = newId()
+    let status: ActionStatus = 'not_started'
+    let progress = 0
+    let revision = 1
+    let updatedAt = createdAt
+    let completedAt: number | null = null
+    const updates: RowOf<
+      typeof actionUpdates,
+      | 'id'
+      | 'actionId'
+      | 'authorId'
+      | 'organizationId'
+      | 'status'
+      | 'progress'
+      | 'note'
+      | 'revision'
+      | 'validation'
+      | 'validatedById'
+      | 'validatedAt'
+      | 'validationComment'
+      | 'createdAt'
+    >[] = []
+    const evidence: [string, string][] = []
+    let t = 0
+    for (const step of steps) {
+      // a done action takes no more reports (only when the secretariat reported in the owners' place)
+      if (status === 'done') break
+      const at = times[t++]
+      const byOwner = !step.bySecretariat && authors.length > 0
+      const author = byOwner ? pick(rng, authors) : pick(rng, secretariat)
+      // a report by the secretariat's own people is theirs to validate at once
+      const bySecretariat = author.role === 'secretariat'
+      const done = step.status === 'done'
+      revision++
+      const updateId = newId()
+      const reported = done && bySecretariat ? 100 : step.progress
+      const update: (typeof updates)[number] = {
+        id: updateId,
+        actionId: id,
+        authorId: author.id,
+        organizationId: orgOfPerson(author),
+        status: step.status,
+        progress: reported,
+        note:
+          step.status === 'cancelled'
+            ? pick(rng, CANCEL_REASONS)
+            : paragraph(rng, rng() < 0.75 ? 'es' : 'en', between(rng, 6, 24)),
+        revision,
+        validation: done ? (bySecretariat ? 'validated' : 'pending') : null,
+        validatedById: done && bySecretariat ? author.id : null,
+        validatedAt: done && bySecretariat ? at : null,
+        validationComment: null,
+        createdAt: at,
+      }
+      updates.push(update)
+      if (evidencePool.length && step.status !== 'cancelled' && rng() < (done ? 0.5 : 0.1)) {
+        const docs = new Set([pick(rng, evidencePool), pick(rng, evidencePool)].slice(0, between(rng, 1, 2)))
+        for (const doc of docs) evidence.push([updateId, doc])
+      }
+      progress = reported
+      status = done ? (bySecretariat ? 'done' : 'in_progress') : step.status
+      completedAt = status === 'done' ? at : null
+      updatedAt = at
+      if (step.review && done && !bySecretariat) {
+        const when = times[t++]
+        revision++
+        update.validation = step.review
+        update.validatedById = pick(rng, secretariat).id
+        update.validatedAt = when
+        update.validationComment = step.review === 'returned' ? pick(rng, RETURN_COMMENTS) : null
+        status = step.review === 'validated' ? 'done' : 'in_progress'
+        if (status === 'done') {
+          progress = 100
+          completedAt = when
+        }
+        updatedAt = when
+      } else if (step.review) {
+        t++
+      }
+    }
+
+    const [verbEs, verbEn] = pick(rng, ACTION_VERBS)
+    const [topicEs, topicEn] = pick(rng, TOPICS)
+    const english = [...ownerCodes].some((c) => ENGLISH_SPEAKING.has(c))
+    const languages = rng() < 0.8 ? 'both' : english ? 'en' : 'es'
+    insertAction({
+      id,
+      titleEs: languages === 'en' ? null : `${verbEs} ${topicEs}`,
+      titleEn: languages === 'es' ? null : `${verbEn} ${topicEn}`,
+      descriptionEs: languages !== 'en' && rng() < 0.4 ? paragraph(rng, 'es', between(rng, 15, 50)) : null,
+      descriptionEn: languages !== 'es' && rng() < 0.3 ? paragraph(rng, 'en', between(rng, 15, 50)) : null,
+      ...origin,
+      planSectionId: null,
+      dueDate,
+      priority: weighted(rng, [
+        ['low', 25],
+        ['medium', 50],
+        ['high', 25],
+      ] as const),
+      status,
+      progress,
+      tags: JSON.stringify(TAGS.filter(() => rng() < 0.1)),
+      revision,
+      completedAt,
+      createdById: pick(rng, secretariat).id,
+      createdAt,
+      updatedAt,
+    })
+    for (const code of ownerCodes) {
+      const focal = rng() < 0.35 ? focalCandidates(code) : []
+      insertOwner({
+        actionId: id,
+        organizationId: ids.get(code)!,
+        focalPersonId: focal.length ? pick(rng, focal).id : null,
+        kind: 'owner',
+      })
+    }
+    for (const code of supportCodes) {
+      insertOwner({ actionId: id, organizationId: ids.get(code)!, focalPersonId: null, kind: 'supporting' })
+    }
+    for (const u of updates) insertUpdate(u)
+    for (const [updateId, documentId] of evidence) insertEvidence({ updateId, documentId })
+
+    // Reminders already sent: the last within the past week, some weekly ones before it.
+    const open = status === 'not_started' || status === 'in_progress' || status === 'blocked'
+    const kind = dueDate < today ? 'overdue' : dueDate <= addDays(today, 7) ? 'due_soon' : null
+    if (open && kind) {
+      const from = Math.max(now - 7 * DAY + HOUR, kind === 'overdue' ? dueDayEnds(dueDate) : createdAt)
+      let sentAt = Math.min(now - 60_000, from + Math.floor(rng() * Math.max(0, now - from)))
+      const recipients = between(rng, 1, 4)
+      insertReminder({ actionId: id, kind, sentAt, recipients })
+      for (let k = kind === 'overdue' ? between(rng, 0, 3) : 0; k > 0; k--) {
+        sentAt -= 7 * DAY
+        if (sentAt < dueDayEnds(dueDate)) break
+        insertReminder({ actionId: id, kind, sentAt, recipients })
+      }
+    }
+  }
+}
 
 /** Plans arrive with a later issue: `count(BENCH_FULL.plans, ctx.scale)` plans of
  * BENCH_FULL.sectionsPerPlan sections with BENCH_FULL.revisionsPerSection revisions each, here. */

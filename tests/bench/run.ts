@@ -406,9 +406,21 @@ function routesFor(samples: ReturnType<typeof benchSamples>): RouteSpec[] {
       path: '/api/v1/meetings',
       files: ['api.v1.meetings.ts', 'api.v1.meetings._index.ts'],
     },
-    // Later issues: measured once their data is seeded (db/seed/bench.ts seedActionItems, seedPlans).
+    // The delegate is on the member side: the lists hold all 50,000 actions, a third of them overdue.
     { name: 'actions', path: '/actions', files: ['actions._index.tsx'], needs: 'actionItems' },
-    { name: 'api_actions', path: '/api/v1/actions', files: ['api.v1.actions.ts'], needs: 'actionItems' },
+    {
+      name: 'actions_overdue',
+      path: '/actions?overdue=1',
+      files: ['actions._index.tsx'],
+      needs: 'actionItems',
+    },
+    { name: 'actions_board', path: '/actions/board', files: ['actions.board.tsx'], needs: 'actionItems' },
+    {
+      name: 'api_actions',
+      path: '/api/v1/actions?assignee=PA&overdue=1',
+      files: ['api.v1.actions.ts'],
+      needs: 'actionItems',
+    },
   ]
 }
 
