@@ -768,6 +768,9 @@ export const actionItems = sqliteTable(
     index('action_items_decision_idx').on(t.decisionId),
     index('action_items_agenda_item_idx').on(t.agendaItemId),
     index('action_items_updated_idx').on(t.updatedAt),
+    // covers the board's per-organization counts (board.server.ts): one lookup per owner row reads
+    // status, due day and meeting from this index instead of the action's whole row
+    index('action_items_board_idx').on(t.id, t.status, t.dueDate, t.meetingId),
     check(
       'action_items_status_check',
       sql`${t.status} in ('not_started','in_progress','blocked','done','cancelled')`,

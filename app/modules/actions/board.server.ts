@@ -4,7 +4,7 @@
  * answers for them). Counts only what the viewer may see (visibility in SQL), so an observer's board
  * never counts an action it cannot open.
  */
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { asc, eq, inArray, or, sql } from 'drizzle-orm'
 import { db } from '@db/client'
 import { actionItems, actionOwners, organizations, type OrganizationKind } from '@db/schema'
 import type { Lang } from '~/i18n/core'
@@ -22,30 +22,76 @@ export interface BoardRow {
   done: number
 }
 
-const accountable = sql<string>`coalesce(${organizations.parentId}, ${organizations.id})`
+interface Counts {
+  open: number
+  overdue: number
+  done: number
+}
 
-/** Counts per accountable organization (a national institution counts for its state). */
-function counts(viewer: Viewer, now: Date, only?: SQL) {
+/**
+ * Counts per accountable organization (a national institution counts for its state), each action once.
+ *
+ * Two queries instead of one `count(distinct ...)` grouped by the accountable organization, which sorted
+ * every owner row (about 170 ms over the benchmark's 50,000 actions): the first walks the owners' index
+ * in organization order and reads each action's status from `action_items_board_idx` (named: without
+ * ANALYZE SQLite prefers the primary key's index, which is not covering), about 40 ms; the second finds
+ * the few actions owned twice within one state (the state and its institution, or two institutions) so
+ * that they count once. `orgIds` limits the counts to these owner organizations.
+ */
+function counts(viewer: Viewer, now: Date, orgIds?: string[]): Map<string, Counts> {
   const today = actionsToday(now)
   const open = sql`${actionItems.status} in ('not_started','in_progress','blocked')`
-  return db
-    .select({
-      organizationId: accountable,
-      open: sql<number>`count(distinct case when ${open} then ${actionItems.id} end)`,
-      overdue: sql<number>`count(distinct case when ${open} and ${actionItems.dueDate} < ${today} then ${actionItems.id} end)`,
-      done: sql<number>`count(distinct case when ${actionItems.status} = 'done' then ${actionItems.id} end)`,
-    })
-    .from(actionOwners)
-    .innerJoin(actionItems, eq(actionItems.id, actionOwners.actionId))
-    .innerJoin(organizations, eq(organizations.id, actionOwners.organizationId))
-    .where(and(eq(actionOwners.kind, 'owner'), visibleActionsWhere(viewer), only))
-    .groupBy(accountable)
-    .all()
+  const buckets = (times = sql`1`) => sql`sum(${times} * (${open})) as open,
+    sum(${times} * (${open} and ${actionItems.dueDate} < ${today})) as overdue,
+    sum(${times} * (${actionItems.status} = 'done')) as done`
+  const onlyOrgs = orgIds
+    ? sql`and ao.organization_id in (${sql.join(
+        orgIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``
+  const perOwner = db.all<Counts & { organizationId: string }>(sql`
+    select ao.organization_id as organizationId, ${buckets()}
+    from ${actionOwners} as ao indexed by action_owners_org_idx
+    join ${actionItems} indexed by action_items_board_idx on ${actionItems.id} = ao.action_id
+    where ao.kind = 'owner' and ${visibleActionsWhere(viewer)} ${onlyOrgs}
+    group by ao.organization_id`)
+  const parents = new Map(
+    db
+      .select({ id: organizations.id, parentId: organizations.parentId })
+      .from(organizations)
+      .all()
+      .map((o) => [o.id, o.parentId ?? o.id]),
+  )
+  const result = new Map<string, Counts>()
+  const add = (orgId: string, c: Counts, sign: 1 | -1) => {
+    const t = result.get(orgId) ?? { open: 0, overdue: 0, done: 0 }
+    t.open += sign * c.open
+    t.overdue += sign * c.overdue
+    t.done += sign * c.done
+    result.set(orgId, t)
+  }
+  for (const c of perOwner) add(parents.get(c.organizationId) ?? c.organizationId, c, 1)
+  // Actions owned more than once within one state: counted once per owner above, taken back here.
+  const accountable = sql`coalesce(o.parent_id, o.id)`
+  const twice = db.all<Counts & { organizationId: string }>(sql`
+    select g as organizationId, ${buckets(sql`x.extra`)} from (
+      select ${accountable} as g, ao.action_id as action_id, count(*) - 1 as extra
+      from ${actionOwners} as ao join ${organizations} as o on o.id = ao.organization_id
+      where ao.kind = 'owner' ${onlyOrgs}
+        and (o.parent_id is not null or o.id in (select parent_id from ${organizations} where parent_id is not null))
+      group by g, ao.action_id having count(*) > 1
+    ) as x
+    join ${actionItems} on ${actionItems.id} = x.action_id
+    where ${visibleActionsWhere(viewer)}
+    group by g`)
+  for (const c of twice) add(c.organizationId, c, -1)
+  return result
 }
 
 /** Every member state (even with nothing to do), then every other organization that owns actions. */
 export function actionsBoard(viewer: Viewer, lang: Lang, now = new Date()): BoardRow[] {
-  const byOrg = new Map(counts(viewer, now).map((c) => [c.organizationId, c]))
+  const byOrg = counts(viewer, now)
   const orgs = db
     .select({
       id: organizations.id,
@@ -101,8 +147,18 @@ export function stateCommitments(
   const org = db.select().from(organizations).where(eq(organizations.code, code.toUpperCase())).get()
   if (!org) return null
   // an institution's own page counts only its own actions; a state's includes its institutions'
-  const c = counts(viewer, now, org.parentId ? eq(organizations.id, org.id) : eq(accountable, org.id))
-  const total = c.reduce(
+  const orgIds = org.parentId
+    ? [org.id]
+    : [
+        org.id,
+        ...db
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(eq(organizations.parentId, org.id))
+          .all()
+          .map((o) => o.id),
+      ]
+  const total = [...counts(viewer, now, orgIds).values()].reduce(
     (t, r) => ({ open: t.open + r.open, overdue: t.overdue + r.overdue, done: t.done + r.done }),
     { open: 0, overdue: 0, done: 0 },
   )

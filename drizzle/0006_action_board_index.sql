@@ -1,0 +1,1 @@
+CREATE INDEX `action_items_board_idx` ON `action_items` (`id`,`status`,`due_date`,`meeting_id`);
