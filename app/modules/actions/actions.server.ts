@@ -1011,37 +1011,50 @@ export function listActions(
   filters: ListFilters,
   { lang = 'es', limit = PAGE_SIZE, offset = 0, now = new Date(), involvement = 'owner' }: ListOptions = {},
 ): { items: ListedAction[]; hasMore: boolean } {
-  const rows = db
-    .select({
-      id: actionItems.id,
-      titleEs: actionItems.titleEs,
-      titleEn: actionItems.titleEn,
-      status: actionItems.status,
-      priority: actionItems.priority,
-      progress: actionItems.progress,
-      dueDate: actionItems.dueDate,
-      updatedAt: actionItems.updatedAt,
-      revision: actionItems.revision,
-      originType: actionItems.originType,
-      planSectionId: actionItems.planSectionId,
-      meetingId: actionItems.meetingId,
-      decisionCode: decisions.code,
-      meetingEs: meetings.titleEs,
-      meetingEn: meetings.titleEn,
-      groupSlug: groups.slug,
-      groupEs: groups.nameEs,
-      groupEn: groups.nameEn,
-      awaiting: awaitingValidation,
-    })
+  // First the page's ids, filtered and sorted with as little as possible read per row; then the rows
+  // of that page with their joins. In one query SQLite read, joined and sorted every matching row (a
+  // state's 3,000 overdue actions for a 50-row page: 22 ms on the benchmark's data, now about 5).
+  const ids = db
+    .select({ id: actionItems.id })
     .from(actionItems)
-    .leftJoin(decisions, eq(decisions.id, actionItems.decisionId))
-    .leftJoin(meetings, eq(meetings.id, actionItems.meetingId))
-    .leftJoin(groups, eq(groups.id, actionItems.groupId))
     .where(listWhere(viewer, filters, now, involvement))
     .orderBy(...orderFor(filters.sort, lang))
     .limit(limit + 1)
     .offset(offset)
     .all()
+    .map((r) => r.id)
+  const found = ids.length
+    ? db
+        .select({
+          id: actionItems.id,
+          titleEs: actionItems.titleEs,
+          titleEn: actionItems.titleEn,
+          status: actionItems.status,
+          priority: actionItems.priority,
+          progress: actionItems.progress,
+          dueDate: actionItems.dueDate,
+          updatedAt: actionItems.updatedAt,
+          revision: actionItems.revision,
+          originType: actionItems.originType,
+          planSectionId: actionItems.planSectionId,
+          meetingId: actionItems.meetingId,
+          decisionCode: decisions.code,
+          meetingEs: meetings.titleEs,
+          meetingEn: meetings.titleEn,
+          groupSlug: groups.slug,
+          groupEs: groups.nameEs,
+          groupEn: groups.nameEn,
+          awaiting: awaitingValidation,
+        })
+        .from(actionItems)
+        .leftJoin(decisions, eq(decisions.id, actionItems.decisionId))
+        .leftJoin(meetings, eq(meetings.id, actionItems.meetingId))
+        .leftJoin(groups, eq(groups.id, actionItems.groupId))
+        .where(inArray(actionItems.id, ids))
+        .all()
+    : []
+  const byId = new Map(found.map((r) => [r.id, r]))
+  const rows = ids.flatMap((id) => byId.get(id) ?? [])
   const page = rows.slice(0, limit)
   const owners = ownersOf(page.map((r) => r.id))
   const items = page.map((r) => ({
@@ -1276,15 +1289,10 @@ export function actionsDashboard(viewer: Viewer, lang: Lang, now = new Date()) {
     }
   }
   const today = actionsToday(now)
-  const rows = db
-    .select({
-      id: actionItems.id,
-      titleEs: actionItems.titleEs,
-      titleEn: actionItems.titleEn,
-      dueDate: actionItems.dueDate,
-      status: actionItems.status,
-      progress: actionItems.progress,
-    })
+  // the eight first ids from the index alone, then their rows: sorting the whole rows of a state's
+  // thousands of open actions to keep eight took 20 ms on the benchmark's data
+  const first = db
+    .select({ id: actionItems.id })
     .from(actionItems)
     .where(
       and(
@@ -1296,6 +1304,18 @@ export function actionsDashboard(viewer: Viewer, lang: Lang, now = new Date()) {
     )
     .orderBy(asc(actionItems.dueDate), asc(actionItems.id))
     .limit(8)
+  const rows = db
+    .select({
+      id: actionItems.id,
+      titleEs: actionItems.titleEs,
+      titleEn: actionItems.titleEn,
+      dueDate: actionItems.dueDate,
+      status: actionItems.status,
+      progress: actionItems.progress,
+    })
+    .from(actionItems)
+    .where(inArray(actionItems.id, first))
+    .orderBy(asc(actionItems.dueDate), asc(actionItems.id))
     .all()
   const mine = rows.map((r) => ({
     id: r.id,
