@@ -54,5 +54,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
+  // an unknown address (a browser asking for /favicon.ico) is a 404 page, not a server error
+  const status = (error as { status?: unknown } | null)?.status
+  if (typeof status === 'number' && status < 500) return
   console.error(error)
 }

@@ -38,6 +38,19 @@ export function createSessionCookie(email: string, baseURL: string) {
   }
 }
 
+/** Ends every session of a person, as an expiry would (the row is gone). */
+export function endSessions(email: string) {
+  const sqlite = new Database(DB_FILE)
+  sqlite.pragma('busy_timeout = 5000')
+  try {
+    sqlite
+      .prepare('delete from sessions where person_id = (select id from people where email = ?)')
+      .run(email)
+  } finally {
+    sqlite.close()
+  }
+}
+
 /** One value read from the e2e database (ids of demo records, for example). */
 export function queryValue<T = string>(sql: string, ...params: unknown[]): T {
   const sqlite = new Database(DB_FILE, { readonly: true })

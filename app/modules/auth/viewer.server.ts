@@ -4,6 +4,7 @@ import { db } from '@db/client'
 import { groupMemberships, organizations, people } from '@db/schema'
 import type { Viewer } from '~/modules/access/viewer'
 import { validateApiToken } from './api-tokens.server'
+import { keptFormResponse } from './kept-form.server'
 import { sessionTokenFrom, validateSessionToken, type SessionRow } from './session.server'
 
 /** Loads the person as a Viewer; null when missing or not active. Group memberships are read on every
@@ -88,10 +89,13 @@ export function getPendingSession(request: Request): SessionRow | null {
   return resolved(request).pending
 }
 
-/** For pages: signed-out people are sent to the sign-in page, then back. */
+/** For pages: signed-out people are sent to the sign-in page, then back. A form sent after the session
+ * ended is answered 401 with its fields kept, so that nothing typed is lost (kept-form.server.ts). */
 export function requireViewer(request: Request): Viewer {
   const viewer = getViewer(request)
   if (viewer) return viewer
+  const kept = keptFormResponse(request)
+  if (kept) throw kept
   const url = new URL(request.url)
   const back = url.pathname + url.search
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, {
