@@ -630,6 +630,24 @@ export const minutes = sqliteTable(
   ],
 )
 
+/** Every saved text of a minutes item, one row per revision. Written by the database itself (triggers
+ * in drizzle/0008_minutes_history.sql on insert and on a new revision of `minutes`) and append-only:
+ * no code path can save minutes without keeping the text it replaces. */
+export const minutesRevisions = sqliteTable(
+  'minutes_revisions',
+  {
+    id: id(),
+    minutesId: text('minutes_id')
+      .notNull()
+      .references(() => minutes.id),
+    revision: integer('revision').notNull(),
+    text: text('text').notNull(),
+    savedById: text('saved_by_id').references(() => people.id),
+    savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('minutes_revisions_unique').on(t.minutesId, t.revision)],
+)
+
 /** Comments of delegations on circulated minutes. */
 export const minutesComments = sqliteTable(
   'minutes_comments',

@@ -629,6 +629,8 @@ const MATRIX: Record<Action, Row> = {
   },
   'minutes.adopt': { variants: MINUTES_VARIANTS, expected: SECRETARIAT_ONLY('NYYNYY') },
   'minutes.addErratum': { variants: MINUTES_VARIANTS, expected: SECRETARIAT_ONLY('NNNYNN') },
+  // every saved text, drafts included
+  'minutes.history': { variants: MINUTES_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYY') },
   'calendarFeed.manage': {
     variants: NONE,
     expected: {

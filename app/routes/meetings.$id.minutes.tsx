@@ -11,6 +11,7 @@ import {
   adoptMinutes,
   circulateMinutes,
   commentOnMinutes,
+  minutesHistory,
   minutesPage,
   MinutesConflict,
   saveMinutes,
@@ -35,12 +36,16 @@ interface Conflict {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, lang, meeting } = meetingPageContext(request, params.id)
   const page = minutesPage(viewer, meeting, lang)
-  const editId = new URL(request.url).searchParams.get('edit')
+  const search = new URL(request.url).searchParams
+  const editId = search.get('edit')
+  const historyId = search.get('history')
+  const history = historyId ? minutesHistory(viewer, meeting, historyId) : null
   return {
     meetingId: meeting.row.id,
     timeZone: meeting.row.timeZone,
     ...page,
     editing: page.items.some((i) => i.item.id === editId && i.can.write) ? editId : null,
+    history: history ? { itemId: historyId!, ...history } : null,
     suggestedDeadline: utcToZoned(Date.now() + 14 * DAY, meeting.row.timeZone),
   }
 }
@@ -119,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MinutesTab() {
-  const { meetingId, timeZone, items, counts, commentDeadline, can, editing, suggestedDeadline } =
+  const { meetingId, timeZone, items, counts, commentDeadline, can, editing, suggestedDeadline, history } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
@@ -228,6 +233,14 @@ export default function MinutesTab() {
                 {minutes.adoptedAt
                   ? ` · ${t('meetings.minutes.adoptedOn', { date: date(minutes.adoptedAt, 'date', timeZone) })}`
                   : ''}
+              </p>
+            ) : null}
+
+            {history?.itemId === item.id ? (
+              <MinutesHistory id={item.id} history={history} timeZone={timeZone} />
+            ) : may.history ? (
+              <p className="small">
+                <Link to={`?history=${item.id}#history-${item.id}`}>{t('meetings.minutes.history')}</Link>
               </p>
             ) : null}
 
@@ -389,6 +402,55 @@ export default function MinutesTab() {
           </section>
         )
       })}
+    </section>
+  )
+}
+
+type MinutesHistoryData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['history']>
+
+/** Every saved text of an item's minutes, newest first, each with the words it added and removed. */
+function MinutesHistory({
+  id,
+  history,
+  timeZone,
+}: {
+  id: string
+  history: MinutesHistoryData
+  timeZone: string
+}) {
+  const { t, date } = useT()
+  return (
+    <section id={`history-${id}`} aria-labelledby={`history-h-${id}`} className="card">
+      <h4 id={`history-h-${id}`}>{t('meetings.minutes.historyTitle')}</h4>
+      <p className="small muted">{t('meetings.minutes.historyLegend')}</p>
+      <ol className="list-plain">
+        {history.revisions.map((r) => (
+          <li key={r.revision}>
+            <p className="small">
+              <strong>{t('meetings.minutes.revision', { revision: r.revision })}</strong> · {r.author ?? '—'}{' '}
+              · {date(r.savedAt, 'datetime', timeZone)}
+              {r.changes ? null : ` · ${t('meetings.minutes.historyFirst')}`}
+            </p>
+            <p className="meetings-diff">
+              {r.changes
+                ? r.changes.map((c, i) =>
+                    c.added ? (
+                      <ins key={i}>{c.value}</ins>
+                    ) : c.removed ? (
+                      <del key={i}>{c.value}</del>
+                    ) : (
+                      c.value
+                    ),
+                  )
+                : r.text}
+            </p>
+          </li>
+        ))}
+      </ol>
+      {history.truncated ? <p className="small muted">{t('meetings.minutes.historyTruncated')}</p> : null}
+      <p className="small">
+        <Link to={`?#minutes-${id}`}>{t('meetings.minutes.historyHide')}</Link>
+      </p>
     </section>
   )
 }

@@ -5,6 +5,7 @@
  * (a troika meeting and an RCGM meeting with registrations open). People are the fictional demo people.
  * Sets `meeting:<key>` in `ids` (e.g. meeting:VM-XXVIII) for the seeders that run after it.
  */
+import { eq } from 'drizzle-orm'
 import { zonedToUtc } from '../../app/modules/meetings/time'
 import { decisionCode } from '../../app/modules/meetings/codes'
 import type { Tx } from '../client'
@@ -861,11 +862,21 @@ export function seedDemoMeetings(
         const circulatedAt = status === 'draft' ? null : new Date(endsAt.getTime() + 7 * DAY)
         const deadline =
           status === 'draft' ? null : (m.commentDeadline ?? new Date(endsAt.getTime() + 21 * DAY))
+        // a first draft, then the text as it stands (the database keeps both in minutes_revisions)
         const record = tx
           .insert(minutes)
           .values({
             meetingId: row.id,
             agendaItemId: created.id,
+            text: firstDraft(item.record),
+            revision: 1,
+            updatedById: secretariat,
+            updatedAt: new Date(Math.min(Date.now(), endsAt.getTime() + DAY)),
+          })
+          .returning({ id: minutes.id })
+          .get()
+        tx.update(minutes)
+          .set({
             text: item.record,
             revision: 2,
             status,
@@ -876,9 +887,10 @@ export function seedDemoMeetings(
                 : circulatedAt,
             adoptedAt: status === 'adopted' ? new Date(endsAt.getTime() + 30 * DAY) : null,
             updatedById: secretariat,
+            updatedAt: new Date(Math.min(Date.now(), endsAt.getTime() + 2 * DAY)),
           })
-          .returning({ id: minutes.id })
-          .get()
+          .where(eq(minutes.id, record.id))
+          .run()
         return { id: created.id, minutesId: record.id }
       }
       return { id: created.id, minutesId: null }
@@ -952,4 +964,13 @@ export function seedDemoMeetings(
       }
     }
   }
+}
+
+/** The demo minutes' first draft: the record without its last sentence, or for a single sentence its
+ * first words and an ellipsis (the secretariat completed it in the second revision). */
+function firstDraft(record: string): string {
+  const sentences = record.split(/(?<=\.)\s+/)
+  if (sentences.length > 1) return sentences.slice(0, -1).join(' ')
+  const words = record.split(' ')
+  return `${words.slice(0, Math.max(1, Math.ceil(words.length * 0.6))).join(' ')} …`
 }

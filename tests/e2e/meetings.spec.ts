@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
-import { createSessionCookie, expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import { createSessionCookie, expect, expectNoSeriousA11yViolations, queryValue, test } from './fixtures'
 
 async function as(
   browser: Browser,
@@ -105,3 +105,27 @@ test('the XXVIII Vice-Ministerial Meeting shows its agenda in Spanish', async ({
   await expect(page.getByRole('heading', { name: 'Orden del día' })).toBeVisible()
   await expectNoSeriousA11yViolations(page)
 })
+
+for (const javaScriptEnabled of [false, true]) {
+  test(`the secretariat reads the history of adopted minutes (JavaScript ${
+    javaScriptEnabled ? 'on' : 'off'
+  })`, async ({ browser, baseURL }) => {
+    // minutes of the demo's XXVIII Vice-Ministerial Meeting: a first draft, then the adopted text
+    const item = queryValue(
+      "select mi.agenda_item_id from minutes mi join meetings m on m.id = mi.meeting_id where m.number = 'XXVIII' and mi.status = 'adopted' and mi.revision = 2 limit 1",
+    )
+    const meeting = queryValue('select meeting_id from minutes where agenda_item_id = ?', item)
+    const context = await browser.newContext({ javaScriptEnabled, baseURL })
+    await context.addCookies([createSessionCookie('secretariat@rcm.example', baseURL!)])
+    const page = await context.newPage()
+    await page.goto(`/meetings/${meeting}/minutes?lang=en`)
+    await page.locator(`#minutes-${item}`).getByRole('link', { name: 'History of the text' }).click()
+    const history = page.getByRole('region', { name: 'Saved versions of these minutes' })
+    await expect(history).toBeVisible()
+    await expect(history.getByText('Revision 2')).toBeVisible()
+    await expect(history.getByText('Earliest recorded text')).toBeVisible()
+    await expect(history.locator('ins').first()).toBeVisible()
+    if (javaScriptEnabled) await expectNoSeriousA11yViolations(page, 'minutes history')
+    await context.close()
+  })
+}

@@ -125,6 +125,7 @@ export interface Actions {
   'minutes.adopt': MinutesRef
   /** record a correction to adopted minutes */
   'minutes.addErratum': MinutesRef
+  'minutes.history': MinutesRef
   'decision.record': MeetingRef
   /** create and revoke one's own personal calendar feed */
   'calendarFeed.manage': undefined
@@ -310,6 +311,8 @@ const rules: { [A in Action]: Rule<A> } = {
     before(r.commentDeadline),
   'minutes.adopt': (v, r) => secretariatOn(v, r) && r.minutesStatus === 'circulated',
   'minutes.addErratum': (v, r) => secretariatOn(v, r) && r.minutesStatus === 'adopted',
+  // every saved text, drafts included: for those who write the minutes
+  'minutes.history': secretariatOn,
   'decision.record': secretariatOn,
   'calendarFeed.manage': (v) => signedIn(v),
   'action.view': (v, r) => !!r && canViewActionItem(v, r),

@@ -4,9 +4,18 @@
  * recorded errata). Every save names the revision it was based on; a save from an older revision is
  * refused with a conflict that carries the current text, so the writer's text is never lost.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { diffWords } from 'diff'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
-import { agendaItems, minutes, minutesComments, minutesErrata, organizations, people } from '@db/schema'
+import {
+  agendaItems,
+  minutes,
+  minutesComments,
+  minutesErrata,
+  minutesRevisions,
+  organizations,
+  people,
+} from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import { can, type MeetingRef, type MinutesRef } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
@@ -72,7 +81,7 @@ export interface MinutesItemView {
   } | null
   comments: MinutesComment[]
   errata: MinutesErratum[]
-  can: { write: boolean; comment: boolean; addErratum: boolean }
+  can: { write: boolean; comment: boolean; addErratum: boolean; history: boolean }
 }
 
 /** The minutes tab: every agenda item with its minutes as the viewer may see them. */
@@ -161,6 +170,7 @@ export function minutesPage(viewer: Viewer, meeting: VisibleMeeting, lang: Lang)
         write: can(viewer, 'minutes.write', ref),
         comment: can(viewer, 'minutes.comment', ref),
         addErratum: can(viewer, 'minutes.addErratum', ref),
+        history: !!row && can(viewer, 'minutes.history', ref),
       },
     }
   })
@@ -179,6 +189,66 @@ export function minutesPage(viewer: Viewer, meeting: VisibleMeeting, lang: Lang)
       adopt: circulated.length > 0 && can(viewer, 'minutes.adopt', minutesRef(meeting.ref, circulated[0])),
     },
   }
+}
+
+/** One saved text of a minutes item and what it changed from the one before (words added and removed;
+ * the oldest recorded revision has nothing before it and shows only its text). */
+export interface MinutesRevisionView {
+  revision: number
+  author: string | null
+  savedAt: Date
+  text: string
+  changes: { value: string; added: boolean; removed: boolean }[] | null
+}
+
+const HISTORY_LIMIT = 50
+
+/**
+ * The history of one item's minutes, newest first (the database records every saved text: see
+ * minutes_revisions). For those who write the minutes: drafts are theirs. Null when there are no minutes
+ * for the item or the viewer may not see their history.
+ */
+export function minutesHistory(
+  viewer: Viewer,
+  meeting: VisibleMeeting,
+  agendaItemId: string,
+): { revisions: MinutesRevisionView[]; truncated: boolean } | null {
+  const row = db
+    .select()
+    .from(minutes)
+    .where(and(eq(minutes.meetingId, meeting.row.id), eq(minutes.agendaItemId, agendaItemId)))
+    .get()
+  if (!row || !can(viewer, 'minutes.history', minutesRef(meeting.ref, row))) return null
+  const saved = db
+    .select({
+      revision: minutesRevisions.revision,
+      text: minutesRevisions.text,
+      savedAt: minutesRevisions.savedAt,
+      author: people.name,
+    })
+    .from(minutesRevisions)
+    .leftJoin(people, eq(people.id, minutesRevisions.savedById))
+    .where(eq(minutesRevisions.minutesId, row.id))
+    .orderBy(desc(minutesRevisions.revision))
+    .limit(HISTORY_LIMIT + 1)
+    .all()
+  const revisions = saved.slice(0, HISTORY_LIMIT).map((r, i) => {
+    const before = saved[i + 1]
+    return {
+      revision: r.revision,
+      author: r.author,
+      savedAt: r.savedAt,
+      text: r.text,
+      changes: before
+        ? diffWords(before.text, r.text).map((c) => ({
+            value: c.value,
+            added: !!c.added,
+            removed: !!c.removed,
+          }))
+        : null,
+    }
+  })
+  return { revisions, truncated: saved.length > HISTORY_LIMIT }
 }
 
 function itemOf(tx: Tx, meetingId: string, itemId: string) {
