@@ -354,9 +354,13 @@ export const documents = sqliteTable(
     index('documents_owner_idx').on(t.ownerOrganizationId),
     index('documents_group_idx').on(t.groupId),
     index('documents_meeting_idx').on(t.meetingId),
-    index('documents_kind_date_idx').on(t.kind, t.documentDate),
-    index('documents_date_idx').on(t.documentDate),
+    // every sort of the library has its index, alone and after a kind filter (the tie-breaker included)
+    index('documents_kind_date_idx').on(t.kind, t.documentDate, t.createdAt),
+    index('documents_date_idx').on(t.documentDate, t.createdAt),
     index('documents_created_idx').on(t.createdAt),
+    index('documents_kind_created_idx').on(t.kind, t.createdAt),
+    index('documents_kind_reference_idx').on(t.kind, t.reference),
+    // + expression indexes for the title and oldest-first sorts: drizzle/0009_documents_sort_indexes.sql
     check(
       'documents_kind_check',
       sql`${t.kind} in ('declaration','decision','conclusions_recommendations','report','work_plan','guideline','concept_note','minutes','presentation','study','other')`,

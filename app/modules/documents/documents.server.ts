@@ -581,13 +581,13 @@ export interface ListedDocument {
   languages: string[]
 }
 
-/** The viewer's documents with the filters (all from allowlists) and the sort, a page at a time;
- * visibility applied in SQL. */
-export function listDocuments(
+/** The query of a page's ids: visibility, the filters (all from allowlists) and the sort, in SQL. Null
+ * when the search text has no searchable word. Exported so that tests can read its query plan. */
+export function documentPageQuery(
   viewer: Viewer | null,
   query: ListQuery,
   { lang = 'es' as Lang, limit = PAGE_SIZE, offset = 0, now = Date.now() } = {},
-): { items: ListedDocument[]; hasMore: boolean } {
+) {
   const where: SQL[] = []
   const showDeleted = query.deleted === '1' && viewer?.role === 'secretariat'
   where.push(visibleDocumentsWhere(viewer, now, { includeDeleted: showDeleted }))
@@ -615,39 +615,62 @@ export function listDocuments(
       where v.document_id = ${documents.id} and f.language = ${query.lang})`)
   }
   const match = toFtsQuery(query.q)
-  if (query.q && !match) return { items: [], hasMore: false }
+  if (query.q && !match) return null
   if (match) where.push(matchingRowids(match))
-  const rows = db
-    .select({
-      id: documents.id,
-      reference: documents.reference,
-      titleEs: documents.titleEs,
-      titleEn: documents.titleEn,
-      originalLanguage: documents.originalLanguage,
-      kind: documents.kind,
-      documentDate: documents.documentDate,
-      visibility: documents.visibility,
-      embargoUntil: documents.embargoUntil,
-      deletedAt: documents.deletedAt,
-      currentVersion: documents.currentVersion,
-      meetingId: documents.meetingId,
-      createdAt: documents.createdAt,
-      orgCode: organizations.code,
-      orgNameEs: organizations.nameEs,
-      orgNameEn: organizations.nameEn,
-      groupSlug: groups.slug,
-      groupNameEs: groups.nameEs,
-      groupNameEn: groups.nameEn,
-      languages: languagesOf,
-    })
+  return db
+    .select({ id: documents.id })
     .from(documents)
-    .innerJoin(organizations, eq(organizations.id, documents.ownerOrganizationId))
-    .leftJoin(groups, eq(groups.id, documents.groupId))
     .where(and(...where))
     .orderBy(...orderFor(query.sort, lang))
     .limit(limit + 1)
     .offset(offset)
-    .all()
+}
+
+/** The viewer's documents with the filters (all from allowlists) and the sort, a page at a time;
+ * visibility applied in SQL. */
+export function listDocuments(
+  viewer: Viewer | null,
+  query: ListQuery,
+  { lang = 'es' as Lang, limit = PAGE_SIZE, offset = 0, now = Date.now() } = {},
+): { items: ListedDocument[]; hasMore: boolean } {
+  const pageQuery = documentPageQuery(viewer, query, { lang, limit, offset, now })
+  if (!pageQuery) return { items: [], hasMore: false }
+  // The page's ids first, sorted with as little read per row as possible; then those rows with their
+  // organization, group and languages. In one query SQLite computed the languages of every matching
+  // document before sorting (9,000 reports sorted by title for a 25-row page: 19 ms, now about 4).
+  const ids = pageQuery.all().map((r) => r.id)
+  const found = ids.length
+    ? db
+        .select({
+          id: documents.id,
+          reference: documents.reference,
+          titleEs: documents.titleEs,
+          titleEn: documents.titleEn,
+          originalLanguage: documents.originalLanguage,
+          kind: documents.kind,
+          documentDate: documents.documentDate,
+          visibility: documents.visibility,
+          embargoUntil: documents.embargoUntil,
+          deletedAt: documents.deletedAt,
+          currentVersion: documents.currentVersion,
+          meetingId: documents.meetingId,
+          createdAt: documents.createdAt,
+          orgCode: organizations.code,
+          orgNameEs: organizations.nameEs,
+          orgNameEn: organizations.nameEn,
+          groupSlug: groups.slug,
+          groupNameEs: groups.nameEs,
+          groupNameEn: groups.nameEn,
+          languages: languagesOf,
+        })
+        .from(documents)
+        .innerJoin(organizations, eq(organizations.id, documents.ownerOrganizationId))
+        .leftJoin(groups, eq(groups.id, documents.groupId))
+        .where(inArray(documents.id, ids))
+        .all()
+    : []
+  const byId = new Map(found.map((r) => [r.id, r]))
+  const rows = ids.flatMap((id) => byId.get(id) ?? [])
   const items = rows.slice(0, limit).map((r) => ({
     id: r.id,
     reference: r.reference,
