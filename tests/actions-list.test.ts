@@ -4,10 +4,15 @@
  * owners. The list reads a page's ids first and then their rows (actions.server.ts listActions), so the
  * order of the page must survive that second read.
  */
+import { and, eq, isNotNull, sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { db } from '@db/client'
+import { actionItems, decisions, meetings } from '@db/schema'
 import { listActions, type ListedAction } from '~/modules/actions/actions.server'
 import { SORTS } from '~/modules/actions/schemas'
-import { SECRETARIAT } from './actions-fixtures'
+import { CO, SECRETARIAT, run } from './actions-fixtures'
+import * as listPage from '~/routes/actions._index'
+import * as apiList from '~/routes/api.v1.actions'
 import { freshDemoDb, viewerFor } from './helpers/db'
 
 beforeEach(() => {
@@ -57,5 +62,52 @@ describe('the list of action items', () => {
     expect(items.every((a) => a.owners.length > 0)).toBe(true)
     expect(items.some((a) => a.origin.decisionCode)).toBe(true)
     expect(items.some((a) => a.origin.meetingTitle)).toBe(true)
+  })
+
+  it('filters by the decision the actions follow from, on the page and in the API', async () => {
+    const [top] = db
+      .select({ decisionId: actionItems.decisionId, n: sql<number>`count(*)` })
+      .from(actionItems)
+      .where(isNotNull(actionItems.decisionId))
+      .groupBy(actionItems.decisionId)
+      .orderBy(sql`count(*) desc`)
+      .limit(1)
+      .all()
+    const decision = db.select().from(decisions).where(eq(decisions.id, top.decisionId!)).get()!
+    expect(top.n).toBeGreaterThan(0)
+    const page = await run(listPage.loader, `/actions?decision=${decision.id}`, { as: SECRETARIAT })
+    const data = page.data as {
+      items: ListedAction[]
+      decision: { code: string } | null
+      filters: { decision?: string }
+    }
+    expect(data.filters.decision).toBe(decision.id)
+    expect(data.decision!.code).toBe(decision.code)
+    expect(data.items).toHaveLength(top.n)
+    expect(data.items.every((a) => a.origin.decisionCode === decision.code)).toBe(true)
+    const api = await run(apiList.loader, `/api/v1/actions?decision=${decision.id}`, { as: SECRETARIAT })
+    expect(api.status).toBe(200)
+    expect((api.data as { items: { id: string }[] }).items.map((a) => a.id).sort()).toEqual(
+      data.items.map((a) => a.id).sort(),
+    )
+    // an unknown decision: nothing, and no code to show
+    const none = await run(listPage.loader, '/actions?decision=nosuchdecision00', { as: SECRETARIAT })
+    expect((none.data as typeof data).items).toEqual([])
+    expect((none.data as typeof data).decision).toBeNull()
+  })
+
+  it("an observer filtering by a members-only meeting's decision learns neither its code nor its actions", async () => {
+    const hidden = db
+      .select({ id: decisions.id })
+      .from(decisions)
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .innerJoin(actionItems, eq(actionItems.decisionId, decisions.id))
+      .where(and(eq(meetings.openness, 'members_only')))
+      .get()!
+    expect(hidden).toBeTruthy()
+    const page = await run(listPage.loader, `/actions?decision=${hidden.id}`, { as: CO })
+    const data = page.data as { items: ListedAction[]; decision: { code: string } | null }
+    expect(data.decision).toBeNull()
+    expect(data.items).toEqual([])
   })
 })

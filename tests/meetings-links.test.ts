@@ -115,7 +115,9 @@ describe('the decisions tab', () => {
       const d = await decisionsOf(m.id, email)
       expect(d.decisions.map((x) => x.actionCount)).toEqual(d.decisions.map((x) => expected.get(x.id) ?? 0))
       const html = render(decisionsTab.default, d)
-      expect(html).toContain(`href="/actions?meeting=${m.id}">See the action items of this meeting</a>`)
+      // each decision with actions links to exactly its own
+      for (const x of d.decisions.filter((x) => x.actionCount > 0))
+        expect(html).toContain(`href="/actions?decision=${x.id}">See these action items</a>`)
       expect(html).toContain('2 action items follow from this decision')
     }
     const es = render(decisionsTab.default, await decisionsOf(m.id, DELEGATE), 'es')

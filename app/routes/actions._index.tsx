@@ -4,7 +4,12 @@ import { ActionStatusBadge, DueDay, OwnerNames, Progress } from '~/components/ac
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
-import { listActions, listFilterOptions, PAGE_SIZE } from '~/modules/actions/actions.server'
+import {
+  decisionFilterLabel,
+  listActions,
+  listFilterOptions,
+  PAGE_SIZE,
+} from '~/modules/actions/actions.server'
 import { DUE_WINDOWS, ListQuerySchema, SORTS, STATUS_FILTERS } from '~/modules/actions/schemas'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
@@ -35,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     filters,
     options: listFilterOptions(viewer, lang),
+    decision: filters.decision ? decisionFilterLabel(viewer, filters.decision) : null,
     canCreate: can(viewer, 'action.create'),
     isSecretariat: viewer.role === 'secretariat',
   }
@@ -49,7 +55,8 @@ function queryString(filters: Record<string, unknown>, extra: Record<string, str
 }
 
 export default function ActionList() {
-  const { items, hasMore, page, filters, options, canCreate, isSecretariat } = useLoaderData<typeof loader>()
+  const { items, hasMore, page, filters, options, canCreate, isSecretariat, decision } =
+    useLoaderData<typeof loader>()
   const { t, date } = useT()
   const pageLink = (n: number) => queryString(filters, n > 1 ? { page: String(n) } : {}) || '?'
   const exportQuery = queryString(filters)
@@ -71,7 +78,18 @@ export default function ActionList() {
       </div>
       <p className="muted">{t('actions.intro')}</p>
 
+      {filters.decision ? (
+        <p className="alert info">
+          {decision
+            ? t('actions.filter.decisionNote', { code: decision.code })
+            : t('actions.filter.decisionUnknown')}{' '}
+          <Link to={queryString({ ...filters, decision: undefined }) || '?'}>
+            {t('actions.filter.allDecisions')}
+          </Link>
+        </p>
+      ) : null}
       <Form method="get" className="filters" aria-label={t('actions.filter.legend')}>
+        {filters.decision ? <input type="hidden" name="decision" value={filters.decision} /> : null}
         <div className="field">
           <label htmlFor="f-owner">{t('actions.filter.owner')}</label>
           <select id="f-owner" name="owner" defaultValue={filters.owner ?? ''}>

@@ -82,8 +82,7 @@ export default function DecisionsTab() {
                     <>
                       {t('meetings.decisions.actionCount', { count: d.actionCount })}
                       {' · '}
-                      {/* the action list has no filter by decision: the meeting's, with each one's code */}
-                      <Link to={`/actions?meeting=${meetingId}`}>{t('meetings.decisions.seeActions')}</Link>
+                      <Link to={`/actions?decision=${d.id}`}>{t('meetings.decisions.seeActions')}</Link>
                     </>
                   ) : null}
                   {d.actionCount && createAction ? ' · ' : null}

@@ -259,7 +259,7 @@ export const meetings = defineMessages({
       one: '{count} action item follows from this decision',
       other: '{count} action items follow from this decision',
     },
-    'meetings.decisions.seeActions': 'See the action items of this meeting',
+    'meetings.decisions.seeActions': 'See these action items',
 
     'meetings.register.title': 'Register of decisions',
     'meetings.register.intro':
@@ -544,7 +544,7 @@ export const meetings = defineMessages({
       one: 'De esta decisión se deriva {count} acción',
       other: 'De esta decisión se derivan {count} acciones',
     },
-    'meetings.decisions.seeActions': 'Ver las acciones de esta reunión',
+    'meetings.decisions.seeActions': 'Ver estas acciones',
 
     'meetings.register.title': 'Registro de decisiones',
     'meetings.register.intro':

@@ -32,6 +32,7 @@ import {
 } from '~/modules/access/can'
 import { visibleActionsWhere, involvesViewerWhere } from '~/modules/access/actions-visibility.server'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
+import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit, type AuditEntry } from '~/modules/audit/audit.server'
 import { listDocuments } from '~/modules/documents/documents.server'
@@ -966,6 +967,7 @@ export function listWhere(
   const where: SQL[] = [visibleActionsWhere(viewer)]
   if (f.owner) where.push(ownedByWhere(f.owner, involvement))
   if (f.meeting) where.push(eq(actionItems.meetingId, f.meeting))
+  if (f.decision) where.push(eq(actionItems.decisionId, f.decision))
   if (f.group) {
     const gid = sql`(select ${groups.id} from ${groups} where ${groups.slug} = ${f.group})`
     where.push(
@@ -1083,6 +1085,19 @@ export function listActions(
     supporters: ownerViews(owners.get(r.id) ?? [], 'supporting', lang),
   }))
   return { items, hasMore: rows.length > limit }
+}
+
+/** The decision a list is filtered by, as the viewer may know it: its code and meeting, or null when it
+ * does not exist or its meeting is hidden from the viewer (then the list is empty too). */
+export function decisionFilterLabel(viewer: Viewer, decisionId: string) {
+  return (
+    db
+      .select({ code: decisions.code, meetingId: decisions.meetingId })
+      .from(decisions)
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .where(and(eq(decisions.id, decisionId), visibleMeetingsWhere(viewer)))
+      .get() ?? null
+  )
 }
 
 /** Values for the filter form: organizations that own actions, groups, and meetings with actions that

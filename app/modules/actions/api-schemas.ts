@@ -44,6 +44,12 @@ export const ActionsQuery = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/)
     .optional()
     .describe('Meeting id of the origin'),
+  decision: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
+    .describe('Decision id of the origin: the actions that follow from one decision'),
   group: z
     .string()
     .max(100)

@@ -66,6 +66,7 @@ export function listActionsForApi(viewer: Viewer, query: z.infer<typeof ActionsQ
     status: query.status,
     overdue: query.overdue === '1' || query.overdue === 'true' ? '1' : undefined,
     meeting: query.meeting,
+    decision: query.decision,
     group: query.group,
     due: query.due,
     sort: query.sort,

@@ -57,6 +57,7 @@ const progressNumber = z
 export const ListQuerySchema = z.object({
   owner: orgCodeField.optional().catch(undefined),
   meeting: idField.optional().catch(undefined),
+  decision: idField.optional().catch(undefined),
   group: slugField.optional().catch(undefined),
   status: z.enum(STATUS_FILTERS).optional().catch(undefined),
   due: z.enum(DUE_WINDOWS).optional().catch(undefined),
