@@ -9,6 +9,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db, type Tx } from '@db/client'
+import { inIdOrder } from '@db/pages'
 import {
   actionItems,
   actionOwners,
@@ -1055,8 +1056,7 @@ export function listActions(
         .where(inArray(actionItems.id, ids))
         .all()
     : []
-  const byId = new Map(found.map((r) => [r.id, r]))
-  const rows = ids.flatMap((id) => byId.get(id) ?? [])
+  const rows = inIdOrder(ids, found)
   const page = rows.slice(0, limit)
   const owners = ownersOf(page.map((r) => r.id))
   const items = page.map((r) => ({

@@ -7,6 +7,7 @@
 import { findVisibleMeeting } from '~/modules/meetings/meetings.server'
 import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, max, sql, type SQL } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
+import { inIdOrder } from '@db/pages'
 import {
   documentDownloads,
   documentFiles,
@@ -669,8 +670,7 @@ export function listDocuments(
         .where(inArray(documents.id, ids))
         .all()
     : []
-  const byId = new Map(found.map((r) => [r.id, r]))
-  const rows = ids.flatMap((id) => byId.get(id) ?? [])
+  const rows = inIdOrder(ids, found)
   const items = rows.slice(0, limit).map((r) => ({
     id: r.id,
     reference: r.reference,
