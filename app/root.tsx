@@ -207,7 +207,7 @@ function SessionEnded({ kept, t }: { kept: KeptForm; t: ReturnType<typeof transl
   // record ids) travels hidden
   const technical = (name: string, value: string) =>
     value === '' ||
-    /^(intent|revision|direction|redirectTo|answer|originType|id)$|Id$/.test(name) ||
+    /^(intent|direction|redirectTo|answer|originType|id)$|Id$|[rR]evision$/.test(name) ||
     /^[A-Za-z0-9_-]{20,}$/.test(value)
   return (
     <section className="error-page" aria-labelledby="error-title">
