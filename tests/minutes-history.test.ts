@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, notExists } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db, rawSqlite } from '@db/client'
-import { minutes, minutesRevisions } from '@db/schema'
+import { agendaItems, meetings, minutes, minutesRevisions } from '@db/schema'
 import * as minutesTab from '~/routes/meetings.$id.minutes'
 import { freshDemoDb } from './helpers/db'
 import { run } from './meetings-fixtures'
@@ -44,6 +44,7 @@ async function save(meetingId: string, agendaItemId: string, baseRevision: numbe
 type HistoryData = {
   history: {
     itemId: string
+    scope: 'all' | 'sinceCirculation'
     revisions: {
       revision: number
       author: string | null
@@ -117,18 +118,61 @@ describe('the history of minutes', () => {
     expect(revisionsOf(row.id)).toHaveLength(count)
   })
 
-  it('is shown to the secretariat only', async () => {
+  it('shows the secretariat every version, the delegations those since circulation, drafts to nobody else', async () => {
     const row = minutesIn('circulated')
-    for (const who of ['pa.focal@rcm.example', 'mx.delegate@rcm.example', 'iom@rcm.example']) {
+    const delegations = ['pa.focal@rcm.example', 'mx.delegate@rcm.example']
+    for (const who of delegations) {
       const data = await historyAs(who, row.meetingId, row.agendaItemId)
-      expect(data.history, who).toBeNull()
-      expect(data.items.every((i) => !i.can.history)).toBe(true)
+      // the text as circulated (revision 2), never the first draft before it
+      expect(data.history!.scope, who).toBe('sinceCirculation')
+      expect(data.history!.revisions.map((r) => r.revision)).toEqual([2])
+      expect(data.history!.revisions[0].changes).toBeNull()
+      expect(data.items.find((i) => i.item.id === row.agendaItemId)!.can.history).toBe(true)
     }
-    const data = await historyAs(SECRETARIAT, row.meetingId, row.agendaItemId)
-    expect(data.items.find((i) => i.item.id === row.agendaItemId)!.can.history).toBe(true)
-    // an item of another meeting, or no item: no history
+    const all = await historyAs(SECRETARIAT, row.meetingId, row.agendaItemId)
+    expect(all.history!.scope).toBe('all')
+    expect(all.history!.revisions.map((r) => r.revision)).toEqual([2, 1])
+
+    // the secretariat revises the circulated text: the delegations see what changed
+    expect((await save(row.meetingId, row.agendaItemId, 2, `${row.text} Revisado.`)).status).toBe(302)
+    const after = await historyAs('pa.focal@rcm.example', row.meetingId, row.agendaItemId)
+    expect(after.history!.revisions.map((r) => r.revision)).toEqual([3, 2])
+    expect(after.history!.revisions[0].changes!.filter((c) => c.added).map((c) => c.value.trim())).toEqual([
+      'Revisado.',
+    ])
+
+    // a draft (minutes of an item that had none) has no history for a delegation
+    const item = db
+      .select({ id: agendaItems.id, meetingId: agendaItems.meetingId })
+      .from(agendaItems)
+      .where(notExists(db.select().from(minutes).where(eq(minutes.agendaItemId, agendaItems.id))))
+      .get()!
+    expect((await save(item.meetingId, item.id, 0, 'Borrador de la Secretaría')).status).toBe(302)
+    expect((await historyAs(SECRETARIAT, item.meetingId, item.id)).history!.revisions).toHaveLength(1)
+    for (const who of delegations) {
+      const data = await historyAs(who, item.meetingId, item.id)
+      expect(data.history, who).toBeNull()
+      expect(data.items.find((i) => i.item.id === item.id)!.can.history).toBe(false)
+    }
+    // an item of another meeting: no history
     const other = minutesIn('adopted')
     expect((await historyAs(SECRETARIAT, row.meetingId, other.agendaItemId)).history).toBeNull()
+  })
+
+  it('keeps the history of a members-only meeting from observers (the meeting is not there for them)', async () => {
+    const hidden = db
+      .select({ meetingId: minutes.meetingId, agendaItemId: minutes.agendaItemId })
+      .from(minutes)
+      .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+      .where(eq(meetings.openness, 'members_only'))
+      .get()!
+    const page = await run(
+      minutesTab.loader,
+      `/meetings/${hidden.meetingId}/minutes?history=${hidden.agendaItemId}`,
+      { as: 'co.observer@rcm.example' },
+      { id: hidden.meetingId },
+    )
+    expect(page.status).toBe(404)
   })
 
   it('the database refuses to change or delete a recorded text, or to change minutes without a revision', () => {

@@ -422,14 +422,19 @@ function MinutesHistory({
   return (
     <section id={`history-${id}`} aria-labelledby={`history-h-${id}`} className="card">
       <h4 id={`history-h-${id}`}>{t('meetings.minutes.historyTitle')}</h4>
-      <p className="small muted">{t('meetings.minutes.historyLegend')}</p>
+      <p className="small muted">
+        {history.scope === 'sinceCirculation' ? `${t('meetings.minutes.historySince')} ` : null}
+        {t('meetings.minutes.historyLegend')}
+      </p>
       <ol className="list-plain">
         {history.revisions.map((r) => (
           <li key={r.revision}>
             <p className="small">
               <strong>{t('meetings.minutes.revision', { revision: r.revision })}</strong> · {r.author ?? '—'}{' '}
               · {date(r.savedAt, 'datetime', timeZone)}
-              {r.changes ? null : ` · ${t('meetings.minutes.historyFirst')}`}
+              {r.changes
+                ? null
+                : ` · ${t(history.scope === 'all' ? 'meetings.minutes.historyFirst' : 'meetings.minutes.historyCirculated')}`}
             </p>
             <p className="meetings-diff">
               {r.changes

@@ -862,7 +862,9 @@ export function seedDemoMeetings(
         const circulatedAt = status === 'draft' ? null : new Date(endsAt.getTime() + 7 * DAY)
         const deadline =
           status === 'draft' ? null : (m.commentDeadline ?? new Date(endsAt.getTime() + 21 * DAY))
-        // a first draft, then the text as it stands (the database keeps both in minutes_revisions)
+        // a first draft, then the text as it stands (the database keeps both in minutes_revisions),
+        // both saved before the minutes were circulated
+        const seededAt = Date.now()
         const record = tx
           .insert(minutes)
           .values({
@@ -871,7 +873,7 @@ export function seedDemoMeetings(
             text: firstDraft(item.record),
             revision: 1,
             updatedById: secretariat,
-            updatedAt: new Date(Math.min(Date.now(), endsAt.getTime() + DAY)),
+            updatedAt: new Date(Math.min(seededAt - 2000, endsAt.getTime() + DAY)),
           })
           .returning({ id: minutes.id })
           .get()
@@ -883,11 +885,11 @@ export function seedDemoMeetings(
             commentDeadline: deadline,
             circulatedAt:
               status === 'circulated'
-                ? new Date(Math.min(Date.now(), endsAt.getTime() + 3 * DAY))
+                ? new Date(Math.min(seededAt, endsAt.getTime() + 3 * DAY))
                 : circulatedAt,
             adoptedAt: status === 'adopted' ? new Date(endsAt.getTime() + 30 * DAY) : null,
             updatedById: secretariat,
-            updatedAt: new Date(Math.min(Date.now(), endsAt.getTime() + 2 * DAY)),
+            updatedAt: new Date(Math.min(seededAt - 1000, endsAt.getTime() + 2 * DAY)),
           })
           .where(eq(minutes.id, record.id))
           .run()

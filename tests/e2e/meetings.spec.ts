@@ -107,7 +107,7 @@ test('the XXVIII Vice-Ministerial Meeting shows its agenda in Spanish', async ({
 })
 
 for (const javaScriptEnabled of [false, true]) {
-  test(`the secretariat reads the history of adopted minutes (JavaScript ${
+  test(`the history of adopted minutes: all of it for the secretariat, since circulation for a delegation (JavaScript ${
     javaScriptEnabled ? 'on' : 'off'
   })`, async ({ browser, baseURL }) => {
     // minutes of the demo's XXVIII Vice-Ministerial Meeting: a first draft, then the adopted text
@@ -127,5 +127,16 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(history.locator('ins').first()).toBeVisible()
     if (javaScriptEnabled) await expectNoSeriousA11yViolations(page, 'minutes history')
     await context.close()
+
+    // a delegation sees the versions from the text as circulated on, never the draft before it
+    const delegate = await browser.newContext({ javaScriptEnabled, baseURL })
+    await delegate.addCookies([createSessionCookie('mx.delegate@rcm.example', baseURL!)])
+    const mx = await delegate.newPage()
+    await mx.goto(`/meetings/${meeting}/minutes?lang=en`)
+    await mx.locator(`#minutes-${item}`).getByRole('link', { name: 'History of the text' }).click()
+    const seen = mx.getByRole('region', { name: 'Saved versions of these minutes' })
+    await expect(seen.getByText('Text as circulated')).toBeVisible()
+    await expect(seen.getByText('Revision 1')).toHaveCount(0)
+    await delegate.close()
   })
 }

@@ -5,7 +5,7 @@
  * refused with a conflict that carries the current text, so the writer's text is never lost.
  */
 import { diffWords } from 'diff'
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lte, max } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
 import {
   agendaItems,
@@ -170,7 +170,7 @@ export function minutesPage(viewer: Viewer, meeting: VisibleMeeting, lang: Lang)
         write: can(viewer, 'minutes.write', ref),
         comment: can(viewer, 'minutes.comment', ref),
         addErratum: can(viewer, 'minutes.addErratum', ref),
-        history: !!row && can(viewer, 'minutes.history', ref),
+        history: historyScope(viewer, ref, row) !== null,
       },
     }
   })
@@ -203,22 +203,48 @@ export interface MinutesRevisionView {
 
 const HISTORY_LIMIT = 50
 
+/** Who sees which part of the history: the secretariat all of it (drafts are theirs); everyone who may
+ * read circulated or adopted minutes, the versions from the text as circulated on (so that a delegation
+ * sees what changed after its comment, never the drafts before). */
+export type HistoryScope = 'all' | 'sinceCirculation'
+
+export function historyScope(
+  viewer: Viewer,
+  ref: MinutesRef,
+  row: MinutesRow | undefined,
+): HistoryScope | null {
+  if (!row) return null
+  if (can(viewer, 'minutes.history', ref)) return 'all'
+  if (row.circulatedAt && can(viewer, 'minutes.view', ref)) return 'sinceCirculation'
+  return null
+}
+
 /**
  * The history of one item's minutes, newest first (the database records every saved text: see
- * minutes_revisions). For those who write the minutes: drafts are theirs. Null when there are no minutes
- * for the item or the viewer may not see their history.
+ * minutes_revisions), as far as the viewer's scope goes. Null when there are no minutes for the item or
+ * the viewer may see no part of their history.
  */
 export function minutesHistory(
   viewer: Viewer,
   meeting: VisibleMeeting,
   agendaItemId: string,
-): { revisions: MinutesRevisionView[]; truncated: boolean } | null {
+): { scope: HistoryScope; revisions: MinutesRevisionView[]; truncated: boolean } | null {
   const row = db
     .select()
     .from(minutes)
     .where(and(eq(minutes.meetingId, meeting.row.id), eq(minutes.agendaItemId, agendaItemId)))
     .get()
-  if (!row || !can(viewer, 'minutes.history', minutesRef(meeting.ref, row))) return null
+  const scope = historyScope(viewer, minutesRef(meeting.ref, row), row)
+  if (!row || !scope) return null
+  // the text as circulated is the last one saved before circulation
+  const floor =
+    scope === 'all' || !row.circulatedAt
+      ? 0
+      : (db
+          .select({ revision: max(minutesRevisions.revision) })
+          .from(minutesRevisions)
+          .where(and(eq(minutesRevisions.minutesId, row.id), lte(minutesRevisions.savedAt, row.circulatedAt)))
+          .get()?.revision ?? 0)
   const saved = db
     .select({
       revision: minutesRevisions.revision,
@@ -228,7 +254,7 @@ export function minutesHistory(
     })
     .from(minutesRevisions)
     .leftJoin(people, eq(people.id, minutesRevisions.savedById))
-    .where(eq(minutesRevisions.minutesId, row.id))
+    .where(and(eq(minutesRevisions.minutesId, row.id), gte(minutesRevisions.revision, floor)))
     .orderBy(desc(minutesRevisions.revision))
     .limit(HISTORY_LIMIT + 1)
     .all()
@@ -248,7 +274,7 @@ export function minutesHistory(
         : null,
     }
   })
-  return { revisions, truncated: saved.length > HISTORY_LIMIT }
+  return { scope, revisions, truncated: saved.length > HISTORY_LIMIT }
 }
 
 function itemOf(tx: Tx, meetingId: string, itemId: string) {
