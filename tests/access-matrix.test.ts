@@ -631,6 +631,20 @@ const MATRIX: Record<Action, Row> = {
   'minutes.addErratum': { variants: MINUTES_VARIANTS, expected: SECRETARIAT_ONLY('NNNYNN') },
   // every saved text, drafts included
   'minutes.history': { variants: MINUTES_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYY') },
+  // from the circulated text on: never a draft
+  'minutes.circulatedHistory': {
+    variants: MINUTES_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNN',
+      secretariat: 'NYYYYY',
+      memberStateFocalPoint: 'NYYYYY',
+      memberStateDelegate: 'NYYYYY',
+      nationalInstitutionPerson: 'NYYYYY',
+      observerStateDelegate: 'NYYYNY',
+      internationalOrganizationFocalPoint: 'NYYYNY',
+      civilSocietyPerson: 'NYYYNY',
+    },
+  },
   'calendarFeed.manage': {
     variants: NONE,
     expected: {

@@ -115,9 +115,7 @@ for (const javaScriptEnabled of [false, true]) {
       "select mi.agenda_item_id from minutes mi join meetings m on m.id = mi.meeting_id where m.number = 'XXVIII' and mi.status = 'adopted' and mi.revision = 2 limit 1",
     )
     const meeting = queryValue('select meeting_id from minutes where agenda_item_id = ?', item)
-    const context = await browser.newContext({ javaScriptEnabled, baseURL })
-    await context.addCookies([createSessionCookie('secretariat@rcm.example', baseURL!)])
-    const page = await context.newPage()
+    const page = await as(browser, 'secretariat@rcm.example', javaScriptEnabled, baseURL!)
     await page.goto(`/meetings/${meeting}/minutes?lang=en`)
     await page.locator(`#minutes-${item}`).getByRole('link', { name: 'History of the text' }).click()
     const history = page.getByRole('region', { name: 'Saved versions of these minutes' })
@@ -126,17 +124,15 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(history.getByText('Earliest recorded text')).toBeVisible()
     await expect(history.locator('ins').first()).toBeVisible()
     if (javaScriptEnabled) await expectNoSeriousA11yViolations(page, 'minutes history')
-    await context.close()
+    await page.context().close()
 
     // a delegation sees the versions from the text as circulated on, never the draft before it
-    const delegate = await browser.newContext({ javaScriptEnabled, baseURL })
-    await delegate.addCookies([createSessionCookie('mx.delegate@rcm.example', baseURL!)])
-    const mx = await delegate.newPage()
+    const mx = await as(browser, 'mx.delegate@rcm.example', javaScriptEnabled, baseURL!)
     await mx.goto(`/meetings/${meeting}/minutes?lang=en`)
     await mx.locator(`#minutes-${item}`).getByRole('link', { name: 'History of the text' }).click()
     const seen = mx.getByRole('region', { name: 'Saved versions of these minutes' })
     await expect(seen.getByText('Text as circulated')).toBeVisible()
     await expect(seen.getByText('Revision 1')).toHaveCount(0)
-    await delegate.close()
+    await mx.context().close()
   })
 }

@@ -125,7 +125,10 @@ export interface Actions {
   'minutes.adopt': MinutesRef
   /** record a correction to adopted minutes */
   'minutes.addErratum': MinutesRef
+  /** every saved text of the minutes, drafts included */
   'minutes.history': MinutesRef
+  /** the saved texts from the one circulated for comment on */
+  'minutes.circulatedHistory': MinutesRef
   'decision.record': MeetingRef
   /** create and revoke one's own personal calendar feed */
   'calendarFeed.manage': undefined
@@ -313,6 +316,8 @@ const rules: { [A in Action]: Rule<A> } = {
   'minutes.addErratum': (v, r) => secretariatOn(v, r) && r.minutesStatus === 'adopted',
   // every saved text, drafts included: for those who write the minutes
   'minutes.history': secretariatOn,
+  // whoever reads circulated or adopted minutes sees how they changed after circulation, never the drafts
+  'minutes.circulatedHistory': (v, r) => !!r && r.minutesStatus !== 'draft' && canViewMinutes(v, r),
   'decision.record': secretariatOn,
   'calendarFeed.manage': (v) => signedIn(v),
   'action.view': (v, r) => !!r && canViewActionItem(v, r),

@@ -215,7 +215,7 @@ export function historyScope(
 ): HistoryScope | null {
   if (!row) return null
   if (can(viewer, 'minutes.history', ref)) return 'all'
-  if (row.circulatedAt && can(viewer, 'minutes.view', ref)) return 'sinceCirculation'
+  if (can(viewer, 'minutes.circulatedHistory', ref)) return 'sinceCirculation'
   return null
 }
 
