@@ -3,8 +3,10 @@
  * no or expired login, 403 seen-but-refused, 404 unknown-or-hidden; lists as {items,nextCursor}.
  */
 import type { z } from 'zod'
+import { hasMessage, translator, type Lang } from '~/i18n'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
+import { DomainError, recordRefusal } from '~/modules/core/domain-error.server'
 import { resolveRequest } from '~/modules/auth/viewer.server'
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' }
@@ -109,4 +111,26 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
     }
   }
   throw apiError(400, 'invalid', 'The request is not valid.', fields)
+}
+
+/** The caller's language for API messages (English for anonymous callers). */
+export function apiLang(viewer: Viewer | null): Lang {
+  return viewer?.language ?? 'en'
+}
+
+/**
+ * The API's answer to a DomainError: its status and code, the message in the caller's language (also
+ * under its field), for a conflict the current state and what was sent. Anything else is rethrown.
+ */
+export function apiFailure(error: unknown, lang: Lang, submitted?: Record<string, unknown>): Response {
+  if (!(error instanceof DomainError)) throw error
+  recordRefusal(error)
+  const message = hasMessage(error.messageKey)
+    ? translator(lang).t(error.messageKey, error.params)
+    : error.messageKey
+  const body: Record<string, unknown> = { code: error.code, message }
+  if (error.field) body.fields = { [error.field]: [message] }
+  if (error.current !== undefined) body.current = error.current
+  if (submitted !== undefined && (error.status === 409 || error.status === 412)) body.submitted = submitted
+  return apiJson({ error: body }, error.status, error.headers)
 }
