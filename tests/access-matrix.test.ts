@@ -546,6 +546,8 @@ const MATRIX: Record<Action, Row> = {
       civilSocietyPerson: 'NNNNN',
     },
   },
+  // the secretariat, who restores them, alone finds deleted documents in the list
+  'document.listDeleted': { variants: NONE, expected: SECRETARIAT_ONLY('Y') },
   // openMeeting, membersOnlyMeeting: members-only meetings do not exist for observers
   'meeting.view': {
     variants: MEETING_VARIANTS,

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createDocument } from '~/modules/documents/documents.server'
+import { createDocument } from '~/modules/documents/writes.server'
 import type { NewDocumentInput } from '~/modules/documents/schemas'
 import { receiveFile, uploadsDir } from '~/modules/documents/storage.server'
 import { loader as apiList } from '~/routes/api.v1.documents'
@@ -27,7 +27,8 @@ type Role = (typeof ROLES)[number]
 
 const ALL = [...ROLES]
 const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous')
-/** CONTRACT.md "Who sees what", written out by hand for the demo accounts. */
+/** Who sees each level of visibility (and an embargoed document), written out by hand for the demo
+ * accounts. */
 const EXPECTED: Record<string, readonly Role[]> = {
   public: ALL,
   participants: SIGNED_IN,
@@ -144,7 +145,7 @@ describe('the permission matrix: role x visibility x way of access', () => {
   })
 
   it('a deleted document disappears for everyone but the secretariat, who can restore it', async () => {
-    const { deleteDocument, restoreDocument } = await import('~/modules/documents/documents.server')
+    const { deleteDocument, restoreDocument } = await import('~/modules/documents/writes.server')
     const { id, word } = docs.public
     deleteDocument(viewerFor('pa.focal@rcm.example'), id)
     for (const role of ROLES) {

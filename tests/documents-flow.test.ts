@@ -22,6 +22,10 @@ const pdf = (text: string, name = 'file.pdf') => ({ name, type: 'application/pdf
 const pageData = async (id: string, email?: string) =>
   (await run(page, getRequest(`/documents/${id}`, email), { id })) as Page
 
+/** The form's reply in a page action's answer: the messages by field and what was typed. */
+const replyOf = (result: unknown) =>
+  bodyOf<{ result: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(result).result
+
 function expectRedirect(result: unknown): string {
   expect(result).toBeInstanceOf(Response)
   const res = result as Response
@@ -120,9 +124,7 @@ describe('a document from first upload to translation and second version', () =>
       { id },
     )
     expect(statusOf(again)).toBe(409)
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(again).result.error.language).toEqual([
-      'documents.error.translationExists',
-    ])
+    expect(replyOf(again).error.language).toEqual(['documents.error.translationExists'])
   })
 
   it('with JavaScript: the progress-bar uploader talks to the JSON API', async () => {
@@ -203,7 +205,7 @@ describe('a document from first upload to translation and second version', () =>
       multipartRequest('/documents/new', { email: PA, fields: typed, file: pdf('x') }),
     )
     expect(statusOf(noTitle)).toBe(400)
-    const reply = bodyOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(noTitle)
+    const reply = replyOf(noTitle)
     expect(reply.error.title).toEqual(['validation.required'])
     expect(reply.initialValue.description).toBe('Lo que escribí')
 
@@ -216,9 +218,7 @@ describe('a document from first upload to translation and second version', () =>
       }),
     )
     expect(statusOf(badFile)).toBe(415)
-    const badReply = bodyOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(
-      badFile,
-    )
+    const badReply = replyOf(badFile)
     expect(badReply.error.file).toEqual(['documents.error.fileType'])
     expect(badReply.initialValue.title).toBe('Con archivo malo')
 
@@ -231,9 +231,7 @@ describe('a document from first upload to translation and second version', () =>
       }),
     )
     expect(statusOf(observer)).toBe(403)
-    expect(bodyOf<{ error: Record<string, string[]> }>(observer).error.visibility).toEqual([
-      'documents.error.visibilityNotAllowed',
-    ])
+    expect(replyOf(observer).error.visibility).toEqual(['documents.error.visibilityNotAllowed'])
     // A meeting the uploader cannot see (or that does not exist) is refused at the field.
     const members = db
       .select({ id: meetings.id })
@@ -250,9 +248,7 @@ describe('a document from first upload to translation and second version', () =>
         }),
       )
       expect(statusOf(hidden)).toBe(400)
-      expect(bodyOf<{ error: Record<string, string[]> }>(hidden).error.meeting).toEqual([
-        'documents.error.unknownMeeting',
-      ])
+      expect(replyOf(hidden).error.meeting).toEqual(['documents.error.unknownMeeting'])
     }
     expect(fs.readdirSync(uploadsDir()).flatMap((d) => fs.readdirSync(`${uploadsDir()}/${d}`))).toEqual([])
   })
@@ -310,9 +306,7 @@ describe('a document from first upload to translation and second version', () =>
     expect(data.doc).toMatchObject({ titleEs: 'Editado', kind: 'minutes', visibility: 'participants' })
     const notAllowed = await post(PA, { ...edit, visibility: 'secretariat' })
     expect(statusOf(notAllowed)).toBe(403)
-    expect(
-      bodyOf<{ result: { error: Record<string, string[]> } }>(notAllowed).result.error.visibility,
-    ).toHaveLength(1)
+    expect(replyOf(notAllowed).error.visibility).toHaveLength(1)
     expect(expectRedirect(await post(PA, { intent: 'delete' }))).toBe('/documents')
     expect(statusOf(await pageData(id, PA))).toBe(404)
     const list = (await run(listPage, getRequest('/documents?deleted=1', 'secretariat@rcm.example'))) as {
@@ -354,9 +348,7 @@ describe('a document from first upload to translation and second version', () =>
     expectRedirect(await post({ ...base, group: 'pa-smuggling-plan' }))
     const moved = await post({ ...base, group: 'protection' })
     expect(statusOf(moved)).toBe(403)
-    expect(bodyOf<{ result: { error: Record<string, string[]> } }>(moved).result.error.group).toEqual([
-      'documents.error.notInGroup',
-    ])
+    expect(replyOf(moved).error.group).toEqual(['documents.error.notInGroup'])
     expect(statusOf(await post({ ...base, group: 'no-such-group' }))).toBe(400)
   })
 

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { SORTS } from '~/modules/documents/constants'
-import { documentPageQuery, listDocuments, type ListedDocument } from '~/modules/documents/documents.server'
+import { documentPageQuery, listDocuments, type ListedDocument } from '~/modules/documents/queries.server'
 import { rawSqlite } from '@db/client'
 import { freshDemoDb, viewerFor } from './helpers/db'
 

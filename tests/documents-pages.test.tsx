@@ -127,9 +127,13 @@ describe('document pages render', () => {
     expect(html).not.toContain('value="members"')
     expect(html).toContain('type="file"')
     state.actionData = {
-      status: 'error',
-      initialValue: { title: 'Lo que escribí', visibility: 'members' },
-      error: { visibility: ['documents.error.visibilityNotAllowed'] },
+      intent: null,
+      result: {
+        status: 'error',
+        initialValue: { title: 'Lo que escribí', visibility: 'members' },
+        error: { visibility: ['documents.error.visibilityNotAllowed'] },
+      },
+      conflict: null,
     }
     const refused = await render(upload, '/documents/new', 'co.observer@rcm.example', {}, 'en')
     expect(refused).toContain('You may not publish at this level of visibility.')

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
-import { documentFiles, documents, documentVersions } from '@db/schema'
+import { auditLog, documentFiles, documents, documentVersions } from '@db/schema'
 import { resetEnvCache } from '~/env.server'
 import { sweepOrphans, storagePath, tmpDir, uploadsDir } from '~/modules/documents/storage.server'
 import { action as apiCreate } from '~/routes/api.v1.documents'
@@ -50,6 +50,15 @@ const pdf = (text = 'Informe de prueba') => ({
 })
 
 const documentCount = () => db.select({ n: count() }).from(documents).get()!.n
+
+/** The refusals the audit log holds for an action (each must be there exactly once). */
+const refusals = (action: string) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.action, action))
+    .all()
+    .filter((r) => r.outcome === 'refused')
 
 describe('uploading documents', () => {
   let before: number
@@ -264,6 +273,9 @@ describe('uploading documents', () => {
       expect((await res.json()).error.fields.visibility).toHaveLength(1)
       expect(documentCount()).toBe(before)
       expect(uploadedFiles()).toEqual(filesBefore)
+      expect(refusals('document.upload').map((r) => [r.actorEmail, r.details])).toEqual([
+        ['co.observer@rcm.example', { visibility: 'members' }],
+      ])
     })
 
     it('an observer organization cannot either, but may publish for participants', async () => {
@@ -287,6 +299,7 @@ describe('uploading documents', () => {
       const notMine = await upload(PA, pdf('g1'), { visibility: 'group', group: 'pa-smuggling-plan' })
       expect(notMine.status).toBe(403)
       expect((await notMine.json()).error.fields.group).toHaveLength(1)
+      expect(refusals('document.upload').map((r) => r.details)).toEqual([{ group: 'pa-smuggling-plan' }])
       expect((await upload(PA, pdf('g2'), { visibility: 'group', group: 'no-such-group' })).status).toBe(400)
       expect((await upload(PA, pdf('g3'), { visibility: 'group' })).status).toBe(400)
       expect(
@@ -369,6 +382,9 @@ describe('uploading documents', () => {
         { id: created.id },
       ) as Promise<Response>
     expect((await send('mx.delegate@rcm.example')).status).toBe(403)
+    expect(refusals('document.addVersion').map((r) => [r.actorEmail, r.targetId])).toEqual([
+      ['mx.delegate@rcm.example', created.id],
+    ])
     expect((await send('co.observer@rcm.example')).status).toBe(404)
     expect((await send('pa.snm@rcm.example')).status).toBe(201)
     expect((await send('secretariat@rcm.example')).status).toBe(201)

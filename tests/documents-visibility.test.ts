@@ -96,7 +96,7 @@ describe('document visibility: can() and the SQL rule agree', () => {
     expect(compared).toBeGreaterThan(1000)
   })
 
-  it('follows CONTRACT.md: who sees each level', () => {
+  it('lets each level be seen by exactly its audience', () => {
     const base = { groupId: null, embargoUntil: null, ownerOrganizationId: 'nobody' }
     const pa = viewerFor('pa.focal@rcm.example')
     const snm = viewerFor('pa.snm@rcm.example')

@@ -4,7 +4,7 @@ import { organizations, sessions } from '@db/schema'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@db/seed/demo'
 import { getEnv } from '~/env.server'
 import { pruneRateLimits } from '~/modules/auth/rate-limit.server'
-import { sweepDocumentStorage } from '~/modules/documents/documents.server'
+import { sweepDocumentStorage } from '~/modules/documents/housekeeping.server'
 import { deliverPendingMail } from '~/modules/mail/mail.server'
 import { runReminders } from '~/modules/actions/reminders.server'
 

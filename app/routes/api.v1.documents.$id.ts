@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { apiError, apiJson, notFound, optionalApiViewer } from '~/modules/api/http.server'
 import { documentRecord } from '~/modules/documents/api.server'
-import { getDocumentDetails } from '~/modules/documents/documents.server'
+import { getDocumentDetails } from '~/modules/documents/details.server'
 
 // GET /api/v1/documents/:id: 404 for unknown and hidden alike.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,15 +1,9 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, requireApiViewer } from '~/modules/api/http.server'
-import {
-  apiErrorFrom,
-  apiLang,
-  documentRecord,
-  invalid,
-  validationFields,
-} from '~/modules/documents/api.server'
-import { addTranslation, getDocumentDetails } from '~/modules/documents/documents.server'
+import { apiError, apiFailure, apiJson, apiLang, requireApiViewer } from '~/modules/api/http.server'
+import { documentRecord, readApiUpload } from '~/modules/documents/api.server'
+import { getDocumentDetails } from '~/modules/documents/details.server'
 import { formValues, NewTranslationSchema } from '~/modules/documents/schemas'
-import { discardTemp, parseUpload } from '~/modules/documents/storage.server'
+import { addTranslation } from '~/modules/documents/writes.server'
 
 export const loader = () => apiError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' })
 
@@ -22,30 +16,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireApiViewer(request)
   const lang = apiLang(viewer)
   const id = params.id ?? ''
-  let upload
-  try {
-    upload = await parseUpload(request)
-  } catch (error) {
-    return apiErrorFrom(error, lang)
-  }
-  const { fields, file } = upload
-  const parsed = NewTranslationSchema.safeParse({
-    ...formValues(fields, ['language']),
+  const upload = await readApiUpload(request, lang, NewTranslationSchema, (f) => ({
+    ...formValues(f, ['language']),
     version: params.number,
-  })
-  if (!parsed.success || !file) {
-    discardTemp(file)
-    const errors = parsed.success ? {} : validationFields(parsed.error, lang)
-    if (!file) errors.file = [lang === 'es' ? 'Elija un archivo.' : 'Choose a file.']
-    return invalid(errors)
-  }
+  }))
+  if (upload.failure) return upload.failure
   try {
-    const created = await addTranslation(viewer, id, parsed.data, file)
-    const record = documentRecord(getDocumentDetails(viewer, id)!)
-    const version = record.versions.find((v) => v.number === parsed.data.version)!
-    const added = version.files.find((f) => f.language === parsed.data.language)!
+    const { language, version: number } = upload.value
+    const created = await addTranslation(viewer, id, upload.value, upload.file)
+    const version = documentRecord(getDocumentDetails(viewer, id)!).versions.find((v) => v.number === number)!
+    const added = version.files.find((f) => f.language === language)!
     return apiJson({ id: created.fileId, documentId: id, version: version.number, ...added }, 201)
   } catch (error) {
-    return apiErrorFrom(error, lang)
+    return apiFailure(error, lang)
   }
 }

@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, notFound, optionalApiViewer, requireApiViewer } from '~/modules/api/http.server'
 import {
-  apiErrorFrom,
+  apiError,
+  apiFailure,
+  apiJson,
   apiLang,
-  documentRecord,
-  invalid,
-  validationFields,
-} from '~/modules/documents/api.server'
-import { addVersion, getDocumentDetails } from '~/modules/documents/documents.server'
+  notFound,
+  optionalApiViewer,
+  requireApiViewer,
+} from '~/modules/api/http.server'
+import { documentRecord, readApiUpload } from '~/modules/documents/api.server'
+import { getDocumentDetails } from '~/modules/documents/details.server'
 import { formValues, NewVersionSchema } from '~/modules/documents/schemas'
-import { discardTemp, parseUpload } from '~/modules/documents/storage.server'
+import { addVersion } from '~/modules/documents/writes.server'
 
 // GET /api/v1/documents/:id/versions: the versions with their files.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,28 +30,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireApiViewer(request)
   const lang = apiLang(viewer)
   const id = params.id ?? ''
-  let upload
+  const upload = await readApiUpload(request, lang, NewVersionSchema, (f) =>
+    formValues(f, ['note', 'language']),
+  )
+  if (upload.failure) return upload.failure
   try {
-    upload = await parseUpload(request)
-  } catch (error) {
-    return apiErrorFrom(error, lang)
-  }
-  const { fields, file } = upload
-  const parsed = NewVersionSchema.safeParse(formValues(fields, ['note', 'language']))
-  if (!parsed.success || !file) {
-    discardTemp(file)
-    const errors = parsed.success ? {} : validationFields(parsed.error, lang)
-    if (!file) errors.file = [lang === 'es' ? 'Elija un archivo.' : 'Choose a file.']
-    return invalid(errors)
-  }
-  try {
-    const created = await addVersion(viewer, id, parsed.data, file)
+    const created = await addVersion(viewer, id, upload.value, upload.file)
     const record = documentRecord(getDocumentDetails(viewer, id)!)
     const version = record.versions.find((v) => v.number === created.number)!
     return apiJson({ id: created.versionId, documentId: id, ...version }, 201, {
       Location: `/api/v1/documents/${id}`,
     })
   } catch (error) {
-    return apiErrorFrom(error, lang)
+    return apiFailure(error, lang)
   }
 }

@@ -1,23 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, optionalApiViewer, requireApiViewer } from '~/modules/api/http.server'
 import {
-  apiErrorFrom,
+  apiError,
+  apiFailure,
+  apiJson,
   apiLang,
+  optionalApiViewer,
+  requireApiViewer,
+} from '~/modules/api/http.server'
+import {
   decodeCursor,
   documentRecord,
   encodeCursor,
-  invalid,
   listItem,
-  validationFields,
+  readApiUpload,
 } from '~/modules/documents/api.server'
-import { createDocument, getDocumentDetails, listDocuments } from '~/modules/documents/documents.server'
-import {
-  formValues,
-  ListQuerySchema,
-  NEW_DOCUMENT_FIELDS,
-  NewDocumentSchema,
-} from '~/modules/documents/schemas'
-import { discardTemp, parseUpload } from '~/modules/documents/storage.server'
+import { NEW_DOCUMENT_FIELDS } from '~/modules/documents/constants'
+import { getDocumentDetails } from '~/modules/documents/details.server'
+import { listDocuments, readListQuery } from '~/modules/documents/queries.server'
+import { formValues, NewDocumentSchema } from '~/modules/documents/schemas'
+import { createDocument } from '~/modules/documents/writes.server'
 
 const LIMIT = 50
 
@@ -25,9 +26,12 @@ const LIMIT = 50
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = optionalApiViewer(request)
   const params = new URL(request.url).searchParams
-  const query = ListQuerySchema.parse(Object.fromEntries(params))
   const offset = decodeCursor(params.get('cursor'))
-  const { items, hasMore } = listDocuments(viewer, query, { limit: LIMIT, offset, lang: apiLang(viewer) })
+  const { items, hasMore } = listDocuments(viewer, readListQuery(params), {
+    limit: LIMIT,
+    offset,
+    lang: apiLang(viewer),
+  })
   return apiJson({ items: items.map(listItem), nextCursor: hasMore ? encodeCursor(offset + LIMIT) : null })
 }
 
@@ -39,25 +43,16 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const viewer = requireApiViewer(request)
   const lang = apiLang(viewer)
-  let upload
+  const upload = await readApiUpload(request, lang, NewDocumentSchema, (f) =>
+    formValues(f, NEW_DOCUMENT_FIELDS),
+  )
+  if (upload.failure) return upload.failure
   try {
-    upload = await parseUpload(request)
+    const { id } = await createDocument(viewer, upload.value, upload.file)
+    return apiJson(documentRecord(getDocumentDetails(viewer, id)!), 201, {
+      Location: `/api/v1/documents/${id}`,
+    })
   } catch (error) {
-    return apiErrorFrom(error, lang)
-  }
-  const { fields, file } = upload
-  const parsed = NewDocumentSchema.safeParse(formValues(fields, NEW_DOCUMENT_FIELDS))
-  if (!parsed.success || !file) {
-    discardTemp(file)
-    const errors = parsed.success ? {} : validationFields(parsed.error, lang)
-    if (!file) errors.file = [lang === 'es' ? 'Elija un archivo.' : 'Choose a file.']
-    return invalid(errors)
-  }
-  try {
-    const { id } = await createDocument(viewer, parsed.data, file)
-    const details = getDocumentDetails(viewer, id)!
-    return apiJson(documentRecord(details), 201, { Location: `/api/v1/documents/${id}` })
-  } catch (error) {
-    return apiErrorFrom(error, lang)
+    return apiFailure(error, lang)
   }
 }

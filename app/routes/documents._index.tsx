@@ -1,10 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
+import { can } from '~/modules/access/can'
 import { getViewer } from '~/modules/auth/viewer.server'
-import { listDocuments, listFilterOptions, PAGE_SIZE } from '~/modules/documents/documents.server'
 import { DOCUMENT_KINDS, FILE_LANGUAGES, SORTS } from '~/modules/documents/constants'
-import { ListQuerySchema } from '~/modules/documents/schemas'
+import {
+  listDocuments,
+  listFilterOptions,
+  PAGE_SIZE,
+  readListQuery,
+} from '~/modules/documents/queries.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
 export const meta: MetaFunction = () => [{ title: 'Documents · Documentos — RCM' }]
@@ -12,9 +17,7 @@ export const meta: MetaFunction = () => [{ title: 'Documents · Documentos — R
 // Public documents are listed without signing in; everything else follows the viewer (in SQL).
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request)
-  // On the page `?lang=` switches the interface language, so the language filter is `?language=`.
-  const params = Object.fromEntries(new URL(request.url).searchParams)
-  const query = ListQuerySchema.parse({ ...params, lang: params.language })
+  const query = readListQuery(new URL(request.url).searchParams, 'language')
   const page = query.page ?? 1
   const { items, hasMore } = listDocuments(viewer, query, {
     lang: resolveLang(request, viewer),
@@ -27,13 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     query,
     options: listFilterOptions(),
-    canUpload: Boolean(viewer),
-    isSecretariat: viewer?.role === 'secretariat',
+    // whoever may publish at the upload form's first level may open it
+    canUpload: can(viewer, 'document.upload', { visibility: 'participants', groupId: null }),
+    canListDeleted: can(viewer, 'document.listDeleted'),
   }
 }
 
 export default function DocumentList() {
-  const { items, hasMore, page, query, options, canUpload, isSecretariat } = useLoaderData<typeof loader>()
+  const { items, hasMore, page, query, options, canUpload, canListDeleted } = useLoaderData<typeof loader>()
   const { t, lang, date } = useT()
   const pageLink = (n: number) => {
     const params = new URLSearchParams()
@@ -126,7 +130,7 @@ export default function DocumentList() {
           </select>
         </div>
         {query.meeting ? <input type="hidden" name="meeting" value={query.meeting} /> : null}
-        {isSecretariat ? (
+        {canListDeleted ? (
           <div className="field documents-check">
             <label>
               <input type="checkbox" name="deleted" value="1" defaultChecked={query.deleted === '1'} />{' '}
@@ -205,3 +209,5 @@ export default function DocumentList() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

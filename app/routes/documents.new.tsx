@@ -1,37 +1,38 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Field, FieldErrors, FormErrors } from '~/components/forms'
-import { UploadProgress, useProgressUpload } from '~/components/upload-progress'
+import { FileAndSubmit } from '~/components/documents/file-and-submit'
+import { DocumentMetadataFields } from '~/components/documents/metadata-fields'
+import { Field, FormErrors } from '~/components/forms'
+import { useProgressUpload } from '~/components/upload-progress'
 import { getEnv } from '~/env.server'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { formFailure } from '~/modules/core/form-reply.server'
+import { ORIGINAL_LANGUAGES, type NEW_DOCUMENT_FIELDS } from '~/modules/documents/constants'
+import { readNewDocumentForm } from '~/modules/documents/forms.server'
+import { uploadOptions } from '~/modules/documents/queries.server'
+import { createDocument } from '~/modules/documents/writes.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listMeetings } from '~/modules/meetings/meetings.server'
-import { createDocument, DocumentError, uploadOptions } from '~/modules/documents/documents.server'
-import { DOCUMENT_KINDS, ORIGINAL_LANGUAGES, type NEW_DOCUMENT_FIELDS } from '~/modules/documents/constants'
-import { NewDocumentSchema } from '~/modules/documents/schemas'
-import { discardTemp, parseUpload, UploadError } from '~/modules/documents/storage.server'
 
 export const meta: MetaFunction = () => [{ title: 'Upload a document · Subir un documento — RCM' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  const url = new URL(request.url)
-  const meeting = url.searchParams.get('meeting')
+  const lang = resolveLang(request, viewer)
+  const meeting = new URL(request.url).searchParams.get('meeting')
   return {
     ...uploadOptions(viewer),
     maxMb: getEnv().MAX_UPLOAD_MB,
     meeting: meeting && /^[A-Za-z0-9_-]{1,64}$/.test(meeting) ? meeting : null,
     // The most recent meetings the uploader can see, to attach the document to one of them.
-    meetings: listMeetings(viewer, {}, { lang: resolveLang(request, viewer), limit: 200 }).items.map((m) => ({
+    meetings: listMeetings(viewer, {}, { lang, limit: 200 }).items.map((m) => ({
       id: m.id,
       label: `${m.startsAt.toISOString().slice(0, 10)} · ${m.title}`,
     })),
@@ -40,27 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
-  let upload
+  const form = await readNewDocumentForm(request)
+  if (form.failure) return form.failure
   try {
-    upload = await parseUpload(request)
-  } catch (error) {
-    if (!(error instanceof UploadError)) throw error
-    const submission = parseWithZod(error.fields, { schema: NewDocumentSchema })
-    return data(submission.reply({ fieldErrors: { file: [error.messageKey] } }), { status: error.status })
-  }
-  const submission = parseWithZod(upload.fields, { schema: NewDocumentSchema })
-  if (submission.status !== 'success' || !upload.file) {
-    discardTemp(upload.file)
-    const fileErrors: Record<string, string[]> = upload.file ? {} : { file: ['documents.error.fileRequired'] }
-    return data(submission.reply({ fieldErrors: fileErrors }), { status: 400 })
-  }
-  try {
-    const { id } = await createDocument(viewer, submission.value, upload.file)
+    const { id } = await createDocument(viewer, form.value, form.file)
     return redirect(`/documents/${id}?uploaded=1`)
   } catch (error) {
-    if (!(error instanceof DocumentError)) throw error
-    const field = error.field ?? 'visibility'
-    return data(submission.reply({ fieldErrors: { [field]: [error.messageKey] } }), { status: error.status })
+    return formFailure(error, form.submission)
   }
 }
 
@@ -68,21 +55,45 @@ type FormShape = Partial<Record<(typeof NEW_DOCUMENT_FIELDS)[number] | 'file', s
 
 export default function NewDocument() {
   const { visibilities, groups, maxMb, meeting, meetings } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const replied = useActionData<typeof action>()
   const { t, lang } = useT()
   const upload = useProgressUpload({
     endpoint: () => '/api/v1/documents',
     next: (record) => `/documents/${record.id}?uploaded=1`,
   })
   const [form, fields] = useForm<FormShape>({
-    lastResult,
+    lastResult: replied?.result,
     defaultValue: { language: lang, visibility: 'participants', meeting: meeting ?? undefined },
     shouldValidate: 'onSubmit',
     onSubmit: (event) => upload.onSubmit(event),
   })
   // Messages from the API (with JavaScript) take the place of the server-rendered ones.
   const errorsOf = (name: keyof typeof fields) => upload.errors[name] ?? fields[name].errors
-  const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined
+  const textField = (name: 'title' | 'titleTranslation', hint?: string, required?: boolean) => (
+    <Field id={fields[name].id} label={t(`documents.field.${name}`)} hint={hint} errors={errorsOf(name)}>
+      {(ids) => (
+        <input
+          {...getInputProps(fields[name], { type: 'text' })}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid || undefined}
+          required={required}
+        />
+      )}
+    </Field>
+  )
+  const choice = (name: 'language' | 'meeting', options: { id: string; label: string }[]) => (
+    <Field id={fields[name].id} label={t(`documents.field.${name}`)} errors={errorsOf(name)}>
+      {(ids) => (
+        <select {...getSelectProps(fields[name])} aria-describedby={ids.describedBy}>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
 
   return (
     <>
@@ -90,176 +101,29 @@ export default function NewDocument() {
       <p className="muted">{t('documents.new.intro')}</p>
       <FormErrors errors={form.errors} />
       <Form method="post" encType="multipart/form-data" className="stack" {...getFormProps(form)}>
-        <Field id={fields.title.id} label={t('documents.field.title')} errors={errorsOf('title')}>
-          {(ids) => (
-            <input
-              {...getInputProps(fields.title, { type: 'text' })}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid || undefined}
-              required
-            />
-          )}
-        </Field>
-        <Field id={fields.language.id} label={t('documents.field.language')} errors={errorsOf('language')}>
-          {(ids) => (
-            <select {...getSelectProps(fields.language)} aria-describedby={ids.describedBy}>
-              {ORIGINAL_LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`documents.lang.${l}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          id={fields.titleTranslation.id}
-          label={t('documents.field.titleTranslation')}
-          hint={t('documents.field.titleTranslationHint')}
-          errors={errorsOf('titleTranslation')}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.titleTranslation, { type: 'text' })}
-              aria-describedby={ids.describedBy}
-            />
-          )}
-        </Field>
-        <Field id={fields.kind.id} label={t('documents.field.kind')} errors={errorsOf('kind')}>
-          {(ids) => (
-            <select {...getSelectProps(fields.kind)} aria-describedby={ids.describedBy} required>
-              <option value="">—</option>
-              {DOCUMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`documents.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <fieldset
-          className="documents-fieldset"
-          aria-describedby={describedBy(
-            errorsOf('visibility')?.length ? `${fields.visibility.id}-error` : undefined,
-          )}
-        >
-          <legend className="label">{t('documents.field.visibility')}</legend>
-          {visibilities.map((v) => (
-            <div key={v} className="documents-radio">
-              <input
-                type="radio"
-                id={`${fields.visibility.id}-${v}`}
-                name={fields.visibility.name}
-                value={v}
-                defaultChecked={(fields.visibility.initialValue ?? 'participants') === v}
-              />
-              <label htmlFor={`${fields.visibility.id}-${v}`}>
-                {t(`documents.visibility.${v}`)}{' '}
-                <span className="muted small">— {t(`documents.visibilityHint.${v}`)}</span>
-              </label>
-            </div>
-          ))}
-          <FieldErrors id={`${fields.visibility.id}-error`} errors={errorsOf('visibility')} />
-        </fieldset>
-        <Field
-          id={fields.group.id}
-          label={t('documents.field.group')}
-          hint={t('documents.field.groupHint')}
-          errors={errorsOf('group')}
-        >
-          {(ids) => (
-            <select {...getSelectProps(fields.group)} aria-describedby={ids.describedBy}>
-              <option value="">{t('documents.field.groupNone')}</option>
-              {groups.map((g) => (
-                <option key={g.slug} value={g.slug}>
-                  {lang === 'es' ? g.nameEs : g.nameEn}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          id={fields.documentDate.id}
-          label={t('documents.field.documentDate')}
-          hint={t('documents.field.documentDateHint')}
-          errors={errorsOf('documentDate')}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.documentDate, { type: 'date' })}
-              aria-describedby={ids.describedBy}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.description.id}
-          label={t('documents.field.description')}
-          errors={errorsOf('description')}
-        >
-          {(ids) => (
-            <textarea {...getTextareaProps(fields.description)} rows={4} aria-describedby={ids.describedBy} />
-          )}
-        </Field>
-        <Field
-          id={fields.tags.id}
-          label={t('documents.field.tags')}
-          hint={t('documents.field.tagsHint')}
-          errors={errorsOf('tags')}
-        >
-          {(ids) => (
-            <input {...getInputProps(fields.tags, { type: 'text' })} aria-describedby={ids.describedBy} />
-          )}
-        </Field>
-        <Field
-          id={fields.embargoUntil.id}
-          label={t('documents.field.embargoUntil')}
-          hint={t('documents.field.embargoHint')}
-          errors={errorsOf('embargoUntil')}
-        >
-          {(ids) => (
-            <input
-              {...getInputProps(fields.embargoUntil, { type: 'datetime-local' })}
-              aria-describedby={ids.describedBy}
-            />
-          )}
-        </Field>
-        <Field id={fields.meeting.id} label={t('documents.field.meeting')} errors={errorsOf('meeting')}>
-          {(ids) => (
-            <select {...getSelectProps(fields.meeting)} aria-describedby={ids.describedBy}>
-              <option value="">{t('documents.field.meetingNone')}</option>
-              {meetings.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {/* The file comes last: the fields before it are read even when the file is refused. */}
-        <Field
+        {textField('title', undefined, true)}
+        {choice(
+          'language',
+          ORIGINAL_LANGUAGES.map((l) => ({ id: l, label: t(`documents.lang.${l}`) })),
+        )}
+        {textField('titleTranslation', t('documents.field.titleTranslationHint'))}
+        <DocumentMetadataFields
+          fields={fields}
+          visibilities={visibilities}
+          groups={groups}
+          errorsOf={errorsOf}
+        />
+        {choice('meeting', [{ id: '', label: t('documents.field.meetingNone') }, ...meetings])}
+        <FileAndSubmit
           id={`${form.id}-file`}
-          label={t('documents.field.file')}
-          hint={t('documents.field.fileHint', { mb: maxMb })}
+          maxMb={maxMb}
           errors={errorsOf('file')}
-        >
-          {(ids) => (
-            <input
-              type="file"
-              id={ids.id}
-              name="file"
-              required
-              accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.txt,.csv,.png,.jpg,.jpeg"
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid || undefined}
-            />
-          )}
-        </Field>
-        <UploadProgress state={upload} />
-        <div>
-          <button type="submit" disabled={upload.sending}>
-            {t('documents.submit.upload')}
-          </button>
-        </div>
+          upload={upload}
+          submitLabel={t('documents.submit.upload')}
+        />
       </Form>
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -10,7 +10,7 @@ import { Document as DocxDocument, HeadingLevel, Packer, Paragraph } from 'docx'
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib'
 import { indexDocument } from '../../app/modules/search/search.server'
 import { storeBytes } from '../../app/modules/documents/storage.server'
-import { nextReference } from '../../app/modules/documents/documents.server'
+import { nextReference } from '../../app/modules/documents/writes.server'
 import type { Tx } from '../client'
 import {
   documentDownloads,

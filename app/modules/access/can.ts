@@ -104,6 +104,8 @@ export interface Actions {
   'document.restore': DocumentRef
   /** who downloaded a restricted document */
   'document.viewDownloads': DocumentRef
+  /** list the deleted documents (to restore one) */
+  'document.listDeleted': undefined
   /** a meeting's page, API record, calendar entry; members-only meetings do not exist for observers */
   'meeting.view': MeetingRef
   'meeting.create': undefined
@@ -177,7 +179,9 @@ export function embargoActive(r: Pick<DocumentRef, 'embargoUntil'>, now = Date.n
   return r.embargoUntil !== null && r.embargoUntil !== undefined && toMs(r.embargoUntil) > now
 }
 
-/** The visibility levels (CONTRACT.md "Who sees what"), without embargo or deletion. */
+/** The visibility levels, without embargo or deletion: public (anyone), participants (anyone signed
+ * in), members (member states and the secretariat), group (its members and the secretariat),
+ * secretariat. */
 function visibilityAllows(v: Subject, r: DocumentTarget): boolean {
   switch (r.visibility) {
     case 'public':
@@ -290,6 +294,8 @@ const rules: { [A in Action]: Rule<A> } = {
   'document.delete': (v, r) => !!r && ownsDocument(v, r),
   'document.restore': (v, r) => isSecretariat(v) && !!r && !!r.deletedAt,
   'document.viewDownloads': (v, r) => isSecretariat(v) && !!r,
+  // the secretariat restores deleted documents, so it alone finds them in the list
+  'document.listDeleted': (v) => isSecretariat(v),
   'meeting.view': (v, r) => !!r && canViewMeeting(v, r),
   'meeting.create': (v) => isSecretariat(v),
   'meeting.edit': secretariatOn,

@@ -36,7 +36,7 @@ import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.ser
 import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit, type AuditEntry } from '~/modules/audit/audit.server'
-import { listDocuments } from '~/modules/documents/documents.server'
+import { listDocuments } from '~/modules/documents/queries.server'
 import {
   actionsDayOf,
   actionsToday,

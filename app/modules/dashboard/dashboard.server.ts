@@ -23,7 +23,7 @@ import {
 import { orgName } from '~/modules/members/organizations.server'
 import { registrationsDueFor, upcomingMeetingsFor } from '~/modules/meetings/meetings.server'
 import { actionsDashboard } from '~/modules/actions/actions.server'
-import { recentDocumentsFor } from '~/modules/documents/documents.server'
+import { recentDocumentsFor } from '~/modules/documents/queries.server'
 
 export interface DashboardContext {
   viewer: Viewer

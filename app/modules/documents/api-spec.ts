@@ -84,6 +84,11 @@ const Cursor = z.object({
   cursor: z.string().optional().meta({ description: 'nextCursor of the previous page' }),
 })
 const IdParams = z.object({ id: z.string() })
+/** What every upload may be refused for, whatever its other fields. */
+const FILE_REFUSALS = {
+  413: { description: 'The file is larger than MAX_UPLOAD_MB' },
+  415: { description: 'The file type is not allowed, or its content does not match its name' },
+}
 
 /** The documents area's endpoints of /api/v1 (read by openapi.server.ts). */
 export const documentsApi: EndpointSpec[] = [
@@ -112,8 +117,7 @@ export const documentsApi: EndpointSpec[] = [
     responses: {
       201: { description: 'The new document, its id at the top level', schema: DocumentRecord },
       403: { description: 'Visibility or group not allowed for the caller' },
-      413: { description: 'The file is larger than MAX_UPLOAD_MB' },
-      415: { description: 'The file type is not allowed, or its content does not match its name' },
+      ...FILE_REFUSALS,
     },
   },
   {
@@ -155,8 +159,7 @@ export const documentsApi: EndpointSpec[] = [
       },
       403: { description: 'The document belongs to another organization' },
       409: { description: 'Another version was uploaded at the same moment' },
-      413: { description: 'The file is larger than MAX_UPLOAD_MB' },
-      415: { description: 'The file type is not allowed' },
+      ...FILE_REFUSALS,
     },
   },
   {
@@ -176,6 +179,7 @@ export const documentsApi: EndpointSpec[] = [
       },
       403: { description: 'The document belongs to another organization' },
       409: { description: 'The version already has a file in that language' },
+      ...FILE_REFUSALS,
     },
   },
   {

@@ -1,23 +1,23 @@
 /**
- * The documents area of /api/v1: JSON shapes of records and list items, cursors, and the mapping of
- * refusals to the API's error format (messages in the caller's language).
+ * The documents area of /api/v1: JSON shapes of records and list items, cursors, and reading a multipart
+ * call (its file and fields) with the API's answers to a refusal, messages in the caller's language.
  */
 import type { z } from 'zod'
 import { hasMessage, translator, type Lang } from '~/i18n'
-import type { Viewer } from '~/modules/access/viewer'
-import { apiError } from '~/modules/api/http.server'
-import { DocumentError, type DocumentDetails, type ListedDocument } from './documents.server'
-import { UploadError } from './storage.server'
-
-export function apiLang(viewer: Viewer | null): Lang {
-  return viewer?.language ?? 'en'
-}
+import { apiError, apiFailure } from '~/modules/api/http.server'
+import type { DocumentDetails } from './details.server'
+import type { ListedDocument } from './queries.server'
+import { discardTemp, parseUpload, type TempUpload } from './storage.server'
 
 function say(lang: Lang, key: string) {
   return hasMessage(key) ? translator(lang).t(key) : key
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+
+/** The title in the document's original language, else the one there is. */
+const titleOf = (d: { originalLanguage: string; titleEs: string | null; titleEn: string | null }) =>
+  (d.originalLanguage === 'en' ? d.titleEn : d.titleEs) ?? d.titleEs ?? d.titleEn
 
 export const fileUrl = (id: string, version: number, language: string) =>
   `/documents/${encodeURIComponent(id)}/download?version=${version}&lang=${language}`
@@ -28,7 +28,7 @@ export function documentRecord(details: DocumentDetails) {
   return {
     id: doc.id,
     reference: doc.reference,
-    title: (doc.originalLanguage === 'en' ? doc.titleEn : doc.titleEs) ?? doc.titleEs ?? doc.titleEn,
+    title: titleOf(doc),
     titleEs: doc.titleEs,
     titleEn: doc.titleEn,
     originalLanguage: doc.originalLanguage,
@@ -72,7 +72,7 @@ export function listItem(d: ListedDocument) {
   return {
     id: d.id,
     reference: d.reference,
-    title: (d.originalLanguage === 'en' ? d.titleEn : d.titleEs) ?? d.titleEs ?? d.titleEn,
+    title: titleOf(d),
     titleEs: d.titleEs,
     titleEn: d.titleEn,
     kind: d.kind,
@@ -98,7 +98,7 @@ export function decodeCursor(cursor: string | null): number {
   return m ? Number(m[1]) : 0
 }
 
-export function validationFields(error: z.ZodError, lang: Lang): Record<string, string[]> {
+function validationFields(error: z.ZodError, lang: Lang): Record<string, string[]> {
   const fields: Record<string, string[]> = {}
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_'
@@ -107,27 +107,27 @@ export function validationFields(error: z.ZodError, lang: Lang): Record<string, 
   return fields
 }
 
-export function invalid(fields: Record<string, string[]>) {
-  return apiError(400, 'invalid', 'The request is not valid.', fields)
-}
-
-const UPLOAD_CODES: Record<UploadError['code'], string> = {
-  empty: 'invalid',
-  malformed: 'invalid',
-  field_too_long: 'invalid',
-  too_large: 'payload_too_large',
-  type: 'unsupported_media_type',
-}
-
-/** A refused upload or document write, as the API's error. Other errors are rethrown. */
-export function apiErrorFrom(error: unknown, lang: Lang): Response {
-  if (error instanceof UploadError) {
-    const message = say(lang, error.messageKey)
-    return apiError(error.status, UPLOAD_CODES[error.code], message, { file: [message] })
+/**
+ * A multipart call of the API: the file received and checked, the text fields (as `values` picks them)
+ * parsed with the schema. A refusal is answered here, the temporary file gone: 413 or 415 at the file,
+ * 400 with a message per field (a missing file among them).
+ */
+export async function readApiUpload<S extends z.ZodType>(
+  request: Request,
+  lang: Lang,
+  schema: S,
+  values: (fields: FormData) => unknown,
+): Promise<{ failure: Response } | { failure: null; value: z.output<S>; file: TempUpload }> {
+  let upload
+  try {
+    upload = await parseUpload(request)
+  } catch (error) {
+    return { failure: apiFailure(error, lang) }
   }
-  if (error instanceof DocumentError) {
-    const message = say(lang, error.messageKey)
-    return apiError(error.status, error.code, message, error.field ? { [error.field]: [message] } : undefined)
-  }
-  throw error
+  const parsed = schema.safeParse(values(upload.fields))
+  if (parsed.success && upload.file) return { failure: null, value: parsed.data, file: upload.file }
+  discardTemp(upload.file)
+  const fields = parsed.success ? {} : validationFields(parsed.error, lang)
+  if (!upload.file) fields.file = [say(lang, 'documents.error.fileRequired')]
+  return { failure: apiError(400, 'invalid', 'The request is not valid.', fields) }
 }

@@ -1,16 +1,81 @@
 /**
- * Sending stored files (SECURITY.md "Files"): attachment with an RFC 6266 name, nosniff, the stored
- * type, a sandboxing CSP, no caching of anything restricted, and the SHA-256 both announced
- * (Repr-Digest) and checked on the way out: bytes that no longer match their hash break the transfer
- * instead of arriving silently corrupted.
+ * Sending stored files: an attachment with an RFC 6266 name, nosniff, the stored type, a sandboxing
+ * CSP, no caching of anything restricted, and the SHA-256 both announced (Repr-Digest) and checked on
+ * the way out: bytes that no longer match their hash break the transfer instead of arriving silently
+ * corrupted. Who fetched a restricted document is recorded (its page shows it to the secretariat).
  */
 import { createReadableStreamFromReadable } from '@remix-run/node'
+import { and, eq } from 'drizzle-orm'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { Transform } from 'node:stream'
+import { db } from '@db/client'
+import { documentDownloads, documentFiles, documentVersions } from '@db/schema'
 import type { Viewer } from '~/modules/access/viewer'
-import { recordDownload, resolveDownload } from './documents.server'
+import { audit } from '~/modules/audit/audit.server'
+import { NO_STORE } from '~/modules/core/form-reply.server'
+import { writeTx } from '~/modules/core/write-tx.server'
+import { getVisibleDocument, isRestricted, type DocumentRow } from './queries.server'
 import { contentDisposition, storagePath } from './storage.server'
+
+/** The file to send for `?version=N&lang=xx` (defaults: the current version, its original), or null
+ * when the document is hidden or the file does not exist. */
+export function resolveDownload(
+  viewer: Viewer | null,
+  id: string,
+  { version, lang }: { version?: number | null; lang?: string | null },
+  now = Date.now(),
+) {
+  const doc = getVisibleDocument(viewer, id, now)
+  if (!doc) return null
+  const number = version ?? doc.currentVersion
+  const files = db
+    .select({
+      language: documentFiles.language,
+      isOriginal: documentFiles.isOriginal,
+      storageKey: documentFiles.storageKey,
+      sha256: documentFiles.sha256,
+      size: documentFiles.size,
+      mimeType: documentFiles.mimeType,
+      filename: documentFiles.filename,
+    })
+    .from(documentFiles)
+    .innerJoin(documentVersions, eq(documentVersions.id, documentFiles.versionId))
+    .where(and(eq(documentVersions.documentId, doc.id), eq(documentVersions.number, number)))
+    .all()
+  const file = lang ? files.find((f) => f.language === lang) : (files.find((f) => f.isOriginal) ?? files[0])
+  if (!file) return null
+  return { doc, file, versionNumber: number, restricted: isRestricted(doc, now) }
+}
+
+/** Records who fetched a restricted document. */
+export function recordDownload(
+  viewer: Viewer | null,
+  d: { doc: DocumentRow; versionNumber: number; file: { language: string } },
+  how: 'download' | 'view' = 'download',
+) {
+  writeTx((tx) => {
+    tx.insert(documentDownloads)
+      .values({
+        documentId: d.doc.id,
+        versionNumber: d.versionNumber,
+        language: d.file.language,
+        personId: viewer?.id ?? null,
+        at: new Date(),
+      })
+      .run()
+    audit(
+      {
+        actor: viewer,
+        action: `document.${how}`,
+        targetType: 'document',
+        targetId: d.doc.id,
+        details: { version: d.versionNumber, language: d.file.language },
+      },
+      tx,
+    )
+  })
+}
 
 function verifying(expected: string) {
   const hash = createHash('sha256')
@@ -28,6 +93,9 @@ function verifying(expected: string) {
   })
 }
 
+/** Hidden, unknown version or language: one answer for all, as for what does not exist. */
+const missing = () => new Response('Not found', { status: 404, headers: NO_STORE })
+
 function parseVersion(v: string | null): number | null {
   if (v === null || v === '') return null
   return /^\d{1,6}$/.test(v) ? Number(v) : NaN
@@ -35,7 +103,6 @@ function parseVersion(v: string | null): number | null {
 
 /**
  * The response for /documents/:id/download (attachment) or /documents/:id/view (inline, PDFs only).
- * 404 for hidden documents, unknown versions or languages: the same answer as for what does not exist.
  */
 export function fileResponse(
   viewer: Viewer | null,
@@ -45,13 +112,9 @@ export function fileResponse(
 ): Response {
   const version = parseVersion(url.searchParams.get('version'))
   const lang = url.searchParams.get('lang')
-  if (Number.isNaN(version) || (lang !== null && !/^[a-z]{2}$/.test(lang))) {
-    return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
-  }
-  const found = resolveDownload(viewer, id, { version, lang })
-  if (!found || (mode === 'view' && found.file.mimeType !== 'application/pdf')) {
-    return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
-  }
+  const wellFormed = !Number.isNaN(version) && (lang === null || /^[a-z]{2}$/.test(lang))
+  const found = wellFormed ? resolveDownload(viewer, id, { version, lang }) : null
+  if (!found || (mode === 'view' && found.file.mimeType !== 'application/pdf')) return missing()
   const { file, restricted } = found
   const filePath = storagePath(file.storageKey)
   let fd: number

@@ -7,6 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import fsp from 'node:fs/promises'
 import { db } from '@db/client'
 import { documentFiles, documentVersions, type TextStatus } from '@db/schema'
+import { writeTx } from '~/modules/core/write-tx.server'
 import { indexDocument } from '~/modules/search/search.server'
 import { kindOfMime, storagePath } from './storage.server'
 
@@ -71,16 +72,13 @@ export async function extractAndIndex(fileIds: string[]): Promise<void> {
     .all()
   for (const f of files) {
     const { status, text } = await extractText(f.storageKey, f.mimeType, f.size)
-    db.transaction(
-      (tx) => {
-        tx.update(documentFiles)
-          .set({ textStatus: status, extractedText: text })
-          .where(and(eq(documentFiles.id, f.id), eq(documentFiles.textStatus, 'pending')))
-          .run()
-        indexDocument(tx, f.documentId)
-      },
-      { behavior: 'immediate' },
-    )
+    writeTx((tx) => {
+      tx.update(documentFiles)
+        .set({ textStatus: status, extractedText: text })
+        .where(and(eq(documentFiles.id, f.id), eq(documentFiles.textStatus, 'pending')))
+        .run()
+      indexDocument(tx, f.documentId)
+    })
   }
 }
 

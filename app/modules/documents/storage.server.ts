@@ -1,10 +1,11 @@
 /**
- * Files on disk (SECURITY.md "Files"). An upload is streamed to DATA_DIR/uploads/tmp while it is hashed
- * and counted (413 as soon as MAX_UPLOAD_MB is passed), fsynced, checked by its magic bytes against an
- * allowlist (415 otherwise), then renamed to DATA_DIR/uploads/<aa>/<sha256>: content addressed, so the
- * same bytes are stored once and no name chosen by a user ever reaches the file system. Only after the
- * rename is the database row committed; `sweepOrphans()` removes files no row points at and stale
- * temporary files, so a killed upload leaves neither a row without a file nor a file forever.
+ * Files on disk. An upload is streamed to DATA_DIR/uploads/tmp while it is hashed and counted (413 as
+ * soon as MAX_UPLOAD_MB is passed, never after buffering it), fsynced, checked by its magic bytes against
+ * an allowlist of office, PDF, text and image formats (415 otherwise), then renamed to
+ * DATA_DIR/uploads/<aa>/<sha256>: content addressed, so the same bytes are stored once and no name
+ * chosen by a user ever reaches the file system. Only after the rename is the database row committed;
+ * `sweepOrphans()` removes files no row points at and stale temporary files, so a killed upload leaves
+ * neither a row without a file nor a file forever.
  */
 import { unstable_parseMultipartFormData, type UploadHandlerPart } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
@@ -15,6 +16,7 @@ import path from 'node:path'
 import { db } from '@db/client'
 import { documentFiles } from '@db/schema'
 import { getEnv } from '~/env.server'
+import { DomainError } from '~/modules/core/domain-error.server'
 
 export const FILE_KINDS = ['pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'txt', 'csv', 'png', 'jpeg'] as const
 export type FileKind = (typeof FILE_KINDS)[number]
@@ -50,17 +52,16 @@ export function kindOfMime(mime: string): FileKind | null {
   return entry ? (entry[0] as FileKind) : null
 }
 
-/** A refused upload: the status (400 empty or malformed, 413 too large, 415 type not allowed) and a
- * message key of the documents area. */
-export class UploadError extends Error {
+/** What the API answers for a refused upload, by its status. */
+const UPLOAD_CODES = { 400: 'invalid', 413: 'payload_too_large', 415: 'unsupported_media_type' } as const
+
+/** A refused upload, at the form's file field: 400 (empty, malformed, a text field too long), 413 (too
+ * large), 415 (a type not on the allowlist). */
+export class UploadError extends DomainError {
   /** the text fields read before the refusal, so that a form can keep what was typed */
   fields: FormData = new FormData()
-  constructor(
-    readonly status: 400 | 413 | 415,
-    readonly code: 'empty' | 'too_large' | 'type' | 'malformed' | 'field_too_long',
-    readonly messageKey: string,
-  ) {
-    super(code)
+  constructor(status: keyof typeof UPLOAD_CODES, messageKey: string) {
+    super(status, messageKey, { field: 'file', code: UPLOAD_CODES[status] })
   }
 }
 
@@ -271,7 +272,7 @@ function checkContent(tmpPath: string, size: number, isText: boolean, rawName: s
   try {
     const kind = detectKind(rangeReader(fd), size, isText, sanitizeFilename(rawName))
     if (!kind || !extensionAgrees(sanitizeFilename(rawName), kind)) {
-      throw new UploadError(415, 'type', 'documents.error.fileType')
+      throw new UploadError(415, 'documents.error.fileType')
     }
     return kind
   } finally {
@@ -298,7 +299,7 @@ export async function receiveFile(
   try {
     for await (const chunk of data) {
       size += chunk.length
-      if (size > maxBytes) throw new UploadError(413, 'too_large', 'documents.error.tooLarge')
+      if (size > maxBytes) throw new UploadError(413, 'documents.error.tooLarge')
       hash.update(chunk)
       text.push(chunk)
       await handle.write(chunk)
@@ -306,7 +307,7 @@ export async function receiveFile(
     await handle.sync()
     await handle.close()
     closed = true
-    if (size === 0) throw new UploadError(400, 'empty', 'documents.error.emptyFile')
+    if (size === 0) throw new UploadError(400, 'documents.error.emptyFile')
     const kind = checkContent(tmpPath, size, text.end(), rawName)
     return {
       tmpPath,
@@ -372,7 +373,7 @@ export function removeIfUnreferenced(storageKey: string) {
 
 /** Stores bytes already in memory (the demo data): the same checks and write order as an upload. */
 export function storeBytes(bytes: Uint8Array, rawName: string): TempUpload & { storageKey: string } {
-  if (bytes.length === 0) throw new UploadError(400, 'empty', 'documents.error.emptyFile')
+  if (bytes.length === 0) throw new UploadError(400, 'documents.error.emptyFile')
   fs.mkdirSync(tmpDir(), { recursive: true })
   const tmpPath = newTmpPath()
   const fd = fs.openSync(tmpPath, 'wx', 0o600)
@@ -426,7 +427,7 @@ async function readField(data: AsyncIterable<Uint8Array>): Promise<string> {
   let size = 0
   for await (const chunk of data) {
     size += chunk.length
-    if (size > FIELD_MAX) throw new UploadError(400, 'field_too_long', 'validation.tooLong')
+    if (size > FIELD_MAX) throw new UploadError(400, 'validation.tooLong')
     chunks.push(chunk)
   }
   return Buffer.concat(chunks).toString('utf8')
@@ -446,9 +447,9 @@ export async function parseUpload(request: Request, fileField = 'file'): Promise
   const max = maxUploadBytes()
   const declared = Number(request.headers.get('Content-Length') ?? NaN)
   if (Number.isFinite(declared) && declared > max + ENVELOPE) {
-    throw new UploadError(413, 'too_large', 'documents.error.tooLarge')
+    throw new UploadError(413, 'documents.error.tooLarge')
   }
-  if (!isMultipart(request)) throw new UploadError(400, 'malformed', 'documents.error.notMultipart')
+  if (!isMultipart(request)) throw new UploadError(400, 'documents.error.notMultipart')
   let file: TempUpload | null = null
   const seen = new FormData()
   const handler = async (part: UploadHandlerPart) => {
@@ -469,8 +470,7 @@ export async function parseUpload(request: Request, fileField = 'file'): Promise
     return { fields, file }
   } catch (error) {
     discardTemp(file)
-    const refusal =
-      error instanceof UploadError ? error : new UploadError(400, 'malformed', 'documents.error.malformed')
+    const refusal = error instanceof UploadError ? error : new UploadError(400, 'documents.error.malformed')
     refusal.fields = seen
     throw refusal
   }

@@ -9,7 +9,7 @@ import { agendaItems, decisions, documents, minutes } from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
-import { listDocuments } from '~/modules/documents/documents.server'
+import { listDocuments } from '~/modules/documents/queries.server'
 import {
   assertMeetingAction,
   writeTx,

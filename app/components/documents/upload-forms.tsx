@@ -1,0 +1,180 @@
+// The document page's two upload forms: a new version, and a translation of a version. Without
+// JavaScript they post to the page's action; with it, the progress-bar uploader sends them to the API
+// and shows its messages at the same fields.
+import {
+  getFormProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type FormMetadata,
+  type SubmissionResult,
+} from '@conform-to/react'
+import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { Field, FormErrors } from '~/components/forms'
+import { useProgressUpload } from '~/components/upload-progress'
+import { useT } from '~/i18n/use-t'
+import { FILE_LANGUAGES } from '~/modules/documents/constants'
+import { FileAndSubmit } from './file-and-submit'
+
+type Result = SubmissionResult<string[]> | undefined
+
+interface DocumentForUpload {
+  id: string
+  originalLanguage: string
+  currentVersion: number
+}
+
+const uploaded = (id: string) => `/documents/${id}?uploaded=1`
+
+/** A section with its heading and hint around a multipart form that names its intent. */
+function UploadSection({
+  form,
+  intent,
+  title,
+  hint,
+  children,
+}: {
+  form: FormMetadata<Record<string, unknown>>
+  intent: 'version' | 'translation'
+  title: string
+  hint: string
+  children: ReactNode
+}) {
+  return (
+    <section aria-labelledby={`${form.id}-heading`}>
+      <h2 id={`${form.id}-heading`}>{title}</h2>
+      <p className="small muted">{hint}</p>
+      <FormErrors errors={form.errors} />
+      <Form method="post" encType="multipart/form-data" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value={intent} />
+        {children}
+      </Form>
+    </section>
+  )
+}
+
+/** The language of the uploaded file; `required` offers no default. */
+function LanguageField({
+  field,
+  errors,
+  required = false,
+}: {
+  field: FieldMetadata<string | undefined>
+  errors: string[] | undefined
+  required?: boolean
+}) {
+  const { t } = useT()
+  return (
+    <Field id={field.id} label={t('documents.field.language')} errors={errors}>
+      {(ids) => (
+        <select {...getSelectProps(field)} aria-describedby={ids.describedBy} required={required}>
+          {required ? <option value="">—</option> : null}
+          {FILE_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`documents.lang.${l}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+}
+
+export function NewVersionForm({
+  doc,
+  maxMb,
+  lastResult,
+}: {
+  doc: DocumentForUpload
+  maxMb: number
+  lastResult: Result
+}) {
+  const { t } = useT()
+  const upload = useProgressUpload({
+    endpoint: () => `/api/v1/documents/${doc.id}/versions`,
+    next: () => uploaded(doc.id),
+  })
+  const [form, fields] = useForm<{ note?: string; language?: string; file?: string }>({
+    id: 'new-version',
+    lastResult,
+    defaultValue: { language: doc.originalLanguage },
+    onSubmit: (e) => upload.onSubmit(e),
+  })
+  const errorsOf = (name: keyof typeof fields) => upload.errors[name] ?? fields[name].errors
+  return (
+    <UploadSection
+      form={form}
+      intent="version"
+      title={t('documents.newVersion')}
+      hint={t('documents.newVersionHint')}
+    >
+      <Field id={fields.note.id} label={t('documents.field.note')} errors={errorsOf('note')}>
+        {(ids) => <textarea {...getTextareaProps(fields.note)} rows={2} aria-describedby={ids.describedBy} />}
+      </Field>
+      <LanguageField field={fields.language} errors={errorsOf('language')} />
+      <FileAndSubmit
+        id={fields.file.id}
+        maxMb={maxMb}
+        errors={errorsOf('file')}
+        upload={upload}
+        submitLabel={t('documents.submit.version')}
+      />
+    </UploadSection>
+  )
+}
+
+export function TranslationForm({
+  doc,
+  versions,
+  maxMb,
+  lastResult,
+}: {
+  doc: DocumentForUpload
+  versions: readonly { number: number }[]
+  maxMb: number
+  lastResult: Result
+}) {
+  const { t } = useT()
+  const upload = useProgressUpload({
+    endpoint: (form) =>
+      `/api/v1/documents/${doc.id}/versions/${encodeURIComponent(String(new FormData(form).get('version') ?? ''))}/files`,
+    next: () => uploaded(doc.id),
+  })
+  const [form, fields] = useForm<{ version?: string; language?: string; file?: string }>({
+    id: 'new-translation',
+    lastResult,
+    defaultValue: { version: String(doc.currentVersion) },
+    onSubmit: (e) => upload.onSubmit(e),
+  })
+  const errorsOf = (name: keyof typeof fields) => upload.errors[name] ?? fields[name].errors
+  return (
+    <UploadSection
+      form={form}
+      intent="translation"
+      title={t('documents.addTranslation')}
+      hint={t('documents.addTranslationHint')}
+    >
+      <Field id={fields.version.id} label={t('documents.field.version')} errors={errorsOf('version')}>
+        {(ids) => (
+          <select {...getSelectProps(fields.version)} aria-describedby={ids.describedBy}>
+            {versions.map((v) => (
+              <option key={v.number} value={String(v.number)}>
+                {t('documents.version', { number: v.number })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <LanguageField field={fields.language} errors={errorsOf('language')} required />
+      <FileAndSubmit
+        id={fields.file.id}
+        maxMb={maxMb}
+        errors={errorsOf('file')}
+        upload={upload}
+        submitLabel={t('documents.submit.translation')}
+      />
+    </UploadSection>
+  )
+}
