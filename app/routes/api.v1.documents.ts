@@ -36,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // POST /api/v1/documents (multipart: file, title, kind, language, visibility, group?, meeting?,
-// embargoUntil?, and the optional metadata of the upload form). Unknown fields are ignored.
+// agendaItem? (of that meeting), embargoUntil?, and the optional metadata of the upload form). Unknown
+// fields are ignored.
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') {
     return apiError(405, 'method_not_allowed', 'Use GET or POST.', undefined, { Allow: 'GET, POST' })

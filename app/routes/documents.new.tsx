@@ -19,18 +19,26 @@ import { readNewDocumentForm } from '~/modules/documents/forms.server'
 import { uploadOptions } from '~/modules/documents/queries.server'
 import { createDocument } from '~/modules/documents/writes.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import { listMeetings } from '~/modules/meetings/meetings.server'
+import { listAgenda } from '~/modules/meetings/agenda.server'
+import { findVisibleMeeting, listMeetings } from '~/modules/meetings/meetings.server'
 
 export const meta: MetaFunction = () => [{ title: 'Upload a document · Subir un documento — RCM' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   const lang = resolveLang(request, viewer)
-  const meeting = new URL(request.url).searchParams.get('meeting')
+  // Opened from a meeting's page: that meeting is chosen, and its agenda items are offered.
+  const meeting = findVisibleMeeting(viewer, new URL(request.url).searchParams.get('meeting') ?? '')
   return {
     ...uploadOptions(viewer),
     maxMb: getEnv().MAX_UPLOAD_MB,
-    meeting: meeting && /^[A-Za-z0-9_-]{1,64}$/.test(meeting) ? meeting : null,
+    meeting: meeting?.row.id ?? null,
+    agenda: meeting
+      ? listAgenda(meeting.row.id, lang).map((item) => ({
+          id: item.id,
+          label: `${item.number}. ${item.title}`,
+        }))
+      : [],
     // The most recent meetings the uploader can see, to attach the document to one of them.
     meetings: listMeetings(viewer, {}, { lang, limit: 200 }).items.map((m) => ({
       id: m.id,
@@ -54,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type FormShape = Partial<Record<(typeof NEW_DOCUMENT_FIELDS)[number] | 'file', string>>
 
 export default function NewDocument() {
-  const { visibilities, groups, maxMb, meeting, meetings } = useLoaderData<typeof loader>()
+  const { visibilities, groups, maxMb, meeting, agenda, meetings } = useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const { t, lang } = useT()
   const upload = useProgressUpload({
@@ -81,8 +89,13 @@ export default function NewDocument() {
       )}
     </Field>
   )
-  const choice = (name: 'language' | 'meeting', options: { id: string; label: string }[]) => (
-    <Field id={fields[name].id} label={t(`documents.field.${name}`)} errors={errorsOf(name)}>
+  const choice = (name: 'language' | 'meeting' | 'agendaItem', options: { id: string; label: string }[]) => (
+    <Field
+      id={fields[name].id}
+      label={t(`documents.field.${name}`)}
+      hint={name === 'agendaItem' ? t('documents.field.agendaItemHint') : undefined}
+      errors={errorsOf(name)}
+    >
       {(ids) => (
         <select {...getSelectProps(fields[name])} aria-describedby={ids.describedBy}>
           {options.map((o) => (
@@ -114,6 +127,9 @@ export default function NewDocument() {
           errorsOf={errorsOf}
         />
         {choice('meeting', [{ id: '', label: t('documents.field.meetingNone') }, ...meetings])}
+        {agenda.length || errorsOf('agendaItem')
+          ? choice('agendaItem', [{ id: '', label: t('documents.field.agendaItemNone') }, ...agenda])
+          : null}
         <FileAndSubmit
           id={`${form.id}-file`}
           maxMb={maxMb}

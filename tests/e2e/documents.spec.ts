@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib'
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+import { expect, expectNoSeriousA11yViolations, queryValue, test } from './fixtures'
 
 async function pdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create()
@@ -71,6 +71,46 @@ for (const javaScriptEnabled of [false, true]) {
       // Found again by its text, without accents.
       await page.goto(`/search?q=trafico+${word}&lang=en`)
       await expect(page.getByRole('link', { name: new RegExp(`Informe de control ${word}`) })).toBeVisible()
+    })
+
+    test('a document for an item of a meeting’s agenda; an item of no meeting is refused', async ({
+      page,
+      signIn,
+    }) => {
+      const meeting = queryValue(
+        `select m.id from meetings m where m.openness = 'open'
+           and exists (select 1 from agenda_items a where a.meeting_id = m.id) order by m.starts_at desc limit 1`,
+      )
+      const item = queryValue(
+        `select coalesce(title_en, title_es) from agenda_items where meeting_id = ? and parent_id is null
+           order by position limit 1`,
+        meeting,
+      )
+      const title = `Presentation of the item ${javaScriptEnabled ? 'js' : 'nojs'}${Date.now() % 100000}`
+      const file = { name: 'item.pdf', mimeType: 'application/pdf', buffer: await pdf(title) }
+      // An English-speaking account: with JavaScript the API answers in the account's language.
+      await signIn('iom@rcm.example')
+      await page.goto(`/meetings/${meeting}/documents?lang=en`)
+      await page.getByRole('link', { name: 'Upload a document for this meeting' }).click()
+      await page.getByLabel('Title (in the language of the file)').fill(title)
+      await page.getByLabel('Kind of document').selectOption('presentation')
+      await page.getByLabel('Agenda item').selectOption({ label: `1. ${item}` })
+      // The item without its meeting: refused at the item, what was typed kept.
+      await page.getByLabel('Meeting', { exact: true }).selectOption('')
+      await page.getByLabel('File', { exact: true }).setInputFiles(file)
+      await page.getByRole('button', { name: 'Upload', exact: true }).click()
+      await expect(page.getByText('Choose an item of the agenda of the document’s meeting.')).toBeVisible()
+      await expect(page.getByLabel('Title (in the language of the file)')).toHaveValue(title)
+      if (javaScriptEnabled) await expectNoSeriousA11yViolations(page)
+
+      await page.getByLabel('Meeting', { exact: true }).selectOption(meeting)
+      await page.getByLabel('Agenda item').selectOption({ label: `1. ${item}` })
+      await page.getByLabel('File', { exact: true }).setInputFiles(file)
+      await page.getByRole('button', { name: 'Upload', exact: true }).click()
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(title)
+      await page.goto(`/meetings/${meeting}/documents?lang=en`)
+      const itemSection = page.locator('section', { has: page.getByRole('heading', { name: `1. ${item}` }) })
+      await expect(itemSection.getByRole('link', { name: title })).toBeVisible()
     })
   })
 }

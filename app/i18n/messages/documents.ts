@@ -24,7 +24,9 @@ export const documents = defineMessages({
     'documents.field.groupHint':
       'Required when only a group may see it. You can only choose your own groups.',
     'documents.field.meeting': 'Meeting',
-    'documents.field.agendaItem': 'Agenda item (identifier)',
+    'documents.field.agendaItem': 'Agenda item',
+    'documents.field.agendaItemNone': '— No particular item —',
+    'documents.field.agendaItemHint': 'An item of the meeting chosen above.',
     'documents.field.description': 'Description',
     'documents.field.documentDate': 'Date of the document',
     'documents.field.documentDateHint':
@@ -169,6 +171,7 @@ export const documents = defineMessages({
     'documents.error.titleRequired': 'Give a title in at least one language.',
     'documents.error.unknownGroup': 'There is no such working group.',
     'documents.error.unknownMeeting': 'Choose one of the meetings in the list.',
+    'documents.error.unknownAgendaItem': 'Choose an item of the agenda of the document’s meeting.',
     'documents.field.meetingNone': '— No meeting —',
     'documents.error.notInGroup': 'You can only publish to a working group you belong to.',
     'documents.error.visibilityNotAllowed': 'You may not publish at this level of visibility.',
@@ -201,7 +204,9 @@ export const documents = defineMessages({
     'documents.field.groupHint':
       'Obligatorio cuando solo un grupo puede verlo. Solo puede elegir grupos de los que forma parte.',
     'documents.field.meeting': 'Reunión',
-    'documents.field.agendaItem': 'Punto de agenda (identificador)',
+    'documents.field.agendaItem': 'Punto del orden del día',
+    'documents.field.agendaItemNone': '— Ningún punto en particular —',
+    'documents.field.agendaItemHint': 'Un punto de la reunión elegida arriba.',
     'documents.field.description': 'Descripción',
     'documents.field.documentDate': 'Fecha del documento',
     'documents.field.documentDateHint':
@@ -345,6 +350,7 @@ export const documents = defineMessages({
     'documents.error.tooManyTags': 'Como máximo 20 etiquetas.',
     'documents.error.groupRequired': 'Elija el grupo de trabajo que puede verlo.',
     'documents.error.unknownMeeting': 'Elija una de las reuniones de la lista.',
+    'documents.error.unknownAgendaItem': 'Elija un punto del orden del día de la reunión del documento.',
     'documents.field.meetingNone': '— Ninguna reunión —',
     'documents.error.titleRequired': 'Indique un título en al menos un idioma.',
     'documents.error.unknownGroup': 'No existe ese grupo de trabajo.',

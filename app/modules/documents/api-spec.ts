@@ -116,6 +116,10 @@ export const documentsApi: EndpointSpec[] = [
     body: { contentType: 'multipart/form-data', schema: NewDocumentFields.extend({ file: binary }) },
     responses: {
       201: { description: 'The new document, its id at the top level', schema: DocumentRecord },
+      400: {
+        description:
+          'Invalid fields, with a message per field: among them an unknown group, a meeting the caller cannot see, an agenda item that is not one of the meeting’s',
+      },
       403: { description: 'Visibility or group not allowed for the caller' },
       ...FILE_REFUSALS,
     },

@@ -7,7 +7,7 @@
  */
 import { and, eq, gte, lt, max, sql } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
-import { documentFiles, documentVersions, documents, type DocumentKind } from '@db/schema'
+import { agendaItems, documentFiles, documentVersions, documents, type DocumentKind } from '@db/schema'
 import { can, type DocumentTarget } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit, type AuditEntry } from '~/modules/audit/audit.server'
@@ -106,13 +106,24 @@ function assertMayPublish(viewer: Viewer, target: DocumentTarget) {
   )
 }
 
-/** What a new document belongs to: a meeting its uploader can see (400 at the field otherwise). */
+/** What a new document belongs to: a meeting its uploader can see, and an agenda item of that meeting.
+ * Anything else is refused at its field (400). */
 function originOf(viewer: Viewer, input: NewDocumentInput) {
   const meetingId = input.meeting ?? null
   if (meetingId && !findVisibleMeeting(viewer, meetingId)) {
     throw invalid('documents.error.unknownMeeting', 'meeting')
   }
-  return { meetingId, agendaItemId: input.agendaItem ?? null }
+  const agendaItemId = input.agendaItem ?? null
+  const item =
+    agendaItemId && meetingId
+      ? db
+          .select({ id: agendaItems.id })
+          .from(agendaItems)
+          .where(and(eq(agendaItems.id, agendaItemId), eq(agendaItems.meetingId, meetingId)))
+          .get()
+      : null
+  if (agendaItemId && !item) throw invalid('documents.error.unknownAgendaItem', 'agendaItem')
+  return { meetingId, agendaItemId }
 }
 
 type MaintainAction = 'document.addVersion' | 'document.edit' | 'document.delete' | 'document.restore'
