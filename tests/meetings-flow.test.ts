@@ -483,8 +483,10 @@ describe('pages in both languages', () => {
       result: { status: 'error', error: { '': ['meetings.minutes.conflict'] } },
       conflict: {
         agendaItemId: minutesData.items[0].item.id,
+        text: 'Texto guardado por otra persona',
+        revision: 3,
+        status: 'draft',
         yours: 'Mi texto que no se pierde',
-        current: { text: 'Texto guardado por otra persona', revision: 3 },
       },
     }
     const mhtml = render(minutesTab.default, minutesData, 'en', conflict)
