@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { AgendaItemForm, AgendaTable, AttachedDocuments } from '~/components/agenda'
@@ -15,9 +14,9 @@ import {
   updateAgendaItem,
 } from '~/modules/meetings/agenda.server'
 import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
+import { AgendaItemSchema, AgendaMoveSchema, idField, parseWithZod } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import type { AttachedDocument } from '~/modules/meetings/views'
-import { AgendaItemSchema, AgendaMoveSchema, idField } from '~/modules/meetings/schemas'
 import { utcToZoned } from '~/modules/meetings/time'
 
 // The agenda tab: items and sub-items in order, with times, presenters and their documents.

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
@@ -9,8 +8,8 @@ import { followUpReport } from '~/modules/actions/follow-up.server'
 import { listAgenda } from '~/modules/meetings/agenda.server'
 import { listMeetingDecisions, recordDecision } from '~/modules/meetings/decisions.server'
 import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
+import { DecisionSchema, parseWithZod } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
-import { DecisionSchema } from '~/modules/meetings/schemas'
 
 // The decisions tab: the meeting's numbered decisions, each with the action items that follow from it;
 // the secretariat records the next decision and starts action items from one.

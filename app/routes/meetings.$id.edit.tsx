@@ -1,13 +1,12 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meeting-form'
 import { useT } from '~/i18n/use-t'
 import { assertAllowed } from '~/modules/core/domain-error.server'
 import { formFailure, NO_STORE, pageFailure } from '~/modules/core/form-reply.server'
+import { MeetingFormSchema, parseWithZod } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import { meetingFormOptions, meetingFormValues, updateMeeting } from '~/modules/meetings/meeting-form.server'
-import { MeetingFormSchema } from '~/modules/meetings/schemas'
 
 // Secretariat only: the meeting's details and the invited organizations.
 export async function loader({ request, params }: LoaderFunctionArgs) {

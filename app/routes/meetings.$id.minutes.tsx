@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
@@ -14,6 +13,13 @@ import { replyErrors, replyValue, ReplyInput } from '~/components/reply-fields'
 import { useT } from '~/i18n/use-t'
 import { invalid } from '~/modules/core/domain-error.server'
 import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
+import {
+  CirculateSchema,
+  ErratumSchema,
+  MinutesCommentSchema,
+  MinutesSaveSchema,
+  parseWithZod,
+} from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import {
   addErratum,
@@ -25,12 +31,6 @@ import {
   saveMinutes,
 } from '~/modules/meetings/minutes.server'
 import type { MinutesConflictState } from '~/modules/meetings/views'
-import {
-  CirculateSchema,
-  ErratumSchema,
-  MinutesCommentSchema,
-  MinutesSaveSchema,
-} from '~/modules/meetings/schemas'
 import { utcToZoned, zonedToUtc } from '~/modules/meetings/time'
 
 const DAY = 24 * 3600 * 1000

@@ -14,8 +14,8 @@ import {
 } from '~/modules/meetings/delegations.server'
 import { invalid } from '~/modules/core/domain-error.server'
 import { formFailure } from '~/modules/core/form-reply.server'
+import { AttendanceSchema, DelegationSchema, RsvpSchema } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
-import { AttendanceSchema, DelegationSchema, RsvpSchema } from '~/modules/meetings/schemas'
 
 // The participants tab: invited organizations and their delegations; the focal point of an invited
 // organization registers its delegation, delegates answer, the secretariat records attendance.

@@ -71,3 +71,5 @@ export default function PrintableParticipants() {
     </article>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -15,9 +15,10 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { createFeedToken, feedStatus, originFor, revokeFeedTokens } from '~/modules/meetings/calendar.server'
+import { MeetingListQuerySchema } from '~/modules/meetings/forms.server'
 import { listMeetings, listMeetingYears, PAGE_SIZE } from '~/modules/meetings/meetings.server'
 import { monthView } from '~/modules/meetings/month-view.server'
-import { MEETING_STATUSES, MeetingListQuerySchema, WHEN } from '~/modules/meetings/schemas'
+import { MEETING_STATUSES, WHEN } from '~/modules/meetings/schemas'
 
 export const meta = titleMeta('meetings.title')
 

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meeting-form'
@@ -8,8 +7,8 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowed } from '~/modules/core/domain-error.server'
 import { formFailure, NO_STORE, pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { MeetingFormSchema, parseWithZod } from '~/modules/meetings/forms.server'
 import { createMeeting, meetingFormOptions } from '~/modules/meetings/meeting-form.server'
-import { MeetingFormSchema } from '~/modules/meetings/schemas'
 
 export const meta = titleMeta('meetings.new.title')
 
