@@ -1,6 +1,7 @@
 // The participants tab's pieces: registering an organization's delegation, each invited organization's
 // delegation with the delegates' answers, and attendance on the day. Plain forms, no JavaScript needed.
 import { Form, Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { ATTENDANCE_STATUSES, DELEGATION_ROLES, type DelegationRole } from '~/modules/meetings/schemas'
@@ -34,6 +35,43 @@ function ChoiceSelect<V extends string>({
   )
 }
 
+/** A table of selects, one per row, saved with one button (the `intent` of the action). */
+function TableForm({
+  intent,
+  submitLabel,
+  hidden,
+  caption,
+  labels,
+  children,
+}: {
+  intent: string
+  submitLabel: string
+  hidden?: Record<string, string>
+  caption?: string
+  labels: string[]
+  children: ReactNode
+}) {
+  return (
+    <Form method="post">
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="table-wrap">
+        <table>
+          {caption ? <caption className="meetings-caption-visible">{caption}</caption> : null}
+          <TableHead labels={labels} />
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+      <p>
+        <button type="submit" name="intent" value={intent}>
+          {submitLabel}
+        </button>
+      </p>
+    </Form>
+  )
+}
+
 /** The roles of an organization's active people in the delegation (none: not in it). */
 export function DelegationRegistration({
   organization,
@@ -44,41 +82,31 @@ export function DelegationRegistration({
 }) {
   const { t } = useT()
   return (
-    <Form method="post">
-      <input type="hidden" name="organization" value={organization.code} />
-      <div className="table-wrap">
-        <table>
-          <caption className="meetings-caption-visible">
-            {t('meetings.participants.delegationOf', { name: organization.name })}
-          </caption>
-          <TableHead labels={[t('common.name'), t('meetings.participants.role')]} />
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <label htmlFor={`role-${p.id}`}>{p.name}</label>
-                  {p.title ? <span className="muted small"> · {p.title}</span> : null}
-                </th>
-                <td>
-                  <ChoiceSelect
-                    id={`role-${p.id}`}
-                    values={DELEGATION_ROLES}
-                    defaultValue={p.role}
-                    label={(r) => t(`meetings.role.${r}`)}
-                    first={{ value: 'none', label: t('meetings.role.none') }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p>
-        <button type="submit" name="intent" value="register">
-          {t('meetings.participants.saveDelegation')}
-        </button>
-      </p>
-    </Form>
+    <TableForm
+      intent="register"
+      submitLabel={t('meetings.participants.saveDelegation')}
+      hidden={{ organization: organization.code }}
+      caption={t('meetings.participants.delegationOf', { name: organization.name })}
+      labels={[t('common.name'), t('meetings.participants.role')]}
+    >
+      {people.map((p) => (
+        <tr key={p.id}>
+          <th scope="row">
+            <label htmlFor={`role-${p.id}`}>{p.name}</label>
+            {p.title ? <span className="muted small"> · {p.title}</span> : null}
+          </th>
+          <td>
+            <ChoiceSelect
+              id={`role-${p.id}`}
+              values={DELEGATION_ROLES}
+              defaultValue={p.role}
+              label={(r) => t(`meetings.role.${r}`)}
+              first={{ value: 'none', label: t('meetings.role.none') }}
+            />
+          </td>
+        </tr>
+      ))}
+    </TableForm>
   )
 }
 
@@ -168,40 +196,30 @@ export function AttendanceForm({ delegations }: { delegations: DelegationView[] 
   return (
     <section aria-labelledby="attendance-title" className="card">
       <h3 id="attendance-title">{t('meetings.participants.attendanceTitle')}</h3>
-      <Form method="post">
-        <div className="table-wrap">
-          <table>
-            <TableHead
-              labels={[t('common.name'), t('common.organization'), t('meetings.participants.attendance')]}
-            />
-            <tbody>
-              {delegations.flatMap((d) =>
-                d.members.map((m) => (
-                  <tr key={m.memberId}>
-                    <th scope="row">
-                      <label htmlFor={`attendance-${m.memberId}`}>{m.name}</label>
-                    </th>
-                    <td>{d.organization.name}</td>
-                    <td>
-                      <ChoiceSelect
-                        id={`attendance-${m.memberId}`}
-                        values={ATTENDANCE_STATUSES}
-                        defaultValue={m.attendance}
-                        label={(a) => t(`meetings.attendance.${a}`)}
-                      />
-                    </td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
-        <p>
-          <button type="submit" name="intent" value="attendance">
-            {t('meetings.participants.saveAttendance')}
-          </button>
-        </p>
-      </Form>
+      <TableForm
+        intent="attendance"
+        submitLabel={t('meetings.participants.saveAttendance')}
+        labels={[t('common.name'), t('common.organization'), t('meetings.participants.attendance')]}
+      >
+        {delegations.flatMap((d) =>
+          d.members.map((m) => (
+            <tr key={m.memberId}>
+              <th scope="row">
+                <label htmlFor={`attendance-${m.memberId}`}>{m.name}</label>
+              </th>
+              <td>{d.organization.name}</td>
+              <td>
+                <ChoiceSelect
+                  id={`attendance-${m.memberId}`}
+                  values={ATTENDANCE_STATUSES}
+                  defaultValue={m.attendance}
+                  label={(a) => t(`meetings.attendance.${a}`)}
+                />
+              </td>
+            </tr>
+          )),
+        )}
+      </TableForm>
     </section>
   )
 }
