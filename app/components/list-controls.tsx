@@ -13,7 +13,7 @@ export function withParams(search: string, changes: Record<string, string | null
   return s ? `?${s}` : '?'
 }
 
-/** One filter of a GET form: a labelled select whose first choice is "all". */
+/** A choice of a GET form: a labelled select whose first choice has no value ("all", or nothing chosen). */
 export function FilterSelect({
   id,
   name,

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AttendanceForm, DelegationRegistration, DelegationTable } from '~/components/delegations'
 import { FormErrors } from '~/components/forms'
+import { FilterSelect } from '~/components/list-controls'
 import { replyErrors } from '~/components/reply-fields'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
@@ -110,17 +111,14 @@ export default function ParticipantsTab() {
           <h3 id="register-title">{t('meetings.participants.registerTitle')}</h3>
           {registerable.length > 1 ? (
             <Form method="get" className="filters">
-              <div className="field">
-                <label htmlFor="register-org">{t('common.organization')}</label>
-                <select id="register-org" name="org" defaultValue={form?.organization.code ?? ''}>
-                  <option value="">—</option>
-                  {registerable.map((o) => (
-                    <option key={o.code} value={o.code}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect
+                id="register-org"
+                name="org"
+                label={t('common.organization')}
+                allLabel="—"
+                value={form?.organization.code}
+                options={registerable.map((o) => ({ value: o.code, label: o.name }))}
+              />
               <div>
                 <button type="submit" className="secondary">
                   {t('meetings.participants.choose')}
