@@ -563,6 +563,8 @@ const MATRIX: Record<Action, Row> = {
     },
   },
   'meeting.create': { variants: NONE, expected: SECRETARIAT_ONLY('Y') },
+  // the dashboard's upcoming meetings: all of them, not only those that concern one's organization
+  'meeting.followAll': { variants: NONE, expected: SECRETARIAT_ONLY('Y') },
   'meeting.edit': MANAGE_MEETING,
   'meeting.manageAgenda': MANAGE_MEETING,
   'meeting.recordAttendance': MANAGE_MEETING,
@@ -581,6 +583,20 @@ const MATRIX: Record<Action, Row> = {
       observerStateDelegate: 'NNNNNN',
       internationalOrganizationFocalPoint: 'YNNNNN',
       civilSocietyPerson: 'YNNNNN',
+    },
+  },
+  // focal points, whatever their organization's kind; the secretariat has no delegation of its own
+  'delegation.registerOwn': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'N',
+      memberStateFocalPoint: 'Y',
+      memberStateDelegate: 'N',
+      nationalInstitutionPerson: 'N',
+      observerStateDelegate: 'N',
+      internationalOrganizationFocalPoint: 'Y',
+      civilSocietyPerson: 'Y',
     },
   },
   // themselves, colleagueInOwnDelegation, personInAnotherDelegation, themselvesInMembersOnlyMeeting

@@ -458,6 +458,27 @@ describe('pages in both languages', () => {
     expect(html).toContain('value="Workshop typed"')
     // every invitable organization is a checkbox with a label
     expect(html.match(/type="checkbox"/g)!.length).toBeGreaterThanOrEqual(30)
+    // a refusal of the module (not of the schema) comes back the same way: at its field, text kept
+    const taken = await run(newPage.action, '/meetings/new', {
+      as: SECRETARIAT,
+      form: {
+        kind: 'vice_ministerial',
+        number: 'XXVIII',
+        titleEs: 'Reunión',
+        titleEn: 'Meeting typed again',
+        timeZone: 'America/Panama',
+        startsAt: '2030-01-01T09:00',
+        endsAt: '2030-01-02T09:00',
+        place: 'Panamá',
+        openness: 'open',
+        status: 'planned',
+      },
+    })
+    expect(taken.status).toBe(400)
+    const takenHtml = render(newPage.default, loaded, 'en', taken.data)
+    expect(takenHtml).toContain('Another meeting of this kind already has this number.')
+    expect(takenHtml).toMatch(/id="[^"]*number-error"/)
+    expect(takenHtml).toContain('value="Meeting typed again"')
 
     const m = meetingByNumber('vice_ministerial', 'XXVIII')
     const { default: EditPage, loader: editLoader } = await import('~/routes/meetings.$id.edit')
@@ -483,8 +504,10 @@ describe('pages in both languages', () => {
       result: { status: 'error', error: { '': ['meetings.minutes.conflict'] } },
       conflict: {
         agendaItemId: minutesData.items[0].item.id,
+        text: 'Texto guardado por otra persona',
+        revision: 3,
+        status: 'draft',
         yours: 'Mi texto que no se pierde',
-        current: { text: 'Texto guardado por otra persona', revision: 3 },
       },
     }
     const mhtml = render(minutesTab.default, minutesData, 'en', conflict)

@@ -300,10 +300,14 @@ describe('minutes', () => {
     expect(second.status).toBe(409)
     expect(second.data).toMatchObject({
       intent: 'save',
+      // the message for the whole form, the current minutes beside the writer's own text
+      result: { error: { '': ['meetings.minutes.conflict'] } },
       conflict: {
         agendaItemId: row.agendaItemId,
+        text: 'Texto de Lucía',
+        revision: row.revision + 1,
+        status: row.status,
         yours: 'Texto de Tomás',
-        current: { text: 'Texto de Lucía', revision: row.revision + 1 },
       },
     })
     const saved = db.select().from(minutes).where(eq(minutes.id, row.id)).get()!
@@ -363,16 +367,26 @@ describe('the meeting form', () => {
       form: { ...valid, endsAt: '2027-03-09T17:00' },
     })
     expect(r.status).toBe(400)
-    const reply = r.data as { error: Record<string, string[]>; initialValue: Record<string, string> }
+    const reply = (
+      r.data as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }
+    ).result
     expect(reply.error.endsAt).toEqual(['meetings.error.endBeforeStart'])
     expect(reply.initialValue.titleEs).toBe('Taller de prueba')
     expect(db.select().from(meetings).all().length).toBe(count)
   })
 
-  it('only the secretariat creates meetings', async () => {
+  it('only the secretariat creates meetings; each refusal is audited once', async () => {
+    const refusals = () =>
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'meeting.create'), eq(auditLog.outcome, 'refused')))
+        .all().length
     expect((await run(newPage.loader, '/meetings/new', { as: 'pa.focal@rcm.example' })).status).toBe(403)
+    expect(refusals()).toBe(1)
     const r = await run(newPage.action, '/meetings/new', { as: 'pa.focal@rcm.example', form: valid })
     expect(r.status).toBe(403)
+    expect(refusals()).toBe(2)
     const ok = await run(newPage.action, '/meetings/new', { as: 'secretariat@rcm.example', form: valid })
     expect(ok.status).toBe(302)
   })
@@ -383,7 +397,7 @@ describe('the meeting form', () => {
       form: { ...valid, kind: 'vice_ministerial', number: 'xxviii' },
     })
     expect(r.status).toBe(400)
-    expect((r.data as { error: Record<string, string[]> }).error.number).toEqual([
+    expect((r.data as { result: { error: Record<string, string[]> } }).result.error.number).toEqual([
       'meetings.error.numberTaken',
     ])
   })
@@ -458,7 +472,7 @@ describe('members-only meetings and invitations', () => {
       },
     })
     expect(r.status).toBe(400)
-    expect((r.data as { error: Record<string, string[]> }).error.invited).toEqual([
+    expect((r.data as { result: { error: Record<string, string[]> } }).result.error.invited).toEqual([
       'meetings.error.membersOnlyInvited',
     ])
   })

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, requireApiViewer } from '~/modules/api/http.server'
-import { parseQuery } from '~/modules/api/http.server'
+import { apiError, apiJson, parseQuery, requireApiViewer } from '~/modules/api/http.server'
 import { MeetingsQuery } from '~/modules/meetings/api-schemas'
 import { listMeetingsForApi } from '~/modules/meetings/api.server'
 

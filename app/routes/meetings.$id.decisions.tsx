@@ -1,15 +1,15 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Field, FormErrors } from '~/components/forms'
-import { replyErrors, replyValue } from '~/components/meetings'
+import { FormErrors } from '~/components/forms'
+import { replyErrors, ReplySelect, ReplyTextArea } from '~/components/reply-fields'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { followUpReport } from '~/modules/actions/follow-up.server'
 import { listAgenda } from '~/modules/meetings/agenda.server'
 import { listMeetingDecisions, recordDecision } from '~/modules/meetings/decisions.server'
-import { failure, meetingPageContext, NO_STORE } from '~/modules/meetings/http.server'
-import { DecisionSchema } from '~/modules/meetings/schemas'
+import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
+import { DecisionSchema, parseWithZod } from '~/modules/meetings/forms.server'
+import { meetingPageContext } from '~/modules/meetings/http.server'
 
 // The decisions tab: the meeting's numbered decisions, each with the action items that follow from it;
 // the secretariat records the next decision and starts action items from one.
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     createAction: can(viewer, 'action.create'),
     agenda: record
-      ? listAgenda(meeting.row.id, lang).map((a) => ({ id: a.id, label: `${a.number}. ${a.title}` }))
+      ? listAgenda(meeting.row.id, lang).map((a) => ({ value: a.id, label: `${a.number}. ${a.title}` }))
       : [],
     record,
   }
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const created = recordDecision(viewer, meeting.row.id, submission.value)
     return redirect(`/meetings/${meeting.row.id}/decisions#decision-${created.id}`)
   } catch (error) {
-    return failure(error, submission, 'record')
+    return formFailure(error, submission, 'record')
   }
 }
 
@@ -100,58 +100,24 @@ export default function DecisionsTab() {
           <h3 id="decision-form">{t('meetings.decisions.recordTitle')}</h3>
           <FormErrors errors={replyErrors(reply, '')} />
           <Form method="post" className="stack">
-            <Field
+            <ReplySelect
+              reply={reply}
+              name="agendaItemId"
               id="decision-item"
               label={t('meetings.decisions.agendaItem')}
-              errors={replyErrors(reply, 'agendaItemId')}
-            >
-              {(ids) => (
-                <select
-                  id={ids.id}
-                  name="agendaItemId"
-                  defaultValue={replyValue(reply, 'agendaItemId') ?? ''}
-                  aria-describedby={ids.describedBy}
-                >
-                  <option value="">{t('meetings.field.none')}</option>
-                  {agenda.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id="decision-es"
-              label={t('meetings.decisions.textEs')}
-              errors={replyErrors(reply, 'textEs')}
-            >
-              {(ids) => (
-                <textarea
-                  id={ids.id}
-                  name="textEs"
-                  rows={4}
-                  defaultValue={replyValue(reply, 'textEs')}
-                  aria-describedby={ids.describedBy}
-                  aria-invalid={ids.invalid || undefined}
-                />
-              )}
-            </Field>
-            <Field
-              id="decision-en"
-              label={t('meetings.decisions.textEn')}
-              errors={replyErrors(reply, 'textEn')}
-            >
-              {(ids) => (
-                <textarea
-                  id={ids.id}
-                  name="textEn"
-                  rows={4}
-                  defaultValue={replyValue(reply, 'textEn')}
-                  aria-describedby={ids.describedBy}
-                />
-              )}
-            </Field>
+              blank={t('meetings.field.none')}
+              options={agenda}
+            />
+            {(['textEs', 'textEn'] as const).map((name) => (
+              <ReplyTextArea
+                key={name}
+                reply={reply}
+                name={name}
+                id={name === 'textEs' ? 'decision-es' : 'decision-en'}
+                label={t(`meetings.decisions.${name}`)}
+                rows={4}
+              />
+            ))}
             <div>
               <button type="submit">{t('meetings.decisions.record')}</button>
             </div>
@@ -161,3 +127,5 @@ export default function DecisionsTab() {
     </section>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

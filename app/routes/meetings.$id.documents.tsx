@@ -54,3 +54,5 @@ export default function DocumentsTab() {
     </section>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -1,11 +1,26 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Field, FormErrors } from '~/components/forms'
-import { replyErrors, replyValue } from '~/components/meetings'
+import { FormErrors } from '~/components/forms'
+import {
+  MinutesComments,
+  MinutesEditor,
+  MinutesErrata,
+  MinutesHistory,
+  MinutesStatusBadge,
+  NoteForm,
+} from '~/components/minutes'
+import { replyErrors, replyValue, ReplyInput } from '~/components/reply-fields'
 import { useT } from '~/i18n/use-t'
-import { failure, meetingPageContext, NO_STORE } from '~/modules/meetings/http.server'
-import { MeetingError } from '~/modules/meetings/meetings.server'
+import { invalid } from '~/modules/core/domain-error.server'
+import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
+import {
+  CirculateSchema,
+  ErratumSchema,
+  MinutesCommentSchema,
+  MinutesSaveSchema,
+  parseWithZod,
+} from '~/modules/meetings/forms.server'
+import { meetingPageContext } from '~/modules/meetings/http.server'
 import {
   addErratum,
   adoptMinutes,
@@ -13,24 +28,12 @@ import {
   commentOnMinutes,
   minutesHistory,
   minutesPage,
-  MinutesConflict,
   saveMinutes,
 } from '~/modules/meetings/minutes.server'
-import {
-  CirculateSchema,
-  ErratumSchema,
-  MinutesCommentSchema,
-  MinutesSaveSchema,
-} from '~/modules/meetings/schemas'
+import type { MinutesConflictState } from '~/modules/meetings/views'
 import { utcToZoned, zonedToUtc } from '~/modules/meetings/time'
 
 const DAY = 24 * 3600 * 1000
-
-interface Conflict {
-  agendaItemId: string
-  yours: string
-  current: { text: string; revision: number }
-}
 
 // The minutes tab: per agenda item, with the adoption cycle draft -> circulated -> adopted.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -65,22 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       saveMinutes(viewer, id, submission.value)
       return back(submission.value.agendaItemId)
     } catch (error) {
-      if (error instanceof MinutesConflict) {
-        // Nothing is lost: the person's text comes back beside the text saved in the meantime.
-        return data(
-          {
-            intent,
-            result: submission.reply({ formErrors: [error.messageKey] }),
-            conflict: {
-              agendaItemId: submission.value.agendaItemId,
-              yours: error.yours,
-              current: error.current,
-            },
-          },
-          { status: 409, headers: NO_STORE },
-        )
-      }
-      return failure(error, submission, intent)
+      // a stale save answers 409 with the text saved in the meantime beside the person's own
+      return formFailure(error, submission, intent)
     }
   }
   if (intent === 'circulate') {
@@ -90,11 +79,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     try {
       const deadline = zonedToUtc(submission.value.commentDeadline, meeting.row.timeZone)
-      if (!deadline) throw new MeetingError(400, 'meetings.error.dateTime', 'commentDeadline')
+      if (!deadline) throw invalid('meetings.error.dateTime', 'commentDeadline')
       circulateMinutes(viewer, id, deadline)
       return back()
     } catch (error) {
-      return failure(error, submission, intent)
+      return formFailure(error, submission, intent)
     }
   }
   if (intent === 'comment' || intent === 'erratum') {
@@ -109,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       else addErratum(viewer, id, submission.value)
       return back(submission.value.agendaItemId)
     } catch (error) {
-      return failure(error, submission, intent)
+      return formFailure(error, submission, intent)
     }
   }
   if (intent === 'adopt') {
@@ -117,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       adoptMinutes(viewer, id)
       return back()
     } catch (error) {
-      return failure(error, null, intent)
+      return formFailure(error, null, intent)
     }
   }
   throw new Response(null, { status: 400 })
@@ -129,7 +118,7 @@ export default function MinutesTab() {
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const result = actionData?.result
-  const conflict = (actionData as { conflict?: Conflict } | undefined)?.conflict ?? null
+  const conflict = (actionData as { conflict?: MinutesConflictState | null } | undefined)?.conflict ?? null
   // Which item a refused form belonged to, so that its message and text show there.
   const failedItem = replyValue(result, 'agendaItemId')
   const of = (intent: string, itemId?: string) =>
@@ -154,24 +143,16 @@ export default function MinutesTab() {
           <h3 id="circulate-title">{t('meetings.minutes.circulateTitle')}</h3>
           <p className="small">{t('meetings.minutes.circulateHelp')}</p>
           <Form method="post" className="filters">
-            <Field
+            <ReplyInput
+              reply={of('circulate')}
+              name="commentDeadline"
               id="commentDeadline"
+              type="datetime-local"
               label={t('meetings.minutes.commentDeadline')}
               hint={t('meetings.agenda.startsAtHint', { zone: timeZone })}
-              errors={replyErrors(of('circulate'), 'commentDeadline')}
-            >
-              {(ids) => (
-                <input
-                  type="datetime-local"
-                  id={ids.id}
-                  name="commentDeadline"
-                  required
-                  defaultValue={replyValue(of('circulate'), 'commentDeadline') ?? suggestedDeadline}
-                  aria-describedby={ids.describedBy}
-                  aria-invalid={ids.invalid || undefined}
-                />
-              )}
-            </Field>
+              required
+              defaultValue={suggestedDeadline}
+            />
             <div>
               <button type="submit" name="intent" value="circulate">
                 {t('meetings.minutes.circulate')}
@@ -207,17 +188,7 @@ export default function MinutesTab() {
             <h3 id={`minutes-h-${item.id}`}>
               {item.number}. {item.title}{' '}
               {minutes && (minutes.revision > 0 || minutes.status !== 'draft') ? (
-                <span
-                  className={
-                    minutes.status === 'adopted'
-                      ? 'badge ok'
-                      : minutes.status === 'circulated'
-                        ? 'badge warn'
-                        : 'badge'
-                  }
-                >
-                  {t(`meetings.minutes.status.${minutes.status}`)}
-                </span>
+                <MinutesStatusBadge status={minutes.status} />
               ) : null}
             </h3>
             {minutes === null ? (
@@ -245,63 +216,13 @@ export default function MinutesTab() {
             ) : null}
 
             {showEditor ? (
-              <div className="card">
-                {itemConflict ? (
-                  <div className="alert warn" role="alert">
-                    <p>{t('meetings.minutes.conflict', { revision: itemConflict.current.revision })}</p>
-                  </div>
-                ) : null}
-                <div className={itemConflict ? 'meetings-compare' : undefined}>
-                  {itemConflict ? (
-                    <div>
-                      <h4>
-                        {t('meetings.minutes.currentText', { revision: itemConflict.current.revision })}
-                      </h4>
-                      <pre className="meetings-current-text">{itemConflict.current.text}</pre>
-                    </div>
-                  ) : null}
-                  <Form
-                    method="post"
-                    className="stack meetings-editor"
-                    key={itemConflict ? `c${itemConflict.current.revision}` : 'e'}
-                  >
-                    <input type="hidden" name="agendaItemId" value={item.id} />
-                    <input
-                      type="hidden"
-                      name="baseRevision"
-                      value={itemConflict ? itemConflict.current.revision : (minutes?.revision ?? 0)}
-                    />
-                    <Field
-                      id={`text-${item.id}`}
-                      label={itemConflict ? t('meetings.minutes.yourText') : t('meetings.minutes.text')}
-                      hint={t('meetings.minutes.markdownHint')}
-                      errors={replyErrors(saveReply, 'text')}
-                    >
-                      {(ids) => (
-                        <textarea
-                          id={ids.id}
-                          name="text"
-                          rows={12}
-                          defaultValue={
-                            itemConflict
-                              ? itemConflict.yours
-                              : (replyValue(saveReply, 'text') ?? minutes?.text ?? '')
-                          }
-                          aria-describedby={ids.describedBy}
-                        />
-                      )}
-                    </Field>
-                    <div>
-                      <button type="submit" name="intent" value="save">
-                        {t('meetings.minutes.save')}
-                      </button>{' '}
-                      <Link to={`/meetings/${meetingId}/minutes#minutes-${item.id}`}>
-                        {t('common.cancel')}
-                      </Link>
-                    </div>
-                  </Form>
-                </div>
-              </div>
+              <MinutesEditor
+                itemId={item.id}
+                meetingId={meetingId}
+                minutes={minutes}
+                conflict={itemConflict}
+                reply={saveReply}
+              />
             ) : may.write ? (
               <p>
                 <Link to={`?edit=${item.id}#minutes-${item.id}`} className="button small secondary">
@@ -310,93 +231,16 @@ export default function MinutesTab() {
               </p>
             ) : null}
 
-            {comments.length ? (
-              <>
-                <h4>{t('meetings.minutes.comments', { count: comments.length })}</h4>
-                <ul className="list-plain">
-                  {comments.map((c) => (
-                    <li key={c.id}>
-                      <p className="small">
-                        <strong>{c.organization}</strong> · {c.author} ·{' '}
-                        {date(c.createdAt, 'datetime', timeZone)} ·{' '}
-                        {t('meetings.minutes.onRevision', { revision: c.revision })}
-                      </p>
-                      <div className="meetings-markdown" dangerouslySetInnerHTML={{ __html: c.html }} />
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
+            <MinutesComments comments={comments} timeZone={timeZone} />
             {may.comment ? (
-              <Form method="post" className="stack">
-                <input type="hidden" name="agendaItemId" value={item.id} />
-                <Field
-                  id={`comment-${item.id}`}
-                  label={t('meetings.minutes.commentLabel')}
-                  hint={t('meetings.minutes.markdownHint')}
-                  errors={replyErrors(of('comment', item.id), 'text')}
-                >
-                  {(ids) => (
-                    <textarea
-                      id={ids.id}
-                      name="text"
-                      rows={4}
-                      required
-                      defaultValue={replyValue(of('comment', item.id), 'text')}
-                      aria-describedby={ids.describedBy}
-                    />
-                  )}
-                </Field>
-                <div>
-                  <button type="submit" name="intent" value="comment">
-                    {t('meetings.minutes.sendComment')}
-                  </button>
-                </div>
-              </Form>
+              <NoteForm itemId={item.id} intent="comment" reply={of('comment', item.id)} />
             ) : null}
 
-            {errata.length ? (
-              <>
-                <h4>{t('meetings.minutes.errata')}</h4>
-                <ol>
-                  {errata.map((e) => (
-                    <li key={e.id}>
-                      <p className="small">
-                        {e.author} · {date(e.createdAt, 'date', timeZone)}
-                      </p>
-                      <div className="meetings-markdown" dangerouslySetInnerHTML={{ __html: e.html }} />
-                    </li>
-                  ))}
-                </ol>
-              </>
-            ) : null}
+            <MinutesErrata errata={errata} timeZone={timeZone} />
             {may.addErratum ? (
               <details className="meetings-erratum" open={!!of('erratum', item.id)}>
                 <summary>{t('meetings.minutes.addErratum')}</summary>
-                <Form method="post" className="stack">
-                  <input type="hidden" name="agendaItemId" value={item.id} />
-                  <Field
-                    id={`erratum-${item.id}`}
-                    label={t('meetings.minutes.erratumLabel')}
-                    errors={replyErrors(of('erratum', item.id), 'text')}
-                  >
-                    {(ids) => (
-                      <textarea
-                        id={ids.id}
-                        name="text"
-                        rows={3}
-                        required
-                        defaultValue={replyValue(of('erratum', item.id), 'text')}
-                        aria-describedby={ids.describedBy}
-                      />
-                    )}
-                  </Field>
-                  <div>
-                    <button type="submit" name="intent" value="erratum">
-                      {t('meetings.minutes.recordErratum')}
-                    </button>
-                  </div>
-                </Form>
+                <NoteForm itemId={item.id} intent="erratum" reply={of('erratum', item.id)} />
               </details>
             ) : null}
           </section>
@@ -406,56 +250,4 @@ export default function MinutesTab() {
   )
 }
 
-type MinutesHistoryData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['history']>
-
-/** Every saved text of an item's minutes, newest first, each with the words it added and removed. */
-function MinutesHistory({
-  id,
-  history,
-  timeZone,
-}: {
-  id: string
-  history: MinutesHistoryData
-  timeZone: string
-}) {
-  const { t, date } = useT()
-  return (
-    <section id={`history-${id}`} aria-labelledby={`history-h-${id}`} className="card">
-      <h4 id={`history-h-${id}`}>{t('meetings.minutes.historyTitle')}</h4>
-      <p className="small muted">
-        {history.scope === 'sinceCirculation' ? `${t('meetings.minutes.historySince')} ` : null}
-        {t('meetings.minutes.historyLegend')}
-      </p>
-      <ol className="list-plain">
-        {history.revisions.map((r) => (
-          <li key={r.revision}>
-            <p className="small">
-              <strong>{t('meetings.minutes.revision', { revision: r.revision })}</strong> · {r.author ?? '—'}{' '}
-              · {date(r.savedAt, 'datetime', timeZone)}
-              {r.changes
-                ? null
-                : ` · ${t(history.scope === 'all' ? 'meetings.minutes.historyFirst' : 'meetings.minutes.historyCirculated')}`}
-            </p>
-            <p className="meetings-diff">
-              {r.changes
-                ? r.changes.map((c, i) =>
-                    c.added ? (
-                      <ins key={i}>{c.value}</ins>
-                    ) : c.removed ? (
-                      <del key={i}>{c.value}</del>
-                    ) : (
-                      c.value
-                    ),
-                  )
-                : r.text}
-            </p>
-          </li>
-        ))}
-      </ol>
-      {history.truncated ? <p className="small muted">{t('meetings.minutes.historyTruncated')}</p> : null}
-      <p className="small">
-        <Link to={`?#minutes-${id}`}>{t('meetings.minutes.historyHide')}</Link>
-      </p>
-    </section>
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

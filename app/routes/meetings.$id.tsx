@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { DateRange, MembersOnlyBadge, StatusBadge } from '~/components/meetings'
-import { translator, type MessageKey } from '~/i18n'
+import type { MessageKey } from '~/i18n'
+import { metaTranslator } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import { meetingHeader, meetingPermissions } from '~/modules/meetings/meetings.server'
-import type { RootData } from '~/root'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
+  const { t } = metaTranslator(matches)
   return [{ title: `${data?.header.title ?? t('meetings.title')} · ${t('app.name')}` }]
 }
 
@@ -37,6 +36,18 @@ const TABS: { to: string; key: MessageKey; end?: boolean }[] = [
   { to: 'minutes', key: 'meetings.tab.minutes' },
   { to: 'decisions', key: 'meetings.tab.decisions' },
 ]
+
+/** A fact of the header that links to its record (host, PPT, organizing group). */
+function LinkFact({ label, to, name }: { label: string; to: string; name: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <Link to={to}>{name}</Link>
+      </dd>
+    </>
+  )
+}
 
 export default function MeetingLayout() {
   const { header: m, can, links } = useLoaderData<typeof loader>()
@@ -93,28 +104,17 @@ export default function MeetingLayout() {
           ) : null}
         </dd>
         {m.host ? (
-          <>
-            <dt>{t('meetings.host')}</dt>
-            <dd>
-              <Link to={`/members/${m.host.code}`}>{m.host.name}</Link>
-            </dd>
-          </>
+          <LinkFact label={t('meetings.host')} to={`/members/${m.host.code}`} name={m.host.name} />
         ) : null}
         {m.ppt ? (
-          <>
-            <dt>{t('meetings.ppt', { year: String(m.ppt.year) })}</dt>
-            <dd>
-              <Link to={`/members/${m.ppt.code}`}>{m.ppt.name}</Link>
-            </dd>
-          </>
+          <LinkFact
+            label={t('meetings.ppt', { year: String(m.ppt.year) })}
+            to={`/members/${m.ppt.code}`}
+            name={m.ppt.name}
+          />
         ) : null}
         {m.group ? (
-          <>
-            <dt>{t('meetings.group')}</dt>
-            <dd>
-              <Link to={`/groups/${m.group.slug}`}>{m.group.name}</Link>
-            </dd>
-          </>
+          <LinkFact label={t('meetings.group')} to={`/groups/${m.group.slug}`} name={m.group.name} />
         ) : null}
         {m.registrationDeadline ? (
           <>
@@ -138,3 +138,5 @@ export default function MeetingLayout() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

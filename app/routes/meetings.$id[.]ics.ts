@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { calendarResponse, meetingCalendar, originFor } from '~/modules/meetings/calendar.server'
-import { NO_STORE } from '~/modules/meetings/http.server'
 
 // /meetings/:id.ics: as the signed-in viewer may see the meeting; without a login only a meeting open
 // to all participants. Hidden and missing meetings are both 404.
@@ -11,6 +11,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = resolveLang(request, viewer)
   const id = params.id ?? ''
   const body = meetingCalendar(viewer, id, originFor(request), lang)
-  if (!body) throw new Response(null, { status: 404, headers: NO_STORE })
+  if (!body) throw notFoundResponse()
   return calendarResponse(body, { filename: `meeting-${id}.ics`, isPublic: false })
 }

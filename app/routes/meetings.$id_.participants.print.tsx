@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DateRange } from '~/components/meetings'
-import { translator } from '~/i18n'
+import { TableHead } from '~/components/table-head'
+import { metaTranslator } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { listDelegations } from '~/modules/meetings/delegations.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import { meetingHeader } from '~/modules/meetings/meetings.server'
-import type { RootData } from '~/root'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
+  const { t } = metaTranslator(matches)
   return [{ title: `${t('meetings.print.title')} · ${data?.header.title ?? ''}` }]
 }
 
@@ -47,15 +46,15 @@ export default function PrintableParticipants() {
       {delegations.map((d) => (
         <table key={d.organization.id} className="meetings-print-table">
           <caption className="meetings-caption-visible">{d.organization.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.name')}</th>
-              <th scope="col">{t('meetings.print.position')}</th>
-              <th scope="col">{t('meetings.participants.role')}</th>
-              {showEmail ? <th scope="col">{t('common.email')}</th> : null}
-              <th scope="col">{t('meetings.participants.attendance')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('common.name'),
+              t('meetings.print.position'),
+              t('meetings.participants.role'),
+              showEmail && t('common.email'),
+              t('meetings.participants.attendance'),
+            ]}
+          />
           <tbody>
             {d.members.map((p) => (
               <tr key={p.memberId}>
@@ -72,3 +71,5 @@ export default function PrintableParticipants() {
     </article>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -1,28 +1,26 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { CalendarFeed } from '~/components/calendar-feed'
+import { FormErrors } from '~/components/forms'
+import { FilterSelect, Pager, withParams } from '~/components/list-controls'
+import { KindAndYearFilters } from '~/components/meeting-filters'
 import { DayRange, MembersOnlyBadge, StatusBadge } from '~/components/meetings'
-import { translator } from '~/i18n'
+import { MonthCalendar } from '~/components/meetings-month'
+import { replyErrors } from '~/components/reply-fields'
+import { TableHead } from '~/components/table-head'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { createFeedToken, feedStatus, originFor, revokeFeedTokens } from '~/modules/meetings/calendar.server'
-import { NO_STORE } from '~/modules/meetings/http.server'
-import { listMeetings, listMeetingYears, monthView, PAGE_SIZE } from '~/modules/meetings/meetings.server'
-import { MEETING_KINDS, MEETING_STATUSES, MeetingListQuerySchema, WHEN } from '~/modules/meetings/schemas'
-import type { RootData } from '~/root'
+import { MeetingListQuerySchema } from '~/modules/meetings/forms.server'
+import { listMeetings, listMeetingYears, PAGE_SIZE } from '~/modules/meetings/meetings.server'
+import { monthView } from '~/modules/meetings/month-view.server'
+import { MEETING_STATUSES, WHEN } from '~/modules/meetings/schemas'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('meetings.title')} · ${t('app.name')}` }]
-}
+export const meta = titleMeta('meetings.title')
 
 // The meetings the viewer may see, as a filtered list or a month calendar (plain links and GET forms,
 // no JavaScript needed), and the person's own calendar feed.
@@ -50,77 +48,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
   const intent = String((await request.formData()).get('intent') ?? '')
-  if (intent === 'createFeed') {
-    const { token } = createFeedToken(viewer)
-    // Shown once: only the hash of the token is kept.
-    return data({ feedUrl: `${originFor(request)}/calendar/feed/${token}.ics` }, { headers: NO_STORE })
-  }
-  if (intent === 'revokeFeed') {
-    revokeFeedTokens(viewer)
-    return redirect('/meetings?feed=revoked#calendar-feed')
+  try {
+    if (intent === 'createFeed') {
+      const { token } = createFeedToken(viewer)
+      // Shown once: only the hash of the token is kept.
+      return data({ feedUrl: `${originFor(request)}/calendar/feed/${token}.ics` }, { headers: NO_STORE })
+    }
+    if (intent === 'revokeFeed') {
+      revokeFeedTokens(viewer)
+      return redirect('/meetings?feed=revoked#calendar-feed')
+    }
+  } catch (error) {
+    return formFailure(error, null, intent)
   }
   throw new Response(null, { status: 400 })
-}
-
-function withParams(search: string, changes: Record<string, string | null>) {
-  const params = new URLSearchParams(search)
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === null) params.delete(k)
-    else params.set(k, v)
-  }
-  const s = params.toString()
-  return s ? `?${s}` : '?'
 }
 
 function Filters() {
   const { query, years } = useLoaderData<typeof loader>()
   const { t } = useT()
+  const all = t('meetings.filter.all')
   return (
     <Form method="get" className="filters" aria-label={t('common.filter')}>
-      <div className="field">
-        <label htmlFor="f-kind">{t('meetings.field.kind')}</label>
-        <select id="f-kind" name="kind" defaultValue={query.kind ?? ''}>
-          <option value="">{t('meetings.filter.all')}</option>
-          {MEETING_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`meetings.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-year">{t('meetings.filter.year')}</label>
-        <select id="f-year" name="year" defaultValue={query.year ? String(query.year) : ''}>
-          <option value="">{t('meetings.filter.all')}</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-status">{t('common.status')}</label>
-        <select id="f-status" name="status" defaultValue={query.status ?? ''}>
-          <option value="">{t('meetings.filter.all')}</option>
-          {MEETING_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`meetings.status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-when">{t('meetings.filter.when')}</label>
-        <select id="f-when" name="when" defaultValue={query.when ?? ''}>
-          <option value="">{t('meetings.filter.all')}</option>
-          {WHEN.map((w) => (
-            <option key={w} value={w}>
-              {t(`meetings.filter.${w}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <KindAndYearFilters idPrefix="f" kind={query.kind} year={query.year} years={years} />
+      <FilterSelect
+        id="f-status"
+        name="status"
+        label={t('common.status')}
+        allLabel={all}
+        value={query.status}
+        options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetings.status.${s}`) }))}
+      />
+      <FilterSelect
+        id="f-when"
+        name="when"
+        label={t('meetings.filter.when')}
+        allLabel={all}
+        value={query.when}
+        options={WHEN.map((w) => ({ value: w, label: t(`meetings.filter.${w}`) }))}
+      />
       <div>
         <button type="submit">{t('common.filter')}</button> <Link to="/meetings">{t('common.clear')}</Link>
       </div>
@@ -138,14 +104,9 @@ function List() {
       {list.items.length ? (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.date')}</th>
-                <th scope="col">{t('meetings.meeting')}</th>
-                <th scope="col">{t('meetings.where')}</th>
-                <th scope="col">{t('common.status')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[t('common.date'), t('meetings.meeting'), t('meetings.where'), t('common.status')]}
+            />
             <tbody>
               {list.items.map((m) => (
                 <tr key={m.id}>
@@ -176,144 +137,19 @@ function List() {
       ) : (
         <p className="muted">{t('meetings.list.empty')}</p>
       )}
-      <nav className="pager" aria-label={t('meetings.list.pages')}>
-        {list.page > 1 ? (
-          <Link to={withParams(location.search, { page: String(list.page - 1) })}>
-            {t('common.previous')}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {list.hasMore ? (
-          <Link to={withParams(location.search, { page: String(list.page + 1) })}>{t('common.next')}</Link>
-        ) : null}
-      </nav>
+      <Pager
+        search={location.search}
+        page={list.page}
+        hasMore={list.hasMore}
+        label={t('meetings.list.pages')}
+      />
     </>
-  )
-}
-
-const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6]
-
-function Month() {
-  const { month } = useLoaderData<typeof loader>()
-  const { t, date } = useT()
-  const location = useLocation()
-  if (!month) return null
-  const monthName = date(`${month.month}-01T00:00:00Z`, 'month')
-  // 2024-01-01 was a Monday: the weekday names in the person's language
-  const weekday = (i: number, style: 'long' | 'short') =>
-    date(new Date(Date.UTC(2024, 0, 1 + i)), style === 'long' ? 'weekday' : 'weekdayShort')
-  return (
-    <>
-      <nav className="pager" aria-label={t('meetings.month.nav')}>
-        <Link to={withParams(location.search, { view: 'month', month: month.prev })}>
-          {t('meetings.month.previous')}
-        </Link>
-        <Link to={withParams(location.search, { view: 'month', month: month.next })}>
-          {t('meetings.month.next')}
-        </Link>
-      </nav>
-      <div className="table-wrap">
-        <table className="meetings-month">
-          <caption className="meetings-caption-visible">{monthName}</caption>
-          <thead>
-            <tr>
-              {WEEKDAYS.map((i) => (
-                <th scope="col" key={i}>
-                  <abbr title={weekday(i, 'long')}>{weekday(i, 'short')}</abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {month.weeks.map((week) => (
-              <tr key={week[0].date}>
-                {week.map((day) => (
-                  <td key={day.date} className={day.inMonth ? undefined : 'meetings-other-month'}>
-                    <span className="meetings-day">{Number(day.date.slice(8))}</span>
-                    {day.meetings.length ? (
-                      <ul className="meetings-day-list">
-                        {day.meetings.map((m) => (
-                          <li key={m.id}>
-                            <Link to={`/meetings/${m.id}`}>{m.title}</Link>
-                            {m.status === 'cancelled' ? (
-                              <span className="muted small"> ({t('meetings.status.cancelled')})</span>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{t('meetings.month.listTitle', { month: monthName })}</h2>
-      {month.items.length ? (
-        <ul className="list-plain">
-          {month.items.map((m) => (
-            <li key={m.id}>
-              <DayRange start={m.startsAt} end={m.endsAt} timeZone={m.timeZone} /> ·{' '}
-              <Link to={`/meetings/${m.id}`}>{m.title}</Link> <StatusBadge status={m.status} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">{t('meetings.month.empty')}</p>
-      )}
-    </>
-  )
-}
-
-function CalendarFeed() {
-  const { feed } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const location = useLocation()
-  const { t, date } = useT()
-  const revoked = new URLSearchParams(location.search).get('feed') === 'revoked'
-  return (
-    <section aria-labelledby="calendar-feed" className="card meetings-feed">
-      <h2 id="calendar-feed">{t('meetings.feed.title')}</h2>
-      <p>{t('meetings.feed.intro')}</p>
-      {actionData?.feedUrl ? (
-        <div className="alert ok" role="status">
-          <p>{t('meetings.feed.created')}</p>
-          <p className="token-box mono">{actionData.feedUrl}</p>
-        </div>
-      ) : revoked ? (
-        <p className="alert info" role="status">
-          {t('meetings.feed.revoked')}
-        </p>
-      ) : null}
-      <p className="small">
-        {feed
-          ? t('meetings.feed.active', {
-              created: date(feed.createdAt, 'date'),
-              used: feed.lastUsedAt ? date(feed.lastUsedAt, 'datetime') : t('meetings.feed.never'),
-            })
-          : t('meetings.feed.none')}
-      </p>
-      <Form method="post" className="meetings-row-actions">
-        <button type="submit" name="intent" value="createFeed">
-          {feed ? t('meetings.feed.replace') : t('meetings.feed.create')}
-        </button>
-        {feed ? (
-          <button type="submit" name="intent" value="revokeFeed" className="danger">
-            {t('meetings.feed.revoke')}
-          </button>
-        ) : null}
-      </Form>
-      <p className="small">
-        {t('meetings.feed.public')} <a href="/calendar.ics">/calendar.ics</a>
-      </p>
-    </section>
   )
 }
 
 export default function Meetings() {
-  const { view, canCreate } = useLoaderData<typeof loader>()
+  const { view, canCreate, month, feed } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const { t } = useT()
   const location = useLocation()
   return (
@@ -357,10 +193,19 @@ export default function Meetings() {
           <Filters />
           <List />
         </>
-      ) : (
-        <Month />
-      )}
-      <CalendarFeed />
+      ) : month ? (
+        <MonthCalendar month={month} />
+      ) : null}
+      {actionData && 'result' in actionData ? (
+        <FormErrors errors={replyErrors(actionData.result, '')} />
+      ) : null}
+      <CalendarFeed
+        feed={feed}
+        feedUrl={actionData && 'feedUrl' in actionData ? actionData.feedUrl : undefined}
+        revoked={new URLSearchParams(location.search).get('feed') === 'revoked'}
+      />
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

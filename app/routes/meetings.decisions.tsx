@@ -1,19 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { translator } from '~/i18n'
+import { Pager } from '~/components/list-controls'
+import { KindAndYearFilters } from '~/components/meeting-filters'
+import { TableHead } from '~/components/table-head'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listDecisionRegister, REGISTER_PAGE_SIZE } from '~/modules/meetings/decisions.server'
+import { DecisionRegisterQuerySchema } from '~/modules/meetings/forms.server'
 import { findVisibleMeeting, listMeetingYears, localized } from '~/modules/meetings/meetings.server'
-import { DecisionRegisterQuerySchema, MEETING_KINDS } from '~/modules/meetings/schemas'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('meetings.register.title')} · ${t('app.name')}` }]
-}
+export const meta = titleMeta('meetings.register.title')
 
 // Decisions across the meetings the viewer may see (members-only meetings' decisions stay hidden from
 // observers), with filters from allowlists.
@@ -43,11 +41,6 @@ export default function DecisionRegister() {
   const { query, page, items, hasMore, years, meeting } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
-  const pageLink = (n: number) => {
-    const params = new URLSearchParams(location.search)
-    params.set('page', String(n))
-    return `?${params}`
-  }
   return (
     <>
       <p className="small">
@@ -61,28 +54,7 @@ export default function DecisionRegister() {
           <label htmlFor="r-q">{t('meetings.register.q')}</label>
           <input id="r-q" type="search" name="q" defaultValue={query.q ?? ''} />
         </div>
-        <div className="field">
-          <label htmlFor="r-kind">{t('meetings.field.kind')}</label>
-          <select id="r-kind" name="kind" defaultValue={query.kind ?? ''}>
-            <option value="">{t('meetings.filter.all')}</option>
-            {MEETING_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`meetings.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="r-year">{t('meetings.filter.year')}</label>
-          <select id="r-year" name="year" defaultValue={query.year ? String(query.year) : ''}>
-            <option value="">{t('meetings.filter.all')}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <KindAndYearFilters idPrefix="r" kind={query.kind} year={query.year} years={years} />
         <div>
           <button type="submit">{t('common.filter')}</button>{' '}
           <Link to="/meetings/decisions">{t('common.clear')}</Link>
@@ -96,13 +68,9 @@ export default function DecisionRegister() {
       {items.length ? (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('meetings.register.code')}</th>
-                <th scope="col">{t('meetings.register.decision')}</th>
-                <th scope="col">{t('meetings.meeting')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[t('meetings.register.code'), t('meetings.register.decision'), t('meetings.meeting')]}
+            />
             <tbody>
               {items.map((d) => (
                 <tr key={d.id}>
@@ -125,10 +93,9 @@ export default function DecisionRegister() {
       ) : (
         <p className="muted">{t('meetings.register.empty')}</p>
       )}
-      <nav className="pager" aria-label={t('meetings.list.pages')}>
-        {page > 1 ? <Link to={pageLink(page - 1)}>{t('common.previous')}</Link> : <span />}
-        {hasMore ? <Link to={pageLink(page + 1)}>{t('common.next')}</Link> : null}
-      </nav>
+      <Pager search={location.search} page={page} hasMore={hasMore} label={t('meetings.list.pages')} />
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -1,44 +1,35 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { MeetingForm } from '~/components/meetings'
-import { translator } from '~/i18n'
+import { MeetingForm } from '~/components/meeting-form'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowed } from '~/modules/core/domain-error.server'
+import { formFailure, NO_STORE, pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import { failure, NO_STORE } from '~/modules/meetings/http.server'
-import { createMeeting, invitableOrganizations, meetingFormOptions } from '~/modules/meetings/meetings.server'
-import { MeetingFormSchema } from '~/modules/meetings/schemas'
-import type { RootData } from '~/root'
+import { MeetingFormSchema, parseWithZod } from '~/modules/meetings/forms.server'
+import { createMeeting, meetingFormOptions } from '~/modules/meetings/meeting-form.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('meetings.new.title')} · ${t('app.name')}` }]
-}
+export const meta = titleMeta('meetings.new.title')
 
-// Secretariat only. Member states are invited by default; the times are the meeting's local times.
+// Secretariat only. The times are the meeting's local times.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'meeting.create')
-  const lang = resolveLang(request, viewer)
+  try {
+    assertAllowed(viewer, 'meeting.create')
+  } catch (error) {
+    pageFailure(error)
+  }
+  const options = meetingFormOptions(resolveLang(request, viewer))
   return {
-    options: meetingFormOptions(lang),
+    options,
     defaultValue: {
       kind: 'rcgm',
       status: 'planned',
       openness: 'open',
       timeZone: 'America/Costa_Rica',
-      invited: invitableOrganizations(lang)
-        .filter((o) => o.kind === 'member_state')
-        .map((o) => o.code),
+      // the member states (the hosts the form offers) are invited by default
+      invited: options.hosts.map((o) => o.code),
     },
   }
 }
@@ -46,19 +37,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
   const submission = parseWithZod(await request.formData(), { schema: MeetingFormSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400, headers: NO_STORE })
+  if (submission.status !== 'success') {
+    return data({ intent: 'create', result: submission.reply() }, { status: 400, headers: NO_STORE })
+  }
   try {
     const { id } = createMeeting(viewer, submission.value)
     return redirect(`/meetings/${id}`)
   } catch (error) {
-    const answer = failure(error, submission, 'create')
-    return data(answer.data.result, { status: answer.init?.status ?? 400, headers: NO_STORE })
+    return formFailure(error, submission, 'create')
   }
 }
 
 export default function NewMeeting() {
   const { options, defaultValue } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>()
   const { t } = useT()
   return (
     <>
@@ -68,7 +60,7 @@ export default function NewMeeting() {
       <h1>{t('meetings.new.title')}</h1>
       <p className="muted">{t('meetings.new.intro')}</p>
       <MeetingForm
-        lastResult={lastResult}
+        lastResult={actionData?.result}
         defaultValue={defaultValue}
         options={options}
         submitLabel="meetings.new.submit"
@@ -76,3 +68,5 @@ export default function NewMeeting() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -11,9 +11,9 @@ import { FormErrors } from '~/components/forms'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { addPendingActionsReview, pendingActionsPage } from '~/modules/actions/carry-over.server'
+import { DomainError } from '~/modules/core/domain-error.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import { MeetingError } from '~/modules/meetings/meetings.server'
 import type { RootData } from '~/root'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const item = addPendingActionsReview(viewer, id)
     return redirect(`/meetings/${id}#agenda-${item.id}`)
   } catch (error) {
-    if (!(error instanceof MeetingError)) throw error
+    if (!(error instanceof DomainError)) throw error
     if (error.status === 404) throw new Response(null, { status: 404 })
     return data({ error: error.messageKey }, { status: error.status })
   }

@@ -12,7 +12,7 @@ async function as(
   return context.newPage()
 }
 
-// The cycle of issue 4 through the browser: the secretariat creates a meeting with an agenda, Panama's focal
+// The whole meetings cycle through the browser: the secretariat creates a meeting with an agenda, Panama's focal
 // point registers a delegation, the secretariat writes minutes and circulates them, Mexico comments, the
 // secretariat adopts them and records a decision.
 for (const javaScriptEnabled of [false, true]) {

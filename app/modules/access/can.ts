@@ -109,12 +109,18 @@ export interface Actions {
   /** a meeting's page, API record, calendar entry; members-only meetings do not exist for observers */
   'meeting.view': MeetingRef
   'meeting.create': undefined
+  /** every meeting concerns them: the dashboard lists all upcoming meetings, not only those their
+   * organization is invited to or their group organizes */
+  'meeting.followAll': undefined
   /** dates, place, status, openness, invited organizations */
   'meeting.edit': MeetingRef
   /** add, change, reorder and remove agenda items */
   'meeting.manageAgenda': MeetingRef
   /** register (or change) the delegation of an organization */
   'delegation.register': DelegationRef
+  /** register their own organization's delegations: the dashboard lists the meetings still waiting
+   * for one */
+  'delegation.registerOwn': undefined
   /** accept or decline a place in a delegation */
   'delegation.respond': DelegateRef
   'meeting.recordAttendance': MeetingRef
@@ -298,9 +304,12 @@ const rules: { [A in Action]: Rule<A> } = {
   'document.listDeleted': (v) => isSecretariat(v),
   'meeting.view': (v, r) => !!r && canViewMeeting(v, r),
   'meeting.create': (v) => isSecretariat(v),
+  'meeting.followAll': (v) => isSecretariat(v),
   'meeting.edit': secretariatOn,
   'meeting.manageAgenda': secretariatOn,
   'delegation.register': (v, r) => !!r && registersFor(v, r),
+  // the secretariat registers any delegation but has none of its own to register
+  'delegation.registerOwn': (v) => signedIn(v) && v.role === 'focal_point',
   // the person themselves, or whoever may register their delegation
   'delegation.respond': (v, r) =>
     !!r && signedIn(v) && canViewMeeting(v, r) && (r.personId === v.id || registersFor(v, r)),

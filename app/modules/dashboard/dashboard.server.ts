@@ -21,7 +21,7 @@ import {
   type PtpHistoryRow,
 } from '~/modules/members/directory.server'
 import { orgName } from '~/modules/members/organizations.server'
-import { registrationsDueFor, upcomingMeetingsFor } from '~/modules/meetings/meetings.server'
+import { registrationsDueFor, upcomingMeetingsFor } from '~/modules/meetings/dashboard.server'
 import { actionsDashboard } from '~/modules/actions/actions.server'
 import { recentDocumentsFor } from '~/modules/documents/queries.server'
 

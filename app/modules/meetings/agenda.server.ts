@@ -10,33 +10,14 @@ import type { Lang } from '~/i18n/core'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { listDocuments } from '~/modules/documents/queries.server'
-import {
-  assertMeetingAction,
-  writeTx,
-  localized,
-  MeetingError,
-  visibleMeetingOrThrow,
-} from './meetings.server'
+import { assertAllowed, conflict, invalid, notFound } from '~/modules/core/domain-error.server'
+import { writeTx } from '~/modules/core/write-tx.server'
+import { localized, visibleMeetingOrThrow } from './meetings.server'
 import type { AgendaItemInput } from './schemas'
+import type { AgendaEntry, AttachedDocument } from './views'
 import { zonedToUtc } from './time'
 
 export type AgendaItemRow = typeof agendaItems.$inferSelect
-
-export interface AgendaEntry {
-  id: string
-  parentId: string | null
-  /** 1, 2, 2.1 ... */
-  number: string
-  depth: 0 | 1
-  title: string
-  titleEs: string | null
-  titleEn: string | null
-  startsAt: Date | null
-  durationMinutes: number | null
-  presenter: string | null
-  first: boolean
-  last: boolean
-}
 
 /** The items in agenda order (each item followed by its sub-items), numbered. */
 export function listAgenda(meetingId: string, lang: Lang, tx: Tx | typeof db = db): AgendaEntry[] {
@@ -68,14 +49,6 @@ export function listAgenda(meetingId: string, lang: Lang, tx: Tx | typeof db = d
     subs.forEach((s, j) => out.push(entry(s, `${i + 1}.${j + 1}`, 1, j, subs.length)))
   })
   return out
-}
-
-export interface AttachedDocument {
-  id: string
-  reference: string
-  title: string
-  kind: string
-  languages: string[]
 }
 
 /** The documents of a meeting the viewer may see (the library's own list, with its visibility rule),
@@ -119,7 +92,7 @@ function itemOfMeeting(tx: Tx, meetingId: string, itemId: string): AgendaItemRow
     .from(agendaItems)
     .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
     .get()
-  if (!row) throw new MeetingError(404, 'error.404')
+  if (!row) throw notFound()
   return row
 }
 
@@ -133,7 +106,7 @@ function itemValues(input: AgendaItemInput, timeZone: string) {
   let startsAt: Date | null = null
   if (input.startsAt) {
     startsAt = zonedToUtc(input.startsAt, timeZone)
-    if (!startsAt) throw new MeetingError(400, 'meetings.error.dateTime', 'startsAt')
+    if (!startsAt) throw invalid('meetings.error.dateTime', 'startsAt')
   }
   return {
     titleEs: input.titleEs || null,
@@ -147,7 +120,7 @@ function itemValues(input: AgendaItemInput, timeZone: string) {
 export function addAgendaItem(viewer: Viewer, meetingId: string, input: AgendaItemInput): { id: string } {
   return writeTx((tx) => {
     const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
-    assertMeetingAction(viewer, 'meeting.manageAgenda', ref)
+    assertAllowed(viewer, 'meeting.manageAgenda', ref)
     let parentId: string | null = null
     if (input.parentId) {
       const parent = tx
@@ -156,7 +129,7 @@ export function addAgendaItem(viewer: Viewer, meetingId: string, input: AgendaIt
         .where(and(eq(agendaItems.id, input.parentId), eq(agendaItems.meetingId, meeting.id)))
         .get()
       // one level of sub-items: a sub-item cannot have its own
-      if (!parent || parent.parentId) throw new MeetingError(400, 'meetings.error.parent', 'parentId')
+      if (!parent || parent.parentId) throw invalid('meetings.error.parent', 'parentId')
       parentId = parent.id
     }
     const last = tx
@@ -192,7 +165,7 @@ export function addAgendaItem(viewer: Viewer, meetingId: string, input: AgendaIt
 export function updateAgendaItem(viewer: Viewer, meetingId: string, itemId: string, input: AgendaItemInput) {
   writeTx((tx) => {
     const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
-    assertMeetingAction(viewer, 'meeting.manageAgenda', ref)
+    assertAllowed(viewer, 'meeting.manageAgenda', ref)
     const item = itemOfMeeting(tx, meeting.id, itemId)
     tx.update(agendaItems).set(itemValues(input, meeting.timeZone)).where(eq(agendaItems.id, item.id)).run()
     audit(
@@ -212,7 +185,7 @@ export function updateAgendaItem(viewer: Viewer, meetingId: string, itemId: stri
 export function moveAgendaItem(viewer: Viewer, meetingId: string, itemId: string, direction: 'up' | 'down') {
   writeTx((tx) => {
     const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
-    assertMeetingAction(viewer, 'meeting.manageAgenda', ref)
+    assertAllowed(viewer, 'meeting.manageAgenda', ref)
     const item = itemOfMeeting(tx, meeting.id, itemId)
     const neighbour = tx
       .select()
@@ -248,14 +221,14 @@ export function moveAgendaItem(viewer: Viewer, meetingId: string, itemId: string
 export function deleteAgendaItem(viewer: Viewer, meetingId: string, itemId: string) {
   writeTx((tx) => {
     const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
-    assertMeetingAction(viewer, 'meeting.manageAgenda', ref)
+    assertAllowed(viewer, 'meeting.manageAgenda', ref)
     const item = itemOfMeeting(tx, meeting.id, itemId)
     const inUse =
       tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.parentId, item.id)).get() ??
       tx.select({ id: minutes.id }).from(minutes).where(eq(minutes.agendaItemId, item.id)).get() ??
       tx.select({ id: decisions.id }).from(decisions).where(eq(decisions.agendaItemId, item.id)).get() ??
       tx.select({ id: documents.id }).from(documents).where(eq(documents.agendaItemId, item.id)).get()
-    if (inUse) throw new MeetingError(409, 'meetings.error.itemInUse')
+    if (inUse) throw conflict('meetings.error.itemInUse')
     tx.delete(agendaItems).where(eq(agendaItems.id, item.id)).run()
     audit(
       {

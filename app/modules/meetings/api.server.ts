@@ -10,9 +10,9 @@ import { can } from '~/modules/access/can'
 import { listAgenda, meetingDocuments } from './agenda.server'
 import type { MeetingDetailOut, MeetingSummaryOut } from './api-schemas'
 import {
-  findVisibleMeeting,
   listMeetings,
   meetingHeader,
+  visibleMeetingOrThrow,
   type ListedMeeting,
   type MeetingRow,
 } from './meetings.server'
@@ -65,11 +65,9 @@ export function listMeetingsForApi(
   return { items, nextCursor: page.hasMore ? String(offset + API_PAGE_SIZE) : null }
 }
 
-/** The meeting record, or null when it does not exist or the caller may not see it. */
-export function getMeetingForApi(viewer: Viewer, id: string): MeetingDetailOut | null {
-  const meeting = findVisibleMeeting(viewer, id)
-  if (!meeting) return null
-  const { row, ref } = meeting
+/** The meeting record; a 404 DomainError when it does not exist or the caller may not see it. */
+export function getMeetingForApi(viewer: Viewer, id: string): MeetingDetailOut {
+  const { row, ref } = visibleMeetingOrThrow(viewer, id)
   const header = meetingHeader(row, 'es')
   const invited = ref.invitedOrganizationIds.length
     ? db

@@ -15,13 +15,9 @@ import { audit } from '~/modules/audit/audit.server'
 import { generateToken, hashToken } from '~/modules/auth/tokens.server'
 import { loadViewer } from '~/modules/auth/viewer.server'
 import { buildCalendar, type CalendarEvent } from './ical.server'
-import {
-  assertMeetingAction,
-  findVisibleMeeting,
-  localized,
-  writeTx,
-  type MeetingRow,
-} from './meetings.server'
+import { assertAllowed } from '~/modules/core/domain-error.server'
+import { writeTx } from '~/modules/core/write-tx.server'
+import { findVisibleMeeting, localized, type MeetingRow } from './meetings.server'
 
 const STATUS: Record<MeetingRow['status'], CalendarEvent['status']> = {
   planned: 'TENTATIVE',
@@ -112,7 +108,7 @@ const FEED_PREFIX = 'cal_'
 /** A new feed link (the token is shown once); the previous one stops working. */
 export function createFeedToken(viewer: Viewer): { token: string } {
   return writeTx((tx) => {
-    assertMeetingAction(viewer, 'calendarFeed.manage')
+    assertAllowed(viewer, 'calendarFeed.manage')
     const now = new Date()
     tx.update(calendarFeedTokens)
       .set({ revokedAt: now })
@@ -131,7 +127,7 @@ export function createFeedToken(viewer: Viewer): { token: string } {
 
 export function revokeFeedTokens(viewer: Viewer): number {
   return writeTx((tx) => {
-    assertMeetingAction(viewer, 'calendarFeed.manage')
+    assertAllowed(viewer, 'calendarFeed.manage')
     const r = tx
       .update(calendarFeedTokens)
       .set({ revokedAt: new Date() })

@@ -11,13 +11,9 @@ import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.serve
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { listAgenda } from './agenda.server'
-import {
-  assertMeetingAction,
-  localized,
-  MeetingError,
-  visibleMeetingOrThrow,
-  writeTx,
-} from './meetings.server'
+import { assertAllowed, conflict, invalid } from '~/modules/core/domain-error.server'
+import { writeTx } from '~/modules/core/write-tx.server'
+import { localized, visibleMeetingOrThrow } from './meetings.server'
 import type { DecisionInput, DecisionRegisterQuery, MeetingKind } from './schemas'
 import { decisionCode } from './codes'
 
@@ -60,14 +56,14 @@ export function listMeetingDecisions(meetingId: string, lang: Lang): DecisionVie
 export function recordDecision(viewer: Viewer, meetingId: string, input: DecisionInput) {
   return writeTx((tx) => {
     const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
-    assertMeetingAction(viewer, 'decision.record', ref)
+    assertAllowed(viewer, 'decision.record', ref)
     if (input.agendaItemId) {
       const item = tx
         .select({ id: agendaItems.id })
         .from(agendaItems)
         .where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meeting.id)))
         .get()
-      if (!item) throw new MeetingError(400, 'meetings.error.unknownItem', 'agendaItemId')
+      if (!item) throw invalid('meetings.error.unknownItem', 'agendaItemId')
     }
     const number =
       (tx
@@ -78,7 +74,7 @@ export function recordDecision(viewer: Viewer, meetingId: string, input: Decisio
     const code = decisionCode(meeting, number)
     if (tx.select({ id: decisions.id }).from(decisions).where(eq(decisions.code, code)).get()) {
       // two unnumbered meetings of one kind on the same day
-      throw new MeetingError(409, 'meetings.error.codeTaken')
+      throw conflict('meetings.error.codeTaken')
     }
     const created = tx
       .insert(decisions)

@@ -12,37 +12,13 @@ import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
-import {
-  assertMeetingAction,
-  writeTx,
-  localized,
-  MeetingError,
-  visibleMeetingOrThrow,
-  type VisibleMeeting,
-} from './meetings.server'
+import { assertAllowed, invalid, notFound } from '~/modules/core/domain-error.server'
+import { writeTx } from '~/modules/core/write-tx.server'
+import { localized, visibleMeetingOrThrow, type VisibleMeeting } from './meetings.server'
 import type { AttendanceStatus, DelegationInput, DelegationRole, RsvpStatus } from './schemas'
+import type { DelegationView } from './views'
 
 const ROLE_ORDER: Record<DelegationRole, number> = { head: 0, alternate: 1, adviser: 2 }
-
-export interface Participant {
-  memberId: string
-  personId: string
-  name: string
-  title: string | null
-  institution: string | null
-  role: DelegationRole
-  rsvp: RsvpStatus
-  attendance: AttendanceStatus
-  email: string | null
-  canRespond: boolean
-}
-
-export interface DelegationView {
-  organization: { id: string; code: string; kind: string; name: string }
-  invited: boolean
-  members: Participant[]
-  canRegister: boolean
-}
 
 /** Every invited organization with its delegation, in the directory's order. */
 export function listDelegations(viewer: Viewer, meeting: VisibleMeeting, lang: Lang): DelegationView[] {
@@ -150,12 +126,12 @@ export function registerDelegation(viewer: Viewer, meetingId: string, input: Del
       .from(organizations)
       .where(eq(organizations.code, input.organization.toUpperCase()))
       .get()
-    if (!org) throw new MeetingError(400, 'meetings.error.unknownOrganization', 'organization')
+    if (!org) throw invalid('meetings.error.unknownOrganization', 'organization')
     // Checked before anything else about the organization: a delegate trying another state's delegation
     // is refused (403) whatever they sent.
-    assertMeetingAction(viewer, 'delegation.register', { ...ref, organizationId: org.id })
+    assertAllowed(viewer, 'delegation.register', { ...ref, organizationId: org.id })
     if (!ref.invitedOrganizationIds.includes(org.id)) {
-      throw new MeetingError(400, 'meetings.error.notInvited', 'organization')
+      throw invalid('meetings.error.notInvited', 'organization')
     }
     const personIds = Object.keys(input.roles)
     const known = personIds.length
@@ -171,7 +147,7 @@ export function registerDelegation(viewer: Viewer, meetingId: string, input: Del
           )
           .all()
       : []
-    if (known.length !== personIds.length) throw new MeetingError(400, 'meetings.error.notInOrganization')
+    if (known.length !== personIds.length) throw invalid('meetings.error.notInOrganization')
     const existing = tx
       .select()
       .from(delegationMembers)
@@ -180,7 +156,7 @@ export function registerDelegation(viewer: Viewer, meetingId: string, input: Del
     const finalRoles = new Map(existing.map((m) => [m.personId, m.role as DelegationRole | 'none']))
     for (const [personId, role] of Object.entries(input.roles)) finalRoles.set(personId, role)
     if ([...finalRoles.values()].filter((r) => r === 'head').length > 1) {
-      throw new MeetingError(400, 'meetings.error.oneHead')
+      throw invalid('meetings.error.oneHead')
     }
     const now = new Date()
     for (const [personId, role] of Object.entries(input.roles)) {
@@ -224,8 +200,8 @@ export function respondToInvitation(viewer: Viewer, meetingId: string, memberId:
       .from(delegationMembers)
       .where(and(eq(delegationMembers.id, memberId), eq(delegationMembers.meetingId, row.id)))
       .get()
-    if (!member) throw new MeetingError(404, 'error.404')
-    assertMeetingAction(viewer, 'delegation.respond', {
+    if (!member) throw notFound()
+    assertAllowed(viewer, 'delegation.respond', {
       ...ref,
       organizationId: member.organizationId,
       personId: member.personId,
@@ -255,7 +231,7 @@ export function recordAttendance(
 ) {
   return writeTx((tx) => {
     const { row, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
-    assertMeetingAction(viewer, 'meeting.recordAttendance', ref)
+    assertAllowed(viewer, 'meeting.recordAttendance', ref)
     let changed = 0
     const now = new Date()
     for (const [memberId, attendance] of Object.entries(values)) {

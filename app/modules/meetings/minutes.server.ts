@@ -20,68 +20,21 @@ import type { Lang } from '~/i18n/core'
 import { can, type MeetingRef, type MinutesRef } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
-import { listAgenda, type AgendaEntry } from './agenda.server'
+import { listAgenda } from './agenda.server'
 import { renderMarkdown } from './markdown.server'
-import {
-  assertMeetingAction,
-  writeTx,
-  localized,
-  MeetingError,
-  refused,
-  visibleMeetingOrThrow,
-  type VisibleMeeting,
-} from './meetings.server'
-import type { MinutesSaveInput, MinutesStatus } from './schemas'
+import { assertAllowed, conflict, invalid, notFound, refused } from '~/modules/core/domain-error.server'
+import { writeTx } from '~/modules/core/write-tx.server'
+import { localized, visibleMeetingOrThrow, type VisibleMeeting } from './meetings.server'
+import type { MinutesSaveInput } from './schemas'
+import type { HistoryScope, MinutesConflictState, MinutesHistoryView, MinutesItemView } from './views'
 
 export type MinutesRow = typeof minutes.$inferSelect
-
-/** A stale save: the current text and revision travel back to the writer, beside their own text. */
-export class MinutesConflict extends MeetingError {
-  constructor(
-    readonly current: { text: string; revision: number; status: MinutesStatus },
-    readonly yours: string,
-  ) {
-    super(409, 'meetings.minutes.conflict', 'text')
-  }
-}
 
 export function minutesRef(
   ref: MeetingRef,
   row: Pick<MinutesRow, 'status' | 'commentDeadline'> | null | undefined,
 ): MinutesRef {
   return { ...ref, minutesStatus: row?.status ?? 'draft', commentDeadline: row?.commentDeadline ?? null }
-}
-
-export interface MinutesComment {
-  id: string
-  author: string
-  organization: string
-  revision: number
-  html: string
-  createdAt: Date
-}
-export interface MinutesErratum {
-  id: string
-  author: string
-  html: string
-  createdAt: Date
-}
-export interface MinutesItemView {
-  item: AgendaEntry
-  /** null when the viewer may not read them yet (drafts are the secretariat's) */
-  minutes: {
-    status: MinutesStatus
-    revision: number
-    text: string
-    html: string
-    commentDeadline: Date | null
-    circulatedAt: Date | null
-    adoptedAt: Date | null
-    updatedAt: Date | null
-  } | null
-  comments: MinutesComment[]
-  errata: MinutesErratum[]
-  can: { write: boolean; comment: boolean; addErratum: boolean; history: boolean }
 }
 
 /** The minutes tab: every agenda item with its minutes as the viewer may see them. */
@@ -191,22 +144,7 @@ export function minutesPage(viewer: Viewer, meeting: VisibleMeeting, lang: Lang)
   }
 }
 
-/** One saved text of a minutes item and what it changed from the one before (words added and removed;
- * the oldest recorded revision has nothing before it and shows only its text). */
-export interface MinutesRevisionView {
-  revision: number
-  author: string | null
-  savedAt: Date
-  text: string
-  changes: { value: string; added: boolean; removed: boolean }[] | null
-}
-
 const HISTORY_LIMIT = 50
-
-/** Who sees which part of the history: the secretariat all of it (drafts are theirs); everyone who may
- * read circulated or adopted minutes, the versions from the text as circulated on (so that a delegation
- * sees what changed after its comment, never the drafts before). */
-export type HistoryScope = 'all' | 'sinceCirculation'
 
 export function historyScope(
   viewer: Viewer,
@@ -228,7 +166,7 @@ export function minutesHistory(
   viewer: Viewer,
   meeting: VisibleMeeting,
   agendaItemId: string,
-): { scope: HistoryScope; revisions: MinutesRevisionView[]; truncated: boolean } | null {
+): MinutesHistoryView | null {
   const row = db
     .select()
     .from(minutes)
@@ -283,12 +221,13 @@ function itemOf(tx: Tx, meetingId: string, itemId: string) {
     .from(agendaItems)
     .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
     .get()
-  if (!item) throw new MeetingError(404, 'error.404')
+  if (!item) throw notFound()
   return item
 }
 
+/** A 403 with its own message (locked, deadline passed...), recorded in the audit log. */
 function refuse(viewer: Viewer, action: string, messageKey: string, details: Record<string, unknown>): never {
-  throw refused(viewer, action, messageKey, details)
+  throw refused(viewer, action, details, messageKey)
 }
 
 /** Saves the minutes of one item from the revision the writer started with (0 for none yet). */
@@ -306,13 +245,17 @@ export function saveMinutes(
       // the secretariat, on adopted minutes: locked, corrections go to an erratum
       refuse(viewer, 'minutes.write', 'meetings.minutes.error.locked', { meetingId, agendaItemId: item.id })
     }
-    assertMeetingAction(viewer, 'minutes.write', mref)
+    assertAllowed(viewer, 'minutes.write', mref)
     const current = row?.revision ?? 0
     if (input.baseRevision !== current) {
-      throw new MinutesConflict(
-        { text: row?.text ?? '', revision: current, status: mref.minutesStatus },
-        input.text,
-      )
+      const state: MinutesConflictState = {
+        agendaItemId: item.id,
+        text: row?.text ?? '',
+        revision: current,
+        status: mref.minutesStatus,
+        yours: input.text,
+      }
+      throw conflict('meetings.minutes.conflict', { current: state })
     }
     const now = new Date()
     let revision: number
@@ -358,10 +301,10 @@ export function circulateMinutes(viewer: Viewer, meetingId: string, commentDeadl
       .where(and(eq(minutes.meetingId, meeting.id), eq(minutes.status, 'draft')))
       .all()
       .filter((r) => r.text.trim() !== '')
-    assertMeetingAction(viewer, 'minutes.circulate', minutesRef(ref, drafts[0] ?? null))
-    if (!drafts.length) throw new MeetingError(400, 'meetings.minutes.error.nothingToCirculate')
+    assertAllowed(viewer, 'minutes.circulate', minutesRef(ref, drafts[0] ?? null))
+    if (!drafts.length) throw invalid('meetings.minutes.error.nothingToCirculate')
     if (commentDeadline.getTime() <= now.getTime()) {
-      throw new MeetingError(400, 'meetings.minutes.error.deadlinePast', 'commentDeadline')
+      throw invalid('meetings.minutes.error.deadlinePast', 'commentDeadline')
     }
     tx.update(minutes)
       .set({ status: 'circulated', commentDeadline, circulatedAt: now, updatedAt: now })
@@ -395,8 +338,8 @@ export function adoptMinutes(viewer: Viewer, meetingId: string, now = new Date()
       .from(minutes)
       .where(and(eq(minutes.meetingId, meeting.id), eq(minutes.status, 'circulated')))
       .all()
-    assertMeetingAction(viewer, 'minutes.adopt', minutesRef(ref, circulated[0] ?? null))
-    if (!circulated.length) throw new MeetingError(400, 'meetings.minutes.error.nothingToAdopt')
+    assertAllowed(viewer, 'minutes.adopt', minutesRef(ref, circulated[0] ?? null))
+    if (!circulated.length) throw invalid('meetings.minutes.error.nothingToAdopt')
     tx.update(minutes)
       .set({ status: 'adopted', adoptedAt: now, updatedAt: now })
       .where(
@@ -432,14 +375,14 @@ export function commentOnMinutes(
     const item = itemOf(tx, meeting.id, input.agendaItemId)
     const row = tx.select().from(minutes).where(eq(minutes.agendaItemId, item.id)).get()
     const mref = minutesRef(ref, row)
-    if (!row || !can(viewer, 'minutes.view', mref)) throw new MeetingError(404, 'error.404')
+    if (!row || !can(viewer, 'minutes.view', mref)) throw notFound()
     const details = { meetingId: meeting.id, agendaItemId: item.id }
     if (row.status === 'circulated' && row.commentDeadline && row.commentDeadline.getTime() <= now) {
       refuse(viewer, 'minutes.comment', 'meetings.minutes.error.deadlinePassed', details)
     }
     if (row.status !== 'circulated')
       refuse(viewer, 'minutes.comment', 'meetings.minutes.error.notCirculated', details)
-    assertMeetingAction(viewer, 'minutes.comment', mref)
+    assertAllowed(viewer, 'minutes.comment', mref)
     const created = tx
       .insert(minutesComments)
       .values({
@@ -462,7 +405,7 @@ export function addErratum(viewer: Viewer, meetingId: string, input: { agendaIte
     const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
     const item = itemOf(tx, meeting.id, input.agendaItemId)
     const row = tx.select().from(minutes).where(eq(minutes.agendaItemId, item.id)).get()
-    assertMeetingAction(viewer, 'minutes.addErratum', minutesRef(ref, row))
+    assertAllowed(viewer, 'minutes.addErratum', minutesRef(ref, row))
     const created = tx
       .insert(minutesErrata)
       .values({ minutesId: row!.id, text: input.text, personId: viewer.id })
