@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { ActionStatusBadge, DueDay, OwnerNames, Progress } from '~/components/actions'
+import { Pager } from '~/components/pager'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
@@ -9,7 +10,7 @@ import {
   listActions,
   listFilterOptions,
   PAGE_SIZE,
-} from '~/modules/actions/actions.server'
+} from '~/modules/actions/lists.server'
 import { DUE_WINDOWS, ListQuerySchema, SORTS, STATUS_FILTERS } from '~/modules/actions/schemas'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options: listFilterOptions(viewer, lang),
     decision: filters.decision ? decisionFilterLabel(viewer, filters.decision) : null,
     canCreate: can(viewer, 'action.create'),
-    isSecretariat: viewer.role === 'secretariat',
+    canFollowUpAll: can(viewer, 'action.followUpAll'),
   }
 }
 
@@ -55,7 +56,7 @@ function queryString(filters: Record<string, unknown>, extra: Record<string, str
 }
 
 export default function ActionList() {
-  const { items, hasMore, page, filters, options, canCreate, isSecretariat, decision } =
+  const { items, hasMore, page, filters, options, canCreate, canFollowUpAll, decision } =
     useLoaderData<typeof loader>()
   const { t, date } = useT()
   const pageLink = (n: number) => queryString(filters, n > 1 ? { page: String(n) } : {}) || '?'
@@ -171,7 +172,7 @@ export default function ActionList() {
         <a href={`/actions/export.csv${exportQuery}`}>{t('actions.export.csv')}</a>
         {' · '}
         <a href={`/actions/export.xlsx${exportQuery}`}>{t('actions.export.xlsx')}</a>
-        {isSecretariat ? (
+        {canFollowUpAll ? (
           <>
             {' · '}
             <Link to="/actions?status=awaiting_validation">{t('actions.filter.awaitingLink')}</Link>
@@ -243,13 +244,15 @@ export default function ActionList() {
         <p className="alert info">{t('actions.empty')}</p>
       )}
 
-      {page > 1 || hasMore ? (
-        <nav className="pager" aria-label={t('actions.pagination')}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t('common.previous')}</Link> : <span />}
-          <span className="muted">{t('actions.page', { page })}</span>
-          {hasMore ? <Link to={pageLink(page + 1)}>{t('common.next')}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager
+        page={page}
+        hasMore={hasMore}
+        href={pageLink}
+        label={t('actions.pagination')}
+        current={t('actions.page', { page })}
+      />
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

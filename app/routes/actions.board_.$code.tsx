@@ -3,10 +3,11 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { ActionStatusBadge, DueDay, Progress } from '~/components/actions'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
-import type { ListedAction } from '~/modules/actions/actions.server'
+import type { ListedAction } from '~/modules/actions/lists.server'
 import { stateCommitments } from '~/modules/actions/board.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
+import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import type { RootData } from '~/root'
 
@@ -20,11 +21,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 // institutions' included) and what it supports. Not nested in the board page (the `_` in the file name).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'action.board')
-  const lang = resolveLang(request, viewer)
-  const page = stateCommitments(viewer, params.code ?? '', lang)
-  if (!page) throw new Response(null, { status: 404 })
-  return page
+  try {
+    assertAllowed(viewer, 'action.board')
+    const page = stateCommitments(viewer, params.code ?? '', resolveLang(request, viewer))
+    if (!page) throw notFound()
+    return page
+  } catch (error) {
+    return pageFailure(error)
+  }
 }
 
 function CommitmentTable({ items, caption }: { items: ListedAction[]; caption: string }) {
@@ -118,3 +122,5 @@ export default function StateCommitments() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -5,6 +5,7 @@ import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { followUpReport, type ReportAction } from '~/modules/actions/follow-up.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import type { RootData } from '~/root'
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   const lang = resolveLang(request, viewer)
   const report = followUpReport(viewer, params.id ?? '', lang)
-  if (!report) throw new Response(null, { status: 404 })
+  if (!report) throw notFoundResponse()
   return report
 }
 
@@ -124,3 +125,5 @@ export default function FollowUpReport() {
     </article>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

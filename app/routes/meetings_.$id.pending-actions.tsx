@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -7,13 +6,15 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ActionStatusBadge, DueDay, Progress } from '~/components/actions'
+import { replyErrors } from '~/components/form-reply'
 import { FormErrors } from '~/components/forms'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { addPendingActionsReview, pendingActionsPage } from '~/modules/actions/carry-over.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { invalid } from '~/modules/core/domain-error.server'
+import { formFailure, notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import { MeetingError } from '~/modules/meetings/meetings.server'
 import type { RootData } from '~/root'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   const lang = resolveLang(request, viewer)
   const page = pendingActionsPage(viewer, params.id ?? '', lang)
-  if (!page) throw new Response(null, { status: 404 })
+  if (!page) throw notFoundResponse()
   return page
 }
 
@@ -36,14 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
   const id = params.id ?? ''
   const form = await request.formData()
-  if (form.get('intent') !== 'addReview') return data({ error: 'error.400' }, { status: 400 })
   try {
+    if (form.get('intent') !== 'addReview') throw invalid('error.400')
     const item = addPendingActionsReview(viewer, id)
     return redirect(`/meetings/${id}#agenda-${item.id}`)
   } catch (error) {
-    if (!(error instanceof MeetingError)) throw error
-    if (error.status === 404) throw new Response(null, { status: 404 })
-    return data({ error: error.messageKey }, { status: error.status })
+    return formFailure(error, null, 'addReview')
   }
 }
 
@@ -63,7 +62,7 @@ export default function PendingActions() {
         {date(m.startsAt, 'date', m.timeZone)} · {m.place ?? t('actions.report.online')}
       </p>
       <p className="muted">{t('actions.pending.intro', { kind: t(`meetings.kind.${m.kind}`) })}</p>
-      <FormErrors errors={answer?.error ? [answer.error] : null} />
+      <FormErrors errors={replyErrors(answer?.result, '')} />
       {reviewItemId ? (
         <p className="alert ok actions-noprint">
           {t('actions.pending.onAgenda')}{' '}
@@ -123,3 +122,5 @@ export default function PendingActions() {
     </article>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'
