@@ -77,6 +77,35 @@ export function ActionForm({
       }
     </Field>
   )
+  /** A choice: one value (with its `fallback` when nothing was chosen), or several (`size` rows). */
+  const choice = (
+    name: string,
+    label: MessageKey,
+    choices: ReactNode,
+    opts: { hint?: MessageKey; fallback?: string; size?: number; required?: boolean } = {},
+  ) => (
+    <Field
+      id={`action-${name}`}
+      label={t(label)}
+      hint={opts.hint ? t(opts.hint) : undefined}
+      errors={replyErrors(reply, name)}
+    >
+      {(ids) => (
+        <select
+          id={ids.id}
+          name={name}
+          multiple={opts.size ? true : undefined}
+          size={opts.size}
+          defaultValue={opts.size ? many(name) : value(name) || opts.fallback || ''}
+          aria-describedby={ids.describedBy}
+          aria-invalid={ids.invalid || undefined}
+          required={opts.required}
+        >
+          {choices}
+        </select>
+      )}
+    </Field>
+  )
   const orgOptions = options.organizations.map((o) => (
     <option key={o.code} value={o.code}>
       {o.institution ? `— ${o.name}` : o.name} ({o.code})
@@ -105,133 +134,64 @@ export function ActionForm({
             </>
           ) : (
             <>
-              <Field
-                id="action-originType"
-                label={t('actions.field.originType')}
-                errors={replyErrors(reply, 'originType')}
-              >
-                {(ids) => (
-                  <select
-                    id={ids.id}
-                    name="originType"
-                    defaultValue={value('originType') || 'none'}
-                    aria-describedby={ids.describedBy}
-                  >
-                    {ORIGIN_TYPES.map((o) => (
-                      <option key={o} value={o}>
-                        {t(`actions.origin.${o}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              {choice(
+                'originType',
+                'actions.field.originType',
+                ORIGIN_TYPES.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`actions.origin.${o}`)}
+                  </option>
+                )),
+                { fallback: 'none' },
+              )}
               {text('decision', 'actions.field.decision', { hint: 'actions.field.decisionHint' })}
               {text('agendaItem', 'actions.field.agendaItem', { hint: 'actions.field.agendaItemHint' })}
-              <Field id="action-group" label={t('actions.field.group')} errors={replyErrors(reply, 'group')}>
-                {(ids) => (
-                  <select
-                    id={ids.id}
-                    name="group"
-                    defaultValue={value('group')}
-                    aria-describedby={ids.describedBy}
-                  >
-                    <option value="">{t('actions.field.none')}</option>
-                    {options.groups.map((g) => (
-                      <option key={g.slug} value={g.slug}>
-                        {g.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              {choice(
+                'group',
+                'actions.field.group',
+                <>
+                  <option value="">{t('actions.field.none')}</option>
+                  {options.groups.map((g) => (
+                    <option key={g.slug} value={g.slug}>
+                      {g.name}
+                    </option>
+                  ))}
+                </>,
+              )}
               {text('planSection', 'actions.field.planSection')}
             </>
           )}
         </fieldset>
-        <Field
-          id="action-owners"
-          label={t('actions.field.owners')}
-          hint={t('actions.field.multiHint')}
-          errors={replyErrors(reply, 'owners')}
-        >
-          {(ids) => (
-            <select
-              id={ids.id}
-              name="owners"
-              multiple
-              size={8}
-              defaultValue={many('owners')}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid || undefined}
-              required
-            >
-              {orgOptions}
-            </select>
-          )}
-        </Field>
-        <Field
-          id="action-focalPeople"
-          label={t('actions.field.focalPeople')}
-          hint={t('actions.field.focalHint')}
-          errors={replyErrors(reply, 'focalPeople')}
-        >
-          {(ids) => (
-            <select
-              id={ids.id}
-              name="focalPeople"
-              multiple
-              size={6}
-              defaultValue={many('focalPeople')}
-              aria-describedby={ids.describedBy}
-            >
-              {options.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.organization})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          id="action-supporting"
-          label={t('actions.field.supporting')}
-          hint={t('actions.field.multiHint')}
-          errors={replyErrors(reply, 'supporting')}
-        >
-          {(ids) => (
-            <select
-              id={ids.id}
-              name="supporting"
-              multiple
-              size={6}
-              defaultValue={many('supporting')}
-              aria-describedby={ids.describedBy}
-            >
-              {orgOptions}
-            </select>
-          )}
-        </Field>
+        {choice('owners', 'actions.field.owners', orgOptions, {
+          hint: 'actions.field.multiHint',
+          size: 8,
+          required: true,
+        })}
+        {choice(
+          'focalPeople',
+          'actions.field.focalPeople',
+          options.people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.organization})
+            </option>
+          )),
+          { hint: 'actions.field.focalHint', size: 6 },
+        )}
+        {choice('supporting', 'actions.field.supporting', orgOptions, {
+          hint: 'actions.field.multiHint',
+          size: 6,
+        })}
         {text('dueDate', 'actions.field.dueDate', { type: 'date', hint: 'actions.field.dueDateHint' })}
-        <Field
-          id="action-priority"
-          label={t('actions.field.priority')}
-          errors={replyErrors(reply, 'priority')}
-        >
-          {(ids) => (
-            <select
-              id={ids.id}
-              name="priority"
-              defaultValue={value('priority') || 'medium'}
-              aria-describedby={ids.describedBy}
-            >
-              {ACTION_PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`actions.priority.${p}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {choice(
+          'priority',
+          'actions.field.priority',
+          ACTION_PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`actions.priority.${p}`)}
+            </option>
+          )),
+          { fallback: 'medium' },
+        )}
         {text('tags', 'actions.field.tags', { hint: 'actions.field.tagsHint' })}
         {children}
         <div>

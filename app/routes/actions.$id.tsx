@@ -1,11 +1,5 @@
 import type { Submission } from '@conform-to/react'
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ConflictNotice } from '~/components/action-conflict'
 import { ActionForm } from '~/components/action-form'
@@ -14,7 +8,7 @@ import { ActionReportForm } from '~/components/action-report-form'
 import { ActionStatusBadge, DueDay, Progress } from '~/components/actions'
 import { replyErrors, replyValue, type Reply } from '~/components/form-reply'
 import { Field, FormErrors } from '~/components/forms'
-import { translator } from '~/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { getActionDetails } from '~/modules/actions/details.server'
 import { actionFormOptions, actionFormValues, evidenceOptions } from '~/modules/actions/form-options.server'
@@ -31,13 +25,10 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
 import { parseForm } from '~/modules/core/parse-form.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${data?.details.action.title ?? t('actions.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${data?.details.action.title ?? t('actions.title')} · ${t('app.name')}`,
+)
 
 // One action: details, owners, the full history of reports with their evidence; the report form for the
 // owners' people; validate or send back for the secretariat; edit (?edit=1) and cancel for the

@@ -1,13 +1,7 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ActionForm } from '~/components/action-form'
-import { translator } from '~/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { actionFormOptions, decisionPrefill } from '~/modules/actions/form-options.server'
 import { ActionFormSchema } from '~/modules/actions/schemas'
@@ -17,23 +11,25 @@ import { assertAllowed } from '~/modules/core/domain-error.server'
 import { formFailure, NO_STORE, notFoundResponse, pageFailure } from '~/modules/core/form-reply.server'
 import { parseForm } from '~/modules/core/parse-form.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('actions.new.title')} · ${t('app.name')}` }]
+export const meta = pageTitle((t) => `${t('actions.new.title')} · ${t('app.name')}`)
+
+/** The signed-in viewer, when they may create actions; anyone else gets the 403 page, for the form and
+ * for a post alike (before the form is read). */
+function requireCreator(request: Request) {
+  const viewer = requireViewer(request)
+  try {
+    assertAllowed(viewer, 'action.create')
+  } catch (error) {
+    pageFailure(error)
+  }
+  return viewer
 }
 
 // Secretariat only. `?decision=ID` (or its code) starts from a decision: origin, title and meeting;
 // `?agendaItem=ID` and `?group=slug` preset those origins.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = requireViewer(request)
-  try {
-    assertAllowed(viewer, 'action.create')
-  } catch (error) {
-    return pageFailure(error)
-  }
+  const viewer = requireCreator(request)
   const lang = resolveLang(request, viewer)
   const url = new URL(request.url)
   const decisionParam = url.searchParams.get('decision')
@@ -68,13 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = requireViewer(request)
-  try {
-    assertAllowed(viewer, 'action.create')
-  } catch (error) {
-    // refused before the form is read: the error page, as for the page itself
-    return pageFailure(error)
-  }
+  const viewer = requireCreator(request)
   const submission = parseForm(await request.formData(), ActionFormSchema)
   if (submission.status !== 'success') {
     return data({ result: submission.reply() }, { status: 400, headers: NO_STORE })
