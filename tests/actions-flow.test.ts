@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@db/client'
 import { actionOwners, actionUpdateEvidence, auditLog } from '@db/schema'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ActionRecord } from '~/modules/actions/api-schemas'
 import { openApiDocument } from '~/modules/api/openapi.server'
 import { actionsToday, addDays } from '~/modules/actions/overdue.server'
@@ -325,6 +326,14 @@ describe('the pages, in both languages', () => {
     expect(forFocalPoint.data).toMatchObject({ canFollowUpAll: false })
     expect(render(listPage.default, forSecretariat.data, 'en')).toContain(`href="${queue}"`)
     expect(render(listPage.default, forFocalPoint.data, 'en')).not.toContain(`href="${queue}"`)
+  })
+})
+
+describe('error pages', () => {
+  it('every page of the area answers a refusal with the shared error page, inside the layout', () => {
+    for (const route of [dashboard, page, listPage, board, statePage, newPage, followUp, pendingPage]) {
+      expect(route.ErrorBoundary).toBe(RouteErrorBoundary)
+    }
   })
 })
 
