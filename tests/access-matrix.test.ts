@@ -715,6 +715,11 @@ const MATRIX: Record<Action, Row> = {
   // pendingOfOwnOrganization, pendingOfAnotherOrganization, alreadyValidated, alreadyReturned,
   // notADoneReport, pendingOnCancelledAction: owners never validate their own report
   'action.validate': { variants: ACTION_UPDATE_VARIANTS, expected: SECRETARIAT_ONLY('YYNNNN') },
+  // the secretariat's own report of done closes an open action without waiting for validation; an
+  // owner's waits for the secretariat (a cancelled or done action takes no report at all)
+  'action.selfValidate': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYYYYNN') },
+  // the overall counts and the queue of reports awaiting validation
+  'action.followUpAll': { variants: NONE, expected: SECRETARIAT_ONLY('Y') },
   'action.board': { variants: NONE, expected: EVERYONE_SIGNED_IN('Y') },
 }
 

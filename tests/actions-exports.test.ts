@@ -4,10 +4,10 @@
  */
 import ExcelJS from 'exceljs'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createAction } from '~/modules/actions/actions.server'
+import { createAction } from '~/modules/actions/writing.server'
 import { csvField, neutralize, toCsv } from '~/modules/actions/exports.server'
 import { actionsToday, addDays } from '~/modules/actions/overdue.server'
-import { listActions } from '~/modules/actions/actions.server'
+import { listActions } from '~/modules/actions/lists.server'
 import * as csv from '~/routes/actions.export[.]csv'
 import * as xlsx from '~/routes/actions.export[.]xlsx'
 import { PA_FOCAL, run, SECRETARIAT } from './actions-fixtures'

@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@db/client'
 import { actionOwners, actionUpdateEvidence, auditLog } from '@db/schema'
+import { RouteErrorBoundary } from '~/components/route-error-boundary'
 import { ActionRecord } from '~/modules/actions/api-schemas'
 import { openApiDocument } from '~/modules/api/openapi.server'
 import { actionsToday, addDays } from '~/modules/actions/overdue.server'
@@ -27,6 +28,7 @@ import {
   decisionByCode,
   documentByTitle,
   meetingByTitle,
+  MX,
   PA_FOCAL,
   reload,
   run,
@@ -298,6 +300,40 @@ describe('the pages, in both languages', () => {
     expect(card.kind).toBe('owner')
     expect(card.overdue).toBeGreaterThanOrEqual(2)
     expect(card.items.length).toBeGreaterThan(0)
+  })
+
+  it('gives the overall follow-up (counts, reports awaiting validation) to the secretariat only', async () => {
+    const queue = '/actions?status=awaiting_validation'
+    const secretariatHome = await run(dashboard.loader, '/', { as: SECRETARIAT })
+    const overview = (
+      secretariatHome.data as {
+        dashboard: { actions: { kind: string; overdue: number; awaitingValidation: number } }
+      }
+    ).dashboard.actions
+    expect(overview.kind).toBe('overview')
+    expect(overview.awaitingValidation).toBeGreaterThanOrEqual(1) // the demo's 2024 national report
+    expect(overview.overdue).toBeGreaterThanOrEqual(2)
+    expect(render(dashboard.default, secretariatHome.data, 'en')).toContain(`href="${queue}"`)
+    const delegateHome = await run(dashboard.loader, '/', { as: MX })
+    expect((delegateHome.data as { dashboard: { actions: { kind: string } } }).dashboard.actions.kind).toBe(
+      'owner',
+    )
+    expect(render(dashboard.default, delegateHome.data, 'en')).not.toContain(queue)
+
+    const forSecretariat = await run(listPage.loader, '/actions', { as: SECRETARIAT })
+    const forFocalPoint = await run(listPage.loader, '/actions', { as: PA_FOCAL })
+    expect(forSecretariat.data).toMatchObject({ canFollowUpAll: true })
+    expect(forFocalPoint.data).toMatchObject({ canFollowUpAll: false })
+    expect(render(listPage.default, forSecretariat.data, 'en')).toContain(`href="${queue}"`)
+    expect(render(listPage.default, forFocalPoint.data, 'en')).not.toContain(`href="${queue}"`)
+  })
+})
+
+describe('error pages', () => {
+  it('every page of the area answers a refusal with the shared error page, inside the layout', () => {
+    for (const route of [dashboard, page, listPage, board, statePage, newPage, followUp, pendingPage]) {
+      expect(route.ErrorBoundary).toBe(RouteErrorBoundary)
+    }
   })
 })
 

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
 import { actionItems } from '@db/schema'
-import { listActions } from '~/modules/actions/actions.server'
+import { listActions } from '~/modules/actions/lists.server'
 import {
   ACTIONS_TIME_ZONE,
   actionsToday,

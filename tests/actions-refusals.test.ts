@@ -9,13 +9,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
 import { actionItems, actionUpdates, documents } from '@db/schema'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
-import {
-  cancelAction,
-  createAction,
-  editAction,
-  postUpdate,
-  validateUpdate,
-} from '~/modules/actions/actions.server'
+import { postUpdate, validateUpdate } from '~/modules/actions/reports.server'
+import { cancelAction, createAction, editAction } from '~/modules/actions/writing.server'
 import { actionsToday, addDays } from '~/modules/actions/overdue.server'
 import type { ActionFormInput } from '~/modules/actions/schemas'
 import * as page from '~/routes/actions.$id'
@@ -389,6 +384,18 @@ describe('validation of a report of done', () => {
     ).toMatchObject({ status: 409, messageKey: 'actions.error.notPending' })
     const returned = db.select().from(actionUpdates).where(eq(actionUpdates.id, pending.id)).get()!
     expect(returned).toMatchObject({ validation: 'returned', validationComment: 'Falta el acta' })
+  })
+
+  it("closes the action at once on the secretariat's own report of done, with no validation to wait for", () => {
+    const a = actionByTitle(OPEN_PA)
+    const secretariat = viewerFor(SECRETARIAT)
+    const report = postUpdate(secretariat, a.id, { status: 'done', progress: 80, note: 'Cerrada' })
+    expect(report).toMatchObject({ status: 'done', progress: 100, validation: 'validated' })
+    expect(reload(a.id)).toMatchObject({ status: 'done', progress: 100, revision: a.revision + 1 })
+    expect(reload(a.id).completedAt).not.toBeNull()
+    const row = db.select().from(actionUpdates).where(eq(actionUpdates.id, report.id)).get()!
+    expect(row).toMatchObject({ validation: 'validated', validatedById: secretariat.id })
+    expect(pendingOf(a.id)).toBeUndefined()
   })
 
   it('refuses evidence the reporter cannot see in the library, writing nothing', () => {

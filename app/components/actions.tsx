@@ -1,33 +1,9 @@
 // Pieces shared by the action items' pages: status and due-day badges (never colour alone: each says
-// its meaning in words), progress, owner lists, reading a form reply, and the secretariat's action form.
-import type { SubmissionResult } from '@conform-to/react'
-import { Form } from '@remix-run/react'
+// its meaning in words), progress, owner lists, and the table of actions the lists share.
+import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { ACTION_PRIORITIES, ORIGIN_TYPES, type ActionStatus } from '~/modules/actions/schemas'
-import { Field, FormErrors } from './forms'
-
-type Reply = SubmissionResult<string[]> | null | undefined
-
-/** The errors of one field in a reply from parseWithZod ('' for the form's own errors). */
-export function replyErrors(reply: Reply, name: string) {
-  return reply?.error?.[name] ?? undefined
-}
-/** What the person typed, kept after a refused submission. */
-export function replyValue(reply: Reply, name: string): string | undefined {
-  const v = reply?.initialValue?.[name]
-  return typeof v === 'string' ? v : undefined
-}
-export function replyValues(reply: Reply, name: string): string[] | undefined {
-  const v = reply?.initialValue?.[name]
-  if (v === undefined || v === null) return undefined
-  return Array.isArray(v)
-    ? v.filter((x): x is string => typeof x === 'string')
-    : typeof v === 'string'
-      ? [v]
-      : []
-}
+import type { ActionStatus } from '~/modules/actions/schemas'
 
 const STATUS_CLASS: Record<ActionStatus, string> = {
   not_started: 'badge',
@@ -94,236 +70,129 @@ export function OwnerNames({ owners }: { owners: { code: string; name: string }[
   )
 }
 
-export interface ActionFormOptions {
-  organizations: { code: string; kind: string; name: string; institution: boolean }[]
-  people: { id: string; name: string; organization: string }[]
-  groups: { slug: string; name: string }[]
+/** What every table of actions shows of an action. */
+export interface ActionTableRow {
+  id: string
+  title: string
+  owners: { code: string; name: string }[]
+  dueDate: string
+  overdue: boolean
+  status: ActionStatus
+  progress: number
+  awaitingValidation?: boolean
 }
 
-/** Create or edit an action (secretariat). Plain form posts: errors at the fields, what was typed kept. */
-export function ActionForm({
-  reply,
-  values,
-  options,
-  submitLabel,
-  intent,
-  fixedDecision,
-  children,
+/** A column a table adds to the common ones, right after the title or at the end. */
+export interface ActionTableColumn<R> {
+  heading: string
+  cell: (row: R) => ReactNode
+  className?: string
+  at: 'afterTitle' | 'end'
+}
+
+/** Actions as a table: title (a link to the action), owners, due day, status and progress, with the
+ * columns a page adds. Scrolls sideways on a narrow screen unless `wrap` is false (printed pages). */
+export function ActionTable<R extends ActionTableRow>({
+  rows,
+  caption,
+  captionHidden,
+  className,
+  wrap = true,
+  ownerCodes,
+  titleExtra,
+  columns = [],
 }: {
-  reply: Reply
-  /** the starting values (prefill or the action's current values) */
-  values: Record<string, string | string[]>
-  options: ActionFormOptions
-  submitLabel: MessageKey
-  intent?: string
-  /** a decision chosen before (?decision=ID): shown, not editable here */
-  fixedDecision?: { code: string; text: string; meeting: string } | null
-  children?: ReactNode
+  rows: R[]
+  caption: string
+  /** the caption for screen readers only (the page's heading already says it) */
+  captionHidden?: boolean
+  className?: string
+  wrap?: boolean
+  /** owners as codes (their names on hover) rather than names */
+  ownerCodes?: boolean
+  /** beside the title: a badge, a decision code */
+  titleExtra?: (row: R) => ReactNode
+  columns?: ActionTableColumn<R>[]
 }) {
   const { t } = useT()
-  const value = (name: string) => {
-    const typed = reply ? replyValue(reply, name) : undefined
-    if (reply) return typed ?? ''
-    const v = values[name]
-    return typeof v === 'string' ? v : ''
-  }
-  const many = (name: string) =>
-    reply ? (replyValues(reply, name) ?? []) : ((values[name] as string[]) ?? [])
-  const text = (
-    name: string,
-    label: MessageKey,
-    opts: { hint?: MessageKey; long?: boolean; type?: string } = {},
-  ) => (
-    <Field
-      id={`action-${name}`}
-      label={t(label)}
-      hint={opts.hint ? t(opts.hint) : undefined}
-      errors={replyErrors(reply, name)}
-    >
-      {(ids) =>
-        opts.long ? (
-          <textarea
-            id={ids.id}
-            name={name}
-            rows={4}
-            defaultValue={value(name)}
-            aria-describedby={ids.describedBy}
-            aria-invalid={ids.invalid || undefined}
-          />
-        ) : (
-          <input
-            id={ids.id}
-            name={name}
-            type={opts.type ?? 'text'}
-            defaultValue={value(name)}
-            aria-describedby={ids.describedBy}
-            aria-invalid={ids.invalid || undefined}
-          />
-        )
-      }
-    </Field>
+  const headings = (at: ActionTableColumn<R>['at']) =>
+    columns
+      .filter((c) => c.at === at)
+      .map((c) => (
+        <th key={c.heading} scope="col">
+          {c.heading}
+        </th>
+      ))
+  const cells = (row: R, at: ActionTableColumn<R>['at']) =>
+    columns
+      .filter((c) => c.at === at)
+      .map((c) => (
+        <td key={c.heading} className={c.className}>
+          {c.cell(row)}
+        </td>
+      ))
+  const table = (
+    <table className={className}>
+      <caption className={captionHidden ? 'actions-visually-hidden' : 'actions-caption'}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('actions.col.title')}</th>
+          {headings('afterTitle')}
+          <th scope="col">{t('actions.col.owners')}</th>
+          <th scope="col">{t('actions.col.due')}</th>
+          <th scope="col">{t('actions.col.status')}</th>
+          <th scope="col">{t('actions.col.progress')}</th>
+          {headings('end')}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => (
+          <tr key={a.id}>
+            <th scope="row">
+              <Link to={`/actions/${a.id}`}>{a.title}</Link>
+              {titleExtra?.(a)}
+            </th>
+            {cells(a, 'afterTitle')}
+            <td>{ownerCodes ? <OwnerNames owners={a.owners} /> : a.owners.map((o) => o.name).join(', ')}</td>
+            <td className="actions-nowrap">
+              <DueDay day={a.dueDate} overdue={a.overdue} />
+            </td>
+            <td>
+              <ActionStatusBadge status={a.status} awaiting={a.awaitingValidation} />
+            </td>
+            <td>
+              <Progress value={a.progress} />
+            </td>
+            {cells(a, 'end')}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
-  const orgOptions = options.organizations.map((o) => (
-    <option key={o.code} value={o.code}>
-      {o.institution ? `— ${o.name}` : o.name} ({o.code})
-    </option>
-  ))
+  return wrap ? <div className="table-wrap">{table}</div> : table
+}
+
+/** The top of a printed page about a meeting (its follow-up report, its carry-over list): the way back
+ * and a hint (not printed), the page's title, and the meeting with its date and place. */
+export function PrintedMeetingHeader({
+  meeting: m,
+  title,
+}: {
+  meeting: { id: string; title: string; startsAt: Date; timeZone: string; place: string | null }
+  title: string
+}) {
+  const { t, date } = useT()
   return (
     <>
-      <FormErrors errors={replyErrors(reply, '')} />
-      <Form method="post" className="stack actions-form">
-        {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-        {values.revision ? <input type="hidden" name="revision" value={String(values.revision)} /> : null}
-        {text('titleEs', 'actions.field.titleEs', { hint: 'actions.field.titleHint' })}
-        {text('titleEn', 'actions.field.titleEn')}
-        {text('descriptionEs', 'actions.field.descriptionEs', { long: true })}
-        {text('descriptionEn', 'actions.field.descriptionEn', { long: true })}
-        <fieldset className="actions-fieldset">
-          <legend>{t('actions.field.origin')}</legend>
-          {fixedDecision ? (
-            <>
-              <input type="hidden" name="originType" value="decision" />
-              <input type="hidden" name="decision" value={fixedDecision.code} />
-              <p>
-                <strong className="mono">{fixedDecision.code}</strong> · {fixedDecision.meeting}
-              </p>
-              <blockquote className="actions-quote">{fixedDecision.text}</blockquote>
-            </>
-          ) : (
-            <>
-              <Field
-                id="action-originType"
-                label={t('actions.field.originType')}
-                errors={replyErrors(reply, 'originType')}
-              >
-                {(ids) => (
-                  <select
-                    id={ids.id}
-                    name="originType"
-                    defaultValue={value('originType') || 'none'}
-                    aria-describedby={ids.describedBy}
-                  >
-                    {ORIGIN_TYPES.map((o) => (
-                      <option key={o} value={o}>
-                        {t(`actions.origin.${o}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              {text('decision', 'actions.field.decision', { hint: 'actions.field.decisionHint' })}
-              {text('agendaItem', 'actions.field.agendaItem', { hint: 'actions.field.agendaItemHint' })}
-              <Field id="action-group" label={t('actions.field.group')} errors={replyErrors(reply, 'group')}>
-                {(ids) => (
-                  <select
-                    id={ids.id}
-                    name="group"
-                    defaultValue={value('group')}
-                    aria-describedby={ids.describedBy}
-                  >
-                    <option value="">{t('actions.field.none')}</option>
-                    {options.groups.map((g) => (
-                      <option key={g.slug} value={g.slug}>
-                        {g.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              {text('planSection', 'actions.field.planSection')}
-            </>
-          )}
-        </fieldset>
-        <Field
-          id="action-owners"
-          label={t('actions.field.owners')}
-          hint={t('actions.field.multiHint')}
-          errors={replyErrors(reply, 'owners')}
-        >
-          {(ids) => (
-            <select
-              id={ids.id}
-              name="owners"
-              multiple
-              size={8}
-              defaultValue={many('owners')}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid || undefined}
-              required
-            >
-              {orgOptions}
-            </select>
-          )}
-        </Field>
-        <Field
-          id="action-focalPeople"
-          label={t('actions.field.focalPeople')}
-          hint={t('actions.field.focalHint')}
-          errors={replyErrors(reply, 'focalPeople')}
-        >
-          {(ids) => (
-            <select
-              id={ids.id}
-              name="focalPeople"
-              multiple
-              size={6}
-              defaultValue={many('focalPeople')}
-              aria-describedby={ids.describedBy}
-            >
-              {options.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.organization})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          id="action-supporting"
-          label={t('actions.field.supporting')}
-          hint={t('actions.field.multiHint')}
-          errors={replyErrors(reply, 'supporting')}
-        >
-          {(ids) => (
-            <select
-              id={ids.id}
-              name="supporting"
-              multiple
-              size={6}
-              defaultValue={many('supporting')}
-              aria-describedby={ids.describedBy}
-            >
-              {orgOptions}
-            </select>
-          )}
-        </Field>
-        {text('dueDate', 'actions.field.dueDate', { type: 'date', hint: 'actions.field.dueDateHint' })}
-        <Field
-          id="action-priority"
-          label={t('actions.field.priority')}
-          errors={replyErrors(reply, 'priority')}
-        >
-          {(ids) => (
-            <select
-              id={ids.id}
-              name="priority"
-              defaultValue={value('priority') || 'medium'}
-              aria-describedby={ids.describedBy}
-            >
-              {ACTION_PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`actions.priority.${p}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {text('tags', 'actions.field.tags', { hint: 'actions.field.tagsHint' })}
-        {children}
-        <div>
-          <button type="submit">{t(submitLabel)}</button>
-        </div>
-      </Form>
+      <p className="small actions-noprint">
+        <Link to={`/meetings/${m.id}`}>{t('actions.report.back')}</Link> · {t('actions.report.printHint')}
+      </p>
+      <h1>{title}</h1>
+      <p>
+        <strong>{m.title}</strong>
+        <br />
+        {date(m.startsAt, 'date', m.timeZone)} · {m.place ?? t('actions.report.online')}
+      </p>
     </>
   )
 }

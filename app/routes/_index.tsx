@@ -141,7 +141,7 @@ function MeetingsCard({ meetings }: { meetings: Dashboard['meetings'] }) {
 
 function ActionsCard({ actions }: { actions: Dashboard['actions'] }) {
   const { t, date } = useT()
-  if (actions.kind === 'secretariat') {
+  if (actions.kind === 'overview') {
     return (
       <Card id="dash-actions" title={t('actions.dashboard.title')}>
         <ul className="list-plain">
@@ -386,3 +386,4 @@ export default function Index() {
     </>
   )
 }
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

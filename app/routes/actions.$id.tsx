@@ -1,52 +1,34 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import type { Submission } from '@conform-to/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import {
-  ActionForm,
-  ActionStatusBadge,
-  DueDay,
-  Progress,
-  replyErrors,
-  replyValue,
-  replyValues,
-} from '~/components/actions'
+import { ConflictNotice } from '~/components/action-conflict'
+import { ActionForm } from '~/components/action-form'
+import { ActionHistory } from '~/components/action-history'
+import { ActionReportForm } from '~/components/action-report-form'
+import { ActionStatusBadge, DueDay, Progress } from '~/components/actions'
+import { replyErrors, replyValue, type Reply } from '~/components/form-reply'
 import { Field, FormErrors } from '~/components/forms'
-import { translator } from '~/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
-import {
-  actionFormOptions,
-  actionFormValues,
-  cancelAction,
-  editAction,
-  evidenceOptions,
-  getActionDetails,
-  postUpdate,
-  validateUpdate,
-  type ActionSnapshot,
-} from '~/modules/actions/actions.server'
-import { actionFailure, NO_STORE } from '~/modules/actions/http.server'
+import { getActionDetails } from '~/modules/actions/details.server'
+import { actionFormOptions, actionFormValues, evidenceOptions } from '~/modules/actions/form-options.server'
+import { postUpdate, validateUpdate } from '~/modules/actions/reports.server'
 import {
   ActionFormSchema,
   CancelFormSchema,
-  REPORT_STATUSES,
   UpdateFormSchema,
   ValidationFormSchema,
 } from '~/modules/actions/schemas'
+import type { ActionSnapshot } from '~/modules/actions/views'
+import { cancelAction, editAction } from '~/modules/actions/writing.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
+import { parseForm } from '~/modules/core/parse-form.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${data?.details.action.title ?? t('actions.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${data?.details.action.title ?? t('actions.title')} · ${t('app.name')}`,
+)
 
 // One action: details, owners, the full history of reports with their evidence; the report form for the
 // owners' people; validate or send back for the secretariat; edit (?edit=1) and cancel for the
@@ -55,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   const lang = resolveLang(request, viewer)
   const details = getActionDetails(viewer, params.id ?? '', lang)
-  if (!details) throw new Response(null, { status: 404, headers: NO_STORE })
+  if (!details) throw notFoundResponse()
   const editing = new URL(request.url).searchParams.get('edit') === '1' && details.permissions.edit
   return {
     details,
@@ -66,94 +48,55 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+// Every form of the page posts here with its `intent`; each answer says which form it is for.
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
   const id = params.id ?? ''
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
-  const invalid = (result: unknown) =>
-    data({ intent, result, conflict: null }, { status: 400, headers: NO_STORE })
   switch (intent) {
-    case 'update': {
-      const submission = parseWithZod(formData, { schema: UpdateFormSchema })
-      if (submission.status !== 'success') return invalid(submission.reply())
-      try {
-        const created = postUpdate(viewer, id, submission.value)
-        return redirect(`/actions/${id}#update-${created.id}`)
-      } catch (error) {
-        return actionFailure(error, submission, intent)
-      }
-    }
+    case 'update':
+      return change(intent, parseForm(formData, UpdateFormSchema), (input) => {
+        const created = postUpdate(viewer, id, input)
+        return `/actions/${id}#update-${created.id}`
+      })
     case 'validate':
-    case 'return': {
-      const submission = parseWithZod(formData, { schema: ValidationFormSchema })
-      if (submission.status !== 'success') return invalid(submission.reply())
-      try {
-        validateUpdate(viewer, id, submission.value)
-        return redirect(`/actions/${id}#update-${submission.value.updateId}`)
-      } catch (error) {
-        return actionFailure(error, submission, intent)
-      }
-    }
-    case 'cancel': {
-      const submission = parseWithZod(formData, { schema: CancelFormSchema })
-      if (submission.status !== 'success') return invalid(submission.reply())
-      try {
-        cancelAction(viewer, id, submission.value)
-        return redirect(`/actions/${id}`)
-      } catch (error) {
-        return actionFailure(error, submission, intent)
-      }
-    }
-    case 'edit': {
-      const submission = parseWithZod(formData, { schema: ActionFormSchema })
-      if (submission.status !== 'success') return invalid(submission.reply())
-      try {
-        editAction(viewer, id, submission.value)
-        return redirect(`/actions/${id}`)
-      } catch (error) {
-        return actionFailure(error, submission, intent)
-      }
-    }
+    case 'return':
+      return change(intent, parseForm(formData, ValidationFormSchema), (input) => {
+        validateUpdate(viewer, id, input)
+        return `/actions/${id}#update-${input.updateId}`
+      })
+    case 'cancel':
+      return change(intent, parseForm(formData, CancelFormSchema), (input) => {
+        cancelAction(viewer, id, input)
+        return `/actions/${id}`
+      })
+    case 'edit':
+      return change(intent, parseForm(formData, ActionFormSchema), (input) => {
+        editAction(viewer, id, input)
+        return `/actions/${id}`
+      })
     default:
       return data({ intent, result: null, conflict: null }, { status: 400, headers: NO_STORE })
   }
 }
 
-/** The current state beside what the person typed, after a change based on an old revision. */
-function ConflictNotice({ conflict }: { conflict: ActionSnapshot }) {
-  const { t, date, number } = useT()
-  return (
-    <div className="alert warn actions-conflict" role="alert">
-      <p>
-        <strong>{t('actions.conflict.title')}</strong>
-      </p>
-      <p>{t('actions.conflict.explain')}</p>
-      <dl className="actions-facts">
-        <dt>{t('actions.field.status')}</dt>
-        <dd>
-          <ActionStatusBadge status={conflict.status} />
-        </dd>
-        <dt>{t('actions.field.progress')}</dt>
-        <dd>{t('actions.percent', { value: number(conflict.progress) })}</dd>
-        {conflict.lastUpdate ? (
-          <>
-            <dt>{t('actions.conflict.lastReport')}</dt>
-            <dd>
-              <span className="small muted">
-                {t('actions.history.by', {
-                  name: conflict.lastUpdate.author,
-                  organization: conflict.lastUpdate.organization,
-                  date: date(conflict.lastUpdate.createdAt, 'datetime'),
-                })}
-              </span>
-              <p className="actions-note">{conflict.lastUpdate.note || '—'}</p>
-            </dd>
-          </>
-        ) : null}
-      </dl>
-    </div>
-  )
+/** One form's change: the form again with its field messages when it does not parse (400), with the
+ * refusal when the change is refused (`formFailure`: 403, 409 with the current state...), else a
+ * redirect to where `apply` says. */
+function change<Value>(
+  intent: string,
+  submission: Submission<unknown, string[], Value>,
+  apply: (value: Value) => string,
+) {
+  if (submission.status !== 'success') {
+    return data({ intent, result: submission.reply(), conflict: null }, { status: 400, headers: NO_STORE })
+  }
+  try {
+    return redirect(apply(submission.value))
+  } catch (error) {
+    return formFailure(error, submission, intent)
+  }
 }
 
 export default function ActionPage() {
@@ -161,11 +104,12 @@ export default function ActionPage() {
   const answer = useActionData<typeof action>()
   const { t, date } = useT()
   const { action: a, origin, owners, supporters, updates, permissions, pendingUpdateId } = details
-  const reply = (intent: string | string[]) =>
-    answer && (Array.isArray(intent) ? intent.includes(answer.intent ?? '') : answer.intent === intent)
-      ? (answer.result as Parameters<typeof replyErrors>[0])
+  const reply = (intent: string | string[]): Reply =>
+    answer && (Array.isArray(intent) ? intent.includes(answer.intent) : answer.intent === intent)
+      ? answer.result
       : undefined
-  const conflict = answer?.conflict ?? null
+  // a change refused as stale carries the action as it stands now
+  const conflict = (answer?.conflict ?? null) as ActionSnapshot | null
   const revision = conflict?.revision ?? a.revision
   const pending = updates.find((u) => u.id === pendingUpdateId) ?? null
 
@@ -356,184 +300,16 @@ export default function ActionPage() {
       {a.status === 'done' ? <p className="alert ok">{t('actions.closed.done')}</p> : null}
 
       {permissions.update ? (
-        <section aria-labelledby="update-title" className="card actions-card">
-          <h2 id="update-title">{t('actions.update.title')}</h2>
-          <p className="muted small">{t('actions.update.intro')}</p>
-          {conflict && updateReply ? <ConflictNotice conflict={conflict} /> : null}
-          <FormErrors errors={replyErrors(updateReply, '')} />
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="update" />
-            <input type="hidden" name="revision" value={revision} />
-            <Field
-              id="update-status"
-              label={t('actions.field.status')}
-              errors={replyErrors(updateReply, 'status')}
-            >
-              {(ids) => (
-                <select
-                  id={ids.id}
-                  name="status"
-                  defaultValue={
-                    replyValue(updateReply, 'status') ??
-                    (a.status === 'not_started' ? 'in_progress' : a.status)
-                  }
-                  aria-describedby={ids.describedBy}
-                >
-                  {REPORT_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`actions.status.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id="update-progress"
-              label={t('actions.field.progressPercent')}
-              hint={t('actions.update.progressHint')}
-              errors={replyErrors(updateReply, 'progress')}
-            >
-              {(ids) => (
-                <input
-                  id={ids.id}
-                  name="progress"
-                  type="number"
-                  min={0}
-                  max={100}
-                  step={1}
-                  defaultValue={replyValue(updateReply, 'progress') ?? String(a.progress)}
-                  aria-describedby={ids.describedBy}
-                  aria-invalid={ids.invalid || undefined}
-                  required
-                />
-              )}
-            </Field>
-            <Field id="update-note" label={t('actions.field.note')} errors={replyErrors(updateReply, 'note')}>
-              {(ids) => (
-                <textarea
-                  id={ids.id}
-                  name="note"
-                  rows={5}
-                  defaultValue={replyValue(updateReply, 'note')}
-                  aria-describedby={ids.describedBy}
-                  aria-invalid={ids.invalid || undefined}
-                />
-              )}
-            </Field>
-            <Field
-              id="update-evidence"
-              label={t('actions.field.evidence')}
-              hint={t('actions.update.evidenceHint')}
-              errors={replyErrors(updateReply, 'evidence')}
-            >
-              {(ids) => (
-                <select
-                  id={ids.id}
-                  name="evidence"
-                  multiple
-                  size={Math.min(6, Math.max(2, evidence.length))}
-                  defaultValue={replyValues(updateReply, 'evidence') ?? []}
-                  aria-describedby={ids.describedBy}
-                >
-                  {evidence.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.reference} · {d.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id="update-evidence-reference"
-              label={t('actions.field.evidenceReference')}
-              hint={t('actions.update.referenceHint')}
-              errors={replyErrors(updateReply, 'evidenceReference')}
-            >
-              {(ids) => (
-                <input
-                  id={ids.id}
-                  name="evidenceReference"
-                  type="text"
-                  defaultValue={replyValue(updateReply, 'evidenceReference')}
-                  aria-describedby={ids.describedBy}
-                  aria-invalid={ids.invalid || undefined}
-                />
-              )}
-            </Field>
-            <p className="small">
-              <Link to="/documents/new">{t('actions.update.uploadFirst')}</Link>
-            </p>
-            <div>
-              <button type="submit">{t('actions.update.submit')}</button>
-            </div>
-          </Form>
-        </section>
+        <ActionReportForm
+          action={a}
+          revision={revision}
+          evidence={evidence}
+          reply={updateReply}
+          conflict={conflict}
+        />
       ) : null}
 
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t('actions.history.title')}</h2>
-        {updates.length ? (
-          <ol className="list-plain actions-history">
-            {updates.map((u) => (
-              <li key={u.id} id={`update-${u.id}`} className="card">
-                <p>
-                  <ActionStatusBadge status={u.status} /> <Progress value={u.progress} />
-                </p>
-                <p className="small muted">
-                  {t('actions.history.by', {
-                    name: u.author,
-                    organization: u.organization.name,
-                    date: date(u.createdAt, 'datetime'),
-                  })}
-                </p>
-                {u.note ? <p className="actions-note">{u.note}</p> : null}
-                {u.evidence.length ? (
-                  <div className="small">
-                    {t('actions.history.evidence')}{' '}
-                    <ul className="list-plain">
-                      {u.evidence.map((e) => (
-                        <li key={e.id}>
-                          <Link to={`/documents/${e.id}`}>
-                            <span className="mono">{e.reference}</span> · {e.title}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                ) : null}
-                {u.validation === 'pending' ? (
-                  <p className="badge warn">{t('actions.validation.pending')}</p>
-                ) : null}
-                {u.validation === 'validated' ? (
-                  <p className="small">
-                    <span className="badge ok">{t('actions.validation.validated')}</span>{' '}
-                    {u.validatedBy && u.validatedAt
-                      ? t('actions.validation.byOn', {
-                          name: u.validatedBy,
-                          date: date(u.validatedAt, 'date'),
-                        })
-                      : null}
-                  </p>
-                ) : null}
-                {u.validation === 'returned' ? (
-                  <div className="small">
-                    <span className="badge danger">{t('actions.validation.returned')}</span>{' '}
-                    {u.validatedBy && u.validatedAt
-                      ? t('actions.validation.byOn', {
-                          name: u.validatedBy,
-                          date: date(u.validatedAt, 'date'),
-                        })
-                      : null}
-                    {u.validationComment ? <p className="actions-note">{u.validationComment}</p> : null}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p className="muted">{t('actions.history.empty')}</p>
-        )}
-      </section>
+      <ActionHistory updates={updates} />
 
       {permissions.cancel ? (
         <details className="actions-cancel">
@@ -571,3 +347,5 @@ export default function ActionPage() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

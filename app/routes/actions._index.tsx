@@ -1,7 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { ActionStatusBadge, DueDay, OwnerNames, Progress } from '~/components/actions'
-import { translator } from '~/i18n'
+import type { ReactNode } from 'react'
+import { ActionTable } from '~/components/actions'
+import { FilterSelect } from '~/components/filter-select'
+import { Pager } from '~/components/pager'
+import { pageTitle } from '~/i18n/page-title'
+import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import {
@@ -9,17 +13,12 @@ import {
   listActions,
   listFilterOptions,
   PAGE_SIZE,
-} from '~/modules/actions/actions.server'
+} from '~/modules/actions/lists.server'
 import { DUE_WINDOWS, ListQuerySchema, SORTS, STATUS_FILTERS } from '~/modules/actions/schemas'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('actions.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle((t) => `${t('actions.title')} · ${t('app.name')}`)
 
 // The list of action items with filters (owner, meeting, group, status, due window, overdue) and a sort
 // from allowlists, a page at a time; a plain GET form, so it works without JavaScript. Visibility in SQL.
@@ -42,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options: listFilterOptions(viewer, lang),
     decision: filters.decision ? decisionFilterLabel(viewer, filters.decision) : null,
     canCreate: can(viewer, 'action.create'),
-    isSecretariat: viewer.role === 'secretariat',
+    canFollowUpAll: can(viewer, 'action.followUpAll'),
   }
 }
 
@@ -55,11 +54,26 @@ function queryString(filters: Record<string, unknown>, extra: Record<string, str
 }
 
 export default function ActionList() {
-  const { items, hasMore, page, filters, options, canCreate, isSecretariat, decision } =
+  const { items, hasMore, page, filters, options, canCreate, canFollowUpAll, decision } =
     useLoaderData<typeof loader>()
   const { t, date } = useT()
   const pageLink = (n: number) => queryString(filters, n > 1 ? { page: String(n) } : {}) || '?'
   const exportQuery = queryString(filters)
+  const filter = (
+    name: 'owner' | 'meeting' | 'group' | 'status' | 'due',
+    label: MessageKey,
+    choices: ReactNode,
+  ) => (
+    <FilterSelect
+      id={`f-${name}`}
+      name={name}
+      label={t(label)}
+      value={filters[name] ?? ''}
+      any={t('actions.filter.any')}
+    >
+      {choices}
+    </FilterSelect>
+  )
   return (
     <>
       <div className="page-header">
@@ -90,71 +104,63 @@ export default function ActionList() {
       ) : null}
       <Form method="get" className="filters" aria-label={t('actions.filter.legend')}>
         {filters.decision ? <input type="hidden" name="decision" value={filters.decision} /> : null}
-        <div className="field">
-          <label htmlFor="f-owner">{t('actions.filter.owner')}</label>
-          <select id="f-owner" name="owner" defaultValue={filters.owner ?? ''}>
-            <option value="">{t('actions.filter.any')}</option>
-            {options.owners.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-meeting">{t('actions.filter.meeting')}</label>
-          <select id="f-meeting" name="meeting" defaultValue={filters.meeting ?? ''}>
-            <option value="">{t('actions.filter.any')}</option>
-            {options.meetings.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title} ({date(m.startsAt, 'month')})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-group">{t('actions.filter.group')}</label>
-          <select id="f-group" name="group" defaultValue={filters.group ?? ''}>
-            <option value="">{t('actions.filter.any')}</option>
-            {options.groups.map((g) => (
-              <option key={g.slug} value={g.slug}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t('actions.filter.status')}</label>
-          <select id="f-status" name="status" defaultValue={filters.status ?? ''}>
-            <option value="">{t('actions.filter.any')}</option>
-            {STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {t(`actions.statusFilter.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-due">{t('actions.filter.due')}</label>
-          <select id="f-due" name="due" defaultValue={filters.due ?? ''}>
-            <option value="">{t('actions.filter.any')}</option>
-            {DUE_WINDOWS.map((d) => (
-              <option key={d} value={d}>
-                {t('actions.filter.dueWithin', { days: Number(d) })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-sort">{t('actions.filter.sort')}</label>
-          <select id="f-sort" name="sort" defaultValue={filters.sort ?? 'due_asc'}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`actions.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {filter(
+          'owner',
+          'actions.filter.owner',
+          options.owners.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.name}
+            </option>
+          )),
+        )}
+        {filter(
+          'meeting',
+          'actions.filter.meeting',
+          options.meetings.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.title} ({date(m.startsAt, 'month')})
+            </option>
+          )),
+        )}
+        {filter(
+          'group',
+          'actions.filter.group',
+          options.groups.map((g) => (
+            <option key={g.slug} value={g.slug}>
+              {g.name}
+            </option>
+          )),
+        )}
+        {filter(
+          'status',
+          'actions.filter.status',
+          STATUS_FILTERS.map((s) => (
+            <option key={s} value={s}>
+              {t(`actions.statusFilter.${s}`)}
+            </option>
+          )),
+        )}
+        {filter(
+          'due',
+          'actions.filter.due',
+          DUE_WINDOWS.map((d) => (
+            <option key={d} value={d}>
+              {t('actions.filter.dueWithin', { days: Number(d) })}
+            </option>
+          )),
+        )}
+        <FilterSelect
+          id="f-sort"
+          name="sort"
+          label={t('actions.filter.sort')}
+          value={filters.sort ?? 'due_asc'}
+        >
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`actions.sort.${s}`)}
+            </option>
+          ))}
+        </FilterSelect>
         <div className="field actions-check">
           <label>
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === '1'} />{' '}
@@ -171,7 +177,7 @@ export default function ActionList() {
         <a href={`/actions/export.csv${exportQuery}`}>{t('actions.export.csv')}</a>
         {' · '}
         <a href={`/actions/export.xlsx${exportQuery}`}>{t('actions.export.xlsx')}</a>
-        {isSecretariat ? (
+        {canFollowUpAll ? (
           <>
             {' · '}
             <Link to="/actions?status=awaiting_validation">{t('actions.filter.awaitingLink')}</Link>
@@ -188,68 +194,51 @@ export default function ActionList() {
       ) : null}
 
       {items.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="actions-visually-hidden">{t('actions.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('actions.col.title')}</th>
-                <th scope="col">{t('actions.col.owners')}</th>
-                <th scope="col">{t('actions.col.due')}</th>
-                <th scope="col">{t('actions.col.status')}</th>
-                <th scope="col">{t('actions.col.progress')}</th>
-                <th scope="col">{t('actions.col.origin')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <Link to={`/actions/${a.id}`}>{a.title}</Link>
-                    {a.priority === 'high' ? (
-                      <>
-                        {' '}
-                        <span className="badge warn">{t('actions.priority.high')}</span>
-                      </>
-                    ) : null}
-                  </th>
-                  <td>
-                    <OwnerNames owners={a.owners} />
-                  </td>
-                  <td className="actions-nowrap">
-                    <DueDay day={a.dueDate} overdue={a.overdue} />
-                  </td>
-                  <td>
-                    <ActionStatusBadge status={a.status} awaiting={a.awaitingValidation} />
-                  </td>
-                  <td>
-                    <Progress value={a.progress} />
-                  </td>
-                  <td className="small">
-                    {a.origin.decisionCode ? <span className="mono">{a.origin.decisionCode}</span> : null}
-                    {a.origin.meetingTitle ? <div>{a.origin.meetingTitle}</div> : null}
-                    {a.origin.groupName ? <div>{a.origin.groupName}</div> : null}
-                    {a.origin.type === 'plan_section' ? <div>{t('actions.origin.plan_section')}</div> : null}
-                    {a.origin.type === 'none' ? (
-                      <span className="muted">{t('actions.origin.none')}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ActionTable
+          rows={items}
+          caption={t('actions.title')}
+          captionHidden
+          ownerCodes
+          titleExtra={(a) =>
+            a.priority === 'high' ? (
+              <>
+                {' '}
+                <span className="badge warn">{t('actions.priority.high')}</span>
+              </>
+            ) : null
+          }
+          columns={[
+            {
+              heading: t('actions.col.origin'),
+              className: 'small',
+              at: 'end',
+              cell: (a) => (
+                <>
+                  {a.origin.decisionCode ? <span className="mono">{a.origin.decisionCode}</span> : null}
+                  {a.origin.meetingTitle ? <div>{a.origin.meetingTitle}</div> : null}
+                  {a.origin.groupName ? <div>{a.origin.groupName}</div> : null}
+                  {a.origin.type === 'plan_section' ? <div>{t('actions.origin.plan_section')}</div> : null}
+                  {a.origin.type === 'none' ? (
+                    <span className="muted">{t('actions.origin.none')}</span>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : (
         <p className="alert info">{t('actions.empty')}</p>
       )}
 
-      {page > 1 || hasMore ? (
-        <nav className="pager" aria-label={t('actions.pagination')}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t('common.previous')}</Link> : <span />}
-          <span className="muted">{t('actions.page', { page })}</span>
-          {hasMore ? <Link to={pageLink(page + 1)}>{t('common.next')}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager
+        page={page}
+        hasMore={hasMore}
+        href={pageLink}
+        label={t('actions.pagination')}
+        current={t('actions.page', { page })}
+      />
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

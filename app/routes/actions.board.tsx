@@ -1,28 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/bar-chart'
-import { translator } from '~/i18n'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
 import { actionsBoard } from '~/modules/actions/board.server'
 import { actionsToday } from '~/modules/actions/overdue.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowed } from '~/modules/core/domain-error.server'
+import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('actions.board.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle((t) => `${t('actions.board.title')} · ${t('app.name')}`)
 
 // The follow-up board: per member state and organization, open, overdue and done actions, as a table
 // and as bar charts. Every signed-in person may look; each sees the counts of what they may see.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'action.board')
-  const lang = resolveLang(request, viewer)
-  return { rows: actionsBoard(viewer, lang), today: actionsToday() }
+  try {
+    assertAllowed(viewer, 'action.board')
+    return { rows: actionsBoard(viewer, resolveLang(request, viewer)), today: actionsToday() }
+  } catch (error) {
+    return pageFailure(error)
+  }
 }
 
 export default function ActionsBoard() {
@@ -110,3 +109,5 @@ export default function ActionsBoard() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -1,71 +1,35 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { ActionStatusBadge, DueDay, Progress } from '~/components/actions'
-import { translator } from '~/i18n'
+import { ActionTable } from '~/components/actions'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
-import type { ListedAction } from '~/modules/actions/actions.server'
+import type { ListedAction } from '~/modules/actions/lists.server'
 import { stateCommitments } from '~/modules/actions/board.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
+import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${data?.organization.name ?? ''} · ${t('actions.board.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${data?.organization.name ?? ''} · ${t('actions.board.title')} · ${t('app.name')}`,
+)
 
 // /actions/board/PA: one member state's (or organization's) commitments: what it owns (its national
 // institutions' included) and what it supports. Not nested in the board page (the `_` in the file name).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'action.board')
-  const lang = resolveLang(request, viewer)
-  const page = stateCommitments(viewer, params.code ?? '', lang)
-  if (!page) throw new Response(null, { status: 404 })
-  return page
+  try {
+    assertAllowed(viewer, 'action.board')
+    const page = stateCommitments(viewer, params.code ?? '', resolveLang(request, viewer))
+    if (!page) throw notFound()
+    return page
+  } catch (error) {
+    return pageFailure(error)
+  }
 }
 
-function CommitmentTable({ items, caption }: { items: ListedAction[]; caption: string }) {
-  const { t } = useT()
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption className="actions-caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('actions.col.title')}</th>
-            <th scope="col">{t('actions.col.owners')}</th>
-            <th scope="col">{t('actions.col.due')}</th>
-            <th scope="col">{t('actions.col.status')}</th>
-            <th scope="col">{t('actions.col.progress')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <Link to={`/actions/${a.id}`}>{a.title}</Link>
-                {a.origin.decisionCode ? <div className="small mono">{a.origin.decisionCode}</div> : null}
-              </th>
-              <td>{a.owners.map((o) => o.name).join(', ')}</td>
-              <td className="actions-nowrap">
-                <DueDay day={a.dueDate} overdue={a.overdue} />
-              </td>
-              <td>
-                <ActionStatusBadge status={a.status} awaiting={a.awaitingValidation} />
-              </td>
-              <td>
-                <Progress value={a.progress} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
+const decisionCode = (a: ListedAction) =>
+  a.origin.decisionCode ? <div className="small mono">{a.origin.decisionCode}</div> : null
 
 export default function StateCommitments() {
   const { organization: org, counts, owned, supported, truncated } = useLoaderData<typeof loader>()
@@ -96,7 +60,11 @@ export default function StateCommitments() {
       <section aria-labelledby="owned-title">
         <h2 id="owned-title">{t('actions.state.owned', { count: owned.length })}</h2>
         {owned.length ? (
-          <CommitmentTable items={owned} caption={t('actions.state.owned', { count: owned.length })} />
+          <ActionTable
+            rows={owned}
+            caption={t('actions.state.owned', { count: owned.length })}
+            titleExtra={decisionCode}
+          />
         ) : (
           <p className="muted">{t('actions.state.none')}</p>
         )}
@@ -104,9 +72,10 @@ export default function StateCommitments() {
       <section aria-labelledby="supported-title">
         <h2 id="supported-title">{t('actions.state.supported', { count: supported.length })}</h2>
         {supported.length ? (
-          <CommitmentTable
-            items={supported}
+          <ActionTable
+            rows={supported}
             caption={t('actions.state.supported', { count: supported.length })}
+            titleExtra={decisionCode}
           />
         ) : (
           <p className="muted">{t('actions.state.none')}</p>
@@ -118,3 +87,5 @@ export default function StateCommitments() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -1,39 +1,40 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ActionForm } from '~/components/actions'
-import { translator } from '~/i18n'
+import { ActionForm } from '~/components/action-form'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
-import { actionFormOptions, createAction, decisionPrefill } from '~/modules/actions/actions.server'
-import { actionFailure } from '~/modules/actions/http.server'
+import { actionFormOptions, decisionPrefill } from '~/modules/actions/form-options.server'
 import { ActionFormSchema } from '~/modules/actions/schemas'
+import { createAction } from '~/modules/actions/writing.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowed } from '~/modules/core/domain-error.server'
+import { formFailure, NO_STORE, notFoundResponse, pageFailure } from '~/modules/core/form-reply.server'
+import { parseForm } from '~/modules/core/parse-form.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('actions.new.title')} · ${t('app.name')}` }]
+export const meta = pageTitle((t) => `${t('actions.new.title')} · ${t('app.name')}`)
+
+/** The signed-in viewer, when they may create actions; anyone else gets the 403 page, for the form and
+ * for a post alike (before the form is read). */
+function requireCreator(request: Request) {
+  const viewer = requireViewer(request)
+  try {
+    assertAllowed(viewer, 'action.create')
+  } catch (error) {
+    pageFailure(error)
+  }
+  return viewer
 }
 
 // Secretariat only. `?decision=ID` (or its code) starts from a decision: origin, title and meeting;
 // `?agendaItem=ID` and `?group=slug` preset those origins.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = requireViewer(request)
-  assertCan(viewer, 'action.create')
+  const viewer = requireCreator(request)
   const lang = resolveLang(request, viewer)
   const url = new URL(request.url)
   const decisionParam = url.searchParams.get('decision')
   const decision = decisionParam ? decisionPrefill(viewer, decisionParam, lang) : null
-  if (decisionParam && !decision) throw new Response(null, { status: 404 })
+  if (decisionParam && !decision) throw notFoundResponse()
   const agendaItem = url.searchParams.get('agendaItem') ?? ''
   const group = url.searchParams.get('group') ?? ''
   const values: Record<string, string | string[]> = decision
@@ -63,15 +64,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = requireViewer(request)
-  assertCan(viewer, 'action.create')
-  const submission = parseWithZod(await request.formData(), { schema: ActionFormSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const viewer = requireCreator(request)
+  const submission = parseForm(await request.formData(), ActionFormSchema)
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply() }, { status: 400, headers: NO_STORE })
+  }
   try {
     const { id } = createAction(viewer, submission.value)
     return redirect(`/actions/${id}`)
   } catch (error) {
-    return actionFailure(error, submission)
+    return formFailure(error, submission)
   }
 }
 
@@ -100,3 +102,5 @@ export default function NewAction() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -1,9 +1,16 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { apiError, apiJson, parseJsonBody, requireApiViewer } from '~/modules/api/http.server'
+import {
+  apiError,
+  apiFailure,
+  apiJson,
+  apiLang,
+  parseJsonBody,
+  requireApiViewer,
+} from '~/modules/api/http.server'
 import { UpdateBody } from '~/modules/actions/api-schemas'
-import { apiErrorFromAction, apiLang, createdUpdate, validationFields } from '~/modules/actions/api.server'
-import { postUpdate } from '~/modules/actions/actions.server'
+import { createdUpdate, validationFields } from '~/modules/actions/api.server'
+import { postUpdate } from '~/modules/actions/reports.server'
 
 export const loader = () => apiError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' })
 
@@ -26,6 +33,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const created = postUpdate(viewer, id, parsed.data)
     return apiJson(createdUpdate(viewer, id, created.id), 201, { Location: `/api/v1/actions/${id}` })
   } catch (error) {
-    return apiErrorFromAction(error, lang, parsed.data)
+    return apiFailure(error, lang, parsed.data)
   }
 }

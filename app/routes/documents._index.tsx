@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Pager } from '~/components/pager'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { getViewer } from '~/modules/auth/viewer.server'
@@ -199,13 +200,13 @@ export default function DocumentList() {
         <p className="alert info">{t('documents.empty')}</p>
       )}
 
-      {page > 1 || hasMore ? (
-        <nav className="pager" aria-label={t('documents.pagination')}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t('common.previous')}</Link> : <span />}
-          <span className="muted">{t('documents.page', { page })}</span>
-          {hasMore ? <Link to={pageLink(page + 1)}>{t('common.next')}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager
+        page={page}
+        hasMore={hasMore}
+        href={pageLink}
+        label={t('documents.pagination')}
+        current={t('documents.page', { page })}
+      />
     </>
   )
 }

@@ -1,18 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { ActionStatusBadge, DueDay } from '~/components/actions'
-import { translator } from '~/i18n'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { ActionStatusBadge, DueDay, PrintedMeetingHeader } from '~/components/actions'
+import { pageTitle } from '~/i18n/page-title'
 import { useT } from '~/i18n/use-t'
 import { followUpReport, type ReportAction } from '~/modules/actions/follow-up.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('actions.report.title')} · ${data?.header.title ?? ''}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${t('actions.report.title')} · ${data?.header.title ?? ''}`,
+)
 
 // The printable follow-up report of a meeting (outside the meeting's tabs): what was decided and what
 // was done about it. The print stylesheet hides the portal's header and navigation.
@@ -20,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   const lang = resolveLang(request, viewer)
   const report = followUpReport(viewer, params.id ?? '', lang)
-  if (!report) throw new Response(null, { status: 404 })
+  if (!report) throw notFoundResponse()
   return report
 }
 
@@ -78,15 +76,7 @@ export default function FollowUpReport() {
   const { t, date } = useT()
   return (
     <article className="actions-print">
-      <p className="small actions-noprint">
-        <Link to={`/meetings/${m.id}`}>{t('actions.report.back')}</Link> · {t('actions.report.printHint')}
-      </p>
-      <h1>{t('actions.report.title')}</h1>
-      <p>
-        <strong>{m.title}</strong>
-        <br />
-        {date(m.startsAt, 'date', m.timeZone)} · {m.place ?? t('actions.report.online')}
-      </p>
+      <PrintedMeetingHeader meeting={m} title={t('actions.report.title')} />
       <p>
         {t('actions.report.summary', {
           total: summary.total,
@@ -124,3 +114,5 @@ export default function FollowUpReport() {
     </article>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

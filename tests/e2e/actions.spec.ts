@@ -12,9 +12,9 @@ async function as(
   return context.newPage()
 }
 
-// Issue 5's flow in the browser: the secretariat creates an action from a decision of the XXVIII
-// Vice-Ministerial Meeting, Panama's focal point reports it done with an evidence document, the secretariat
-// validates it.
+// An action's whole life in the browser: the secretariat creates it from a decision of the XXVIII
+// Vice-Ministerial Meeting, Panama's focal point reports it done with an evidence document (an owner's
+// done waits for validation), the secretariat validates it and the action is done.
 for (const javaScriptEnabled of [false, true]) {
   test.describe(`action items with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     test('from a decision to a validated action', async ({ browser, baseURL }) => {

@@ -7,7 +7,7 @@ import {
   test,
 } from './fixtures'
 
-// SECURITY.md: a save after the session expired keeps the typed text. Panama's focal point writes a
+// A save after the session expired keeps what was typed, never drops it. Panama's focal point writes a
 // progress report, the session ends before it is sent; the page keeps the text, the person signs in
 // again (in another tab: here, a new session cookie) and sends it again.
 for (const javaScriptEnabled of [false, true]) {

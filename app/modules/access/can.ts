@@ -150,6 +150,11 @@ export interface Actions {
   'action.update': ActionItemRef
   /** accept or send back an owner's report of `done` */
   'action.validate': ActionUpdateRef
+  /** one's own report of `done` counts as validated at once: the action is done, nobody validates it */
+  'action.selfValidate': ActionItemRef
+  /** follow every action at once: the overall counts (overdue, due soon) and the reports awaiting
+   * validation */
+  'action.followUpAll': undefined
   /** the follow-up board (per member state and organization) and the per-state pages */
   'action.board': undefined
 }
@@ -343,6 +348,9 @@ const rules: { [A in Action]: Rule<A> } = {
   'action.update': (v, r) => !!r && reportsOn(v, r),
   'action.validate': (v, r) =>
     isSecretariat(v) && !!r && r.validation === 'pending' && r.status !== 'cancelled',
+  // those who validate reports of done: their own report of done needs no one else's validation
+  'action.selfValidate': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled' && r.status !== 'done',
+  'action.followUpAll': (v) => isSecretariat(v),
   'action.board': (v) => signedIn(v),
 }
 

@@ -1,26 +1,19 @@
 /**
  * The action items' part of /api/v1: list items and records built from the same visibility-checked
- * services as the pages, opaque cursors, and refusals in the API's error format (messages in the
- * caller's language). A stale revision answers 409 with the current state and what was sent.
+ * services as the pages, opaque cursors, and field messages in the caller's language. Refusals are the
+ * API's errors (`apiFailure`): a stale revision answers 409 with the current state and what was sent.
  */
 import type { z } from 'zod'
 import { hasMessage, translator, type Lang } from '~/i18n'
 import type { Viewer } from '~/modules/access/viewer'
-import { apiError, apiJson } from '~/modules/api/http.server'
-import {
-  ActionError,
-  getActionDetails,
-  listActions,
-  type ActionDetails,
-  type ListedAction,
-  type UpdateView,
-} from './actions.server'
+import { apiLang } from '~/modules/api/http.server'
 import type { ActionRecordOut, ActionSummaryOut, ActionsQuery, UpdateOutput } from './api-schemas'
+import { getActionDetails, type ActionDetails } from './details.server'
+import { listActions, type ListedAction } from './lists.server'
 import type { ListFilters } from './schemas'
+import type { UpdateView } from './views'
 
 export const API_PAGE_SIZE = 50
-
-export const apiLang = (viewer: Viewer): Lang => viewer.language
 
 const say = (lang: Lang, key: string) => (hasMessage(key) ? translator(lang).t(key) : key)
 
@@ -59,7 +52,8 @@ function summary(a: ListedAction): ActionSummaryOut {
   }
 }
 
-/** GET /actions: the filters of CONTRACT.md (assignee, status, overdue) and more, 50 per page. */
+/** GET /actions: by owner (`assignee`, a state with its national institutions), status and overdue, as
+ * agencies' systems ask, and by the page's other filters; 50 per page. */
 export function listActionsForApi(viewer: Viewer, query: z.infer<typeof ActionsQuery>, now = new Date()) {
   const filters: ListFilters = {
     owner: query.assignee,
@@ -138,16 +132,6 @@ export function createdUpdate(viewer: Viewer, actionId: string, updateId: string
   const details = getActionDetails(viewer, actionId, apiLang(viewer))
   const u = details?.updates.find((x) => x.id === updateId)
   return u ? updateOut(actionId, u) : null
-}
-
-/** A refused report as the API's error; a stale revision or a closed action keeps what was sent. */
-export function apiErrorFromAction(error: unknown, lang: Lang, submitted: Record<string, unknown>): Response {
-  if (!(error instanceof ActionError)) throw error
-  const message = say(lang, error.messageKey)
-  if (error.status === 409) {
-    return apiJson({ error: { code: 'conflict', message, current: error.current ?? null, submitted } }, 409)
-  }
-  return apiError(error.status, error.code, message, error.field ? { [error.field]: [message] } : undefined)
 }
 
 /** Field messages in the caller's language. */

@@ -10,7 +10,8 @@ import { actionItems, actionOwners, organizations, type OrganizationKind } from 
 import type { Lang } from '~/i18n/core'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
-import { listActions, localized, type ListedAction } from './actions.server'
+import { listActions, type ListedAction } from './lists.server'
+import { localized } from './loading.server'
 import { actionsToday } from './overdue.server'
 
 export interface BoardRow {

@@ -12,9 +12,10 @@ import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
+import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
 import { addAgendaItem } from '~/modules/meetings/agenda.server'
 import { findVisibleMeeting, meetingHeader, type VisibleMeeting } from '~/modules/meetings/meetings.server'
-import { localized, ownersOf } from './actions.server'
+import { localized, ownersOf } from './loading.server'
 import { isOverdue, openWhere } from './overdue.server'
 
 export interface PendingAction {
@@ -123,10 +124,14 @@ function findReviewItem(meetingId: string) {
 }
 
 /** Adds the "Review of pending actions" item at the end of the agenda (once: a second call returns the
- * existing item). The meetings module checks the permission (secretariat) and records the audit entry. */
+ * existing item). Refused: a meeting the viewer may not see (404), or whose agenda they may not change
+ * (403); the meetings module's agenda service adds the item with its audit entry. */
 export function addPendingActionsReview(viewer: Viewer, meetingId: string): { id: string; created: boolean } {
-  const existing = findVisibleMeeting(viewer, meetingId) ? findReviewItem(meetingId) : undefined
+  const meeting = findVisibleMeeting(viewer, meetingId)
+  if (!meeting) throw notFound()
+  const existing = findReviewItem(meeting.row.id)
   if (existing) return { id: existing.id, created: false }
-  const { id } = addAgendaItem(viewer, meetingId, REVIEW_ITEM)
+  assertAllowed(viewer, 'meeting.manageAgenda', meeting.ref)
+  const { id } = addAgendaItem(viewer, meeting.row.id, REVIEW_ITEM)
   return { id, created: true }
 }

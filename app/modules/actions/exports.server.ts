@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs'
 import { translator, type Lang, type MessageKey } from '~/i18n'
 import type { Viewer } from '~/modules/access/viewer'
-import { listActions, type ListedAction } from './actions.server'
+import { listActions, type ListedAction } from './lists.server'
 import { actionsToday } from './overdue.server'
 import type { ListFilters } from './schemas'
 

@@ -12,7 +12,7 @@ import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { listMeetingDecisions } from '~/modules/meetings/decisions.server'
 import { findVisibleMeeting, meetingHeader } from '~/modules/meetings/meetings.server'
-import { localized, ownersOf } from './actions.server'
+import { localized, ownersOf } from './loading.server'
 import { isOverdue } from './overdue.server'
 import type { ActionStatus } from './schemas'
 

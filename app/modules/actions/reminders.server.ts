@@ -7,14 +7,15 @@
  * send. Called from the start-up sweep (every 10 minutes); each run handles a bounded batch so that a
  * large backlog (the benchmark's 50,000 actions) never stalls the server.
  */
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, lte, or, sql } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
 import { actionItems, actionOwners, actionReminders, organizations, people } from '@db/schema'
 import { translator, type Lang } from '~/i18n'
 import { audit } from '~/modules/audit/audit.server'
+import { writeTx } from '~/modules/core/write-tx.server'
 import { linkTo } from '~/modules/auth/one-time-tokens.server'
 import { queueMail } from '~/modules/mail/mail.server'
-import { localized } from './actions.server'
+import { localized } from './loading.server'
 import { actionsToday, addDays, openWhere } from './overdue.server'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -126,53 +127,39 @@ export function runReminders(now: Date = new Date()): { dueSoon: number; overdue
   const result = { dueSoon: 0, overdue: 0, mails: 0 }
   for (const action of candidates) {
     const kind: Kind = action.dueDate < today ? 'overdue' : 'due_soon'
-    const sent = db.transaction(
-      (tx) => {
-        // checked again inside the write: another sweep may have sent it meanwhile
-        const recent = tx
-          .select({ id: actionReminders.id })
-          .from(actionReminders)
-          .where(
-            and(
-              eq(actionReminders.actionId, action.id),
-              eq(actionReminders.kind, kind),
-              sql`${actionReminders.sentAt} > ${since.getTime()}`,
-            ),
-          )
-          .get()
-        if (recent) return null
-        const recipients = reminderRecipients(tx, action.id)
-        for (const r of recipients) queueMail(reminderMail(kind, r, action), tx)
-        tx.insert(actionReminders)
-          .values({ actionId: action.id, kind, sentAt: now, recipients: recipients.length })
-          .run()
-        audit(
-          {
-            action: `action.remind`,
-            targetType: 'action_item',
-            targetId: action.id,
-            details: { kind, recipients: recipients.length },
-          },
-          tx,
+    const sent = writeTx((tx) => {
+      // checked again inside the write: another sweep may have sent it meanwhile
+      const recent = tx
+        .select({ id: actionReminders.id })
+        .from(actionReminders)
+        .where(
+          and(
+            eq(actionReminders.actionId, action.id),
+            eq(actionReminders.kind, kind),
+            sql`${actionReminders.sentAt} > ${since.getTime()}`,
+          ),
         )
-        return recipients.length
-      },
-      { behavior: 'immediate' },
-    )
+        .get()
+      if (recent) return null
+      const recipients = reminderRecipients(tx, action.id)
+      for (const r of recipients) queueMail(reminderMail(kind, r, action), tx)
+      tx.insert(actionReminders)
+        .values({ actionId: action.id, kind, sentAt: now, recipients: recipients.length })
+        .run()
+      audit(
+        {
+          action: `action.remind`,
+          targetType: 'action_item',
+          targetId: action.id,
+          details: { kind, recipients: recipients.length },
+        },
+        tx,
+      )
+      return recipients.length
+    })
     if (sent === null) continue
     result[kind === 'overdue' ? 'overdue' : 'dueSoon']++
     result.mails += sent
   }
   return result
-}
-
-/** The reminders recorded for some actions (the action page and tests). */
-export function remindersOf(actionIds: string[]) {
-  if (!actionIds.length) return []
-  return db
-    .select()
-    .from(actionReminders)
-    .where(inArray(actionReminders.actionId, actionIds))
-    .orderBy(asc(actionReminders.sentAt))
-    .all()
 }

@@ -22,8 +22,8 @@ import {
 } from '~/modules/members/directory.server'
 import { orgName } from '~/modules/members/organizations.server'
 import { registrationsDueFor, upcomingMeetingsFor } from '~/modules/meetings/dashboard.server'
-import { actionsDashboard } from '~/modules/actions/actions.server'
 import { recentDocumentsFor } from '~/modules/documents/queries.server'
+import { actionsSection } from './actions-section.server'
 
 export interface DashboardContext {
   viewer: Viewer
@@ -99,11 +99,6 @@ function meetingsSection({ viewer, lang, now }: DashboardContext) {
     upcoming: upcomingMeetingsFor(viewer, lang, now),
     registrationsDue: registrationsDueFor(viewer, lang, now),
   }
-}
-
-/** The person's organization's actions overdue or due soon; for the secretariat, the overall counts. */
-function actionsSection({ viewer, lang, now }: DashboardContext) {
-  return actionsDashboard(viewer, lang, now)
 }
 
 /** The newest documents the viewer may see (visibility and embargo applied in SQL by the library). */

@@ -1,0 +1,196 @@
+/**
+ * One action as its page and the API show it: what it says, where it comes from, who owns and supports
+ * it, the history of reports with the evidence the viewer may open, and what the viewer may do on it.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import { db } from '@db/client'
+import {
+  actionUpdateEvidence,
+  actionUpdates,
+  agendaItems,
+  decisions,
+  documents,
+  groups,
+  meetings,
+  organizations,
+  people,
+} from '@db/schema'
+import type { Lang } from '~/i18n/core'
+import { can, type MeetingOpenness } from '~/modules/access/can'
+import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
+import type { Viewer } from '~/modules/access/viewer'
+import { findVisibleAction, localized, type ActionRow, type OwnerRow } from './loading.server'
+import { isDueSoon, isOverdue } from './overdue.server'
+import type { OriginType } from './schemas'
+import type { UpdateView } from './views'
+
+export interface OwnerView {
+  code: string
+  name: string
+  kind: string
+  /** the member state of a national institution */
+  state: string | null
+  focalPerson: string | null
+}
+
+/** Owners (or supporting organizations) as pages and the API name them. */
+export function ownerViews(owners: OwnerRow[], role: OwnerRow['role'], lang: Lang): OwnerView[] {
+  return owners
+    .filter((o) => o.role === role)
+    .map((o) => ({
+      code: o.code,
+      name: localized(lang, o.nameEs, o.nameEn),
+      kind: o.orgKind,
+      state: o.parentCode,
+      focalPerson: o.focalName,
+    }))
+}
+
+const author = alias(people, 'author')
+const authorOrg = alias(organizations, 'author_org')
+const validator = alias(people, 'validator')
+
+/** The history of reports, newest first, with the evidence the viewer may see in the library. */
+function listUpdates(viewer: Viewer, actionId: string, lang: Lang, now = Date.now()): UpdateView[] {
+  const rows = db
+    .select({
+      id: actionUpdates.id,
+      status: actionUpdates.status,
+      progress: actionUpdates.progress,
+      note: actionUpdates.note,
+      revision: actionUpdates.revision,
+      createdAt: actionUpdates.createdAt,
+      author: author.name,
+      orgCode: authorOrg.code,
+      orgEs: authorOrg.nameEs,
+      orgEn: authorOrg.nameEn,
+      validation: actionUpdates.validation,
+      validatedBy: validator.name,
+      validatedAt: actionUpdates.validatedAt,
+      validationComment: actionUpdates.validationComment,
+    })
+    .from(actionUpdates)
+    .innerJoin(author, eq(author.id, actionUpdates.authorId))
+    .innerJoin(authorOrg, eq(authorOrg.id, actionUpdates.organizationId))
+    .leftJoin(validator, eq(validator.id, actionUpdates.validatedById))
+    .where(eq(actionUpdates.actionId, actionId))
+    .orderBy(desc(actionUpdates.revision))
+    .all()
+  const evidence = rows.length
+    ? db
+        .select({
+          updateId: actionUpdateEvidence.updateId,
+          id: documents.id,
+          reference: documents.reference,
+          titleEs: documents.titleEs,
+          titleEn: documents.titleEn,
+        })
+        .from(actionUpdateEvidence)
+        .innerJoin(documents, eq(documents.id, actionUpdateEvidence.documentId))
+        .where(
+          and(
+            inArray(
+              actionUpdateEvidence.updateId,
+              rows.map((r) => r.id),
+            ),
+            // evidence the viewer may not open is left out, never hinted at
+            visibleDocumentsWhere(viewer, now),
+          ),
+        )
+        .all()
+    : []
+  return rows.map(({ orgCode, orgEs, orgEn, ...r }) => ({
+    ...r,
+    organization: { code: orgCode, name: localized(lang, orgEs, orgEn) },
+    evidence: evidence
+      .filter((e) => e.updateId === r.id)
+      .map((e) => ({ id: e.id, reference: e.reference, title: localized(lang, e.titleEs, e.titleEn) })),
+  }))
+}
+
+export interface OriginView {
+  type: OriginType
+  decision: { id: string; code: string; text: string } | null
+  agendaItem: { id: string; title: string } | null
+  meeting: { id: string; title: string; startsAt: Date; timeZone: string; openness: MeetingOpenness } | null
+  group: { slug: string; name: string } | null
+  planSectionId: string | null
+}
+
+function originOf(row: ActionRow, lang: Lang): OriginView {
+  const decision = row.decisionId
+    ? db.select().from(decisions).where(eq(decisions.id, row.decisionId)).get()
+    : undefined
+  const item = row.agendaItemId
+    ? db.select().from(agendaItems).where(eq(agendaItems.id, row.agendaItemId)).get()
+    : undefined
+  const meeting = row.meetingId
+    ? db.select().from(meetings).where(eq(meetings.id, row.meetingId)).get()
+    : undefined
+  const group = row.groupId ? db.select().from(groups).where(eq(groups.id, row.groupId)).get() : undefined
+  return {
+    type: row.originType,
+    decision: decision
+      ? { id: decision.id, code: decision.code, text: localized(lang, decision.textEs, decision.textEn) }
+      : null,
+    agendaItem: item ? { id: item.id, title: localized(lang, item.titleEs, item.titleEn) } : null,
+    meeting: meeting
+      ? {
+          id: meeting.id,
+          title: localized(lang, meeting.titleEs, meeting.titleEn),
+          startsAt: meeting.startsAt,
+          timeZone: meeting.timeZone,
+          openness: meeting.openness,
+        }
+      : null,
+    group: group ? { slug: group.slug, name: localized(lang, group.nameEs, group.nameEn) } : null,
+    planSectionId: row.planSectionId,
+  }
+}
+
+/** Everything the action's page and the API show; null when missing or hidden. */
+export function getActionDetails(viewer: Viewer, id: string, lang: Lang, now = new Date()) {
+  const loaded = findVisibleAction(viewer, id)
+  if (!loaded) return null
+  const { row, owners, ref } = loaded
+  const updates = listUpdates(viewer, row.id, lang, now.getTime())
+  const pending = updates.find((u) => u.validation === 'pending') ?? null
+  const createdBy = db.select({ name: people.name }).from(people).where(eq(people.id, row.createdById)).get()
+  return {
+    action: {
+      id: row.id,
+      title: localized(lang, row.titleEs, row.titleEn),
+      titleEs: row.titleEs,
+      titleEn: row.titleEn,
+      description: localized(lang, row.descriptionEs, row.descriptionEn) || null,
+      descriptionEs: row.descriptionEs,
+      descriptionEn: row.descriptionEn,
+      status: row.status,
+      priority: row.priority,
+      progress: row.progress,
+      dueDate: row.dueDate,
+      overdue: isOverdue(row.dueDate, row.status, now),
+      dueSoon: isDueSoon(row.dueDate, row.status, now),
+      tags: row.tags,
+      revision: row.revision,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      completedAt: row.completedAt,
+      createdBy: createdBy?.name ?? null,
+    },
+    origin: originOf(row, lang),
+    owners: ownerViews(owners, 'owner', lang),
+    supporters: ownerViews(owners, 'supporting', lang),
+    updates,
+    pendingUpdateId: pending?.id ?? null,
+    permissions: {
+      update:
+        can(viewer, 'action.update', ref) && row.status !== 'cancelled' && row.status !== 'done' && !pending,
+      validate: !!pending && can(viewer, 'action.validate', { ...ref, validation: 'pending' }),
+      edit: can(viewer, 'action.edit', ref),
+      cancel: can(viewer, 'action.cancel', ref),
+    },
+  }
+}
+export type ActionDetails = NonNullable<ReturnType<typeof getActionDetails>>

@@ -1,0 +1,258 @@
+/**
+ * Lists of action items: the filters of /actions (and of its exports and the API), all from allowlists,
+ * and a sort, as SQL with the visibility rule first, a page at a time; the values the filter form
+ * offers.
+ */
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { db } from '@db/client'
+import { inIdOrder } from '@db/pages'
+import {
+  actionItems,
+  actionOwners,
+  actionUpdates,
+  decisions,
+  groups,
+  meetings,
+  organizations,
+} from '@db/schema'
+import type { Lang } from '~/i18n/core'
+import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
+import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
+import type { Viewer } from '~/modules/access/viewer'
+import { ownerViews, type OwnerView } from './details.server'
+import { localized, ownersOf } from './loading.server'
+import { dueWithinWhere, isOverdue, openWhere, overdueWhere } from './overdue.server'
+import type { ActionPriority, ActionStatus, ListFilters, OriginType } from './schemas'
+
+export const PAGE_SIZE = 25
+
+export interface ListedAction {
+  id: string
+  title: string
+  titleEs: string | null
+  titleEn: string | null
+  status: ActionStatus
+  priority: ActionPriority
+  progress: number
+  dueDate: string
+  overdue: boolean
+  awaitingValidation: boolean
+  updatedAt: Date
+  revision: number
+  origin: {
+    type: OriginType
+    decisionCode: string | null
+    meetingId: string | null
+    meetingTitle: string | null
+    groupSlug: string | null
+    groupName: string | null
+    planSectionId: string | null
+  }
+  owners: OwnerView[]
+  supporters: OwnerView[]
+}
+
+export interface ListOptions {
+  lang?: Lang
+  limit?: number
+  offset?: number
+  now?: Date
+  /** for the per-state page: the actions the `owner` organization supports instead of owns */
+  involvement?: 'owner' | 'supporting'
+}
+
+const awaitingValidation = sql<number>`exists (select 1 from ${actionUpdates} where ${actionUpdates.actionId} = ${actionItems.id} and ${actionUpdates.validation} = 'pending')`
+
+/** Owned (or supported) by an organization given by its code and, for a member state, by its national
+ * institutions. `id in (...)` lets SQLite start from the owners' organization index. */
+function ownedByWhere(code: string, kind: 'owner' | 'supporting'): SQL {
+  const orgs = sql`select o.id from ${organizations} o where o.code = ${code}
+    or o.parent_id = (select p.id from ${organizations} p where p.code = ${code})`
+  return sql`${actionItems.id} in (select ${actionOwners.actionId} from ${actionOwners}
+    where ${actionOwners.kind} = ${kind} and ${actionOwners.organizationId} in (${orgs}))`
+}
+
+/** The filters (all from allowlists) as SQL, visibility first. */
+export function listWhere(
+  viewer: Viewer,
+  f: ListFilters,
+  now: Date,
+  involvement: 'owner' | 'supporting' = 'owner',
+): SQL {
+  const where: SQL[] = [visibleActionsWhere(viewer)]
+  if (f.owner) where.push(ownedByWhere(f.owner, involvement))
+  if (f.meeting) where.push(eq(actionItems.meetingId, f.meeting))
+  if (f.decision) where.push(eq(actionItems.decisionId, f.decision))
+  if (f.group) {
+    const gid = sql`(select ${groups.id} from ${groups} where ${groups.slug} = ${f.group})`
+    where.push(
+      sql`(${actionItems.groupId} = ${gid} or ${actionItems.meetingId} in (select ${meetings.id} from ${meetings} where ${meetings.groupId} = ${gid}))`,
+    )
+  }
+  if (f.status === 'open') where.push(openWhere())
+  else if (f.status === 'awaiting_validation') where.push(awaitingValidation)
+  else if (f.status) where.push(eq(actionItems.status, f.status))
+  if (f.due) where.push(dueWithinWhere(Number(f.due), now))
+  if (f.overdue === '1') where.push(overdueWhere(now))
+  return and(...where)!
+}
+
+function orderFor(sort: ListFilters['sort'], lang: Lang): SQL[] {
+  const title =
+    lang === 'es'
+      ? sql`coalesce(${actionItems.titleEs}, ${actionItems.titleEn}) collate nocase`
+      : sql`coalesce(${actionItems.titleEn}, ${actionItems.titleEs}) collate nocase`
+  switch (sort ?? 'due_asc') {
+    case 'due_desc':
+      return [desc(actionItems.dueDate), asc(actionItems.id)]
+    case 'priority':
+      return [
+        sql`case ${actionItems.priority} when 'high' then 0 when 'medium' then 1 else 2 end`,
+        asc(actionItems.dueDate),
+        asc(actionItems.id),
+      ]
+    case 'progress':
+      return [asc(actionItems.progress), asc(actionItems.dueDate), asc(actionItems.id)]
+    case 'updated':
+      return [desc(actionItems.updatedAt), asc(actionItems.id)]
+    case 'title':
+      return [title, asc(actionItems.id)]
+    default:
+      return [asc(actionItems.dueDate), asc(actionItems.id)]
+  }
+}
+
+/** The viewer's actions with the filters and the sort, a page at a time; visibility in SQL. */
+export function listActions(
+  viewer: Viewer,
+  filters: ListFilters,
+  { lang = 'es', limit = PAGE_SIZE, offset = 0, now = new Date(), involvement = 'owner' }: ListOptions = {},
+): { items: ListedAction[]; hasMore: boolean } {
+  // First the page's ids, filtered and sorted with as little as possible read per row; then the rows
+  // of that page with their joins. In one query SQLite read, joined and sorted every matching row (a
+  // state's 3,000 overdue actions for a 50-row page: 22 ms on the benchmark's data, now about 5).
+  const ids = db
+    .select({ id: actionItems.id })
+    .from(actionItems)
+    .where(listWhere(viewer, filters, now, involvement))
+    .orderBy(...orderFor(filters.sort, lang))
+    .limit(limit + 1)
+    .offset(offset)
+    .all()
+    .map((r) => r.id)
+  const found = ids.length
+    ? db
+        .select({
+          id: actionItems.id,
+          titleEs: actionItems.titleEs,
+          titleEn: actionItems.titleEn,
+          status: actionItems.status,
+          priority: actionItems.priority,
+          progress: actionItems.progress,
+          dueDate: actionItems.dueDate,
+          updatedAt: actionItems.updatedAt,
+          revision: actionItems.revision,
+          originType: actionItems.originType,
+          planSectionId: actionItems.planSectionId,
+          meetingId: actionItems.meetingId,
+          decisionCode: decisions.code,
+          meetingEs: meetings.titleEs,
+          meetingEn: meetings.titleEn,
+          groupSlug: groups.slug,
+          groupEs: groups.nameEs,
+          groupEn: groups.nameEn,
+          awaiting: awaitingValidation,
+        })
+        .from(actionItems)
+        .leftJoin(decisions, eq(decisions.id, actionItems.decisionId))
+        .leftJoin(meetings, eq(meetings.id, actionItems.meetingId))
+        .leftJoin(groups, eq(groups.id, actionItems.groupId))
+        .where(inArray(actionItems.id, ids))
+        .all()
+    : []
+  const rows = inIdOrder(ids, found)
+  const page = rows.slice(0, limit)
+  const owners = ownersOf(page.map((r) => r.id))
+  const items = page.map((r) => ({
+    id: r.id,
+    title: localized(lang, r.titleEs, r.titleEn),
+    titleEs: r.titleEs,
+    titleEn: r.titleEn,
+    status: r.status,
+    priority: r.priority,
+    progress: r.progress,
+    dueDate: r.dueDate,
+    overdue: isOverdue(r.dueDate, r.status, now),
+    awaitingValidation: Boolean(r.awaiting),
+    updatedAt: r.updatedAt,
+    revision: r.revision,
+    origin: {
+      type: r.originType,
+      decisionCode: r.decisionCode,
+      meetingId: r.meetingId,
+      meetingTitle: r.meetingEs || r.meetingEn ? localized(lang, r.meetingEs, r.meetingEn) : null,
+      groupSlug: r.groupSlug,
+      groupName: r.groupEs || r.groupEn ? localized(lang, r.groupEs, r.groupEn) : null,
+      planSectionId: r.planSectionId,
+    },
+    owners: ownerViews(owners.get(r.id) ?? [], 'owner', lang),
+    supporters: ownerViews(owners.get(r.id) ?? [], 'supporting', lang),
+  }))
+  return { items, hasMore: rows.length > limit }
+}
+
+/** The decision a list is filtered by, as the viewer may know it: its code and meeting, or null when it
+ * does not exist or its meeting is hidden from the viewer (then the list is empty too). */
+export function decisionFilterLabel(viewer: Viewer, decisionId: string) {
+  return (
+    db
+      .select({ code: decisions.code, meetingId: decisions.meetingId })
+      .from(decisions)
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .where(and(eq(decisions.id, decisionId), visibleMeetingsWhere(viewer)))
+      .get() ?? null
+  )
+}
+
+/** Values for the filter form: organizations that own actions, groups, and meetings with actions that
+ * the viewer may see. */
+export function listFilterOptions(viewer: Viewer, lang: Lang) {
+  // every state and organization (not the national institutions: a state's filter includes them)
+  const owners = db
+    .select({ code: organizations.code, nameEs: organizations.nameEs, nameEn: organizations.nameEn })
+    .from(organizations)
+    .where(isNull(organizations.parentId))
+    .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+    .all()
+    .map((o) => ({ code: o.code, name: localized(lang, o.nameEs, o.nameEn) }))
+  const groupList = db
+    .select({ slug: groups.slug, nameEs: groups.nameEs, nameEn: groups.nameEn })
+    .from(groups)
+    .orderBy(asc(groups.slug))
+    .all()
+    .map((g) => ({ slug: g.slug, name: localized(lang, g.nameEs, g.nameEn) }))
+  const meetingList = db
+    .select({
+      id: meetings.id,
+      titleEs: meetings.titleEs,
+      titleEn: meetings.titleEn,
+      startsAt: meetings.startsAt,
+    })
+    .from(meetings)
+    .where(
+      and(
+        inArray(
+          meetings.id,
+          db
+            .selectDistinct({ id: sql<string>`${actionItems.meetingId}` })
+            .from(actionItems)
+            .where(and(sql`${actionItems.meetingId} is not null`, visibleActionsWhere(viewer))),
+        ),
+      ),
+    )
+    .orderBy(desc(meetings.startsAt))
+    .limit(200)
+    .all()
+    .map((m) => ({ id: m.id, title: localized(lang, m.titleEs, m.titleEn), startsAt: m.startsAt }))
+  return { owners, groups: groupList, meetings: meetingList }
+}

@@ -1,0 +1,44 @@
+// The shapes the action pages draw, shared by the services that build them and the components that
+// show them. Types only: client-safe, nothing here reaches the browser bundle.
+import type { ActionStatus, Validation } from './schemas'
+
+/** The action's state when a change was refused as stale: shown beside what the person typed. */
+export interface ActionSnapshot {
+  revision: number
+  status: ActionStatus
+  progress: number
+  dueDate: string
+  updatedAt: string
+  lastUpdate: {
+    note: string
+    status: ActionStatus
+    progress: number
+    author: string
+    organization: string
+    createdAt: string
+  } | null
+}
+
+/** A document given as evidence of a report, as the viewer may open it. */
+export interface EvidenceView {
+  id: string
+  reference: string
+  title: string
+}
+
+/** One report in an action's history, newest first. */
+export interface UpdateView {
+  id: string
+  status: ActionStatus
+  progress: number
+  note: string
+  revision: number
+  createdAt: Date
+  author: string
+  organization: { code: string; name: string }
+  validation: Validation | null
+  validatedBy: string | null
+  validatedAt: Date | null
+  validationComment: string | null
+  evidence: EvidenceView[]
+}
