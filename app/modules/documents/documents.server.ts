@@ -9,6 +9,7 @@ import { aliasedTable, and, asc, desc, eq, gte, inArray, lt, max, sql, type SQL 
 import { db, type Tx } from '@db/client'
 import { inIdOrder } from '@db/pages'
 import {
+  agendaItems,
   documentDownloads,
   documentFiles,
   documentVersions,
@@ -197,6 +198,11 @@ export async function createDocument(
     if (input.meeting && !findVisibleMeeting(viewer, input.meeting)) {
       throw new DocumentError(400, 'invalid', 'documents.error.unknownMeeting', 'meeting')
     }
+    // An agenda item only with its meeting and of that meeting (the database refuses an item that does
+    // not exist; this answers at the field).
+    if (input.agendaItem && !(input.meeting && isAgendaItemOf(input.meeting, input.agendaItem))) {
+      throw new DocumentError(400, 'invalid', 'documents.error.unknownAgendaItem', 'agendaItem')
+    }
     assertMay(
       viewer,
       can(viewer, 'document.upload', { visibility: input.visibility, groupId }),
@@ -272,6 +278,14 @@ export async function createDocument(
   }
   await extractAndIndex([created.fileId])
   return { id: created.id, reference: created.reference }
+}
+
+function isAgendaItemOf(meetingId: string, itemId: string): boolean {
+  return !!db
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
+    .get()
 }
 
 function isUniqueViolation(error: unknown) {

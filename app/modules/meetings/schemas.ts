@@ -1,30 +1,19 @@
 // Form and query schemas of the meetings area. Client-safe: shared by the forms (conform) and the
 // server. Error messages are message keys (app/i18n/messages/meetings.ts). Unknown fields are stripped
 // (zod's default), never applied.
+// The fixed lists live in ./constants (no zod): pages that only need a list import it from there.
 import { z } from 'zod'
+import {
+  ATTENDANCE_STATUSES,
+  DELEGATION_ROLES,
+  MEETING_KINDS,
+  MEETING_OPENNESS,
+  MEETING_STATUSES,
+  WHEN,
+} from './constants'
 import { LOCAL_DATETIME, TIME_ZONES } from './time'
 
-export const MEETING_KINDS = [
-  'vice_ministerial',
-  'rcgm',
-  'working_group',
-  'workshop',
-  'troika',
-  'other',
-] as const
-export type MeetingKind = (typeof MEETING_KINDS)[number]
-export const MEETING_STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const
-export type MeetingStatus = (typeof MEETING_STATUSES)[number]
-export const MEETING_OPENNESS = ['open', 'members_only'] as const
-export type MeetingOpenness = (typeof MEETING_OPENNESS)[number]
-export const DELEGATION_ROLES = ['head', 'alternate', 'adviser'] as const
-export type DelegationRole = (typeof DELEGATION_ROLES)[number]
-export const RSVP_STATUSES = ['pending', 'accepted', 'declined'] as const
-export type RsvpStatus = (typeof RSVP_STATUSES)[number]
-export const ATTENDANCE_STATUSES = ['not_recorded', 'present', 'absent'] as const
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
-export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const
-export type MinutesStatus = (typeof MINUTES_STATUSES)[number]
+export * from './constants'
 
 const required = { message: 'validation.required' }
 const text = (max: number) =>
@@ -177,7 +166,6 @@ export const AttendanceSchema = z.record(idField, z.enum(ATTENDANCE_STATUSES))
 // ---------------------------------------------------------------------------------------------------
 // Lists: every filter comes from an allowlist; a bad value is ignored (pages) or refused (API).
 
-export const WHEN = ['upcoming', 'past'] as const
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
 const year = z.coerce.number().int().min(1990).max(2100)
 
