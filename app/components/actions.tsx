@@ -5,7 +5,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { ACTION_PRIORITIES, ORIGIN_TYPES, type ActionStatus } from '~/modules/actions/schemas'
+import { ACTION_PRIORITIES, ORIGIN_TYPES, type ActionStatus } from '~/modules/actions/constants'
 import { Field, FormErrors } from './forms'
 
 type Reply = SubmissionResult<string[]> | null | undefined

@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '~/modules/core/conform.server'
 import {
   data,
   redirect,
@@ -31,10 +31,10 @@ import {
   type ActionSnapshot,
 } from '~/modules/actions/actions.server'
 import { actionFailure, NO_STORE } from '~/modules/actions/http.server'
+import { REPORT_STATUSES } from '~/modules/actions/constants'
 import {
   ActionFormSchema,
   CancelFormSchema,
-  REPORT_STATUSES,
   UpdateFormSchema,
   ValidationFormSchema,
 } from '~/modules/actions/schemas'

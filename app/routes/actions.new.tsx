@@ -1,4 +1,4 @@
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '~/modules/core/conform.server'
 import {
   data,
   redirect,

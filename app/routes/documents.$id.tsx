@@ -6,7 +6,7 @@ import {
   useForm,
   type SubmissionResult,
 } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '~/modules/core/conform.server'
 import {
   data,
   redirect,

@@ -1,12 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { MeetingForm } from '~/components/meetings'
+import { MeetingForm } from '~/components/meeting-form'
 import { useT } from '~/i18n/use-t'
 import { assertCan } from '~/modules/access/assert.server'
 import { failure, meetingPageContext, NO_STORE } from '~/modules/meetings/http.server'
 import { meetingFormOptions, meetingFormValues, updateMeeting } from '~/modules/meetings/meetings.server'
-import { MeetingFormSchema } from '~/modules/meetings/schemas'
+import { MeetingFormSchema } from '~/modules/meetings/meeting-form-schema'
 
 // Secretariat only: the meeting's details and the invited organizations.
 export async function loader({ request, params }: LoaderFunctionArgs) {

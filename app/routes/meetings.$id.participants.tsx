@@ -11,13 +11,8 @@ import {
   respondToInvitation,
 } from '~/modules/meetings/delegations.server'
 import { failure, meetingPageContext, NO_STORE } from '~/modules/meetings/http.server'
-import {
-  ATTENDANCE_STATUSES,
-  AttendanceSchema,
-  DELEGATION_ROLES,
-  DelegationSchema,
-  RsvpSchema,
-} from '~/modules/meetings/schemas'
+import { ATTENDANCE_STATUSES, DELEGATION_ROLES } from '~/modules/meetings/constants'
+import { AttendanceSchema, DelegationSchema, RsvpSchema } from '~/modules/meetings/schemas'
 
 // The participants tab: invited organizations and their delegations; the focal point of an invited
 // organization registers its delegation, delegates answer, the secretariat records attendance.

@@ -15,7 +15,8 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { createFeedToken, feedStatus, originFor, revokeFeedTokens } from '~/modules/meetings/calendar.server'
 import { NO_STORE } from '~/modules/meetings/http.server'
 import { listMeetings, listMeetingYears, monthView, PAGE_SIZE } from '~/modules/meetings/meetings.server'
-import { MEETING_KINDS, MEETING_STATUSES, MeetingListQuerySchema, WHEN } from '~/modules/meetings/schemas'
+import { MEETING_KINDS, MEETING_STATUSES, WHEN } from '~/modules/meetings/constants'
+import { MeetingListQuerySchema } from '~/modules/meetings/schemas'
 import type { RootData } from '~/root'
 
 export const meta: MetaFunction = ({ matches }) => {

@@ -6,7 +6,8 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listDecisionRegister, REGISTER_PAGE_SIZE } from '~/modules/meetings/decisions.server'
 import { findVisibleMeeting, listMeetingYears, localized } from '~/modules/meetings/meetings.server'
-import { DecisionRegisterQuerySchema, MEETING_KINDS } from '~/modules/meetings/schemas'
+import { MEETING_KINDS } from '~/modules/meetings/constants'
+import { DecisionRegisterQuerySchema } from '~/modules/meetings/schemas'
 import type { RootData } from '~/root'
 
 export const meta: MetaFunction = ({ matches }) => {

@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { MeetingForm } from '~/components/meetings'
+import { MeetingForm } from '~/components/meeting-form'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { assertCan } from '~/modules/access/assert.server'
@@ -15,7 +15,7 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { failure, NO_STORE } from '~/modules/meetings/http.server'
 import { createMeeting, invitableOrganizations, meetingFormOptions } from '~/modules/meetings/meetings.server'
-import { MeetingFormSchema } from '~/modules/meetings/schemas'
+import { MeetingFormSchema } from '~/modules/meetings/meeting-form-schema'
 import type { RootData } from '~/root'
 
 export const meta: MetaFunction = ({ matches }) => {

@@ -2,33 +2,14 @@
 // server. Error messages are message keys (app/i18n). Unknown fields (status, passwordHash, ...) are
 // stripped by zod's default object parsing: they never reach a service.
 import { z } from 'zod'
-import { LANGS } from '~/i18n/core'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
-import { emailField } from '~/modules/auth/schemas'
 import { INVITE_ROLES, PEOPLE_SORTS, PERSON_STATUSES } from './constants'
 
 // The fixed lists live in ./constants (no zod): pages that only need a list import it from there.
 export * from './constants'
 
-const requiredText = (max: number) =>
-  z
-    .string({ message: 'validation.required' })
-    .trim()
-    .min(1, 'validation.required')
-    .max(max, 'validation.tooLong')
-const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').optional()
-const code = z.string({ message: 'validation.required' }).trim().toUpperCase().max(40, 'validation.invalid')
-
-export const InviteSchema = z.object({
-  name: requiredText(200),
-  email: emailField,
-  title: optionalText(200),
-  organization: code.min(1, 'validation.required'),
-  institution: code.optional(),
-  role: z.enum(INVITE_ROLES, { message: 'validation.invalid' }),
-  language: z.enum(LANGS, { message: 'validation.invalid' }),
-})
-export type InviteInput = z.infer<typeof InviteSchema>
+// The invitation form's schema runs in the browser too (invite.tsx): it lives in a module of its own.
+export { InviteSchema, type InviteInput } from './invite-schema'
 
 export const PERSON_ACTIONS = ['disable', 'enable', 'endSessions', 'resend'] as const
 export type PersonAction = (typeof PERSON_ACTIONS)[number]
