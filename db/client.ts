@@ -17,8 +17,47 @@ interface Handle {
 }
 let current: Handle | null = null
 
+/**
+ * Applies the pending migrations (one transaction) with foreign keys off, then turns them back on.
+ * SQLite's way to change a table's constraints is to rebuild it (create the new table, copy, drop the
+ * old one, rename), which drizzle-kit generates between `PRAGMA foreign_keys=OFF/ON`; but the migrator
+ * runs every migration inside a transaction, where that pragma does nothing, and dropping a table that
+ * others reference would then fail or cascade. So the pragma is set here, outside. A rebuild migration
+ * checks `pragma_foreign_key_check` itself before it commits (drizzle/0012_documents_links_indexes.sql);
+ * the whole database is checked again here, and a violation stops start-up.
+ */
+function migrateWithoutForeignKeys(sqlite: Database.Database, db: DB, folder: string) {
+  const applied = () =>
+    sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+      .get()
+      ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n
+      : 0
+  const before = applied()
+  sqlite.pragma('foreign_keys = OFF')
+  try {
+    migrate(db, { migrationsFolder: folder })
+    if (applied() !== before) {
+      const dangling = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[]
+      if (dangling.length) {
+        const first = dangling[0]
+        throw new Error(
+          `${dangling.length} row(s) point at missing rows after the migrations (first: ${first.table} -> ${first.parent})`,
+        )
+      }
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON')
+  }
+}
+
+export interface OpenOptions {
+  /** another migrations folder (tests that build a database as an older release left it) */
+  migrationsFolder?: string
+}
+
 /** Opens (creating if needed) and migrates a database file with the pragmas the portal relies on. */
-export function openDatabase(file: string): Handle {
+export function openDatabase(file: string, options: OpenOptions = {}): Handle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
@@ -26,7 +65,12 @@ export function openDatabase(file: string): Handle {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = drizzle(sqlite, { schema })
-  migrate(db, { migrationsFolder: migrationsFolder() })
+  try {
+    migrateWithoutForeignKeys(sqlite, db, options.migrationsFolder ?? migrationsFolder())
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
   // Gives the query planner statistics where they are missing or stale (cheap; SQLite's advice for
   // long-lived connections, repeated by the periodic sweep).
   sqlite.pragma('optimize=0x10002')
@@ -56,9 +100,9 @@ export function databaseFile(): string {
 }
 
 /** Switches the process to another database file (tests) and closes the previous one. */
-export function switchDatabaseFile(file: string) {
+export function switchDatabaseFile(file: string, options: OpenOptions = {}) {
   closeDatabase()
-  current = openDatabase(file)
+  current = openDatabase(file, options)
 }
 
 export function closeDatabase() {

@@ -14,7 +14,53 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core'
+import {
+  ACTION_PRIORITIES,
+  ACTION_STATUSES,
+  ORIGIN_TYPES as ACTION_ORIGIN_TYPES,
+  OWNER_KINDS as ACTION_OWNER_KINDS,
+  REMINDER_KINDS as ACTION_REMINDER_KINDS,
+  VALIDATIONS as ACTION_VALIDATIONS,
+} from '../app/modules/actions/constants'
+import { AUDIT_OUTCOMES } from '../app/modules/audit/constants'
+import { ONE_TIME_TOKEN_KINDS } from '../app/modules/auth/constants'
+import {
+  DOCUMENT_KINDS,
+  FILE_LANGUAGES as DOCUMENT_LANGUAGES,
+  TEXT_STATUSES,
+  VISIBILITIES as DOCUMENT_VISIBILITIES,
+} from '../app/modules/documents/constants'
+import { GROUP_KINDS, GROUP_ROLES } from '../app/modules/groups/constants'
+import {
+  ATTENDANCE_STATUSES,
+  DELEGATION_ROLES,
+  MEETING_KINDS,
+  MEETING_OPENNESS,
+  MEETING_STATUSES,
+  MINUTES_STATUSES,
+  RSVP_STATUSES,
+} from '../app/modules/meetings/constants'
+import { ORGANIZATION_KINDS, PERSON_ROLES, PERSON_STATUSES } from '../app/modules/members/constants'
+import { LANGS as LANGUAGES } from '../app/i18n/core'
+import { oneOf } from './checks'
 import { newId } from './ids'
+
+// Each enumeration is defined once, in its area's client-safe constants.ts; the columns' enums and the
+// CHECK constraints (oneOf) are built from those arrays. The types stay importable from here for the
+// server code that names them next to the tables.
+export type { Lang as Language } from '../app/i18n/core'
+export type {
+  DocumentKind,
+  TextStatus,
+  Visibility as DocumentVisibility,
+} from '../app/modules/documents/constants'
+export type {
+  MeetingKind,
+  MeetingOpenness,
+  MeetingStatus,
+  MinutesStatus,
+} from '../app/modules/meetings/constants'
+export type { OrganizationKind, PersonRole } from '../app/modules/members/constants'
 
 const id = () =>
   text('id')
@@ -24,16 +70,6 @@ const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
     .$defaultFn(() => new Date())
-
-export const ORGANIZATION_KINDS = [
-  'member_state',
-  'observer_state',
-  'international_organization',
-  'civil_society',
-  'secretariat',
-  'national_institution',
-] as const
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number]
 
 /** Member states, observer states, agencies, civil society networks, the secretariat, and the national
  * institutions that sit under a member state (parentId). `code` is the ISO code or the acronym. */
@@ -56,10 +92,7 @@ export const organizations = sqliteTable(
   (t) => [
     uniqueIndex('organizations_code_unique').on(t.code),
     index('organizations_parent_idx').on(t.parentId),
-    check(
-      'organizations_kind_check',
-      sql`${t.kind} in ('member_state','observer_state','international_organization','civil_society','secretariat','national_institution')`,
-    ),
+    check('organizations_kind_check', oneOf(t.kind, ORGANIZATION_KINDS)),
   ],
 )
 
@@ -69,12 +102,6 @@ export const ptpYears = sqliteTable('ptp_years', {
   organizationId: text('organization_id').references(() => organizations.id),
   note: text('note'),
 })
-
-export const PERSON_ROLES = ['secretariat', 'focal_point', 'delegate'] as const
-export type PersonRole = (typeof PERSON_ROLES)[number]
-export const PERSON_STATUSES = ['invited', 'active', 'disabled'] as const
-export const LANGUAGES = ['es', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
 
 /** People who use the portal. `organizationId` is the participating organization (a state, an agency,
  * the secretariat); `institutionId` the national institution inside a member state, if any. */
@@ -106,9 +133,9 @@ export const people = sqliteTable(
   (t) => [
     uniqueIndex('people_email_unique').on(t.email),
     index('people_org_idx').on(t.organizationId),
-    check('people_role_check', sql`${t.role} in ('secretariat','focal_point','delegate')`),
-    check('people_status_check', sql`${t.status} in ('invited','active','disabled')`),
-    check('people_language_check', sql`${t.language} in ('es','en')`),
+    check('people_role_check', oneOf(t.role, PERSON_ROLES)),
+    check('people_status_check', oneOf(t.status, PERSON_STATUSES)),
+    check('people_language_check', oneOf(t.language, LANGUAGES)),
     check('people_email_lower', sql`${t.email} = lower(${t.email})`),
   ],
 )
@@ -153,7 +180,6 @@ export const apiTokens = sqliteTable(
   ],
 )
 
-export const ONE_TIME_TOKEN_KINDS = ['invitation', 'password_reset'] as const
 /** Invitation and password-reset links: hashed, expiring, single use. */
 export const oneTimeTokens = sqliteTable(
   'one_time_tokens',
@@ -171,7 +197,7 @@ export const oneTimeTokens = sqliteTable(
   },
   (t) => [
     uniqueIndex('one_time_tokens_hash_unique').on(t.tokenHash),
-    check('one_time_tokens_kind_check', sql`${t.kind} in ('invitation','password_reset')`),
+    check('one_time_tokens_kind_check', oneOf(t.kind, ONE_TIME_TOKEN_KINDS)),
   ],
 )
 
@@ -187,7 +213,6 @@ export const rateLimitEvents = sqliteTable(
   (t) => [index('rate_limit_events_key_at_idx').on(t.key, t.at)],
 )
 
-export const AUDIT_OUTCOMES = ['ok', 'refused', 'failed'] as const
 /** Append-only (triggers in a custom migration refuse UPDATE and DELETE). */
 export const auditLog = sqliteTable(
   'audit_log',
@@ -208,7 +233,7 @@ export const auditLog = sqliteTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_actor_idx').on(t.actorId, t.at),
     index('audit_log_action_idx').on(t.action, t.at),
-    check('audit_log_outcome_check', sql`${t.outcome} in ('ok','refused','failed')`),
+    check('audit_log_outcome_check', oneOf(t.outcome, AUDIT_OUTCOMES)),
   ],
 )
 
@@ -231,7 +256,6 @@ export const mailOutbox = sqliteTable(
   (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
 )
 
-export const GROUP_KINDS = ['working_group', 'network', 'ad_hoc', 'coalition', 'drafting_group'] as const
 /** Working groups, liaison officer networks, ad hoc and drafting groups. */
 export const groups = sqliteTable(
   'groups',
@@ -247,10 +271,12 @@ export const groups = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('groups_slug_unique').on(t.slug)],
+  (t) => [
+    uniqueIndex('groups_slug_unique').on(t.slug),
+    check('groups_kind_check', oneOf(t.kind, GROUP_KINDS)),
+  ],
 )
 
-export const GROUP_ROLES = ['chair', 'member', 'drafter'] as const
 export const groupMemberships = sqliteTable(
   'group_memberships',
   {
@@ -266,6 +292,7 @@ export const groupMemberships = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.groupId, t.personId] }),
     index('group_memberships_person_idx').on(t.personId),
+    check('group_memberships_role_check', oneOf(t.role, GROUP_ROLES)),
   ],
 )
 
@@ -287,28 +314,6 @@ export const groupOrganizations = sqliteTable(
 // Document library: documents, their versions, the files of each version (one per language), and the
 // record of downloads of restricted documents. The FTS5 index `documents_fts` lives in a custom
 // migration (rowid = documents.search_rowid).
-
-export const DOCUMENT_KINDS = [
-  'declaration',
-  'decision',
-  'conclusions_recommendations',
-  'report',
-  'work_plan',
-  'guideline',
-  'concept_note',
-  'minutes',
-  'presentation',
-  'study',
-  'other',
-] as const
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
-export const DOCUMENT_VISIBILITIES = ['public', 'participants', 'members', 'group', 'secretariat'] as const
-export type DocumentVisibility = (typeof DOCUMENT_VISIBILITIES)[number]
-/** Languages a file may be in: the two working languages first, then French and Portuguese. */
-export const DOCUMENT_LANGUAGES = ['es', 'en', 'fr', 'pt'] as const
-export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number]
-export const TEXT_STATUSES = ['pending', 'done', 'failed', 'none'] as const
-export type TextStatus = (typeof TEXT_STATUSES)[number]
 
 export const documents = sqliteTable(
   'documents',
@@ -335,9 +340,13 @@ export const documents = sqliteTable(
     visibility: text('visibility', { enum: DOCUMENT_VISIBILITIES }).notNull(),
     groupId: text('group_id').references(() => groups.id),
     embargoUntil: integer('embargo_until', { mode: 'timestamp_ms' }),
-    // Meetings arrive with the next capability: plain columns for now, foreign keys later.
-    meetingId: text('meeting_id'),
-    agendaItemId: text('agenda_item_id'),
+    // A document stays attached to its meeting and agenda item: meetings are never deleted (they are
+    // cancelled), and an agenda item with documents cannot be removed (the meetings module answers 409;
+    // `restrict` makes the database refuse it too). Both reference tables declared further down.
+    meetingId: text('meeting_id').references((): AnySQLiteColumn => meetings.id, { onDelete: 'restrict' }),
+    agendaItemId: text('agenda_item_id').references((): AnySQLiteColumn => agendaItems.id, {
+      onDelete: 'restrict',
+    }),
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
     currentVersion: integer('current_version').notNull().default(1),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
@@ -361,15 +370,9 @@ export const documents = sqliteTable(
     index('documents_kind_created_idx').on(t.kind, t.createdAt),
     index('documents_kind_reference_idx').on(t.kind, t.reference),
     // + expression indexes for the title and oldest-first sorts: drizzle/0009_documents_sort_indexes.sql
-    check(
-      'documents_kind_check',
-      sql`${t.kind} in ('declaration','decision','conclusions_recommendations','report','work_plan','guideline','concept_note','minutes','presentation','study','other')`,
-    ),
-    check(
-      'documents_visibility_check',
-      sql`${t.visibility} in ('public','participants','members','group','secretariat')`,
-    ),
-    check('documents_original_language_check', sql`${t.originalLanguage} in ('es','en','fr','pt')`),
+    check('documents_kind_check', oneOf(t.kind, DOCUMENT_KINDS)),
+    check('documents_visibility_check', oneOf(t.visibility, DOCUMENT_VISIBILITIES)),
+    check('documents_original_language_check', oneOf(t.originalLanguage, DOCUMENT_LANGUAGES)),
     check('documents_group_required', sql`${t.visibility} <> 'group' or ${t.groupId} is not null`),
     check('documents_title_present', sql`${t.titleEs} is not null or ${t.titleEn} is not null`),
     check('documents_version_positive', sql`${t.currentVersion} >= 1`),
@@ -426,8 +429,8 @@ export const documentFiles = sqliteTable(
     uniqueIndex('document_files_version_language_unique').on(t.versionId, t.language),
     index('document_files_storage_idx').on(t.storageKey),
     index('document_files_language_idx').on(t.language, t.versionId),
-    check('document_files_language_check', sql`${t.language} in ('es','en','fr','pt')`),
-    check('document_files_text_status_check', sql`${t.textStatus} in ('pending','done','failed','none')`),
+    check('document_files_language_check', oneOf(t.language, DOCUMENT_LANGUAGES)),
+    check('document_files_text_status_check', oneOf(t.textStatus, TEXT_STATUSES)),
     check('document_files_size_positive', sql`${t.size} > 0`),
     check('document_files_sha256_format', sql`length(${t.sha256}) = 64 and ${t.storageKey} = ${t.sha256}`),
   ],
@@ -453,26 +456,6 @@ export const documentDownloads = sqliteTable(
 // Meetings with their agenda, invited organizations and delegations, minutes per agenda item (draft ->
 // circulated -> adopted, then locked: corrections are errata), the numbered decisions, and the
 // personal calendar feed tokens. Instants are UTC; `time_zone` is the meeting's IANA zone for display.
-
-export const MEETING_KINDS = [
-  'vice_ministerial',
-  'rcgm',
-  'working_group',
-  'workshop',
-  'troika',
-  'other',
-] as const
-export type MeetingKind = (typeof MEETING_KINDS)[number]
-export const MEETING_STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const
-export type MeetingStatus = (typeof MEETING_STATUSES)[number]
-/** `members_only` meetings do not exist for observers (404 everywhere). */
-export const MEETING_OPENNESS = ['open', 'members_only'] as const
-export type MeetingOpenness = (typeof MEETING_OPENNESS)[number]
-export const DELEGATION_ROLES = ['head', 'alternate', 'adviser'] as const
-export const RSVP_STATUSES = ['pending', 'accepted', 'declined'] as const
-export const ATTENDANCE_STATUSES = ['not_recorded', 'present', 'absent'] as const
-export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const
-export type MinutesStatus = (typeof MINUTES_STATUSES)[number]
 
 export const meetings = sqliteTable(
   'meetings',
@@ -511,12 +494,9 @@ export const meetings = sqliteTable(
     index('meetings_openness_starts_idx').on(t.openness, t.startsAt),
     index('meetings_group_idx').on(t.groupId),
     uniqueIndex('meetings_kind_number_unique').on(t.kind, t.number),
-    check(
-      'meetings_kind_check',
-      sql`${t.kind} in ('vice_ministerial','rcgm','working_group','workshop','troika','other')`,
-    ),
-    check('meetings_status_check', sql`${t.status} in ('planned','confirmed','held','cancelled')`),
-    check('meetings_openness_check', sql`${t.openness} in ('open','members_only')`),
+    check('meetings_kind_check', oneOf(t.kind, MEETING_KINDS)),
+    check('meetings_status_check', oneOf(t.status, MEETING_STATUSES)),
+    check('meetings_openness_check', oneOf(t.openness, MEETING_OPENNESS)),
     check('meetings_dates_order', sql`${t.endsAt} >= ${t.startsAt}`),
   ],
 )
@@ -591,9 +571,9 @@ export const delegationMembers = sqliteTable(
     uniqueIndex('delegation_members_person_unique').on(t.meetingId, t.personId),
     index('delegation_members_org_idx').on(t.meetingId, t.organizationId),
     index('delegation_members_person_idx').on(t.personId),
-    check('delegation_members_role_check', sql`${t.role} in ('head','alternate','adviser')`),
-    check('delegation_members_rsvp_check', sql`${t.rsvp} in ('pending','accepted','declined')`),
-    check('delegation_members_attendance_check', sql`${t.attendance} in ('not_recorded','present','absent')`),
+    check('delegation_members_role_check', oneOf(t.role, DELEGATION_ROLES)),
+    check('delegation_members_rsvp_check', oneOf(t.rsvp, RSVP_STATUSES)),
+    check('delegation_members_attendance_check', oneOf(t.attendance, ATTENDANCE_STATUSES)),
   ],
 )
 
@@ -625,7 +605,7 @@ export const minutes = sqliteTable(
   (t) => [
     uniqueIndex('minutes_agenda_item_unique').on(t.agendaItemId),
     index('minutes_meeting_idx').on(t.meetingId, t.status),
-    check('minutes_status_check', sql`${t.status} in ('draft','circulated','adopted')`),
+    check('minutes_status_check', oneOf(t.status, MINUTES_STATUSES)),
     check('minutes_revision_positive', sql`${t.revision} >= 1`),
     check(
       'minutes_circulated_deadline',
@@ -742,13 +722,6 @@ export const calendarFeedTokens = sqliteTable(
 // refused (no lost updates). Updates are append-only: the history is never rewritten; an owner's "done"
 // waits for the secretariat's validation. Reminders record what was sent, so that one per week at most.
 
-export const ACTION_ORIGIN_TYPES = ['decision', 'agenda_item', 'group', 'plan_section', 'none'] as const
-export const ACTION_PRIORITIES = ['low', 'medium', 'high'] as const
-export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const
-export const ACTION_OWNER_KINDS = ['owner', 'supporting'] as const
-export const ACTION_VALIDATIONS = ['pending', 'validated', 'returned'] as const
-export const ACTION_REMINDER_KINDS = ['due_soon', 'overdue'] as const
-
 export const actionItems = sqliteTable(
   'action_items',
   {
@@ -793,15 +766,9 @@ export const actionItems = sqliteTable(
     // covers the board's per-organization counts (board.server.ts): one lookup per owner row reads
     // status, due day and meeting from this index instead of the action's whole row
     index('action_items_board_idx').on(t.id, t.status, t.dueDate, t.meetingId),
-    check(
-      'action_items_status_check',
-      sql`${t.status} in ('not_started','in_progress','blocked','done','cancelled')`,
-    ),
-    check('action_items_priority_check', sql`${t.priority} in ('low','medium','high')`),
-    check(
-      'action_items_origin_check',
-      sql`${t.originType} in ('decision','agenda_item','group','plan_section','none')`,
-    ),
+    check('action_items_status_check', oneOf(t.status, ACTION_STATUSES)),
+    check('action_items_priority_check', oneOf(t.priority, ACTION_PRIORITIES)),
+    check('action_items_origin_check', oneOf(t.originType, ACTION_ORIGIN_TYPES)),
     check(
       'action_items_origin_ids',
       sql`(${t.originType} <> 'decision' or ${t.decisionId} is not null)
@@ -837,7 +804,7 @@ export const actionOwners = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.actionId, t.organizationId] }),
     index('action_owners_org_idx').on(t.organizationId, t.kind, t.actionId),
-    check('action_owners_kind_check', sql`${t.kind} in ('owner','supporting')`),
+    check('action_owners_kind_check', oneOf(t.kind, ACTION_OWNER_KINDS)),
     check('action_owners_focal_owner_only', sql`${t.kind} = 'owner' or ${t.focalPersonId} is null`),
   ],
 )
@@ -875,14 +842,11 @@ export const actionUpdates = sqliteTable(
     uniqueIndex('action_updates_one_pending')
       .on(t.actionId)
       .where(sql`validation = 'pending'`),
-    check(
-      'action_updates_status_check',
-      sql`${t.status} in ('not_started','in_progress','blocked','done','cancelled')`,
-    ),
+    check('action_updates_status_check', oneOf(t.status, ACTION_STATUSES)),
     check('action_updates_progress_range', sql`${t.progress} between 0 and 100`),
     check(
       'action_updates_validation_check',
-      sql`${t.validation} is null or ${t.validation} in ('pending','validated','returned')`,
+      sql`${t.validation} is null or ${oneOf(t.validation, ACTION_VALIDATIONS)}`,
     ),
     check('action_updates_validation_done_only', sql`(${t.status} = 'done') = (${t.validation} is not null)`),
     check(
@@ -924,6 +888,6 @@ export const actionReminders = sqliteTable(
   },
   (t) => [
     index('action_reminders_action_idx').on(t.actionId, t.kind, t.sentAt),
-    check('action_reminders_kind_check', sql`${t.kind} in ('due_soon','overdue')`),
+    check('action_reminders_kind_check', oneOf(t.kind, ACTION_REMINDER_KINDS)),
   ],
 )

@@ -4,7 +4,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { ACTION_PRIORITIES, ORIGIN_TYPES } from '~/modules/actions/schemas'
+import { ACTION_PRIORITIES, ORIGIN_TYPES } from '~/modules/actions/constants'
 import { replyErrors, replyValue, replyValues, type Reply } from './form-reply'
 import { Field, FormErrors } from './forms'
 

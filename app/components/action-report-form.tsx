@@ -4,7 +4,7 @@
 // typed, a stale revision with the current state beside it.
 import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
-import { REPORT_STATUSES, type ActionStatus } from '~/modules/actions/schemas'
+import { REPORT_STATUSES, type ActionStatus } from '~/modules/actions/constants'
 import type { ActionSnapshot, EvidenceView } from '~/modules/actions/views'
 import { ConflictNotice } from './action-conflict'
 import { replyErrors, replyValue, replyValues, type Reply } from './form-reply'

@@ -3,7 +3,7 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useT } from '~/i18n/use-t'
-import type { ActionStatus } from '~/modules/actions/schemas'
+import type { ActionStatus } from '~/modules/actions/constants'
 
 const STATUS_CLASS: Record<ActionStatus, string> = {
   not_started: 'badge',

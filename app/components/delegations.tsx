@@ -4,7 +4,7 @@ import { Form, Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { ATTENDANCE_STATUSES, DELEGATION_ROLES, type DelegationRole } from '~/modules/meetings/schemas'
+import { ATTENDANCE_STATUSES, DELEGATION_ROLES, type DelegationRole } from '~/modules/meetings/constants'
 import type { DelegationView, Participant } from '~/modules/meetings/views'
 import { TableHead } from './table-head'
 

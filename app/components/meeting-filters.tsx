@@ -1,6 +1,6 @@
 // The filters the meetings list and the decisions register share: the kind of meeting and the year.
 import { useT } from '~/i18n/use-t'
-import { MEETING_KINDS, type MeetingKind } from '~/modules/meetings/schemas'
+import { MEETING_KINDS, type MeetingKind } from '~/modules/meetings/constants'
 import { FilterSelect } from './list-controls'
 
 export function KindAndYearFilters({

@@ -13,12 +13,8 @@ import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import {
-  MEETING_KINDS,
-  MEETING_OPENNESS,
-  MEETING_STATUSES,
-  MeetingFormSchema,
-} from '~/modules/meetings/schemas'
+import { MEETING_KINDS, MEETING_OPENNESS, MEETING_STATUSES } from '~/modules/meetings/constants'
+import { MeetingFormSchema } from '~/modules/meetings/meeting-form-schema'
 import { TIME_ZONES } from '~/modules/meetings/time'
 import { Field, FieldErrors, FormErrors } from './forms'
 

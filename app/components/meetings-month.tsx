@@ -2,7 +2,7 @@
 // held that day in their own time zone, then the month's meetings as a list. Plain links, no JavaScript.
 import { Link, useLocation } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
-import type { MeetingStatus } from '~/modules/meetings/schemas'
+import type { MeetingStatus } from '~/modules/meetings/constants'
 import type { MonthDay } from '~/modules/meetings/views'
 import { withParams } from './list-controls'
 import { DayRange, StatusBadge } from './meetings'

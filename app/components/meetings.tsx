@@ -1,7 +1,7 @@
 // Pieces shared by the meetings pages: dates in the meeting's time zone and status badges. (The meeting
 // form is in meeting-form.tsx: only the pages that show it load the schema it validates with.)
 import { useT } from '~/i18n/use-t'
-import type { MeetingStatus } from '~/modules/meetings/schemas'
+import type { MeetingStatus } from '~/modules/meetings/constants'
 
 /** "5 Dec 2023, 09:00 – 6 Dec 2023, 17:00 (America/Panama)", in the meeting's zone. */
 export function DateRange({ start, end, timeZone }: { start: Date; end: Date; timeZone: string }) {

@@ -3,7 +3,7 @@
 // minutes and the history of saved texts with what each changed.
 import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
-import type { MinutesStatus } from '~/modules/meetings/schemas'
+import type { MinutesStatus } from '~/modules/meetings/constants'
 import type {
   MinutesComment,
   MinutesConflictState,

@@ -3,8 +3,9 @@
  * translation), with interpolation ({name}), plurals (Intl.PluralRules) and dates/numbers per language
  * (Intl). Lighter than i18next for two languages and all server-rendered.
  */
-export type Lang = 'es' | 'en'
-export const LANGS: readonly Lang[] = ['es', 'en']
+/** The interface languages (also a person's language, db/schema.ts people.language). */
+export const LANGS = ['es', 'en'] as const
+export type Lang = (typeof LANGS)[number]
 export const DEFAULT_LANG: Lang = 'es'
 
 export type Plural = { zero?: string; one: string; other: string }

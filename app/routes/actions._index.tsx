@@ -14,7 +14,8 @@ import {
   listFilterOptions,
   PAGE_SIZE,
 } from '~/modules/actions/lists.server'
-import { DUE_WINDOWS, ListQuerySchema, SORTS, STATUS_FILTERS } from '~/modules/actions/schemas'
+import { DUE_WINDOWS, SORTS, STATUS_FILTERS } from '~/modules/actions/constants'
+import { ListQuerySchema } from '~/modules/actions/schemas'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 

@@ -5,11 +5,10 @@ import { useT } from '~/i18n/use-t'
 import { assertCan } from '~/modules/access/assert.server'
 import { listAudit } from '~/modules/audit/audit.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
 import { AuditFiltersSchema, searchParamsObject } from '~/modules/members/people-schemas'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Registro de auditoría — RCM' }]
-
-const AUDIT_OUTCOMES = ['ok', 'refused', 'failed'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)

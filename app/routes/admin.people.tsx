@@ -6,10 +6,8 @@ import { useT } from '~/i18n/use-t'
 import { assertCan } from '~/modules/access/assert.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { smtpConfigured } from '~/modules/mail/mail.server'
+import { INVITE_ROLES, PEOPLE_SORTS, PERSON_STATUSES } from '~/modules/members/constants'
 import {
-  INVITE_ROLES,
-  PEOPLE_SORTS,
-  PERSON_STATUS_VALUES,
   PeopleFiltersSchema,
   PersonActionSchema,
   searchParamsObject,
@@ -180,7 +178,7 @@ export default function AdminPeople() {
           <label htmlFor="people-status">{t('common.status')}</label>
           <select id="people-status" name="status" defaultValue={filters.status ?? ''}>
             <option value="">{t('admin.people.anyStatus')}</option>
-            {PERSON_STATUS_VALUES.map((s) => (
+            {PERSON_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`admin.status.${s}`)}
               </option>

@@ -7,7 +7,8 @@ import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { smtpConfigured } from '~/modules/mail/mail.server'
-import { InviteSchema, type InviteRole } from '~/modules/members/people-schemas'
+import { type InviteRole } from '~/modules/members/constants'
+import { InviteSchema } from '~/modules/members/invite-schema'
 import {
   assertMayInvite,
   assertMayInviteInto,

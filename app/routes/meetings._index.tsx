@@ -18,7 +18,7 @@ import { createFeedToken, feedStatus, originFor, revokeFeedTokens } from '~/modu
 import { MeetingListQuerySchema } from '~/modules/meetings/forms.server'
 import { listMeetings, listMeetingYears, PAGE_SIZE } from '~/modules/meetings/meetings.server'
 import { monthView } from '~/modules/meetings/month-view.server'
-import { MEETING_STATUSES, WHEN } from '~/modules/meetings/schemas'
+import { MEETING_STATUSES, WHEN } from '~/modules/meetings/constants'
 
 export const meta = titleMeta('meetings.title')
 

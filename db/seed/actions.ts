@@ -21,6 +21,7 @@ import {
   groups,
   people as peopleTable,
 } from '../schema'
+import type { ActionStatus } from '../../app/modules/actions/constants'
 
 /** A day as YYYY-MM-DD, or a number of days from today (the real clock). */
 type When = string | number
@@ -556,7 +557,7 @@ export function seedDemoActions(
     }
 
     // Replays the reports as the service would: revision per change, the owner's done waits for validation.
-    let status: 'not_started' | 'in_progress' | 'blocked' | 'done' | 'cancelled' = 'not_started'
+    let status: ActionStatus = 'not_started'
     let progress = 0
     let revision = 1
     let updatedAt = createdAt

@@ -41,13 +41,15 @@ import {
   meetings,
   minutes,
   people,
-  type ACTION_ORIGIN_TYPES,
-  type ACTION_STATUSES,
+} from '../schema'
+import type { ActionStatus, OriginType } from '../../app/modules/actions/constants'
+import {
   DOCUMENT_KINDS,
   type DocumentKind,
-  type DocumentVisibility,
-  type MeetingKind,
-} from '../schema'
+  type Visibility as DocumentVisibility,
+} from '../../app/modules/documents/constants'
+import type { MeetingKind } from '../../app/modules/meetings/constants'
+import type { PersonRole, PersonStatus } from '../../app/modules/members/constants'
 import { seedStructure } from './demo'
 import { buildPdf } from './documents'
 import {
@@ -409,7 +411,7 @@ interface Person {
   orgCode: string
   /** the national institution's id, for its people */
   institutionId: string | null
-  role: 'secretariat' | 'focal_point' | 'delegate'
+  role: PersonRole
   active: boolean
 }
 
@@ -469,7 +471,7 @@ function seedPeople(ctx: Context, total: number, passwordHash: string) {
     email: string,
     org: OrgSeed,
     role: Person['role'],
-    opts: { groups?: string[]; status?: 'active' | 'invited' | 'disabled'; institution?: string } = {},
+    opts: { groups?: string[]; status?: PersonStatus; institution?: string } = {},
   ) => {
     const id = newId()
     const status = opts.status ?? 'active'
@@ -978,9 +980,6 @@ function seedDocuments(ctx: Context, total: number, meetingList: SeededMeeting[]
 
 // ---------------------------------------------------------------------------------------------------
 // Action items
-
-type ActionStatus = (typeof ACTION_STATUSES)[number]
-type OriginType = (typeof ACTION_ORIGIN_TYPES)[number]
 
 const ACTION_VERBS: [string, string][] = [
   ['Elaborar un informe sobre', 'Prepare a report on'],

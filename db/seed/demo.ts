@@ -8,6 +8,9 @@ import { buildDemoDocumentFiles, seedDemoDocuments } from './documents'
 import { seedDemoMeetings } from './meetings'
 import { seedDemoActions } from './actions'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
+import type { Lang } from '../../app/i18n/core'
+import type { GroupRole } from '../../app/modules/groups/constants'
+import type { PersonRole } from '../../app/modules/members/constants'
 import {
   CIVIL_SOCIETY,
   GROUPS,
@@ -28,9 +31,9 @@ export interface DemoAccount {
   title: string
   org: string
   institution?: string
-  role: 'secretariat' | 'focal_point' | 'delegate'
-  language: 'es' | 'en'
-  groups?: [slug: string, role: 'chair' | 'member' | 'drafter'][]
+  role: PersonRole
+  language: Lang
+  groups?: [slug: string, role: GroupRole][]
   label: string
 }
 

@@ -12,14 +12,8 @@ import { indexDocument } from '../../app/modules/search/search.server'
 import { storeBytes } from '../../app/modules/documents/storage.server'
 import { nextReference } from '../../app/modules/documents/writes.server'
 import type { Tx } from '../client'
-import {
-  documentDownloads,
-  documentFiles,
-  documentVersions,
-  documents,
-  type DocumentKind,
-  type DocumentVisibility,
-} from '../schema'
+import { documentDownloads, documentFiles, documentVersions, documents } from '../schema'
+import type { DocumentKind, Visibility as DocumentVisibility } from '../../app/modules/documents/constants'
 
 type L = 'es' | 'en' | 'fr' | 'pt'
 type Format = 'pdf' | 'docx' | 'csv' | 'txt'
@@ -46,6 +40,7 @@ interface DemoDocument {
   uploader: string
   visibility: DocumentVisibility
   group?: string
+  /** the key of a demo meeting (db/seed/meetings.ts), e.g. VM-XXVIII */
   meeting?: string
   tags?: string[]
   description?: string
@@ -234,7 +229,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     owner: 'SECRETARIAT',
     uploader: SEC,
     visibility: 'public',
-    meeting: 'vm-2011',
+    meeting: 'VM-XVI',
     tags: ['history', 'puebla process'],
     versions: [
       {
@@ -253,7 +248,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
   },
   ...(
     [
-      ['XVI', 'Santo Domingo', '16 y 17 de noviembre de 2011', '2011-11-17', 'DO', undefined, 'vm-2011'],
+      ['XVI', 'Santo Domingo', '16 y 17 de noviembre de 2011', '2011-11-17', 'DO', undefined, 'VM-XVI'],
       [
         'XXI',
         'Omoa y San Pedro Sula',
@@ -261,9 +256,9 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
         '2016-11-18',
         'HN',
         'Migración, una responsabilidad compartida',
-        'vm-2016',
+        'VM-XXI',
       ],
-      ['XXIII', 'Ciudad de Panamá', 'noviembre de 2018', '2018-11-22', 'PA', undefined, 'vm-2018'],
+      ['XXIII', 'Ciudad de Panamá', 'noviembre de 2018', '2018-11-22', 'PA', undefined, 'VM-XXIII'],
       [
         'XXIV',
         'Ciudad de Guatemala',
@@ -271,7 +266,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
         '2019-11-14',
         'GT',
         undefined,
-        'vm-2019',
+        'VM-XXIV',
       ],
       [
         'XXV',
@@ -280,10 +275,10 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
         '2020-12-04',
         'CR',
         undefined,
-        'vm-2020',
+        'VM-XXV',
       ],
-      ['XXVI', 'Ciudad de México', '2 de diciembre de 2021', '2021-12-02', 'MX', undefined, 'vm-2021'],
-      ['XXVII', 'San Salvador', '2022', '2022-11-30', 'SV', undefined, 'vm-2022'],
+      ['XXVI', 'Ciudad de México', '2 de diciembre de 2021', '2021-12-02', 'MX', undefined, 'VM-XXVI'],
+      ['XXVII', 'San Salvador', '2022', '2022-11-30', 'SV', undefined, 'VM-XXVII'],
       [
         'XXVIII',
         'Panamá',
@@ -291,7 +286,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
         '2023-12-07',
         'PA',
         'Migración: el desafío regional del siglo XXI',
-        'vm-2023',
+        'VM-XXVIII',
       ],
     ] as const
   ).map(([n, place, dates, date, owner, theme, meeting], i): DemoDocument => {
@@ -330,7 +325,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     owner: 'PA',
     uploader: 'pa.focal@rcm.example',
     visibility: 'members',
-    meeting: 'vm-2023',
+    meeting: 'VM-XXVIII',
     tags: ['decisiones', 'ppt'],
     versions: [
       {
@@ -353,7 +348,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     owner: 'BZ',
     uploader: 'bz.focal@rcm.example',
     visibility: 'participants',
-    meeting: 'rcgm-2024-07',
+    meeting: 'RCGM-2024-BZ',
     tags: ['rcgm', 'belize'],
     versions: [
       {
@@ -379,7 +374,8 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     owner: 'PA',
     uploader: 'pa.focal@rcm.example',
     visibility: 'members',
-    meeting: 'rcgm-2023-11',
+    // the RCGM sat in Panama on 14-16 November 2023, during the working groups' meetings
+    meeting: 'WG-2023-PA',
     versions: [
       {
         files: [
@@ -604,7 +600,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     owner: 'SECRETARIAT',
     uploader: 'secretariat2@rcm.example',
     visibility: 'participants',
-    meeting: 'wg-2023-11',
+    meeting: 'WG-2023-PA',
     versions: [
       {
         files: [
@@ -625,7 +621,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     owner: 'IOM',
     uploader: 'iom@rcm.example',
     visibility: 'participants',
-    meeting: 'wg-2023-11',
+    meeting: 'WG-2023-PA',
     tags: ['darien', 'humanitarian'],
     versions: [
       {
@@ -938,6 +934,13 @@ export async function buildDemoDocumentFiles(): Promise<Map<string, BuiltFile>> 
 
 const DAY = 24 * 60 * 60 * 1000
 
+/** The id of a demo meeting, which the meetings seeder (run first) put in `ids` as `meeting:<key>`. */
+function meetingIdOf(ids: Map<string, string>, key: string, index: number): string {
+  const id = ids.get(`meeting:${key}`)
+  if (!id) throw new Error(`demo document ${index}: no demo meeting ${key}`)
+  return id
+}
+
 /** Inserts the demo documents (inside the demo transaction). */
 export function seedDemoDocuments(
   tx: Tx,
@@ -972,7 +975,7 @@ export function seedDemoDocuments(
         visibility: d.visibility,
         groupId: d.group ? ids.get(`group:${d.group}`)! : null,
         embargoUntil: d.embargoDays ? new Date(now + d.embargoDays * DAY) : null,
-        meetingId: d.meeting ?? null,
+        meetingId: d.meeting ? meetingIdOf(ids, d.meeting, di) : null,
         tags: d.tags ?? [],
         currentVersion: d.versions.length,
         deletedAt: d.deleted ? new Date(now - DAY) : null,

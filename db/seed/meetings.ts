@@ -18,8 +18,15 @@ import {
   minutes,
   minutesComments,
   minutesErrata,
-  type MeetingKind,
 } from '../schema'
+import type {
+  DelegationRole,
+  MeetingKind,
+  MeetingOpenness,
+  MeetingStatus,
+  MinutesStatus,
+  RsvpStatus,
+} from '../../app/modules/meetings/constants'
 import { CIVIL_SOCIETY, MEMBER_STATES, OBSERVER_ORGANIZATIONS, OBSERVER_STATES } from './structure'
 
 const DAY = 24 * 3600 * 1000
@@ -44,8 +51,8 @@ interface DecisionSeed {
 interface DelegateSeed {
   email: string
   org: string
-  role: 'head' | 'alternate' | 'adviser'
-  rsvp?: 'pending' | 'accepted' | 'declined'
+  role: DelegationRole
+  rsvp?: RsvpStatus
   attended?: boolean
 }
 interface MeetingSeed {
@@ -64,15 +71,15 @@ interface MeetingSeed {
   online?: string
   host?: string
   group?: string
-  openness?: 'open' | 'members_only'
-  status: 'planned' | 'confirmed' | 'held' | 'cancelled'
+  openness?: MeetingOpenness
+  status: MeetingStatus
   registrationDeadline?: string
   invited: string[]
   agenda?: ItemSeed[]
   decisions?: DecisionSeed[]
   delegates?: DelegateSeed[]
   /** what happened to the minutes written in `record` */
-  minutesStatus?: 'draft' | 'circulated' | 'adopted'
+  minutesStatus?: MinutesStatus
   commentDeadline?: Date
 }
 

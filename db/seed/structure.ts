@@ -1,6 +1,7 @@
 /** The real structure of the RCM (shared/DOMAIN.md): membership, bodies, PPT history, working groups.
  * Used by the demo data and by the bench dataset. */
-import type { OrganizationKind } from '../schema'
+import type { GroupKind } from '../../app/modules/groups/constants'
+import type { OrganizationKind } from '../../app/modules/members/constants'
 
 export interface OrgSeed {
   code: string
@@ -237,7 +238,7 @@ export const PPT: { year: number; code: string | null; note?: string }[] = [
 
 export interface GroupSeed {
   slug: string
-  kind: 'working_group' | 'network' | 'ad_hoc' | 'coalition' | 'drafting_group'
+  kind: GroupKind
   nameEn: string
   nameEs: string
   descriptionEn?: string

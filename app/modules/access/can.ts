@@ -3,6 +3,9 @@
  * controls; the server asks it before every read and write. Denied by default; unknown actions throw.
  * Client-safe (no server imports).
  */
+import type { ActionStatus, Validation } from '~/modules/actions/constants'
+import type { Visibility } from '~/modules/documents/constants'
+import type { MeetingOpenness, MeetingStatus, MinutesStatus } from '~/modules/meetings/constants'
 import type { OrganizationKind, Viewer } from './viewer'
 
 export type Subject = Viewer | null
@@ -19,7 +22,7 @@ export interface PersonRef extends OrgRef {
 export interface GroupRef {
   groupId: string
 }
-export type DocumentVisibility = 'public' | 'participants' | 'members' | 'group' | 'secretariat'
+export type DocumentVisibility = Visibility
 /** Where a document is (to be) published: its visibility and, for `group`, the group. */
 export interface DocumentTarget {
   visibility: DocumentVisibility
@@ -32,9 +35,7 @@ export interface DocumentRef extends DocumentTarget {
   deletedAt?: Date | number | null
 }
 
-export type MeetingOpenness = 'open' | 'members_only'
-export type MeetingStatus = 'planned' | 'confirmed' | 'held' | 'cancelled'
-export type MinutesStatus = 'draft' | 'circulated' | 'adopted'
+export type { MeetingOpenness, MeetingStatus, MinutesStatus }
 /** A meeting as the rules see it. */
 export interface MeetingRef {
   openness: MeetingOpenness
@@ -58,7 +59,7 @@ export interface MinutesRef extends MeetingRef {
   commentDeadline: Date | number | null
 }
 
-export type ActionItemStatus = 'not_started' | 'in_progress' | 'blocked' | 'done' | 'cancelled'
+export type ActionItemStatus = ActionStatus
 /** An action item as the rules see it. */
 export interface ActionItemRef {
   /** openness of the meeting it comes from; null when it comes from no meeting */
@@ -71,7 +72,7 @@ export interface ActionItemRef {
 }
 /** One progress report of an action item. */
 export interface ActionUpdateRef extends ActionItemRef {
-  validation: 'pending' | 'validated' | 'returned' | null
+  validation: Validation | null
 }
 
 export interface Actions {

@@ -1,13 +1,8 @@
 // Types only: safe to import from client code.
-export type OrganizationKind =
-  | 'member_state'
-  | 'observer_state'
-  | 'international_organization'
-  | 'civil_society'
-  | 'secretariat'
-  | 'national_institution'
-export type PersonRole = 'secretariat' | 'focal_point' | 'delegate'
-export type Lang = 'es' | 'en'
+import type { Lang } from '~/i18n/core'
+import type { OrganizationKind, PersonRole } from '~/modules/members/constants'
+
+export type { Lang, OrganizationKind, PersonRole }
 
 /** The signed-in person as every permission decision sees them. */
 export interface Viewer {

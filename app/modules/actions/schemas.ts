@@ -1,27 +1,18 @@
 // Form, query and API body schemas of the action items. Client-safe: shared by the forms (conform), the
 // pages and the server. Error messages are message keys (app/i18n/messages/actions.ts). Unknown form
 // fields are stripped (zod's default), never applied; API bodies are strict.
+// The fixed lists live in ./constants (no zod): pages that only need a list import it from there.
 import { z } from 'zod'
+import {
+  ACTION_PRIORITIES,
+  DUE_WINDOWS,
+  ORIGIN_TYPES,
+  REPORT_STATUSES,
+  SORTS,
+  STATUS_FILTERS,
+} from './constants'
 
-export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const
-export type ActionStatus = (typeof ACTION_STATUSES)[number]
-/** Statuses of an action still to be done: these can be overdue. */
-export const OPEN_STATUSES = ['not_started', 'in_progress', 'blocked'] as const
-/** What a report may say (cancelling is the secretariat's own step, with a reason). */
-export const REPORT_STATUSES = ['not_started', 'in_progress', 'blocked', 'done'] as const
-export const ACTION_PRIORITIES = ['low', 'medium', 'high'] as const
-export type ActionPriority = (typeof ACTION_PRIORITIES)[number]
-export const ORIGIN_TYPES = ['decision', 'agenda_item', 'group', 'plan_section', 'none'] as const
-export type OriginType = (typeof ORIGIN_TYPES)[number]
-export const VALIDATIONS = ['pending', 'validated', 'returned'] as const
-export type Validation = (typeof VALIDATIONS)[number]
-
-/** Filters of /actions (and its exports): `open` and `awaiting_validation` besides the statuses. */
-export const STATUS_FILTERS = [...ACTION_STATUSES, 'open', 'awaiting_validation'] as const
-export const SORTS = ['due_asc', 'due_desc', 'priority', 'progress', 'updated', 'title'] as const
-export type Sort = (typeof SORTS)[number]
-/** Due within the next N days */
-export const DUE_WINDOWS = ['7', '30', '90'] as const
+export * from './constants'
 
 const required = { message: 'validation.required' }
 export const idField = z

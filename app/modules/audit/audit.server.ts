@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, like, lt, lte, or, type SQL } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
-import { auditLog, type AUDIT_OUTCOMES } from '@db/schema'
+import { auditLog } from '@db/schema'
+import type { AUDIT_OUTCOMES } from './constants'
 import type { Viewer } from '~/modules/access/viewer'
 
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]

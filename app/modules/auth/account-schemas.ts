@@ -1,6 +1,7 @@
 // Form schemas of the account page, the invitation and reset links and the second factor. Client-safe:
 // shared by the forms (conform) and the server. Error messages are message keys (app/i18n).
 import { z } from 'zod'
+import { LANGS } from '~/i18n/core'
 import { emailField, newPasswordField, PASSWORD_MAX } from './schemas'
 
 const required = { message: 'validation.required' }
@@ -55,7 +56,7 @@ export const ProfileSchema = z
 export const LanguageSchema = z
   .object({
     intent: z.literal('language'),
-    language: z.enum(['es', 'en'], required),
+    language: z.enum(LANGS, required),
   })
   .strict()
 

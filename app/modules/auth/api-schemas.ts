@@ -1,5 +1,6 @@
 // Response schemas of the auth area's JSON API. Client-safe (no server imports).
 import { z } from 'zod'
+import { LANGS } from '~/i18n/core'
 import { GROUP_ROLES, LocalizedText, ORGANIZATION_KINDS, PERSON_ROLES } from '~/modules/members/api-schemas'
 
 export const Me = z.object({
@@ -8,7 +9,7 @@ export const Me = z.object({
   email: z.string(),
   title: z.string().nullable(),
   role: z.enum(PERSON_ROLES),
-  language: z.enum(['es', 'en']),
+  language: z.enum(LANGS),
   organization: z.object({
     id: z.string(),
     code: z.string(),

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { type db, type Tx } from '@db/client'
-import { oneTimeTokens, type ONE_TIME_TOKEN_KINDS } from '@db/schema'
+import { oneTimeTokens } from '@db/schema'
+import type { ONE_TIME_TOKEN_KINDS } from './constants'
 import { generateToken, hashToken } from './tokens.server'
 
 export type OneTimeKind = (typeof ONE_TIME_TOKEN_KINDS)[number]

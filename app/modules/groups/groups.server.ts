@@ -7,8 +7,6 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db } from '@db/client'
 import {
-  GROUP_KINDS,
-  type GROUP_ROLES,
   groupMemberships,
   groupOrganizations,
   groups,
@@ -19,9 +17,9 @@ import {
 import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
+import { GROUP_KINDS, type GroupKind, type GroupRole } from './constants'
 
-export type GroupKind = (typeof GROUP_KINDS)[number]
-export type GroupRole = (typeof GROUP_ROLES)[number]
+export type { GroupKind, GroupRole }
 
 const pick = (lang: Lang, es: string | null, en: string | null) => (lang === 'es' ? es : en)
 

@@ -1,102 +1,21 @@
 // Form and query schemas of the meetings area. Client-safe: shared by the forms (conform) and the
 // server. Error messages are message keys (app/i18n/messages/meetings.ts). Unknown fields are stripped
 // (zod's default), never applied.
+// The fixed lists live in ./constants (no zod): pages that only need a list import it from there.
 import { z } from 'zod'
-import { LOCAL_DATETIME, TIME_ZONES } from './time'
+import { ATTENDANCE_STATUSES, DELEGATION_ROLES, MEETING_KINDS, MEETING_STATUSES, WHEN } from './constants'
+import { codeField, localDateTime, optionalText, required, text } from './meeting-form-schema'
+import { LOCAL_DATETIME } from './time'
 
-export const MEETING_KINDS = [
-  'vice_ministerial',
-  'rcgm',
-  'working_group',
-  'workshop',
-  'troika',
-  'other',
-] as const
-export type MeetingKind = (typeof MEETING_KINDS)[number]
-export const MEETING_STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const
-export type MeetingStatus = (typeof MEETING_STATUSES)[number]
-export const MEETING_OPENNESS = ['open', 'members_only'] as const
-export type MeetingOpenness = (typeof MEETING_OPENNESS)[number]
-export const DELEGATION_ROLES = ['head', 'alternate', 'adviser'] as const
-export type DelegationRole = (typeof DELEGATION_ROLES)[number]
-export const RSVP_STATUSES = ['pending', 'accepted', 'declined'] as const
-export type RsvpStatus = (typeof RSVP_STATUSES)[number]
-export const ATTENDANCE_STATUSES = ['not_recorded', 'present', 'absent'] as const
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
-export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const
-export type MinutesStatus = (typeof MINUTES_STATUSES)[number]
+export * from './constants'
+// The meeting form's schema runs in the browser too: it lives in a module of its own.
+export { MeetingFormSchema, type MeetingFormInput } from './meeting-form-schema'
 
-const required = { message: 'validation.required' }
-const text = (max: number) =>
-  z.string(required).trim().min(1, 'validation.required').max(max, 'validation.tooLong')
-const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').optional()
-const localDateTime = z.string(required).trim().regex(LOCAL_DATETIME, 'meetings.error.dateTime')
 export const idField = z
   .string(required)
   .trim()
   .max(64, 'validation.invalid')
   .regex(/^[A-Za-z0-9_-]+$/, 'validation.invalid')
-const codeField = z
-  .string()
-  .trim()
-  .max(40, 'validation.invalid')
-  .regex(/^[A-Za-z0-9-]+$/, 'validation.invalid')
-
-/** Create and edit a meeting. Times are wall-clock times in the meeting's time zone. */
-export const MeetingFormSchema = z
-  .object({
-    kind: z.enum(MEETING_KINDS, required),
-    number: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .max(12, 'validation.tooLong')
-      .regex(/^[IVXLCDM]+$/, 'meetings.error.number')
-      .optional(),
-    titleEs: text(300),
-    titleEn: text(300),
-    themeEs: optionalText(300),
-    themeEn: optionalText(300),
-    startsAt: localDateTime,
-    endsAt: localDateTime,
-    timeZone: z.enum(TIME_ZONES, required),
-    place: optionalText(300),
-    onlineUrl: z
-      .string()
-      .trim()
-      .max(500, 'validation.tooLong')
-      .regex(/^https?:\/\/[^\s]+$/i, 'meetings.error.url')
-      .optional(),
-    host: codeField.optional(),
-    group: z
-      .string()
-      .trim()
-      .max(100)
-      .regex(/^[a-z0-9-]+$/, 'validation.invalid')
-      .optional(),
-    openness: z.enum(MEETING_OPENNESS, required),
-    status: z.enum(MEETING_STATUSES, required),
-    registrationDeadline: z.string().trim().regex(LOCAL_DATETIME, 'meetings.error.dateTime').optional(),
-    /** codes of the invited organizations (checkboxes) */
-    invited: z.array(codeField).max(100).optional(),
-  })
-  .superRefine((v, ctx) => {
-    // Both are wall-clock values in the same zone: their order is the order of the instants.
-    if (v.endsAt < v.startsAt) {
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'meetings.error.endBeforeStart' })
-    }
-    if (v.registrationDeadline && v.registrationDeadline > v.startsAt) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['registrationDeadline'],
-        message: 'meetings.error.deadlineAfterStart',
-      })
-    }
-    if (!v.place && !v.onlineUrl) {
-      ctx.addIssue({ code: 'custom', path: ['place'], message: 'meetings.error.placeOrLink' })
-    }
-  })
-export type MeetingFormInput = z.infer<typeof MeetingFormSchema>
 
 export const AgendaItemSchema = z
   .object({
@@ -177,7 +96,6 @@ export const AttendanceSchema = z.record(idField, z.enum(ATTENDANCE_STATUSES))
 // ---------------------------------------------------------------------------------------------------
 // Lists: every filter comes from an allowlist; a bad value is ignored (pages) or refused (API).
 
-export const WHEN = ['upcoming', 'past'] as const
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
 const year = z.coerce.number().int().min(1990).max(2100)
 

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { db } from '@db/client'
 import { organizations, people } from '@db/schema'
 import { seedStructure } from '@db/seed/demo'
+import { LANGS } from '~/i18n/core'
 import { audit } from '~/modules/audit/audit.server'
 import { createOneTimeToken, INVITATION_TTL_MS, linkTo } from '~/modules/auth/one-time-tokens.server'
 import { emailField } from '~/modules/auth/schemas'
@@ -22,7 +23,7 @@ export class AdminCreateError extends Error {}
 const ArgsSchema = z.object({
   email: emailField,
   name: z.string().trim().min(1, 'is empty').max(200, 'is too long'),
-  lang: z.enum(['es', 'en']).default('es'),
+  lang: z.enum(LANGS).default('es'),
 })
 export type AdminCreateInput = z.infer<typeof ArgsSchema>
 

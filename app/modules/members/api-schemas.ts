@@ -2,25 +2,11 @@
 // handlers build these shapes, the tests check responses against them, and openapi.json is generated
 // from them.
 import { z } from 'zod'
-import type { OrganizationKind, PersonRole } from '~/modules/access/viewer'
+import { GROUP_KINDS, GROUP_ROLES } from '~/modules/groups/constants'
+import { ORGANIZATION_KINDS, PERSON_ROLES } from '~/modules/members/constants'
 
-// The same values as db/schema.ts (which client-safe modules may not import); the response types in
-// api.server.ts make the type checker refuse a database value missing here.
-export const ORGANIZATION_KINDS = [
-  'member_state',
-  'observer_state',
-  'international_organization',
-  'civil_society',
-  'secretariat',
-  'national_institution',
-] as const satisfies readonly OrganizationKind[]
-export const PERSON_ROLES = [
-  'secretariat',
-  'focal_point',
-  'delegate',
-] as const satisfies readonly PersonRole[]
-export const GROUP_KINDS = ['working_group', 'network', 'ad_hoc', 'coalition', 'drafting_group'] as const
-export const GROUP_ROLES = ['chair', 'member', 'drafter'] as const
+// The lists the database allows (db/schema.ts builds its enums and CHECKs from the same constants).
+export { GROUP_KINDS, GROUP_ROLES, ORGANIZATION_KINDS, PERSON_ROLES }
 
 const Id = z.string().describe('Opaque identifier')
 

@@ -2,32 +2,14 @@
 // server. Error messages are message keys (app/i18n). Unknown fields (status, passwordHash, ...) are
 // stripped by zod's default object parsing: they never reach a service.
 import { z } from 'zod'
-import { emailField } from '~/modules/auth/schemas'
+import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
+import { INVITE_ROLES, PEOPLE_SORTS, PERSON_STATUSES } from './constants'
 
-export const INVITE_ROLES = ['focal_point', 'delegate', 'secretariat'] as const
-export type InviteRole = (typeof INVITE_ROLES)[number]
-export const PERSON_STATUS_VALUES = ['invited', 'active', 'disabled'] as const
-export type PersonStatus = (typeof PERSON_STATUS_VALUES)[number]
+// The fixed lists live in ./constants (no zod): pages that only need a list import it from there.
+export * from './constants'
 
-const requiredText = (max: number) =>
-  z
-    .string({ message: 'validation.required' })
-    .trim()
-    .min(1, 'validation.required')
-    .max(max, 'validation.tooLong')
-const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').optional()
-const code = z.string({ message: 'validation.required' }).trim().toUpperCase().max(40, 'validation.invalid')
-
-export const InviteSchema = z.object({
-  name: requiredText(200),
-  email: emailField,
-  title: optionalText(200),
-  organization: code.min(1, 'validation.required'),
-  institution: code.optional(),
-  role: z.enum(INVITE_ROLES, { message: 'validation.invalid' }),
-  language: z.enum(['es', 'en'], { message: 'validation.invalid' }),
-})
-export type InviteInput = z.infer<typeof InviteSchema>
+// The invitation form's schema runs in the browser too (invite.tsx): it lives in a module of its own.
+export { InviteSchema, type InviteInput } from './invite-schema'
 
 export const PERSON_ACTIONS = ['disable', 'enable', 'endSessions', 'resend'] as const
 export type PersonAction = (typeof PERSON_ACTIONS)[number]
@@ -39,9 +21,6 @@ export const PersonActionSchema = z.object({
 })
 
 // ---- list filters (GET forms): anything unknown or malformed falls back to "no filter" ----
-
-export const PEOPLE_SORTS = ['name', 'email', 'organization', 'status', 'created'] as const
-export type PeopleSort = (typeof PEOPLE_SORTS)[number]
 
 const optionalParam = (max: number) =>
   z
@@ -56,7 +35,7 @@ export const PeopleFiltersSchema = z.object({
   q: optionalParam(200),
   org: optionalParam(40).transform((v) => v?.toUpperCase()),
   role: z.enum(INVITE_ROLES).optional().catch(undefined),
-  status: z.enum(PERSON_STATUS_VALUES).optional().catch(undefined),
+  status: z.enum(PERSON_STATUSES).optional().catch(undefined),
   sort: z.enum(PEOPLE_SORTS).catch('name').default('name'),
   dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -73,7 +52,7 @@ const isoDay = z
 export const AuditFiltersSchema = z.object({
   actor: optionalParam(254),
   action: optionalParam(100),
-  outcome: z.enum(['ok', 'refused', 'failed']).optional().catch(undefined),
+  outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
   from: isoDay,
   to: isoDay,
   before: z.coerce.number().int().positive().optional().catch(undefined),

@@ -1,0 +1,28 @@
+// The meetings area's fixed lists, without zod or server imports: safe and light for client components,
+// and the one definition db/schema.ts builds its enums and CHECK constraints from.
+
+export const MEETING_KINDS = [
+  'vice_ministerial',
+  'rcgm',
+  'working_group',
+  'workshop',
+  'troika',
+  'other',
+] as const
+export type MeetingKind = (typeof MEETING_KINDS)[number]
+export const MEETING_STATUSES = ['planned', 'confirmed', 'held', 'cancelled'] as const
+export type MeetingStatus = (typeof MEETING_STATUSES)[number]
+/** `members_only` meetings do not exist for observers (404 everywhere). */
+export const MEETING_OPENNESS = ['open', 'members_only'] as const
+export type MeetingOpenness = (typeof MEETING_OPENNESS)[number]
+export const DELEGATION_ROLES = ['head', 'alternate', 'adviser'] as const
+export type DelegationRole = (typeof DELEGATION_ROLES)[number]
+export const RSVP_STATUSES = ['pending', 'accepted', 'declined'] as const
+export type RsvpStatus = (typeof RSVP_STATUSES)[number]
+export const ATTENDANCE_STATUSES = ['not_recorded', 'present', 'absent'] as const
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
+export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number]
+
+/** The meetings list's time filter. */
+export const WHEN = ['upcoming', 'past'] as const
