@@ -256,9 +256,9 @@ describe('documents and their meetings in the current database', () => {
     ]) {
       const refused = await upload(fields)
       expect(statusOf(refused), JSON.stringify(fields)).toBe(400)
-      expect(bodyOf<{ error: Record<string, string[]> }>(refused).error.agendaItem).toEqual([
-        'documents.error.unknownAgendaItem',
-      ])
+      expect(
+        bodyOf<{ result: { error: Record<string, string[]> } }>(refused).result.error.agendaItem,
+      ).toEqual(['documents.error.unknownAgendaItem'])
     }
     expect(statusOf(await upload({ meeting: vm.id, agendaItem: own.id }))).toBeLessThan(400)
     const attached = db.select().from(documents).where(eq(documents.agendaItemId, own.id)).all()
