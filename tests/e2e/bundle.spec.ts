@@ -11,8 +11,8 @@ import { expect, test } from './fixtures'
 function routesThatValidateInTheBrowser(): string[] {
   const validates = (file: string) => fs.readFileSync(file, 'utf8').includes('onValidate')
   const components = fs
-    .readdirSync('app/components')
-    .filter((f) => validates(path.join('app/components', f)))
+    .readdirSync('app/components', { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f) && validates(path.join('app/components', f)))
     .map((f) => `~/components/${f.replace(/\.tsx?$/, '')}'`)
   return fs
     .readdirSync('app/routes')
