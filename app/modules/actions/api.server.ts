@@ -6,7 +6,7 @@
 import type { z } from 'zod'
 import { hasMessage, translator, type Lang } from '~/i18n'
 import type { Viewer } from '~/modules/access/viewer'
-import { apiLang } from '~/modules/api/http.server'
+import { apiLang, zodFields } from '~/modules/api/http.server'
 import type { ActionRecordOut, ActionSummaryOut, ActionsQuery, UpdateOutput } from './api-schemas'
 import { getActionDetails, type ActionDetails } from './details.server'
 import { listActions, type ListedAction } from './lists.server'
@@ -136,13 +136,7 @@ export function createdUpdate(viewer: Viewer, actionId: string, updateId: string
 
 /** Field messages in the caller's language. */
 export function validationFields(error: z.ZodError, lang: Lang): Record<string, string[]> {
-  const fields: Record<string, string[]> = {}
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_'
-    const message =
-      issue.code === 'unrecognized_keys' ? say(lang, 'actions.error.unknownField') : say(lang, issue.message)
-    if (issue.code === 'unrecognized_keys') for (const k of issue.keys) (fields[k] ??= []).push(message)
-    else (fields[key] ??= []).push(message)
-  }
-  return fields
+  return zodFields(error, (issue) =>
+    say(lang, issue.code === 'unrecognized_keys' ? 'actions.error.unknownField' : issue.message),
+  )
 }

@@ -62,14 +62,31 @@ export function refuse(viewer: Viewer, action: string, details?: Record<string, 
   return forbidden()
 }
 
+/** A map of field messages that any key can name (`__proto__`, `constructor`...): no prototype. */
+function fieldMessages(): Record<string, string[]> {
+  return Object.create(null) as Record<string, string[]>
+}
+
+/**
+ * A zod error's messages by field (`a.b` for nested ones, `_` for the whole body; an unknown key under
+ * its own name), each message as `say` words it. Keys come from the caller, so the map has no prototype.
+ */
+export function zodFields(
+  error: z.ZodError,
+  say: (issue: z.core.$ZodIssue) => string = (issue) => issue.message,
+): Record<string, string[]> {
+  const fields = fieldMessages()
+  for (const issue of error.issues) {
+    const message = say(issue)
+    if (issue.code === 'unrecognized_keys') for (const k of issue.keys) (fields[k] ??= []).push(message)
+    else (fields[issue.path.join('.') || '_'] ??= []).push(message)
+  }
+  return fields
+}
+
 /** Turns a zod error into the API's 400 with field messages. */
 export function validationError(error: z.ZodError): Response {
-  const fields: Record<string, string[]> = {}
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_'
-    ;(fields[key] ??= []).push(issue.message)
-  }
-  return apiError(400, 'invalid', 'The request is not valid.', fields)
+  return apiError(400, 'invalid', 'The request is not valid.', zodFields(error))
 }
 
 /** Parses a JSON body strictly: 400 for malformed JSON or a body that fails the schema. */
@@ -92,8 +109,8 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
  * parameter given twice is refused rather than silently reduced to one of its values. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = new URL(request.url).searchParams
-  const raw: Record<string, string> = {}
-  const fields: Record<string, string[]> = {}
+  const raw = Object.create(null) as Record<string, string>
+  const fields = fieldMessages()
   for (const key of new Set(params.keys())) {
     // `lang` is the interface language switch (handled for every GET), not an API parameter.
     if (key === 'lang') continue
@@ -103,12 +120,9 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   }
   const parsed = schema.safeParse(raw)
   if (parsed.success && Object.keys(fields).length === 0) return parsed.data
-  for (const issue of parsed.error?.issues ?? []) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) (fields[key] ??= []).push('Unknown parameter.')
-    } else {
-      ;(fields[issue.path.join('.') || '_'] ??= []).push(issue.message)
-    }
+  if (parsed.error) {
+    const issues = zodFields(parsed.error, (i) => (i.code === 'unrecognized_keys' ? 'Unknown parameter.' : i.message))
+    for (const key of Object.keys(issues)) (fields[key] ??= []).push(...issues[key])
   }
   throw apiError(400, 'invalid', 'The request is not valid.', fields)
 }

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod'
 import { hasMessage, translator, type Lang } from '~/i18n'
-import { apiError, apiFailure } from '~/modules/api/http.server'
+import { apiError, apiFailure, zodFields } from '~/modules/api/http.server'
 import type { DocumentDetails } from './details.server'
 import type { ListedDocument } from './queries.server'
 import { discardTemp, parseUpload, type TempUpload } from './storage.server'
@@ -99,12 +99,7 @@ export function decodeCursor(cursor: string | null): number {
 }
 
 function validationFields(error: z.ZodError, lang: Lang): Record<string, string[]> {
-  const fields: Record<string, string[]> = {}
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_'
-    ;(fields[key] ??= []).push(say(lang, issue.message))
-  }
-  return fields
+  return zodFields(error, (issue) => say(lang, issue.message))
 }
 
 /**
