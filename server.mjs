@@ -96,6 +96,18 @@ app.use((req, res, next) => {
   else res.type('text/plain').send(verdict.message)
 })
 
+// Behind the CSRF check, the request Remix sees carries the public host (APP_ORIGIN's), never the one a
+// caller or a proxy sent: nothing is derived from the Host header, and Remix's own check (Origin host
+// equal to Host) holds for every request our check let through.
+const publicHost = process.env.APP_ORIGIN ? new URL(process.env.APP_ORIGIN).host : null
+if (publicHost) {
+  app.use((req, _res, next) => {
+    req.headers.host = publicHost
+    delete req.headers['x-forwarded-host']
+    next()
+  })
+}
+
 function handler() {
   return createRequestHandler({
     build: isDev ? () => build : build,

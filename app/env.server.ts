@@ -59,3 +59,12 @@ export function resetEnvCache() {
 export function appOrigin(): string | null {
   return getEnv().APP_ORIGIN ?? null
 }
+
+/**
+ * The origin that links and calendar UIDs are written with: APP_ORIGIN, else this server on localhost.
+ * Never the Host header: a cached or e-mailed answer must not carry whatever host a caller sent.
+ */
+export function publicOrigin(): string {
+  const env = getEnv()
+  return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
+}

@@ -18,6 +18,7 @@ import * as publicRoute from '~/routes/calendar[.]ics'
 import * as feedRoute from '~/routes/calendar.feed.$token[.]ics'
 import * as meetingIcsRoute from '~/routes/meetings.$id[.]ics'
 import * as listPage from '~/routes/meetings._index'
+import { resetEnvCache } from '~/env.server'
 import { freshDemoDb, viewerFor } from './helpers/db'
 import { meetingByNumber, run } from './meetings-fixtures'
 
@@ -117,6 +118,21 @@ describe('calendars of the demo meetings', () => {
     // no online links in the public calendar
     for (const e of events) expect(get(e, 'DESCRIPTION') ?? '').not.toContain('meet.rcm.example')
     expect(publicCalendar('http://localhost:3000', 'es')).toContain('BEGIN:VEVENT')
+  })
+
+  it('/calendar.ics (cached publicly) writes links with the public origin, never the Host of the request', async () => {
+    const saved = process.env.APP_ORIGIN
+    delete process.env.APP_ORIGIN
+    resetEnvCache()
+    try {
+      const r = await run(publicRoute.loader, 'http://evil.example/calendar.ics')
+      expect(r.status).toBe(200)
+      expect(r.body).not.toContain('evil.example')
+      expect(r.body).toContain('URL:http://localhost:')
+    } finally {
+      if (saved !== undefined) process.env.APP_ORIGIN = saved
+      resetEnvCache()
+    }
   })
 
   it('/meetings/:id.ics: the XXVIII meeting in UTC; a members-only one is 404 for an observer and the public', async () => {

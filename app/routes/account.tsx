@@ -1,4 +1,5 @@
 // /account — the signed-in person's own account: one page, one form per section, told apart by `intent`.
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 import {
   getFormProps,
   getInputProps,

@@ -12,7 +12,7 @@ import {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = viewerForFeedToken(params.token ?? '')
   if (!viewer) throw notFoundResponse()
-  return calendarResponse(personalCalendar(viewer, originFor(request), viewer.language), {
+  return calendarResponse(personalCalendar(viewer, originFor(), viewer.language), {
     filename: 'rcm-my-meetings.ics',
     isPublic: false,
   })

@@ -6,7 +6,7 @@ import { calendarResponse, originFor, publicCalendar } from '~/modules/meetings/
 // The public calendar: meetings open to all participants (never the members-only ones), no login.
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = resolveLang(request, getViewer(request))
-  return calendarResponse(publicCalendar(originFor(request), lang), {
+  return calendarResponse(publicCalendar(originFor(), lang), {
     filename: 'rcm-meetings.ics',
     isPublic: true,
   })

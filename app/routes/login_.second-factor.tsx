@@ -1,5 +1,6 @@
 // /login/second-factor: after the password, when the session still owes a second factor. The trailing
 // underscore keeps it out of login.tsx's layout (flat routes: `login_.x` is /login/x without nesting).
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {

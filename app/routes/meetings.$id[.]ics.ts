@@ -10,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = getViewer(request)
   const lang = resolveLang(request, viewer)
   const id = params.id ?? ''
-  const body = meetingCalendar(viewer, id, originFor(request), lang)
+  const body = meetingCalendar(viewer, id, originFor(), lang)
   if (!body) throw notFoundResponse()
   return calendarResponse(body, { filename: `meeting-${id}.ics`, isPublic: false })
 }

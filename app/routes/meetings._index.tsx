@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     years: listMeetingYears(viewer),
     canCreate: can(viewer, 'meeting.create'),
     feed: feedStatus(viewer),
-    origin: originFor(request),
+    origin: originFor(),
   }
   if (query.view === 'month') {
     const month = query.month ?? new Date().toISOString().slice(0, 7)
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === 'createFeed') {
       const { token } = createFeedToken(viewer)
       // Shown once: only the hash of the token is kept.
-      return data({ feedUrl: `${originFor(request)}/calendar/feed/${token}.ics` }, { headers: NO_STORE })
+      return data({ feedUrl: `${originFor()}/calendar/feed/${token}.ics` }, { headers: NO_STORE })
     }
     if (intent === 'revokeFeed') {
       revokeFeedTokens(viewer)

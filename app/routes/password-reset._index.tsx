@@ -1,4 +1,5 @@
 // /password-reset — ask for a reset link by e-mail. The answer never tells whether an account exists.
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'

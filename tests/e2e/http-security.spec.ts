@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { expect, test } from './fixtures'
 
 // What the Express layer adds before any route runs (server.mjs), checked over real HTTP.
@@ -31,4 +32,76 @@ test('pages carry the security headers and private pages are not stored', async 
   const nonce = /script-src 'nonce-([^']+)'/.exec(h['content-security-policy'])![1]
   // every inline script carries this response's nonce
   for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`)
+})
+
+/** A raw HTTP request, so that the Host header can be set to anything (as a caller or proxy may). */
+function rawRequest(
+  baseURL: string,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+) {
+  const target = new URL(options.path, baseURL)
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+test('a POST from our own origin through another Host is answered, not a 500', async ({ baseURL }) => {
+  const form = 'email=mx.delegate%40rcm.example&password=rcm-demo-2026'
+  for (const path of ['/login', '/login.data']) {
+    const r = await rawRequest(baseURL!, {
+      method: 'POST',
+      path,
+      body: form,
+      headers: {
+        Host: 'internal-proxy.example:8080',
+        Origin: baseURL!,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+    })
+    expect(r.status, path).toBeLessThan(500)
+    expect([200, 202, 204, 302, 303]).toContain(r.status)
+  }
+})
+
+test('the public calendar (cached) carries nothing of the Host header a caller sent', async ({ baseURL }) => {
+  const r = await rawRequest(baseURL!, { path: '/calendar.ics', headers: { Host: 'evil.example' } })
+  expect(r.status).toBe(200)
+  expect(r.headers['cache-control']).toContain('public')
+  expect(r.body).toContain('BEGIN:VCALENDAR')
+  expect(r.body).not.toContain('evil.example')
+})
+
+test('too many failed sign-ins answer 429 with Retry-After, on the page and in data requests', async ({
+  playwright,
+  baseURL,
+}) => {
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } })
+  const form = { email: 'sv.delegate2@rcm.example', password: 'not-the-password-1' }
+  let last = 0
+  for (let i = 0; i < 12 && last !== 429; i++) {
+    last = (await api.post('/login', { form, maxRedirects: 0 })).status()
+  }
+  expect(last).toBe(429)
+  for (const path of ['/login', '/login.data']) {
+    const r = await api.post(path, { form, maxRedirects: 0 })
+    expect(r.status(), path).toBe(429)
+    expect(Number(r.headers()['retry-after']), path).toBeGreaterThan(0)
+  }
+  await api.dispose()
 })

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { type db, type Tx } from '@db/client'
 import { oneTimeTokens } from '@db/schema'
+import { publicOrigin } from '~/env.server'
 import type { ONE_TIME_TOKEN_KINDS } from './constants'
 import { generateToken, hashToken } from './tokens.server'
 
@@ -77,6 +78,6 @@ export function consumeOneTimeToken(tx: Tx | typeof db, id: string, now = Date.n
 
 /** An absolute link built on APP_ORIGIN (never the Host header). */
 export function linkTo(path: string): string {
-  const origin = process.env.APP_ORIGIN || `http://localhost:${process.env.PORT || 3000}`
+  const origin = publicOrigin()
   return new URL(path, origin).toString()
 }

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { db } from '@db/client'
-import { appOrigin } from '~/env.server'
+import { publicOrigin } from '~/env.server'
 import { calendarFeedTokens, meetings } from '@db/schema'
 import { translator, type Lang } from '~/i18n'
 import { publicMeetingsWhere, visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
@@ -181,7 +181,8 @@ export function calendarResponse(
   })
 }
 
-/** The origin links in calendars point at: APP_ORIGIN, never the Host header when it is set. */
-export function originFor(request: Request): string {
-  return appOrigin() ?? new URL(request.url).origin
+/** The origin links in calendars point at: the public origin, never the Host header (the answers of
+ * the public calendar are cached). */
+export function originFor(): string {
+  return publicOrigin()
 }
