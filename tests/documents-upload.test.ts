@@ -8,6 +8,7 @@ import { resetEnvCache } from '~/env.server'
 import { sweepOrphans, storagePath, tmpDir, uploadsDir } from '~/modules/documents/storage.server'
 import { action as apiCreate } from '~/routes/api.v1.documents'
 import { action as apiVersion } from '~/routes/api.v1.documents.$id.versions'
+import { action as pageAction } from '~/routes/documents.$id'
 import {
   minimalPdf,
   multipartRequest,
@@ -389,6 +390,49 @@ describe('uploading documents', () => {
     expect((await send('pa.snm@rcm.example')).status).toBe(201)
     expect((await send('secretariat@rcm.example')).status).toBe(201)
     expect(statusOf(await send(PA))).toBe(201)
+  })
+
+  it('an upload the person may not add is refused before its body is read (page and API)', async () => {
+    const created = await (await upload(PA, pdf('no leído'))).json()
+    const tmpBefore = fs.existsSync(tmpDir()) ? fs.readdirSync(tmpDir()).length : 0
+    /** A multipart request whose body counts the bytes anyone pulled from it. */
+    const counted = (url: string, email: string) => {
+      const source = multipartRequest(url, {
+        email,
+        fields: { intent: 'version' },
+        file: { name: 'v.pdf', type: 'application/pdf', bytes: minimalPdf('x'.repeat(50_000)) },
+      })
+      let pulled = 0
+      const reader = source.body!.getReader()
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const { done, value } = await reader.read()
+          if (done) return controller.close()
+          pulled += value.length
+          controller.enqueue(value)
+        },
+      })
+      const request = new Request(source.url, {
+        method: 'POST',
+        headers: source.headers,
+        body,
+        duplex: 'half',
+      } as RequestInit)
+      return { request, pulled: () => pulled }
+    }
+    for (const [email, status] of [
+      ['mx.delegate@rcm.example', 403],
+      ['co.observer@rcm.example', 404],
+    ] as const) {
+      const api = counted(`/api/v1/documents/${created.id}/versions`, email)
+      expect(((await run(apiVersion, api.request, { id: created.id })) as Response).status).toBe(status)
+      expect(api.pulled(), email).toBe(0)
+      const page = counted(`/documents/${created.id}`, email)
+      expect(statusOf(await run(pageAction, page.request, { id: created.id }))).toBe(status)
+      expect(page.pulled(), email).toBe(0)
+    }
+    expect(fs.existsSync(tmpDir()) ? fs.readdirSync(tmpDir()).length : 0).toBe(tmpBefore)
+    expect(db.select().from(documents).where(eq(documents.id, created.id)).get()!.currentVersion).toBe(1)
   })
 
   it('the sweep removes orphaned files and stale temporary files, never referenced ones', async () => {

@@ -11,7 +11,7 @@ import {
 import { documentRecord, readApiUpload } from '~/modules/documents/api.server'
 import { getDocumentDetails } from '~/modules/documents/details.server'
 import { formValues, NewVersionSchema } from '~/modules/documents/schemas'
-import { addVersion } from '~/modules/documents/writes.server'
+import { addVersion, assertMayAddFiles } from '~/modules/documents/writes.server'
 
 // GET /api/v1/documents/:id/versions: the versions with their files.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,6 +30,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireApiViewer(request)
   const lang = apiLang(viewer)
   const id = params.id ?? ''
+  try {
+    assertMayAddFiles(viewer, id)
+  } catch (error) {
+    return apiFailure(error, lang)
+  }
   const upload = await readApiUpload(request, lang, NewVersionSchema, (f) =>
     formValues(f, ['note', 'language']),
   )

@@ -15,10 +15,12 @@ import { getViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, notFoundResponse, pageFailure } from '~/modules/core/form-reply.server'
 import { getDocumentDetails } from '~/modules/documents/details.server'
 import { readDocumentPageForm } from '~/modules/documents/forms.server'
+import { isMultipart } from '~/modules/documents/storage.server'
 import { uploadOptions } from '~/modules/documents/queries.server'
 import {
   addTranslation,
   addVersion,
+  assertMayAddFiles,
   deleteDocument,
   editDocument,
   restoreDocument,
@@ -53,6 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id ?? ''
   const viewer = requireViewer(request)
+  if (isMultipart(request)) {
+    try {
+      assertMayAddFiles(viewer, id)
+    } catch (error) {
+      pageFailure(error)
+    }
+  }
   const form = await readDocumentPageForm(request)
   if (form.failure) return form.failure
   if (form.intent === 'delete' || form.intent === 'restore') {

@@ -145,6 +145,14 @@ function documentToChange(
   return doc
 }
 
+/**
+ * Before a new version's or translation's body is read: 404 when the document is hidden, 403 when the
+ * viewer may not add to it, so that a refused upload is never received, let alone written to disk.
+ */
+export function assertMayAddFiles(viewer: Viewer, id: string): void {
+  documentToChange(viewer, id, 'document.addVersion')
+}
+
 /** A write whose unique index refuses a duplicate (a version number taken by a racing upload, a
  * second file in one language): the duplicate becomes the given conflict. */
 function refusingDuplicates<T>(write: () => T, duplicate: () => DomainError): T {
