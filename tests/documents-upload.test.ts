@@ -224,6 +224,44 @@ describe('uploading documents', () => {
       expect(uploadedFiles().filter((f) => f.startsWith(tmpDir()))).toEqual([])
     })
 
+    it('a body that is not multipart framing, a cut-off body and an over-long field: 400, nothing kept', async () => {
+      const filesBefore = uploadedFiles()
+      const cookie = multipartRequest('/', { email: PA }).headers.get('Cookie')!
+      const raw = (body: BodyInit, boundary = 'b0undary') =>
+        new Request('http://localhost:3000/api/v1/documents', {
+          method: 'POST',
+          body,
+          headers: {
+            'Content-Type': `multipart/form-data; boundary=${boundary}`,
+            Cookie: cookie,
+            Origin: 'http://localhost:3000',
+          },
+        })
+      const cut = [
+        '--b0undary',
+        'Content-Disposition: form-data; name="title"',
+        '',
+        'x',
+        '--b0undary',
+        'Content-Disposition: form-data; name="file"; filename="a.pdf"',
+        'Content-Type: application/pdf',
+        '',
+        '%PDF-1.4 and then the connection ends',
+      ].join('\r\n')
+      for (const request of [
+        raw('no framing at all'),
+        raw('x', ''),
+        raw(cut),
+      ]) {
+        const res = (await run(apiCreate, request)) as Response
+        expect(res.status).toBe(400)
+      }
+      const long = await upload(PA, pdf(), { title: 'x'.repeat(70 * 1024) })
+      expect(long.status).toBe(400)
+      expect(documentCount()).toBe(before)
+      expect(uploadedFiles()).toEqual(filesBefore)
+    })
+
     it('no file at all (400 with a field message)', async () => {
       const res = await upload(PA, undefined)
       expect(res.status).toBe(400)
@@ -390,6 +428,19 @@ describe('uploading documents', () => {
     expect((await send('pa.snm@rcm.example')).status).toBe(201)
     expect((await send('secretariat@rcm.example')).status).toBe(201)
     expect(statusOf(await send(PA))).toBe(201)
+  })
+
+  it('file names with ; = quotes and accents arrive whole', async () => {
+    for (const [name, stored] of [
+      ['acta; final=v2.pdf', 'acta; final=v2.pdf'],
+      ['Plan=2024;2029 – Panamá.pdf', 'Plan=2024;2029 – Panamá.pdf'],
+      ['informe "borrador"; v=2.pdf', 'informe _borrador_; v=2.pdf'],
+    ]) {
+      const res = await upload(PA, { ...pdf(name), name })
+      expect(res.status, name).toBe(201)
+      const body = await res.json()
+      expect(body.versions[0].files[0].filename, name).toBe(stored)
+    }
   })
 
   it('an upload the person may not add is refused before its body is read (page and API)', async () => {

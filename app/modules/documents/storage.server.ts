@@ -7,12 +7,13 @@
  * `sweepOrphans()` removes files no row points at and stale temporary files, so a killed upload leaves
  * neither a row without a file nor a file forever.
  */
-import { unstable_parseMultipartFormData, type UploadHandlerPart } from '@remix-run/node'
+import busboy from 'busboy'
 import { eq } from 'drizzle-orm'
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { db } from '@db/client'
 import { documentFiles } from '@db/schema'
 import { getEnv } from '~/env.server'
@@ -416,32 +417,19 @@ export interface ParsedUpload {
   file: TempUpload | null
 }
 
-async function drain(data: AsyncIterable<Uint8Array>) {
-  for await (const _chunk of data) {
-    // discarded
-  }
-}
-
-async function readField(data: AsyncIterable<Uint8Array>): Promise<string> {
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of data) {
-    size += chunk.length
-    if (size > FIELD_MAX) throw new UploadError(400, 'validation.tooLong')
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 export function isMultipart(request: Request) {
   return (request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('multipart/form-data')
 }
 
+/** How many parts a form of the portal may have; more is not a form of ours. */
+const PART_LIMITS = { fields: 200, files: 5, parts: 210, headerPairs: 50 }
+
 /**
- * Parses a multipart request with a streaming handler: the file of `fileField` goes straight to disk
- * (never buffered whole), other files are drained and dropped, text fields are kept up to 64 KiB each.
- * A declared Content-Length over the limit is refused before reading a byte. The caller owns the
- * returned temporary file: place it, or discard it.
+ * Parses a multipart request with busboy, streaming: the file of `fileField` goes straight to disk
+ * (never buffered whole), other files are dropped, text fields are kept up to 64 KiB each. The part
+ * headers are parsed as RFC 7578 says (quoted names with `;` or `=` in them, `filename*`). A declared
+ * Content-Length over the limit is refused before reading a byte; the first refusal stops the reading.
+ * The caller owns the returned temporary file: place it, or discard it.
  */
 export async function parseUpload(request: Request, fileField = 'file'): Promise<ParsedUpload> {
   const max = maxUploadBytes()
@@ -449,26 +437,60 @@ export async function parseUpload(request: Request, fileField = 'file'): Promise
   if (Number.isFinite(declared) && declared > max + ENVELOPE) {
     throw new UploadError(413, 'documents.error.tooLarge')
   }
-  if (!isMultipart(request)) throw new UploadError(400, 'documents.error.notMultipart')
-  let file: TempUpload | null = null
+  if (!isMultipart(request) || !request.body) throw new UploadError(400, 'documents.error.notMultipart')
   const seen = new FormData()
-  const handler = async (part: UploadHandlerPart) => {
-    if (part.filename === undefined) {
-      const value = await readField(part.data)
-      seen.append(part.name, value)
-      return value
-    }
-    if (part.name !== fileField || file || part.filename === '') {
-      await drain(part.data)
-      return undefined
-    }
-    file = await receiveFile(part.data, part.filename, max)
-    return undefined
-  }
+  let file: TempUpload | null = null
+  let source: Readable | null = null
   try {
-    const fields = await unstable_parseMultipartFormData(request, handler)
-    return { fields, file }
+    const parser = busboy({
+      headers: { 'content-type': request.headers.get('Content-Type') ?? '' },
+      limits: { ...PART_LIMITS, fieldSize: FIELD_MAX },
+      defParamCharset: 'utf8',
+    })
+    const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>)
+    source = body
+    await new Promise<void>((resolve, reject) => {
+      let receiving: Promise<void> | null = null
+      const fail = (error: unknown) => {
+        body.unpipe(parser)
+        body.destroy()
+        reject(error)
+      }
+      const malformed = () => fail(new UploadError(400, 'documents.error.malformed'))
+      parser.on('field', (name, value, info) => {
+        if (info.nameTruncated || info.valueTruncated) fail(new UploadError(400, 'validation.tooLong'))
+        else seen.append(name, value)
+      })
+      parser.on('file', (name, stream, info) => {
+        // A cut-off body errors the part's stream, maybe before anyone reads it: kept, then refused.
+        let cutOff: unknown = null
+        stream.on('error', (error) => (cutOff ??= error))
+        if (name !== fileField || receiving || !info.filename) {
+          stream.resume() // not ours: dropped
+          return
+        }
+        receiving = receiveFile(stream, info.filename, max).then((received) => {
+          if (!cutOff) file = received
+          else {
+            discardTemp(received)
+            malformed()
+          }
+        }, fail)
+      })
+      parser.on('fieldsLimit', malformed)
+      parser.on('filesLimit', malformed)
+      parser.on('partsLimit', malformed)
+      parser.on('error', malformed)
+      parser.on('close', () => {
+        if (receiving) receiving.then(resolve, reject)
+        else resolve()
+      })
+      body.on('error', malformed)
+      body.pipe(parser)
+    })
+    return { fields: seen, file }
   } catch (error) {
+    source?.destroy()
     discardTemp(file)
     const refusal = error instanceof UploadError ? error : new UploadError(400, 'documents.error.malformed')
     refusal.fields = seen
