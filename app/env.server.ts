@@ -22,6 +22,8 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('RCM Portal <no-reply@rcm.example>'),
   MAX_UPLOAD_MB: positiveInt(100),
+  UPLOAD_FILES_PER_HOUR: positiveInt(60),
+  UPLOAD_MB_PER_DAY: positiveInt(2048),
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_MAX_HOURS: positiveInt(12),
 })

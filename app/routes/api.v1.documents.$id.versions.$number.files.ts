@@ -3,7 +3,7 @@ import { apiError, apiFailure, apiJson, apiLang, requireApiViewer } from '~/modu
 import { documentRecord, readApiUpload } from '~/modules/documents/api.server'
 import { getDocumentDetails } from '~/modules/documents/details.server'
 import { formValues, NewTranslationSchema } from '~/modules/documents/schemas'
-import { addTranslation } from '~/modules/documents/writes.server'
+import { addTranslation, assertMayAddFiles } from '~/modules/documents/writes.server'
 
 export const loader = () => apiError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' })
 
@@ -16,7 +16,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireApiViewer(request)
   const lang = apiLang(viewer)
   const id = params.id ?? ''
-  const upload = await readApiUpload(request, lang, NewTranslationSchema, (f) => ({
+  try {
+    assertMayAddFiles(viewer, id)
+  } catch (error) {
+    return apiFailure(error, lang)
+  }
+  const upload = await readApiUpload(request, viewer, lang, NewTranslationSchema, (f) => ({
     ...formValues(f, ['language']),
     version: params.number,
   }))

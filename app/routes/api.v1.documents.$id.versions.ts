@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return apiFailure(error, lang)
   }
-  const upload = await readApiUpload(request, lang, NewVersionSchema, (f) =>
+  const upload = await readApiUpload(request, viewer, lang, NewVersionSchema, (f) =>
     formValues(f, ['note', 'language']),
   )
   if (upload.failure) return upload.failure

@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const viewer = requireApiViewer(request)
   const lang = apiLang(viewer)
-  const upload = await readApiUpload(request, lang, NewDocumentSchema, (f) =>
+  const upload = await readApiUpload(request, viewer, lang, NewDocumentSchema, (f) =>
     formValues(f, NEW_DOCUMENT_FIELDS),
   )
   if (upload.failure) return upload.failure

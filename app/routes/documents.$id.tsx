@@ -1,3 +1,4 @@
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 import {
   redirect,
   type ActionFunctionArgs,
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       pageFailure(error)
     }
   }
-  const form = await readDocumentPageForm(request)
+  const form = await readDocumentPageForm(request, viewer)
   if (form.failure) return form.failure
   if (form.intent === 'delete' || form.intent === 'restore') {
     try {

@@ -1,3 +1,4 @@
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import {
   redirect,
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
-  const form = await readNewDocumentForm(request)
+  const form = await readNewDocumentForm(request, viewer)
   if (form.failure) return form.failure
   try {
     const { id } = await createDocument(viewer, form.value, form.file)

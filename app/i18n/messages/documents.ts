@@ -159,6 +159,10 @@ export const documents = defineMessages({
     'documents.error.fileType':
       'This kind of file is not accepted, or its content does not match its name. Accepted: PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG, JPEG.',
     'documents.error.tooLarge': 'The file is larger than the portal accepts.',
+    'documents.error.hourlyAllowance':
+      'You have sent as many files in the last hour as the portal takes from one person. Try again later.',
+    'documents.error.dailyAllowance':
+      'This file would take you over what one person may upload in 24 hours. Try again later, or ask the secretariat.',
     'documents.error.emptyFile': 'The file is empty.',
     'documents.error.malformed': 'The upload could not be read. Please try again.',
     'documents.error.notMultipart': 'Send the form as multipart/form-data with a file.',
@@ -340,6 +344,10 @@ export const documents = defineMessages({
     'documents.error.fileType':
       'No se acepta este tipo de archivo, o su contenido no corresponde a su nombre. Se aceptan: PDF, Word, Excel, PowerPoint, OpenDocument, texto, CSV, PNG, JPEG.',
     'documents.error.tooLarge': 'El archivo es más grande de lo que acepta el portal.',
+    'documents.error.hourlyAllowance':
+      'Ha enviado en la última hora tantos archivos como el portal recibe de una persona. Inténtelo más tarde.',
+    'documents.error.dailyAllowance':
+      'Con este archivo superaría lo que una persona puede subir en 24 horas. Inténtelo más tarde o consulte a la secretaría.',
     'documents.error.emptyFile': 'El archivo está vacío.',
     'documents.error.malformed': 'No se pudo leer el envío. Inténtelo de nuevo.',
     'documents.error.notMultipart': 'Envíe el formulario como multipart/form-data con un archivo.',

@@ -2,6 +2,7 @@
  * The documents area of /api/v1: JSON shapes of records and list items, cursors, and reading a multipart
  * call (its file and fields) with the API's answers to a refusal, messages in the caller's language.
  */
+import type { Viewer } from '~/modules/access/viewer'
 import type { z } from 'zod'
 import { hasMessage, translator, type Lang } from '~/i18n'
 import { apiError, apiFailure, zodFields } from '~/modules/api/http.server'
@@ -109,13 +110,14 @@ function validationFields(error: z.ZodError, lang: Lang): Record<string, string[
  */
 export async function readApiUpload<S extends z.ZodType>(
   request: Request,
+  viewer: Viewer,
   lang: Lang,
   schema: S,
   values: (fields: FormData) => unknown,
 ): Promise<{ failure: Response } | { failure: null; value: z.output<S>; file: TempUpload }> {
   let upload
   try {
-    upload = await parseUpload(request)
+    upload = await parseUpload(request, viewer)
   } catch (error) {
     return { failure: apiFailure(error, lang) }
   }

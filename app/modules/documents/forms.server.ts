@@ -4,6 +4,7 @@
  * travels to the browser). The answer is the checked form, or the form's reply to a refusal: 400 with
  * the messages at their fields, 413 or 415 at the file, what the person typed kept.
  */
+import type { Viewer } from '~/modules/access/viewer'
 import type { Submission } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
@@ -65,10 +66,11 @@ function withFile<I extends Intent, V>(
  * the text read before the refusal kept. */
 async function readMultipart<I extends Intent>(
   request: Request,
+  viewer: Viewer,
   formOf: (fields: FormData) => { intent: I; schema: z.ZodType },
 ): Promise<{ fields: FormData; file: TempUpload | null } | { failure: ReturnType<typeof formFailure<I>> }> {
   try {
-    return await parseUpload(request)
+    return await parseUpload(request, viewer)
   } catch (error) {
     if (!(error instanceof UploadError)) throw error
     const { intent, schema } = formOf(error.fields)
@@ -77,8 +79,8 @@ async function readMultipart<I extends Intent>(
 }
 
 /** The upload page's form: the metadata of a new document and its file. */
-export async function readNewDocumentForm(request: Request) {
-  const read = await readMultipart(request, () => ({ intent: null, schema: NewDocumentSchema }))
+export async function readNewDocumentForm(request: Request, viewer: Viewer) {
+  const read = await readMultipart(request, viewer, () => ({ intent: null, schema: NewDocumentSchema }))
   if ('failure' in read) return read
   return withFile(check(read.fields, null, NewDocumentSchema), read.file)
 }
@@ -93,9 +95,9 @@ const nothingToCheck = <I extends string>(intent: I) =>
 
 /** One of the document page's forms, by its intent: a new version or a translation (multipart, with a
  * file), the details (`edit`), `delete` or `restore` (nothing to check). Any other intent is a 400. */
-export async function readDocumentPageForm(request: Request) {
+export async function readDocumentPageForm(request: Request, viewer: Viewer) {
   if (isMultipart(request)) {
-    const read = await readMultipart(request, uploadFormOf)
+    const read = await readMultipart(request, viewer, uploadFormOf)
     if ('failure' in read) return read
     const intent = read.fields.get('intent')
     if (intent === 'translation') {

@@ -17,7 +17,9 @@ import { Readable } from 'node:stream'
 import { db } from '@db/client'
 import { documentFiles } from '@db/schema'
 import { getEnv } from '~/env.server'
+import type { Viewer } from '~/modules/access/viewer'
 import { DomainError } from '~/modules/core/domain-error.server'
+import { assertWithinDailyAllowance, startUpload } from './upload-limits.server'
 
 export const FILE_KINDS = ['pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'txt', 'csv', 'png', 'jpeg'] as const
 export type FileKind = (typeof FILE_KINDS)[number]
@@ -54,15 +56,24 @@ export function kindOfMime(mime: string): FileKind | null {
 }
 
 /** What the API answers for a refused upload, by its status. */
-const UPLOAD_CODES = { 400: 'invalid', 413: 'payload_too_large', 415: 'unsupported_media_type' } as const
+const UPLOAD_CODES = {
+  400: 'invalid',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+} as const
 
 /** A refused upload, at the form's file field: 400 (empty, malformed, a text field too long), 413 (too
- * large), 415 (a type not on the allowlist). */
+ * large), 415 (a type not on the allowlist), 429 (the person's hourly or daily allowance used up). */
 export class UploadError extends DomainError {
   /** the text fields read before the refusal, so that a form can keep what was typed */
   fields: FormData = new FormData()
-  constructor(status: keyof typeof UPLOAD_CODES, messageKey: string) {
-    super(status, messageKey, { field: 'file', code: UPLOAD_CODES[status] })
+  constructor(
+    status: keyof typeof UPLOAD_CODES,
+    messageKey: string,
+    extra: { params?: Record<string, string | number>; headers?: Record<string, string> } = {},
+  ) {
+    super(status, messageKey, { field: 'file', code: UPLOAD_CODES[status], ...extra })
   }
 }
 
@@ -431,13 +442,25 @@ const PART_LIMITS = { fields: 200, files: 5, parts: 210, headerPairs: 50 }
  * Content-Length over the limit is refused before reading a byte; the first refusal stops the reading.
  * The caller owns the returned temporary file: place it, or discard it.
  */
-export async function parseUpload(request: Request, fileField = 'file'): Promise<ParsedUpload> {
+export async function parseUpload(
+  request: Request,
+  uploader: Viewer,
+  fileField = 'file',
+): Promise<ParsedUpload> {
   const max = maxUploadBytes()
   const declared = Number(request.headers.get('Content-Length') ?? NaN)
   if (Number.isFinite(declared) && declared > max + ENVELOPE) {
     throw new UploadError(413, 'documents.error.tooLarge')
   }
   if (!isMultipart(request) || !request.body) throw new UploadError(400, 'documents.error.notMultipart')
+  // Over the person's allowance: the text fields are still read (the form keeps what was typed), the
+  // file is dropped unread to disk.
+  let overAllowance: unknown = null
+  try {
+    startUpload(uploader, Number.isFinite(declared) ? declared - ENVELOPE : 0)
+  } catch (error) {
+    overAllowance = error
+  }
   const seen = new FormData()
   let file: TempUpload | null = null
   let source: Readable | null = null
@@ -465,15 +488,18 @@ export async function parseUpload(request: Request, fileField = 'file'): Promise
         // A cut-off body errors the part's stream, maybe before anyone reads it: kept, then refused.
         let cutOff: unknown = null
         stream.on('error', (error) => (cutOff ??= error))
-        if (name !== fileField || receiving || !info.filename) {
+        if (name !== fileField || receiving || !info.filename || overAllowance) {
           stream.resume() // not ours: dropped
           return
         }
         receiving = receiveFile(stream, info.filename, max).then((received) => {
-          if (!cutOff) file = received
-          else {
+          try {
+            if (cutOff) throw new UploadError(400, 'documents.error.malformed')
+            assertWithinDailyAllowance(uploader, received.size)
+            file = received
+          } catch (error) {
             discardTemp(received)
-            malformed()
+            fail(error)
           }
         }, fail)
       })
@@ -482,7 +508,8 @@ export async function parseUpload(request: Request, fileField = 'file'): Promise
       parser.on('partsLimit', malformed)
       parser.on('error', malformed)
       parser.on('close', () => {
-        if (receiving) receiving.then(resolve, reject)
+        if (overAllowance) reject(overAllowance)
+        else if (receiving) receiving.then(resolve, reject)
         else resolve()
       })
       body.on('error', malformed)
