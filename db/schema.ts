@@ -349,6 +349,9 @@ export const documents = sqliteTable(
     }),
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
     currentVersion: integer('current_version').notNull().default(1),
+    /** grows with every change of the details (and deletion, restoration): an edit names the revision
+     * it was based on, and one based on an older revision is refused with the details as they are now */
+    revision: integer('revision').notNull().default(1),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     deletedById: text('deleted_by_id').references(() => people.id),
     createdAt: createdAt(),

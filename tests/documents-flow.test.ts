@@ -286,6 +286,7 @@ describe('a document from first upload to translation and second version', () =>
       run(pageAction, makeRequest(`/documents/${id}`, { cookie: cookieFor(email), form }), { id })
     const edit = {
       intent: 'edit',
+      revision: '1',
       titleEs: 'Editado',
       titleEn: 'Edited',
       kind: 'minutes',
@@ -304,7 +305,7 @@ describe('a document from first upload to translation and second version', () =>
     expectRedirect(await post(PA, { ...edit, ownerOrganizationId: 'x' }))
     let data = await pageData(id, 'co.observer@rcm.example')
     expect(data.doc).toMatchObject({ titleEs: 'Editado', kind: 'minutes', visibility: 'participants' })
-    const notAllowed = await post(PA, { ...edit, visibility: 'secretariat' })
+    const notAllowed = await post(PA, { ...edit, revision: '2', visibility: 'secretariat' })
     expect(statusOf(notAllowed)).toBe(403)
     expect(replyOf(notAllowed).error.visibility).toHaveLength(1)
     expect(expectRedirect(await post(PA, { intent: 'delete' }))).toBe('/documents')
@@ -317,6 +318,55 @@ describe('a document from first upload to translation and second version', () =>
     expectRedirect(await post('secretariat@rcm.example', { intent: 'restore' }))
     data = await pageData(id, PA)
     expect(data.doc.deletedAt).toBeNull()
+  })
+
+  it('an edit based on details someone changed since is refused (409), typed text kept, nothing lost', async () => {
+    const created = await (
+      (await run(
+        apiCreate,
+        multipartRequest('/api/v1/documents', {
+          email: PA,
+          fields: { title: 'Original', kind: 'report', language: 'es', visibility: 'members' },
+          file: pdf('revisión'),
+        }),
+      )) as Response
+    ).json()
+    const id = created.id as string
+    const post = (email: string, form: Record<string, string>) =>
+      run(pageAction, makeRequest(`/documents/${id}`, { cookie: cookieFor(email), form }), { id })
+    const form = { intent: 'edit', kind: 'report', visibility: 'members' }
+    // Both open revision 1; the secretariat saves first.
+    expectRedirect(
+      await post('secretariat@rcm.example', {
+        ...form,
+        revision: '1',
+        titleEs: 'Título de la secretaría',
+        description: 'Descripción que no debe perderse',
+      }),
+    )
+    const stale = await post(PA, { ...form, revision: '1', titleEs: 'Título de Panamá' })
+    expect(statusOf(stale)).toBe(409)
+    expect(replyOf(stale).error['']).toEqual(['documents.error.stale'])
+    expect(replyOf(stale).initialValue?.titleEs).toBe('Título de Panamá')
+    // no revision at all is stale too, never "last write wins"
+    expect(statusOf(await post(PA, { ...form, titleEs: 'Sin revisión' }))).toBe(409)
+    let data = await pageData(id, PA)
+    expect(data.doc).toMatchObject({
+      revision: 2,
+      titleEs: 'Título de la secretaría',
+      description: 'Descripción que no debe perderse',
+    })
+    // saved again from what the page now shows: accepted
+    expectRedirect(
+      await post(PA, {
+        ...form,
+        revision: '2',
+        titleEs: 'Título de Panamá',
+        description: 'Descripción que no debe perderse',
+      }),
+    )
+    data = await pageData(id, PA)
+    expect(data.doc).toMatchObject({ revision: 3, titleEs: 'Título de Panamá' })
   })
 
   it('lets the owner organization keep a group it is not in, but not move a document into one', async () => {
@@ -345,8 +395,8 @@ describe('a document from first upload to translation and second version', () =>
       kind: 'other',
       visibility: 'participants',
     }
-    expectRedirect(await post({ ...base, group: 'pa-smuggling-plan' }))
-    const moved = await post({ ...base, group: 'protection' })
+    expectRedirect(await post({ ...base, revision: '1', group: 'pa-smuggling-plan' }))
+    const moved = await post({ ...base, revision: '2', group: 'protection' })
     expect(statusOf(moved)).toBe(403)
     expect(replyOf(moved).error.group).toEqual(['documents.error.notInGroup'])
     expect(statusOf(await post({ ...base, group: 'no-such-group' }))).toBe(400)

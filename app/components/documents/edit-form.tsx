@@ -7,6 +7,8 @@ import type { DocumentKind, Visibility } from '~/modules/documents/constants'
 import { DocumentMetadataFields, type GroupOption, type MetadataName } from './metadata-fields'
 
 export interface EditableDocument {
+  /** the details' revision as loaded now: a save after a conflict is based on what the page shows */
+  revision: number
   titleEs: string | null
   titleEn: string | null
   kind: DocumentKind
@@ -61,6 +63,7 @@ export function EditDocumentForm({
         <FormErrors errors={form.errors} />
         <Form method="post" className="stack" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="edit" />
+          <input type="hidden" name="revision" value={doc.revision} />
           {(['titleEs', 'titleEn'] as const).map((name) => (
             <Field
               key={name}

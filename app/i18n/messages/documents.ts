@@ -154,6 +154,8 @@ export const documents = defineMessages({
     'documents.downloads.what': 'Version and language',
     'documents.uploaded': 'The file was uploaded.',
     'documents.saved': 'The details were saved.',
+    'documents.error.stale':
+      'Someone changed these details after you opened them. The page now shows them as they are; the form keeps what you typed. Check it and save again.',
     'documents.restored': 'The document was restored.',
     'documents.textPending': 'text being indexed',
     'documents.error.fileType':
@@ -339,6 +341,8 @@ export const documents = defineMessages({
     'documents.downloads.what': 'Versión e idioma',
     'documents.uploaded': 'El archivo se subió.',
     'documents.saved': 'Los datos se guardaron.',
+    'documents.error.stale':
+      'Alguien cambió estos datos después de que usted los abrió. La página los muestra ahora como están; el formulario conserva lo que escribió. Revíselo y vuelva a guardar.',
     'documents.restored': 'El documento fue restaurado.',
     'documents.textPending': 'texto en indexación',
     'documents.error.fileType':

@@ -59,6 +59,7 @@ export function getDocumentDetails(viewer: Viewer | null, id: string, now = Date
       agendaItemId: doc.agendaItemId,
       tags: doc.tags,
       currentVersion: doc.currentVersion,
+      revision: doc.revision,
       deletedAt: doc.deletedAt,
       createdAt: doc.createdAt,
       updatedAt: doc.updatedAt,

@@ -102,6 +102,8 @@ export type NewTranslationInput = z.infer<typeof NewTranslationSchema>
 /** Metadata changes (the document page). Visibility changes are checked like a new publication. */
 export const EditDocumentSchema = z
   .object({
+    /** the revision of the details the form was filled from */
+    revision: z.coerce.number().int().min(1).optional(),
     titleEs: optionalText(300),
     titleEn: optionalText(300),
     kind: z.enum(DOCUMENT_KINDS, required),

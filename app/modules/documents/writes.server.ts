@@ -402,6 +402,11 @@ export function editDocument(viewer: Viewer, id: string, input: EditDocumentInpu
   writeTx((tx) => {
     const doc = documentToChange(viewer, id, 'document.edit', undefined, tx)
     if (doc.deletedAt) throw conflict('documents.error.deleted')
+    // Based on details someone has changed since: refused, the form keeps what was typed and the page
+    // shows the details as they are now (last write never silently wins).
+    if (input.revision !== doc.revision) {
+      throw conflict('documents.error.stale', { current: { revision: doc.revision } })
+    }
     const refusal = { actor: viewer, action: 'document.edit', targetType: 'document', targetId: id }
     if (groupId && groupId !== doc.groupId && !mayPublishToGroup(viewer, groupId)) {
       throw refusedAt('group', 'documents.error.notInGroup', refusal)
@@ -425,7 +430,7 @@ export function editDocument(viewer: Viewer, id: string, input: EditDocumentInpu
       tags: input.tags ?? [],
     }
     tx.update(documents)
-      .set({ ...changes, updatedAt: new Date() })
+      .set({ ...changes, revision: doc.revision + 1, updatedAt: new Date() })
       .where(eq(documents.id, id))
       .run()
     indexDocument(tx, id)
@@ -446,6 +451,7 @@ function setDeleted(viewer: Viewer, id: string, action: 'document.delete' | 'doc
       .set({
         deletedAt: deleting ? new Date() : null,
         deletedById: deleting ? viewer.id : null,
+        revision: doc.revision + 1,
         updatedAt: new Date(),
       })
       .where(eq(documents.id, doc.id))
