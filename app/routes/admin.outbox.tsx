@@ -5,6 +5,7 @@ import { useT } from '~/i18n/use-t'
 import { assertCan } from '~/modules/access/assert.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { listOutbox, smtpConfigured } from '~/modules/mail/mail.server'
+import { outboxTexts } from '~/modules/mail/outbox-links.server'
 
 export const meta: MetaFunction = () => [{ title: 'Outbox · Bandeja de salida — RCM' }]
 
@@ -15,8 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Number(new URL(request.url).searchParams.get('before'))
   const before = Number.isSafeInteger(raw) && raw > 0 ? new Date(raw) : undefined
   const { items, nextBefore } = listOutbox({ before })
+  const smtp = smtpConfigured()
+  // Working links only when this page is the delivery (no SMTP), and only while they work.
+  const texts = outboxTexts(items, { mayShowWorkingLinks: !smtp })
   return {
-    smtp: smtpConfigured(),
+    smtp,
     paged: Boolean(before),
     nextBefore: nextBefore ? nextBefore.getTime() : null,
     items: items.map((m) => ({
@@ -24,12 +28,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
       to: m.to,
       subject: m.subject,
       kind: m.kind,
-      text: m.text,
+      text: texts.get(m.id)!.text,
+      links: texts.get(m.id)!.links,
       createdAt: m.createdAt,
       sentAt: m.sentAt,
       attempts: m.attempts,
     })),
   }
+}
+
+type T = ReturnType<typeof useT>
+
+const MAIL_KINDS = {
+  invitation: 'admin.outbox.kind.invitation',
+  password_reset: 'admin.outbox.kind.password_reset',
+  'action.due_soon': 'admin.outbox.kind.action.due_soon',
+  'action.overdue': 'admin.outbox.kind.action.overdue',
+} as const
+
+/** The kind of a mail by its name; a kind this page does not know yet is shown as "other". */
+function mailKindName(t: T['t'], kind: string): string {
+  return kind in MAIL_KINDS ? t(MAIL_KINDS[kind as keyof typeof MAIL_KINDS]) : t('admin.outbox.kind.other')
+}
+
+function linkStateText(
+  t: T['t'],
+  date: T['date'],
+  link: { state: 'valid' | 'used' | 'expired' | 'unknown'; expiresAt: Date | string | null },
+): string {
+  if (link.state === 'valid' && link.expiresAt) {
+    return t('admin.outbox.link.validUntil', { date: date(link.expiresAt, 'datetime') })
+  }
+  return t(`admin.outbox.link.${link.state}`)
 }
 
 export default function AdminOutbox() {
@@ -74,7 +104,14 @@ export default function AdminOutbox() {
                       <pre className="admin-mail-text">{m.text}</pre>
                     </details>
                   </td>
-                  <td className="mono small">{m.kind}</td>
+                  <td>
+                    {mailKindName(t, m.kind)}
+                    {m.links.map((l, i) => (
+                      <span key={i} className="small muted admin-mail-link">
+                        {t(`admin.outbox.link.${l.kind}`)}: {linkStateText(t, date, l)}
+                      </span>
+                    ))}
+                  </td>
                   <td>
                     {m.sentAt ? (
                       <span className="badge ok">

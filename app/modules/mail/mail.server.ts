@@ -8,6 +8,7 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import { db, type Tx } from '@db/client'
 import { mailOutbox } from '@db/schema'
 import { getEnv } from '~/env.server'
+import { redactLinks } from './outbox-links.server'
 
 export interface OutgoingMail {
   to: string
@@ -56,8 +57,9 @@ export async function deliverPendingMail(): Promise<number> {
     for (const m of pending) {
       try {
         await transport.sendMail({ from: getEnv().MAIL_FROM, to: m.to, subject: m.subject, text: m.text })
+        // Delivered: the stored copy keeps no working one-time link (the outbox is not a key ring).
         db.update(mailOutbox)
-          .set({ sentAt: new Date(), attempts: m.attempts + 1, lastError: null })
+          .set({ sentAt: new Date(), attempts: m.attempts + 1, lastError: null, text: redactLinks(m.text) })
           .where(eq(mailOutbox.id, m.id))
           .run()
         sent++
