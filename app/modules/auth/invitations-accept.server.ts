@@ -9,7 +9,12 @@ import { oneTimeTokens, organizations, people, type Language } from '@db/schema'
 import { isLang, type Lang } from '~/i18n/core'
 import { mustUseSecondFactor } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
-import { checkOneTimeToken, consumeOneTimeToken, type OneTimeKind } from './one-time-tokens.server'
+import {
+  checkOneTimeToken,
+  consumeOneTimeToken,
+  type LinkRefusal,
+  type OneTimeKind,
+} from './one-time-tokens.server'
 import { hashPassword, PasswordLengthError } from './password.server'
 import { createSession, readCookie } from './session.server'
 import { hashToken } from './tokens.server'
@@ -53,8 +58,6 @@ export function personLanguageRedirect(
   url.searchParams.set('lang', personLanguage)
   return url.pathname + url.search
 }
-
-export type LinkRefusal = 'used' | 'expired' | 'unknown'
 
 export type InvitationView =
   | { state: 'ok'; name: string; email: string; organization: string; language: Language }
