@@ -53,7 +53,7 @@ for (const javaScriptEnabled of [false, true]) {
       // a wrong current password is refused at its field
       await page.goto('/account/password?lang=en')
       await page.getByLabel('Current password').fill('not my password')
-      await page.getByLabel('New password').fill('a long new passphrase')
+      await page.getByLabel('New password', { exact: true }).fill('a long new passphrase')
       await page.getByLabel('Repeat the new password').fill('a long new passphrase')
       await page.getByRole('button', { name: 'Change password' }).click()
       await expect(page.getByText('The current password is not correct.')).toBeVisible()
