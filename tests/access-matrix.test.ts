@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import {
   ALL_ACTIONS,
   can,
+  mustUseSecondFactor,
   type Action,
   type ActionItemRef,
   type ActionUpdateRef,
@@ -721,6 +722,25 @@ const MATRIX: Record<Action, Row> = {
   // the overall counts and the queue of reports awaiting validation
   'action.followUpAll': { variants: NONE, expected: SECRETARIAT_ONLY('Y') },
   'action.board': { variants: NONE, expected: EVERYONE_SIGNED_IN('Y') },
+  // ownSecondFactor, ownSecondFactorOfAnExemptAccount, someoneElsesSecondFactor: the secretariat must
+  // keep theirs (the demo's exempt account excepted); nobody turns off another person's
+  'secondFactor.turnOff': {
+    variants: {
+      ownSecondFactor: (v) => ({ personId: v?.id ?? 'someone', totpExempt: false }),
+      ownSecondFactorOfAnExemptAccount: (v) => ({ personId: v?.id ?? 'someone', totpExempt: true }),
+      someoneElsesSecondFactor: () => ({ personId: 'gt-person', totpExempt: false }),
+    },
+    expected: {
+      anonymous: 'NNN',
+      secretariat: 'NYN',
+      memberStateFocalPoint: 'YYN',
+      memberStateDelegate: 'YYN',
+      nationalInstitutionPerson: 'YYN',
+      observerStateDelegate: 'YYN',
+      internationalOrganizationFocalPoint: 'YYN',
+      civilSocietyPerson: 'YYN',
+    },
+  },
 }
 
 // can() is typed per action; the matrix walks all of them generically.
@@ -766,5 +786,17 @@ describe('permission matrix', () => {
     }
     expect(ask(ROLES.secretariat, 'person.disable')).toBe(false)
     expect(ask(ROLES.secretariat, 'person.enable')).toBe(false)
+  })
+})
+
+describe('who must use a second factor', () => {
+  it.each([
+    ['secretariat', false, true],
+    ['secretariat', true, false], // the demo's exempt account
+    ['focal_point', false, false],
+    ['focal_point', true, false],
+    ['delegate', false, false],
+  ] as const)('%s (exempt: %s): %s', (role, totpExempt, expected) => {
+    expect(mustUseSecondFactor({ role, totpExempt })).toBe(expected)
   })
 })

@@ -9,7 +9,12 @@ import { invalidateOwnSession, validateSessionToken } from '~/modules/auth/sessi
 import { signIn } from '~/modules/auth/sign-in.server'
 import { hashToken } from '~/modules/auth/tokens.server'
 import { disableSecondFactor, totpCodeAt } from '~/modules/auth/totp.server'
-import { action, loader } from '~/routes/account'
+import * as accountLayout from '~/routes/account'
+import * as profilePage from '~/routes/account._index'
+import * as passwordPage from '~/routes/account.password'
+import * as secondFactorPage from '~/routes/account.second-factor'
+import * as sessionsPage from '~/routes/account.sessions'
+import * as tokensPage from '~/routes/account.tokens'
 import { cookieFor, freshDemoDb, makeRequest, personByEmail } from './helpers/db'
 
 const ME = 'mx.delegate@rcm.example'
@@ -37,10 +42,39 @@ function bodyOf(value: unknown): any {
   return v?.type === 'DataWithResponseInit' ? v.data : value
 }
 
+/** Each page of the account, by its path, and the page whose form sends each intent. */
+const PAGES = {
+  '/account': profilePage,
+  '/account/password': passwordPage,
+  '/account/sessions': sessionsPage,
+  '/account/tokens': tokensPage,
+  '/account/second-factor': secondFactorPage,
+}
+type Path = keyof typeof PAGES
+const PAGE_OF: Record<string, Path> = {
+  profile: '/account',
+  language: '/account',
+  password: '/account/password',
+  'end-session': '/account/sessions',
+  'end-other-sessions': '/account/sessions',
+  'create-token': '/account/tokens',
+  'revoke-token': '/account/tokens',
+  'totp-enrol': '/account/second-factor',
+  'totp-disable': '/account/second-factor',
+}
+
 const tokenOf = (cookie: string) => cookie.replace(/^rcm_session=/, '')
-const post = (cookie: string, form: Record<string, string>) =>
-  outcome(() => action(args(makeRequest('/account', { cookie, form }))))
-const page = (cookie: string, url = '/account') => outcome(() => loader(args(makeRequest(url, { cookie }))))
+/** A form sent to the page that holds it (an unknown intent goes to the profile page). */
+const post = (
+  cookie: string,
+  form: Record<string, string>,
+  path: Path = PAGE_OF[form.intent] ?? '/account',
+) => outcome(() => PAGES[path].action(args(makeRequest(path, { cookie, form }))))
+/** A form sent to /account itself, as the one-page account sent them all. */
+const postToLayout = (cookie: string, form: Record<string, string>) =>
+  outcome(() => accountLayout.action(args(makeRequest('/account', { cookie, form }))))
+const page = (cookie: string, url: string) =>
+  outcome(() => PAGES[new URL(url, 'http://x').pathname as Path].loader(args(makeRequest(url, { cookie }))))
 const lastAudit = (action: string) =>
   db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.id)).get()
 
@@ -53,7 +87,7 @@ describe('/account', () => {
   })
 
   it('is for signed-in people only', async () => {
-    const res = (await page('')) as Response
+    const res = (await page('', '/account')) as Response
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toBe('/login?redirectTo=%2Faccount')
     // a form sent without a session is kept for sending again (kept-form.server.ts), never applied
@@ -62,10 +96,57 @@ describe('/account', () => {
     expect(await posted.text()).toContain('name=Someone')
   })
 
+  it('has a page per form, each for signed-in people only', async () => {
+    for (const path of Object.keys(PAGES) as Path[]) {
+      const res = (await page('', path)) as Response
+      expect(res.status, path).toBe(302)
+      expect(res.headers.get('Location'), path).toBe(`/login?redirectTo=${encodeURIComponent(path)}`)
+      expect(statusOf(await page(cookieFor(ME), path)), path).toBe(200)
+    }
+    // the set-up link of the one-page account leads to the second factor's page
+    const old = (await page(cookieFor(ME), '/account?totp=setup')) as Response
+    expect(old.headers.get('Location')).toBe('/account/second-factor?totp=setup')
+  })
+
+  it('answers 400 to a form its page does not hold', async () => {
+    const cookie = cookieFor(ME)
+    for (const [path, intent] of [
+      ['/account', 'password'],
+      ['/account/password', 'profile'],
+      ['/account/sessions', 'revoke-token'],
+      ['/account/tokens', 'end-session'],
+      ['/account/second-factor', 'create-token'],
+    ] as const) {
+      expect(statusOf(await post(cookie, { intent, name: 'x' }, path)), path).toBe(400)
+    }
+    expect(statusOf(await postToLayout(cookie, { intent: 'nonsense' }))).toBe(400)
+  })
+
+  it('takes the forms sent to /account as the one-page account sent them, each to its page', async () => {
+    const cookie = cookieFor(ME)
+    const other = cookieFor(ME)
+    const profile = (await postToLayout(cookie, {
+      intent: 'profile',
+      name: 'Por la Puerta Vieja',
+    })) as Response
+    expect(profile.headers.get('Location')).toBe('/account?done=profile')
+    expect(personByEmail(ME).name).toBe('Por la Puerta Vieja')
+    const ended = (await postToLayout(cookie, { intent: 'end-other-sessions' })) as Response
+    expect(ended.headers.get('Location')).toBe('/account/sessions?done=endOthers&count=1')
+    expect(validateSessionToken(tokenOf(other))).toBeNull()
+    // refusals too: someone else's token is not revoked through the old address either
+    const { id, token } = createApiToken(personByEmail('pa.focal@rcm.example').id, 'theirs')
+    expect(statusOf(await postToLayout(cookie, { intent: 'revoke-token', tokenId: id }))).toBe(404)
+    expect(validateApiToken(token)).not.toBeNull()
+    // and signed out, the form is kept as before
+    const kept = (await postToLayout('', { intent: 'profile', name: 'Someone' })) as Response
+    expect(kept.status).toBe(401)
+  })
+
   it('refuses changes made with an API token instead of a browser session', async () => {
     const { token } = createApiToken(personByEmail(ME).id, 'script')
     const res = await outcome(() =>
-      action(
+      profilePage.action(
         args(
           makeRequest('/account', {
             headers: { Authorization: `Bearer ${token}` },
@@ -76,6 +157,23 @@ describe('/account', () => {
     )
     expect(statusOf(res)).toBe(403)
     expect(personByEmail(ME).name).not.toBe('Changed By Script')
+    // on every page of the account: no token ends a session, makes a token or touches the second factor
+    const other = cookieFor(ME)
+    const bearer = { Authorization: `Bearer ${token}` }
+    for (const form of [
+      { intent: 'password', currentPassword: DEMO_PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+      { intent: 'end-other-sessions' },
+      { intent: 'create-token', name: 'By script' },
+      { intent: 'totp-disable', code: '123456' },
+    ] as Record<string, string>[]) {
+      const path = PAGE_OF[form.intent]
+      const answer = await outcome(() =>
+        PAGES[path].action(args(makeRequest(path, { headers: bearer, form }))),
+      )
+      expect(statusOf(answer), form.intent).toBe(403)
+    }
+    expect(validateSessionToken(tokenOf(other))).not.toBeNull()
+    expect(lastAudit('account.apiToken.create')).toBeUndefined()
   })
 
   it('saves the profile, and keeps what was typed when a field is invalid', async () => {
@@ -98,7 +196,7 @@ describe('/account', () => {
       title: 'Jefe',
       phone: '+52 55 1234 5678',
     })) as Response
-    expect(ok.headers.get('Location')).toBe('/account?done=profile#profile')
+    expect(ok.headers.get('Location')).toBe('/account?done=profile')
     expect(personByEmail(ME)).toMatchObject({
       name: 'Nuevo Nombre',
       title: 'Jefe',
@@ -170,7 +268,7 @@ describe('/account', () => {
         password: NEW_PASSWORD,
         confirm: NEW_PASSWORD,
       })) as Response
-      expect(res.headers.get('Location')).toBe('/account?done=password#password')
+      expect(res.headers.get('Location')).toBe('/account/password?done=password')
       expect(validateSessionToken(tokenOf(current))).not.toBeNull()
       expect(validateSessionToken(tokenOf(other))).toBeNull()
       expect(validateSessionToken(tokenOf(someoneElse))).not.toBeNull()
@@ -198,7 +296,7 @@ describe('/account', () => {
       const second = cookieFor(ME)
       const third = cookieFor(ME)
       cookieFor('pa.focal@rcm.example')
-      const listed = bodyOf(await page(current)).sessions
+      const listed = bodyOf(await page(current, '/account/sessions')).sessions
       expect(listed).toHaveLength(3)
       expect(listed.filter((s: { current: boolean }) => s.current).map((s: { id: string }) => s.id)).toEqual([
         hashToken(tokenOf(current)),
@@ -208,12 +306,12 @@ describe('/account', () => {
         intent: 'end-session',
         sessionId: hashToken(tokenOf(second)),
       })) as Response
-      expect(one.headers.get('Location')).toBe('/account?done=endSession#sessions')
+      expect(one.headers.get('Location')).toBe('/account/sessions?done=endSession')
       expect(validateSessionToken(tokenOf(second))).toBeNull()
       expect(validateSessionToken(tokenOf(third))).not.toBeNull()
 
       const rest = (await post(current, { intent: 'end-other-sessions' })) as Response
-      expect(rest.headers.get('Location')).toBe('/account?done=endOthers&count=1#sessions')
+      expect(rest.headers.get('Location')).toBe('/account/sessions?done=endOthers&count=1')
       expect(validateSessionToken(tokenOf(third))).toBeNull()
       expect(validateSessionToken(tokenOf(current))).not.toBeNull()
     })
@@ -226,6 +324,16 @@ describe('/account', () => {
       expect(validateSessionToken(tokenOf(theirs))).not.toBeNull()
       expect(invalidateOwnSession(personByEmail(ME).id, theirId)).toBe(false)
       expect(lastAudit('account.endSession')?.outcome).toBe('refused')
+    })
+
+    it('cannot end a session twice', async () => {
+      const current = cookieFor(ME)
+      const second = cookieFor(ME)
+      const sessionId = hashToken(tokenOf(second))
+      await post(current, { intent: 'end-session', sessionId })
+      expect(statusOf(await post(current, { intent: 'end-session', sessionId }))).toBe(404)
+      expect(lastAudit('account.endSession')?.outcome).toBe('refused')
+      expect(statusOf(await post(current, { intent: 'end-session', sessionId: 'not-a-session' }))).toBe(400)
     })
 
     it('ending the current session signs out', async () => {
@@ -256,15 +364,27 @@ describe('/account', () => {
       expect(validateApiToken(created.token)).toBe(personByEmail(ME).id)
       expect(JSON.stringify(lastAudit('account.apiToken.create'))).not.toContain(created.token)
 
-      const listed = bodyOf(await page(cookie)).tokens
+      const listed = bodyOf(await page(cookie, '/account/tokens')).tokens
       expect(listed).toHaveLength(1)
       expect(listed[0]).toMatchObject({ name: 'Monthly report', status: 'active' })
       expect(JSON.stringify(listed)).not.toContain(created.token)
 
       const revoked = (await post(cookie, { intent: 'revoke-token', tokenId: created.id })) as Response
-      expect(revoked.headers.get('Location')).toBe('/account?done=revoked#tokens')
+      expect(revoked.headers.get('Location')).toBe('/account/tokens?done=revoked')
       expect(validateApiToken(created.token)).toBeNull()
-      expect(bodyOf(await page(cookie)).tokens[0].status).toBe('revoked')
+      expect(bodyOf(await page(cookie, '/account/tokens')).tokens[0].status).toBe('revoked')
+    })
+
+    it('cannot revoke a token twice, and lists only own tokens', async () => {
+      const cookie = cookieFor(ME)
+      const mine = createApiToken(personByEmail(ME).id, 'mine')
+      createApiToken(personByEmail('pa.focal@rcm.example').id, 'theirs')
+      expect(
+        bodyOf(await page(cookie, '/account/tokens')).tokens.map((t: { name: string }) => t.name),
+      ).toEqual(['mine'])
+      await post(cookie, { intent: 'revoke-token', tokenId: mine.id })
+      expect(statusOf(await post(cookie, { intent: 'revoke-token', tokenId: mine.id }))).toBe(404)
+      expect(lastAudit('account.apiToken.revoke')?.outcome).toBe('refused')
     })
 
     it('expires a token after the chosen number of days', async () => {
@@ -296,8 +416,8 @@ describe('/account', () => {
 
     it('sets up with a correct code, refuses a wrong one, and turns off with a current code', async () => {
       const cookie = cookieFor(ME)
-      expect(bodyOf(await page(cookie)).enrolment).toBeNull()
-      const setup = bodyOf(await page(cookie, '/account?totp=setup'))
+      expect(bodyOf(await page(cookie, '/account/second-factor')).enrolment).toBeNull()
+      const setup = bodyOf(await page(cookie, '/account/second-factor?totp=setup'))
       expect(setup.secondFactor).toMatchObject({ enrolled: false, required: false })
       const secret: string = setup.enrolment.secret
 
@@ -311,15 +431,20 @@ describe('/account', () => {
       expect(personByEmail(ME).totpKey).toBeNull()
 
       const ok = (await post(cookie, { intent: 'totp-enrol', secret, code: totpCodeAt(secret) })) as Response
-      expect(ok.headers.get('Location')).toBe('/account?done=totpOn#second-factor')
+      expect(ok.headers.get('Location')).toBe('/account/second-factor?done=totpOn')
       expect(personByEmail(ME).totpKey).toBe(secret)
+      expect(bodyOf(await page(cookie, '/account/second-factor')).secondFactor).toMatchObject({
+        enrolled: true,
+        required: false,
+        canTurnOff: true,
+      })
       // Signing in now owes a code.
       const again = await signIn({ email: ME, password: DEMO_PASSWORD, ip: null, userAgent: null })
       expect(again.ok && again.needsSecondFactor).toBe(true)
 
       vi.setSystemTime(Date.now() + 30_000)
       const off = (await post(cookie, { intent: 'totp-disable', code: totpCodeAt(secret) })) as Response
-      expect(off.headers.get('Location')).toBe('/account?done=totpOff#second-factor')
+      expect(off.headers.get('Location')).toBe('/account/second-factor?done=totpOff')
       expect(personByEmail(ME).totpKey).toBeNull()
       expect(lastAudit('account.secondFactor.disable')?.outcome).toBe('ok')
     })
@@ -329,7 +454,12 @@ describe('/account', () => {
       const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
       db.update(people).set({ totpExempt: false, totpKey: secret }).where(eq(people.email, officer)).run()
       const cookie = cookieFor(officer)
-      expect(bodyOf(await page(cookie)).secondFactor).toMatchObject({ enrolled: true, required: true })
+      // the page offers no way to turn it off (can(): secondFactor.turnOff), and the server refuses it
+      expect(bodyOf(await page(cookie, '/account/second-factor')).secondFactor).toMatchObject({
+        enrolled: true,
+        required: true,
+        canTurnOff: false,
+      })
       const res = await post(cookie, { intent: 'totp-disable', code: totpCodeAt(secret) })
       expect(statusOf(res)).toBe(403)
       expect(personByEmail(officer).totpKey).toBe(secret)
@@ -343,7 +473,9 @@ describe('/account', () => {
     })
 
     it('says that the demo secretariat account is exempt', async () => {
-      const status = bodyOf(await page(cookieFor('secretariat@rcm.example'))).secondFactor
+      const status = bodyOf(
+        await page(cookieFor('secretariat@rcm.example'), '/account/second-factor'),
+      ).secondFactor
       expect(status).toMatchObject({ enrolled: false, required: false, exempt: true })
     })
   })

@@ -1,32 +1,25 @@
 // /invitation/:token — the link in an invitation e-mail: the invited person sets their password once.
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { NewPasswordFields } from '~/components/new-password-fields'
-import type { MessageKey } from '~/i18n'
+import { OneTimeLinkRefused } from '~/components/one-time-link-refused'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { SetPasswordSchema } from '~/modules/auth/account-schemas'
 import {
   acceptInvitation,
   personLanguageRedirect,
   viewInvitation,
-  type LinkRefusal,
 } from '~/modules/auth/invitations-accept.server'
+import { LINK_REFUSAL_STATUS as STATUS } from '~/modules/auth/one-time-tokens.server'
 import { serializeSessionCookie } from '~/modules/auth/session.server'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta: MetaFunction = () => [{ title: 'Invitation · Invitación — RCM' }]
-
-const STATUS: Record<LinkRefusal, number> = { used: 410, expired: 410, unknown: 404 }
+export const meta = titleMeta('account.invite.pageTitle')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = resolveLang(request, getViewer(request))
@@ -68,26 +61,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   })
 }
 
-const REFUSAL_TEXT: Record<LinkRefusal, [MessageKey, MessageKey]> = {
-  used: ['account.invite.usedTitle', 'account.invite.usedBody'],
-  expired: ['account.invite.expiredTitle', 'account.invite.expiredBody'],
-  unknown: ['account.link.unknownTitle', 'account.link.unknownBody'],
-}
-
-function LinkRefused({ reason }: { reason: LinkRefusal }) {
-  const { t } = useT()
-  const [title, body] = REFUSAL_TEXT[reason]
-  return (
-    <div className="auth-page card">
-      <h1>{t(title)}</h1>
-      <p>{t(body)}</p>
-      <p>
-        <Link to="/login">{t('account.link.signIn')}</Link>
-      </p>
-    </div>
-  )
-}
-
 export default function Invitation() {
   const { view } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -100,8 +73,9 @@ export default function Invitation() {
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
-  if (actionData && 'refused' in actionData) return <LinkRefused reason={actionData.refused} />
-  if (view.state !== 'ok') return <LinkRefused reason={view.state} />
+  if (actionData && 'refused' in actionData)
+    return <OneTimeLinkRefused kind="invitation" reason={actionData.refused} />
+  if (view.state !== 'ok') return <OneTimeLinkRefused kind="invitation" reason={view.state} />
   return (
     <div className="auth-page card">
       <h1>{t('account.invite.title')}</h1>
@@ -123,3 +97,5 @@ export default function Invitation() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

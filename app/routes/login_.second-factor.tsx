@@ -1,18 +1,14 @@
 // /login/second-factor: after the password, when the session still owes a second factor. The trailing
 // underscore keeps it out of login.tsx's layout (flat routes: `login_.x` is /login/x without nesting).
 export { keepHeaders as headers } from '~/modules/core/route-headers'
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormErrors } from '~/components/forms'
+import { FormErrors } from '~/components/forms'
+import { TotpCodeField } from '~/components/totp-code-field'
 import { TotpEnrolment } from '~/components/totp-enrolment'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { SecondFactorSchema } from '~/modules/auth/account-schemas'
 import { safeRedirect } from '~/modules/auth/schemas'
@@ -25,7 +21,7 @@ import {
 } from '~/modules/auth/totp.server'
 import { getPendingSession, getViewer } from '~/modules/auth/viewer.server'
 
-export const meta: MetaFunction = () => [{ title: 'Second factor · Segundo factor — RCM' }]
+export const meta = titleMeta('account.2fa.title')
 
 /** The pending session and its person, or the redirect that fits the situation. */
 function requirePending(request: Request, redirectTo: string) {
@@ -106,23 +102,7 @@ export default function SecondFactor() {
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
         {enrolment ? <TotpEnrolment secret={enrolment.secret} qrSvg={enrolment.qrSvg} /> : null}
-        <Field
-          id={fields.code.id}
-          label={t('account.totp.code')}
-          hint={t('account.totp.codeHint')}
-          errors={fields.code.errors}
-        >
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.code, { type: 'text' })}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={20}
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+        <TotpCodeField field={fields.code} />
         <div>
           <button type="submit" disabled={navigation.state === 'submitting'}>
             {t('account.2fa.submit')}
@@ -137,3 +117,5 @@ export default function SecondFactor() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

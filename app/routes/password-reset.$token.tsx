@@ -1,28 +1,22 @@
 // /password-reset/:token — the link in a reset e-mail: sets a new password once and ends every session.
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { NewPasswordFields } from '~/components/new-password-fields'
-import type { MessageKey } from '~/i18n'
+import { OneTimeLinkRefused } from '~/components/one-time-link-refused'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { SetPasswordSchema } from '~/modules/auth/account-schemas'
-import { personLanguageRedirect, type LinkRefusal } from '~/modules/auth/invitations-accept.server'
+import { personLanguageRedirect } from '~/modules/auth/invitations-accept.server'
+import { LINK_REFUSAL_STATUS as STATUS } from '~/modules/auth/one-time-tokens.server'
 import { completePasswordReset, viewPasswordReset } from '~/modules/auth/password-reset.server'
 import { clearSessionCookie } from '~/modules/auth/session.server'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta: MetaFunction = () => [{ title: 'New password · Nueva contraseña — RCM' }]
-
-const STATUS: Record<LinkRefusal, number> = { used: 410, expired: 410, unknown: 404 }
+export const meta = titleMeta('account.reset.newTitle')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = resolveLang(request, getViewer(request))
@@ -58,26 +52,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return data({ done: true as const }, { headers: { 'Set-Cookie': clearSessionCookie() } })
 }
 
-const REFUSAL_TEXT: Record<LinkRefusal, [MessageKey, MessageKey]> = {
-  used: ['account.reset.usedTitle', 'account.reset.usedBody'],
-  expired: ['account.reset.expiredTitle', 'account.reset.expiredBody'],
-  unknown: ['account.link.unknownTitle', 'account.link.unknownBody'],
-}
-
-function LinkRefused({ reason }: { reason: LinkRefusal }) {
-  const { t } = useT()
-  const [title, body] = REFUSAL_TEXT[reason]
-  return (
-    <div className="auth-page card">
-      <h1>{t(title)}</h1>
-      <p>{t(body)}</p>
-      <p>
-        <Link to="/password-reset">{t('account.link.newReset')}</Link>
-      </p>
-    </div>
-  )
-}
-
 export default function PasswordResetNew() {
   const { state } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -103,8 +77,9 @@ export default function PasswordResetNew() {
       </div>
     )
   }
-  if (actionData && 'refused' in actionData) return <LinkRefused reason={actionData.refused} />
-  if (state !== 'ok') return <LinkRefused reason={state} />
+  if (actionData && 'refused' in actionData)
+    return <OneTimeLinkRefused kind="password_reset" reason={actionData.refused} />
+  if (state !== 'ok') return <OneTimeLinkRefused kind="password_reset" reason={state} />
   return (
     <div className="auth-page card">
       <h1>{t('account.reset.newTitle')}</h1>
@@ -120,3 +95,5 @@ export default function PasswordResetNew() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

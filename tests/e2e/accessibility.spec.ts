@@ -3,6 +3,10 @@ import { expectNoSeriousA11yViolations, queryValue, test } from './fixtures'
 // axe over the main pages of every area, as the secretariat (who sees every control) and in both languages.
 const PAGES = [
   '/account',
+  '/account/password',
+  '/account/sessions',
+  '/account/tokens',
+  '/account/second-factor',
   '/admin/people',
   '/admin/audit',
   '/admin/outbox',

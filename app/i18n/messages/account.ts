@@ -4,6 +4,12 @@ import { defineMessages } from '../core'
 export const account = defineMessages({
   en: {
     'account.title': 'My account',
+    'account.nav.label': 'Sections of my account',
+    'account.nav.profile': 'Profile and language',
+    'account.nav.password': 'Password',
+    'account.nav.sessions': 'Sessions',
+    'account.nav.tokens': 'API tokens',
+    'account.nav.secondFactor': 'Second factor',
     'account.viaSession': 'Your account can only be changed from a signed-in browser, not with an API token.',
     'account.unknown': 'Unknown',
     'account.never': 'Never',
@@ -115,6 +121,7 @@ export const account = defineMessages({
     'account.2fa.submit': 'Continue',
     'account.2fa.cancel': 'Cancel and sign out',
 
+    'account.invite.pageTitle': 'Invitation',
     'account.invite.title': 'Welcome to the RCM Portal',
     'account.invite.intro':
       '{name}, you have been invited to the portal of the Regional Conference on Migration on behalf of {organization}. Choose a password to activate your account.',
@@ -154,6 +161,12 @@ export const account = defineMessages({
   },
   es: {
     'account.title': 'Mi cuenta',
+    'account.nav.label': 'Secciones de mi cuenta',
+    'account.nav.profile': 'Perfil e idioma',
+    'account.nav.password': 'Contraseña',
+    'account.nav.sessions': 'Sesiones',
+    'account.nav.tokens': 'Tokens de API',
+    'account.nav.secondFactor': 'Segundo factor',
     'account.viaSession':
       'Su cuenta solo se puede modificar desde un navegador con sesión iniciada, no con un token de API.',
     'account.unknown': 'Desconocido',
@@ -270,6 +283,7 @@ export const account = defineMessages({
     'account.2fa.submit': 'Continuar',
     'account.2fa.cancel': 'Cancelar y cerrar sesión',
 
+    'account.invite.pageTitle': 'Invitación',
     'account.invite.title': 'Bienvenido/a al Portal CRM',
     'account.invite.intro':
       '{name}, ha recibido una invitación al portal de la Conferencia Regional sobre Migración en nombre de {organization}. Elija una contraseña para activar su cuenta.',

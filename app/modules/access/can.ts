@@ -6,7 +6,7 @@
 import type { ActionStatus, Validation } from '~/modules/actions/constants'
 import type { Visibility } from '~/modules/documents/constants'
 import type { MeetingOpenness, MeetingStatus, MinutesStatus } from '~/modules/meetings/constants'
-import type { OrganizationKind, Viewer } from './viewer'
+import type { OrganizationKind, PersonRole, Viewer } from './viewer'
 
 export type Subject = Viewer | null
 
@@ -73,6 +73,18 @@ export interface ActionItemRef {
 /** One progress report of an action item. */
 export interface ActionUpdateRef extends ActionItemRef {
   validation: Validation | null
+}
+
+/** An account as the second-factor rule sees it. */
+export interface SecondFactorAccount {
+  role: PersonRole
+  /** the demo's secretariat account, exempt so that the demo can be tried without an authenticator app */
+  totpExempt: boolean
+}
+/** One person's own second factor. */
+export interface SecondFactorRef {
+  personId: string
+  totpExempt: boolean
 }
 
 export interface Actions {
@@ -158,6 +170,8 @@ export interface Actions {
   'action.followUpAll': undefined
   /** the follow-up board (per member state and organization) and the per-state pages */
   'action.board': undefined
+  /** turn off one's own second factor (the secretariat must keep theirs) */
+  'secondFactor.turnOff': SecondFactorRef
 }
 export type Action = keyof Actions
 
@@ -280,6 +294,12 @@ function reportsOn(v: Subject, r: ActionItemRef): boolean {
   return isSecretariat(v) || r.owners.some((o) => speaksFor(v, o))
 }
 
+/** The secretariat must use a second factor: they set it up at sign-in (or on accepting their
+ * invitation) and cannot turn it off. The demo's exempt secretariat account is the one exception. */
+export function mustUseSecondFactor(account: SecondFactorAccount): boolean {
+  return account.role === 'secretariat' && !account.totpExempt
+}
+
 type Rule<A extends Action> = (v: Subject, r: Actions[A]) => boolean
 
 const rules: { [A in Action]: Rule<A> } = {
@@ -353,6 +373,11 @@ const rules: { [A in Action]: Rule<A> } = {
   'action.selfValidate': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled' && r.status !== 'done',
   'action.followUpAll': (v) => isSecretariat(v),
   'action.board': (v) => signedIn(v),
+  'secondFactor.turnOff': (v, r) =>
+    signedIn(v) &&
+    !!r &&
+    r.personId === v.id &&
+    !mustUseSecondFactor({ role: v.role, totpExempt: r.totpExempt }),
 }
 
 export function can<A extends Action>(

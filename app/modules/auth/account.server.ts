@@ -1,13 +1,16 @@
 /**
- * The signed-in person's own account: profile, language, password, sessions, personal API tokens.
+ * The signed-in person's own account: profile, language, password, sessions, personal API tokens, the
+ * second factor's state (its changes are in totp.server.ts).
  * Everything acts on the viewer's own rows only; every change is audited (never with a secret in it).
  */
 import { and, eq, ne } from 'drizzle-orm'
 import { db } from '@db/client'
 import { organizations, people, sessions, type Language } from '@db/schema'
 import type { Lang } from '~/i18n/core'
+import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
+import { notFound } from '~/modules/core/domain-error.server'
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.server'
 import { hashPassword, PasswordLengthError, verifyPassword } from './password.server'
 import { LOGIN_WINDOW_MS, recordHit, removeHits, retryAfterSeconds } from './rate-limit.server'
@@ -42,7 +45,8 @@ export function describeBrowser(userAgent: string | null): string | null {
   return [browser, os].filter(Boolean).join(' · ')
 }
 
-export function getAccount(viewer: Viewer, lang: Lang, now = Date.now()) {
+/** The viewer's own profile, with their organization's name in the page's language. */
+export function getProfile(viewer: Viewer, lang: Lang) {
   const person = db
     .select({
       name: people.name,
@@ -58,9 +62,14 @@ export function getAccount(viewer: Viewer, lang: Lang, now = Date.now()) {
     .innerJoin(organizations, eq(organizations.id, people.organizationId))
     .where(eq(people.id, viewer.id))
     .get()
-  if (!person) throw new Response(null, { status: 404 })
+  if (!person) throw notFound()
   const { organizationNameEs, organizationNameEn, ...profile } = person
-  const ownSessions = listSessions(viewer.id)
+  return { ...profile, organization: lang === 'en' ? organizationNameEn : organizationNameEs }
+}
+
+/** The viewer's own sessions, the current one first, then the most recently active. */
+export function listOwnSessions(viewer: Viewer) {
+  return listSessions(viewer.id)
     .map((s) => ({
       id: s.id,
       createdAt: s.createdAt.toISOString(),
@@ -70,7 +79,11 @@ export function getAccount(viewer: Viewer, lang: Lang, now = Date.now()) {
       current: s.id === viewer.sessionId,
     }))
     .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt))
-  const tokens = listApiTokens(viewer.id).map((t) => ({
+}
+
+/** The viewer's own personal API tokens (never the clear token: it is shown once, at creation). */
+export function listOwnTokens(viewer: Viewer, now = Date.now()) {
+  return listApiTokens(viewer.id).map((t) => ({
     id: t.id,
     name: t.name,
     createdAt: t.createdAt.toISOString(),
@@ -82,11 +95,16 @@ export function getAccount(viewer: Viewer, lang: Lang, now = Date.now()) {
         ? ('expired' as const)
         : ('active' as const),
   }))
+}
+
+/** The viewer's second factor: on or off, whether they must keep it, and whether they may turn it off. */
+export function getSecondFactor(viewer: Viewer) {
+  const status = secondFactorStatus(viewer.id)
+  if (!status) throw notFound()
+  const { totpExempt, email: _email, ...shown } = status
   return {
-    profile: { ...profile, organization: lang === 'en' ? organizationNameEn : organizationNameEs },
-    sessions: ownSessions,
-    tokens,
-    secondFactor: secondFactorStatus(viewer.id)!,
+    ...shown,
+    canTurnOff: status.enrolled && can(viewer, 'secondFactor.turnOff', { personId: viewer.id, totpExempt }),
   }
 }
 

@@ -4,3 +4,7 @@
 /** What a one-time link (hashed, expiring, single use) is for. */
 export const ONE_TIME_TOKEN_KINDS = ['invitation', 'password_reset'] as const
 export type OneTimeKind = (typeof ONE_TIME_TOKEN_KINDS)[number]
+
+/** Why a one-time link no longer works. */
+export const LINK_REFUSALS = ['used', 'expired', 'unknown'] as const
+export type LinkRefusal = (typeof LINK_REFUSALS)[number]

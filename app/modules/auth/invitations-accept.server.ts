@@ -7,8 +7,14 @@ import { and, eq } from 'drizzle-orm'
 import { db } from '@db/client'
 import { oneTimeTokens, organizations, people, type Language } from '@db/schema'
 import { isLang, type Lang } from '~/i18n/core'
+import { mustUseSecondFactor } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
-import { checkOneTimeToken, consumeOneTimeToken, type OneTimeKind } from './one-time-tokens.server'
+import {
+  checkOneTimeToken,
+  consumeOneTimeToken,
+  type LinkRefusal,
+  type OneTimeKind,
+} from './one-time-tokens.server'
 import { hashPassword, PasswordLengthError } from './password.server'
 import { createSession, readCookie } from './session.server'
 import { hashToken } from './tokens.server'
@@ -52,8 +58,6 @@ export function personLanguageRedirect(
   url.searchParams.set('lang', personLanguage)
   return url.pathname + url.search
 }
-
-export type LinkRefusal = 'used' | 'expired' | 'unknown'
 
 export type InvitationView =
   | { state: 'ok'; name: string; email: string; organization: string; language: Language }
@@ -147,8 +151,8 @@ export async function acceptInvitation(input: {
   )
   if (outcome) return refuse(outcome)
 
-  // Secretariat accounts must set up their second factor before the session is of any use.
-  const needsSecondFactor = Boolean(owner.totpKey) || (owner.role === 'secretariat' && !owner.totpExempt)
+  // Those who must use a second factor set it up before the session is of any use.
+  const needsSecondFactor = Boolean(owner.totpKey) || mustUseSecondFactor(owner)
   const { token, session } = createSession(
     owner.id,
     { ip: input.ip, userAgent: input.userAgent, twoFactorVerified: !needsSecondFactor },

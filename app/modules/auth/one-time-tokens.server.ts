@@ -2,13 +2,16 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { type db, type Tx } from '@db/client'
 import { oneTimeTokens } from '@db/schema'
 import { publicOrigin } from '~/env.server'
-import type { ONE_TIME_TOKEN_KINDS } from './constants'
+import type { LinkRefusal, OneTimeKind } from './constants'
 import { generateToken, hashToken } from './tokens.server'
 
-export type OneTimeKind = (typeof ONE_TIME_TOKEN_KINDS)[number]
+export type { LinkRefusal, OneTimeKind }
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000
 export const RESET_TTL_MS = 60 * 60 * 1000
+
+/** The status of a refused link's page: a used or expired link is gone, an unknown one was never there. */
+export const LINK_REFUSAL_STATUS: Record<LinkRefusal, 404 | 410> = { used: 410, expired: 410, unknown: 404 }
 
 /** Creates an invitation or reset token (stored hashed) and returns the clear token for the link.
  * Any earlier unused token of the same kind for the person stops working. */

@@ -9,8 +9,14 @@ import { people, sessions } from '@db/schema'
 import { translator } from '~/i18n'
 import { audit } from '~/modules/audit/audit.server'
 import { queueMail } from '~/modules/mail/mail.server'
-import { linkOwner, type LinkRefusal } from './invitations-accept.server'
-import { checkOneTimeToken, consumeOneTimeToken, createOneTimeToken, linkTo } from './one-time-tokens.server'
+import { linkOwner } from './invitations-accept.server'
+import {
+  checkOneTimeToken,
+  consumeOneTimeToken,
+  createOneTimeToken,
+  linkTo,
+  type LinkRefusal,
+} from './one-time-tokens.server'
 import { hashPassword, PasswordLengthError } from './password.server'
 import { accountKey, clearHits, recordHit, retryAfterSeconds } from './rate-limit.server'
 

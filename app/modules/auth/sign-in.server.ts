@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { db } from '@db/client'
 import { people } from '@db/schema'
+import { mustUseSecondFactor } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
 import { verifyAgainstDummy, verifyPassword } from './password.server'
 import {
@@ -72,9 +73,8 @@ export async function signIn(input: {
   }
   removeHits(hits)
   clearHits(accountKey(email))
-  // A second factor is owed when one is set up, and always for the secretariat (enrolment at sign-in)
-  // unless the account is the demo's exempt one.
-  const needsSecondFactor = Boolean(person.totpKey) || (person.role === 'secretariat' && !person.totpExempt)
+  // A second factor is owed when one is set up, and by those who must use one (enrolment at sign-in).
+  const needsSecondFactor = Boolean(person.totpKey) || mustUseSecondFactor(person)
   const { token, session } = createSession(person.id, {
     ip: input.ip,
     userAgent: input.userAgent,

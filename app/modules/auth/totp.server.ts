@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import QRCode from 'qrcode'
 import { db, type Tx } from '@db/client'
 import { people, rateLimitEvents } from '@db/schema'
+import { mustUseSecondFactor } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
 import { LOGIN_WINDOW_MS, recordHit, retryAfterSeconds } from './rate-limit.server'
 import { markTwoFactorVerified } from './session.server'
@@ -103,10 +104,12 @@ export function verifyTotpCode(
 
 export interface SecondFactorStatus {
   enrolled: boolean
-  /** secretariat accounts must have one */
+  /** they must use one (`mustUseSecondFactor`: the secretariat) */
   required: boolean
-  /** the demo's secretariat account may sign in without one */
+  /** would have to, but the account is the demo's exempt one */
   exempt: boolean
+  /** the account's exemption flag, as `can(viewer, 'secondFactor.turnOff', …)` reads it */
+  totpExempt: boolean
   email: string
 }
 
@@ -124,8 +127,9 @@ export function secondFactorStatus(personId: string): SecondFactorStatus | null 
   if (!p) return null
   return {
     enrolled: Boolean(p.totpKey),
-    required: p.role === 'secretariat' && !p.totpExempt,
-    exempt: p.role === 'secretariat' && p.totpExempt,
+    required: mustUseSecondFactor(p),
+    exempt: p.totpExempt && mustUseSecondFactor({ role: p.role, totpExempt: false }),
+    totpExempt: p.totpExempt,
     email: p.email,
   }
 }
@@ -246,13 +250,13 @@ export function enrolSecondFactor(
 
 export type DisableResult = CodeResult | { ok: false; reason: 'required' }
 
-/** Turns the second factor off after a correct current code. Secretariat accounts cannot (it is required
- * for them), except the demo's exempt account. */
+/** Turns the second factor off after a correct current code. Those who must use one cannot
+ * (`mustUseSecondFactor`). */
 export function disableSecondFactor(input: Who & { code: string }): DisableResult {
   const now = input.now ?? Date.now()
   const person = personRow(db, input.personId)
   if (!person) return { ok: false, reason: 'unknown' }
-  if (person.role === 'secretariat' && !person.totpExempt) {
+  if (mustUseSecondFactor(person)) {
     audit({
       actor: person,
       action: 'account.secondFactor.disable',

@@ -1,4 +1,4 @@
-import { redirect } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { db } from '@db/client'
 import { groupMemberships, organizations, people } from '@db/schema'
@@ -101,4 +101,12 @@ export function requireViewer(request: Request): Viewer {
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, {
     headers: { 'Cache-Control': 'no-store' },
   })
+}
+
+/** For the forms of one's own account (password, tokens, second factor...): they need a browser session,
+ * not an API token, so that a leaked token cannot take the account over. 403 otherwise. */
+export function requireSessionViewer(request: Request): Viewer {
+  const viewer = requireViewer(request)
+  if (viewer.via !== 'session') throw data({ error: 'account.viaSession' }, { status: 403 })
+  return viewer
 }

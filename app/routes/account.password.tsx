@@ -1,0 +1,90 @@
+// /account/password — changing one's password: the current one first; every other session then ends.
+export { keepHeaders as headers } from '~/modules/core/route-headers'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { Field, FormErrors } from '~/components/forms'
+import { NewPasswordFields } from '~/components/new-password-fields'
+import { SubmitButton } from '~/components/submit-button'
+import { pageTitle } from '~/i18n/page-title'
+import { useT } from '~/i18n/use-t'
+import { ChangePasswordSchema } from '~/modules/auth/account-schemas'
+import { changePassword } from '~/modules/auth/account.server'
+import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
+
+export const meta = pageTitle(
+  (t) => `${t('account.password.heading')} · ${t('account.title')} · ${t('app.name')}`,
+)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireViewer(request)
+  return null
+}
+
+/** The passwords are never sent back to the form. */
+const HIDE = { hideFields: ['currentPassword', 'password', 'confirm'] }
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = requireSessionViewer(request)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent !== 'password') throw new Response(null, { status: 400 })
+  const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
+  if (submission.status !== 'success')
+    return data({ intent, result: submission.reply(HIDE) }, { status: 400 })
+  const outcome = await changePassword(viewer, submission.value, context.clientIp ?? null)
+  if (outcome.ok) return redirect('/account/password?done=password')
+  if (outcome.reason === 'throttled') {
+    return data(
+      { intent, result: submission.reply({ ...HIDE, formErrors: ['account.password.throttled'] }) },
+      { status: 429, headers: { 'Retry-After': String(outcome.retryAfter) } },
+    )
+  }
+  const fieldErrors: Record<string, string[]> =
+    outcome.reason === 'wrong_current'
+      ? { currentPassword: ['account.password.wrongCurrent'] }
+      : { password: ['validation.passwordTooLong'] }
+  return data({ intent, result: submission.reply({ ...HIDE, fieldErrors }) }, { status: 400 })
+}
+
+export default function AccountPassword() {
+  const actionData = useActionData<typeof action>()
+  const { t } = useT()
+  const [form, fields] = useForm({
+    id: 'password-form',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <section className="account-section" aria-labelledby="password">
+      <h2 id="password">{t('account.password.heading')}</h2>
+      <p>{t('account.password.note')}</p>
+      <FormErrors errors={form.errors} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <Field
+          id={fields.currentPassword.id}
+          label={t('account.password.current')}
+          errors={fields.currentPassword.errors}
+        >
+          {({ describedBy }) => (
+            <input
+              {...getInputProps(fields.currentPassword, { type: 'password' })}
+              autoComplete="current-password"
+              aria-describedby={describedBy}
+              required
+            />
+          )}
+        </Field>
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
+        <div>
+          <SubmitButton intent="password">{t('account.password.save')}</SubmitButton>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -1,0 +1,108 @@
+// /account/sessions — where one is signed in: end one session, or every one but this.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { SubmitButton } from '~/components/submit-button'
+import { pageTitle } from '~/i18n/page-title'
+import { useT } from '~/i18n/use-t'
+import { endOtherSessions, endSession, listOwnSessions } from '~/modules/auth/account.server'
+import { EndOtherSessionsSchema, EndSessionSchema, parseWithZod } from '~/modules/auth/forms.server'
+import { clearSessionCookie } from '~/modules/auth/session.server'
+import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
+import { notFoundResponse } from '~/modules/core/form-reply.server'
+
+export const meta = pageTitle(
+  (t) => `${t('account.sessions.heading')} · ${t('account.title')} · ${t('app.name')}`,
+)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { sessions: listOwnSessions(requireViewer(request)) }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = requireSessionViewer(request)
+  const ip = context.clientIp ?? null
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'end-other-sessions') {
+    const submission = parseWithZod(formData, { schema: EndOtherSessionsSchema })
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    const ended = endOtherSessions(viewer, ip)
+    return redirect(`/account/sessions?done=endOthers&count=${ended}`)
+  }
+  if (intent !== 'end-session') throw new Response(null, { status: 400 })
+  const submission = parseWithZod(formData, { schema: EndSessionSchema })
+  if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+  // Someone else's session, or one already ended: nothing to end (and a refusal in the audit log).
+  if (!endSession(viewer, submission.value.sessionId, ip)) throw notFoundResponse()
+  if (submission.value.sessionId === viewer.sessionId) {
+    return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie() } })
+  }
+  return redirect('/account/sessions?done=endSession')
+}
+
+export default function AccountSessions() {
+  const { sessions } = useLoaderData<typeof loader>()
+  const { t, date } = useT()
+  const others = sessions.filter((s) => !s.current).length
+  return (
+    <section className="account-section" aria-labelledby="sessions">
+      <h2 id="sessions">{t('account.sessions.heading')}</h2>
+      <p>{t('account.sessions.intro')}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="account-visually-hidden">{t('account.sessions.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('account.sessions.started')}</th>
+              <th scope="col">{t('account.sessions.lastSeen')}</th>
+              <th scope="col">{t('account.sessions.ip')}</th>
+              <th scope="col">{t('account.sessions.browser')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>{date(s.createdAt, 'datetime')}</td>
+                <td>{date(s.lastSeenAt, 'datetime')}</td>
+                <td>{s.ip ?? t('account.unknown')}</td>
+                <td>{s.browser ?? t('account.unknown')}</td>
+                <td>
+                  {s.current ? (
+                    <span className="badge ok">{t('account.sessions.current')}</span>
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="end-session"
+                        className="button small secondary"
+                        aria-label={t('account.sessions.endLabel', { date: date(s.createdAt, 'datetime') })}
+                      >
+                        {t('account.sessions.end')}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {others > 0 ? (
+        <Form method="post">
+          <p>
+            <SubmitButton intent="end-other-sessions" className="secondary">
+              {t('account.sessions.endOthers')}
+            </SubmitButton>
+          </p>
+        </Form>
+      ) : (
+        <p className="muted">{t('account.sessions.noOthers')}</p>
+      )}
+    </section>
+  )
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -1,0 +1,159 @@
+// /account/tokens — personal API tokens: create one (shown once) or revoke one.
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, FormErrors } from '~/components/forms'
+import { SubmitButton } from '~/components/submit-button'
+import { pageTitle } from '~/i18n/page-title'
+import { useT } from '~/i18n/use-t'
+import { CreateTokenSchema, RevokeTokenSchema } from '~/modules/auth/account-schemas'
+import { createPersonalToken, listOwnTokens, revokePersonalToken } from '~/modules/auth/account.server'
+import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
+import { notFoundResponse } from '~/modules/core/form-reply.server'
+
+export const meta = pageTitle(
+  (t) => `${t('account.tokens.heading')} · ${t('account.title')} · ${t('app.name')}`,
+)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { tokens: listOwnTokens(requireViewer(request)) }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = requireSessionViewer(request)
+  const ip = context.clientIp ?? null
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'revoke-token') {
+    const submission = parseWithZod(formData, { schema: RevokeTokenSchema })
+    if (submission.status !== 'success') {
+      return data({ intent, result: submission.reply(), created: null }, { status: 400 })
+    }
+    // Someone else's token, or one already revoked: nothing to revoke (and a refusal in the audit log).
+    if (!revokePersonalToken(viewer, submission.value.tokenId, ip)) throw notFoundResponse()
+    return redirect('/account/tokens?done=revoked')
+  }
+  if (intent !== 'create-token') throw new Response(null, { status: 400 })
+  const submission = parseWithZod(formData, { schema: CreateTokenSchema })
+  if (submission.status !== 'success') {
+    return data({ intent, result: submission.reply(), created: null }, { status: 400 })
+  }
+  const created = createPersonalToken(viewer, submission.value, ip)
+  // The only time the clear token exists outside the person's hands: shown once, never stored.
+  return data({ intent, result: submission.reply({ resetForm: true }), created })
+}
+
+export default function AccountTokens() {
+  const { tokens } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, date } = useT()
+  const [form, fields] = useForm({
+    id: 'token-form',
+    lastResult: actionData?.intent === 'create-token' ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTokenSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  const created = actionData?.created ?? null
+  return (
+    <section className="account-section" aria-labelledby="tokens">
+      <h2 id="tokens">{t('account.tokens.heading')}</h2>
+      <p>{t('account.tokens.intro')}</p>
+      {created ? (
+        <div className="alert ok" role="status">
+          <h3>{t('account.tokens.createdTitle', { name: created.name })}</h3>
+          <p>{t('account.tokens.createdBody')}</p>
+          <p className="token-box mono">{created.token}</p>
+        </div>
+      ) : null}
+      {tokens.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="account-visually-hidden">{t('account.tokens.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('account.tokens.created')}</th>
+                <th scope="col">{t('account.tokens.lastUsed')}</th>
+                <th scope="col">{t('account.tokens.expiry')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((tok) => (
+                <tr key={tok.id}>
+                  <td>{tok.name}</td>
+                  <td>{date(tok.createdAt, 'date')}</td>
+                  <td>{tok.lastUsedAt ? date(tok.lastUsedAt, 'datetime') : t('account.never')}</td>
+                  <td>{tok.expiresAt ? date(tok.expiresAt, 'date') : t('account.never')}</td>
+                  <td>
+                    <span className={tok.status === 'active' ? 'badge ok' : 'badge'}>
+                      {t(`account.tokens.status.${tok.status}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {tok.status === 'active' ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="tokenId" value={tok.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="revoke-token"
+                          className="button small danger"
+                          aria-label={t('account.tokens.revokeLabel', { name: tok.name })}
+                        >
+                          {t('account.tokens.revoke')}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t('account.tokens.none')}</p>
+      )}
+      <FormErrors errors={form.errors} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <Field
+          id={fields.name.id}
+          label={t('account.tokens.name')}
+          hint={t('account.tokens.nameHint')}
+          errors={fields.name.errors}
+        >
+          {({ describedBy }) => (
+            <input
+              {...getInputProps(fields.name, { type: 'text' })}
+              autoComplete="off"
+              aria-describedby={describedBy}
+              required
+            />
+          )}
+        </Field>
+        <Field
+          id={fields.expiresInDays.id}
+          label={t('account.tokens.expiry')}
+          errors={fields.expiresInDays.errors}
+        >
+          {({ describedBy }) => (
+            <select {...getSelectProps(fields.expiresInDays)} aria-describedby={describedBy}>
+              <option value="">{t('account.tokens.expiryNever')}</option>
+              <option value="30">{t('account.tokens.expiry30')}</option>
+              <option value="90">{t('account.tokens.expiry90')}</option>
+              <option value="365">{t('account.tokens.expiry365')}</option>
+            </select>
+          )}
+        </Field>
+        <div>
+          <SubmitButton intent="create-token">{t('account.tokens.create')}</SubmitButton>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'
