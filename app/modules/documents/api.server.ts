@@ -3,7 +3,8 @@
  * call (its file and fields) with the API's answers to a refusal, messages in the caller's language.
  */
 import type { z } from 'zod'
-import { hasMessage, translator, type Lang } from '~/i18n'
+import { type Lang } from '~/i18n'
+import { hasMessage, translator } from '~/i18n/catalogue.server'
 import { apiError, apiFailure } from '~/modules/api/http.server'
 import type { DocumentDetails } from './details.server'
 import type { ListedDocument } from './queries.server'
