@@ -15,7 +15,7 @@ import type { ReactNode } from 'react'
 import { useNonce } from './components/nonce'
 import type { MessageKey } from './i18n'
 import { messagesScript } from './i18n/catalogue.server'
-import { MessagesScript, usePageMessages } from './i18n/page-messages'
+import { MessagesScript } from './i18n/page-messages'
 import { useT } from './i18n/use-t'
 import { can } from './modules/access/can'
 import { getViewer } from './modules/auth/viewer.server'
@@ -151,10 +151,11 @@ function Shell({ children }: { children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
-  const data = useRouteLoaderData<RootData>('root')
-  const page = usePageMessages()
+  // the root loader's language (the page's own without it); rendering again when its messages arrive
+  // brings the <title> to that language too
+  const { lang } = useT()
   return (
-    <html lang={data?.lang ?? page.lang}>
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -63,6 +63,7 @@ test('signing in as an English-speaking person from a Spanish page switches to E
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await expect(page.getByRole('navigation', { name: en('nav.main') })).toBeVisible()
   await expect(page.getByRole('button', { name: en('nav.signOut') })).toBeVisible()
+  await expect(page).toHaveTitle(`${en('nav.dashboard')} · ${en('app.name')}`)
   expect(await marked(page)).toBe(true)
   expect(await page.evaluate(() => Object.keys(window.__messages ?? {}).sort())).toEqual(['en', 'es'])
   expect(errors).toEqual([])
