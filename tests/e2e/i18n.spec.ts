@@ -68,3 +68,20 @@ test('signing in as an English-speaking person from a Spanish page switches to E
   expect(await page.evaluate(() => Object.keys(window.__messages ?? {}).sort())).toEqual(['en', 'es'])
   expect(errors).toEqual([])
 })
+
+for (const lang of ['es', 'en'] as const) {
+  test(`a form's browser-side validation speaks ${lang}`, async ({ page }) => {
+    const { t } = translator(lang)
+    const errors = errorsOf(page)
+    const posts: string[] = []
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts.push(r.url())
+    })
+    await page.goto(`/login?lang=${lang}`)
+    await page.waitForFunction(() => '__remixRouter' in window)
+    await page.getByRole('button', { name: t('auth.submit') }).click()
+    await expect(page.getByText(t('validation.required')).first()).toBeVisible()
+    expect(posts).toEqual([]) // refused in the browser, with the messages the browser has
+    expect(errors).toEqual([])
+  })
+}
