@@ -3,13 +3,15 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-// Server code must never reach the browser bundle: client modules may not import db/ or *.server files.
+// Server code must never reach the browser bundle: client modules may not import db/ or *.server files
+// (a type from a *.server file is fine: types are erased, e.g. MessageKey from the server catalogue).
 const serverOnly = {
   patterns: [
     { group: ['**/db/*', '@db/*'], message: 'db/ is server-only: import it from a *.server.ts module.' },
     {
       group: ['**/*.server', '**/*.server.*'],
       message: 'Import *.server modules only from other server modules or route loaders/actions.',
+      allowTypeImports: true,
     },
   ],
 }
@@ -47,7 +49,7 @@ export default tseslint.config(
     // loaders/actions from the client build), but never db/ directly.
     files: ['app/components/**', 'app/i18n/**', 'app/entry.client.tsx', 'app/utils/**'],
     ignores: ['**/*.server.ts', '**/*.server.tsx'],
-    rules: { 'no-restricted-imports': ['error', serverOnly] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', serverOnly] },
   },
   {
     files: ['app/routes/**', 'app/root.tsx'],
@@ -65,6 +67,6 @@ export default tseslint.config(
   {
     files: ['app/modules/**'],
     ignores: ['**/*.server.ts'],
-    rules: { 'no-restricted-imports': ['error', serverOnly] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', serverOnly] },
   },
 )

@@ -5,11 +5,18 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './components/nonce'
+import { isLang, provideMessages } from './i18n'
+import { allMessages, messagesScript } from './i18n/catalogue.server'
+import { PageMessagesProvider } from './i18n/page-messages'
+import { resolveLang } from './modules/i18n/lang.server'
 
 // Called by server.mjs (they travel in the server build): start-up, CSRF origin check, CSP.
 export { startup, shutdown } from './modules/startup.server'
 export { checkOrigin, recordRefusedOrigin } from './modules/auth/origin.server'
 export { contentSecurityPolicy } from './modules/security/csp.server'
+
+// The server renders with the whole catalogue; the browser gets its page's language only.
+provideMessages(allMessages)
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
@@ -23,11 +30,17 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? ''
   const bot = isbot(request.headers.get('user-agent') || '')
+  // the root loader's language; without its data (it failed), the request's own
+  const root = remixContext.staticHandlerContext.loaderData?.root as { lang?: unknown } | undefined
+  const lang = isLang(root?.lang) ? root.lang : resolveLang(request, null)
+  const page = { lang, src: messagesScript(lang).url }
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <PageMessagesProvider value={page}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </PageMessagesProvider>
       </NonceProvider>,
       {
         nonce,

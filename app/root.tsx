@@ -14,6 +14,8 @@ import {
 import type { ReactNode } from 'react'
 import { useNonce } from './components/nonce'
 import type { MessageKey } from './i18n'
+import { messagesScript } from './i18n/catalogue.server'
+import { MessagesScript } from './i18n/page-messages'
 import { useT } from './i18n/use-t'
 import { can } from './modules/access/can'
 import { getViewer } from './modules/auth/viewer.server'
@@ -33,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = resolveLang(request, viewer)
   return {
     lang,
+    // where the browser finds this language's messages if the page's language changes under it
+    messages: messagesScript(lang).url,
     viewer: viewer
       ? {
           id: viewer.id,
@@ -147,14 +151,17 @@ function Shell({ children }: { children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
-  const data = useRouteLoaderData<RootData>('root')
+  // the root loader's language (the page's own without it); rendering again when its messages arrive
+  // brings the <title> to that language too
+  const { lang } = useT()
   return (
-    <html lang={data?.lang ?? 'es'}>
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <MessagesScript nonce={nonce} />
       </head>
       <body>
         <Shell>{children}</Shell>

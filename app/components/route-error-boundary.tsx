@@ -3,18 +3,18 @@
  * person's language. Each route module re-exports it as its ErrorBoundary:
  *   export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'
  */
-import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from '@remix-run/react'
-import { translator, type MessageKey } from '~/i18n'
+import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
+import { translator, type MessageKey, type Translator } from '~/i18n'
+import { useT } from '~/i18n/use-t'
 import { parseKeptForm, type KeptForm } from '~/modules/auth/kept-form'
-import type { RootData } from '~/root'
 
 const KNOWN_STATUSES = [400, 401, 403, 404, 405, 409, 413, 429, 500] as const
 
 /** Error pages per status, in the person's language. */
 export function RouteErrorBoundary() {
   const error = useRouteError()
-  const data = useRouteLoaderData<RootData>('root')
-  const { t } = data ? translator(data.lang) : translator('es')
+  // the root loader's language, or the page's own when it had no answer
+  const { t } = useT()
   const status = isRouteErrorResponse(error) ? error.status : 500
   const known = (KNOWN_STATUSES as readonly number[]).includes(status) ? status : 500
   const kept = status === 401 && isRouteErrorResponse(error) ? parseKeptForm(error.data) : null
@@ -38,7 +38,7 @@ export function RouteErrorBoundary() {
 
 /** A form sent after the session ended (kept-form.server.ts): what the person typed, to send again once
  * they have signed in in another tab. A plain form, so that it works the same with JavaScript off. */
-function SessionEnded({ kept, t }: { kept: KeptForm; t: ReturnType<typeof translator>['t'] }) {
+function SessionEnded({ kept, t }: { kept: KeptForm; t: Translator['t'] }) {
   // what the person typed is shown and can be corrected; the form's own bookkeeping (intent, revision,
   // record ids) travels hidden
   const technical = (name: string, value: string) =>

@@ -1,3 +1,9 @@
+/**
+ * Translating, on the server and in the browser. The messages come from wherever this side of the page
+ * has them: the server has the whole catalogue (catalogue.server.ts, provided by entry.server), the
+ * browser only the language of its page (the `/i18n/<lang>.<hash>.js` script the layout loads before
+ * hydration, provided by entry.client; another language is loaded when the page's language changes).
+ */
 import {
   format,
   formatDate,
@@ -7,51 +13,13 @@ import {
   type Message,
   type Params,
 } from './core'
-import { common } from './messages/common'
-import { auth } from './messages/auth'
-import { account } from './messages/account'
-import { admin } from './messages/admin'
-import { members } from './messages/members'
-import { dashboard } from './messages/dashboard'
-import { documents } from './messages/documents'
-import { search } from './messages/search'
-import { groups } from './messages/groups'
-import { meetings } from './messages/meetings'
-import { actions } from './messages/actions'
 
 export * from './core'
+// Only the type: the catalogue itself never reaches the browser bundle.
+export type { MessageKey } from './catalogue.server'
+import type { MessageKey } from './catalogue.server'
 
-// Each area of the interface keeps its messages in its own file; they are merged here.
-const catalogue = {
-  en: {
-    ...common.en,
-    ...auth.en,
-    ...account.en,
-    ...admin.en,
-    ...members.en,
-    ...dashboard.en,
-    ...documents.en,
-    ...search.en,
-    ...groups.en,
-    ...meetings.en,
-    ...actions.en,
-  },
-  es: {
-    ...common.es,
-    ...auth.es,
-    ...account.es,
-    ...admin.es,
-    ...members.es,
-    ...dashboard.es,
-    ...documents.es,
-    ...search.es,
-    ...groups.es,
-    ...meetings.es,
-    ...actions.es,
-  },
-}
-
-export type MessageKey = keyof typeof catalogue.en
+export type Messages = Record<string, Message>
 
 export interface Translator {
   lang: Lang
@@ -60,8 +28,7 @@ export interface Translator {
   number: (n: number, opts?: Intl.NumberFormatOptions) => string
 }
 
-export function translator(lang: Lang): Translator {
-  const messages = catalogue[lang] as Record<MessageKey, Message>
+export function makeTranslator(lang: Lang, messages: Partial<Record<MessageKey, Message>>): Translator {
   return {
     lang,
     t: (key, params) => format(lang, messages[key] ?? key, params),
@@ -70,6 +37,41 @@ export function translator(lang: Lang): Translator {
   }
 }
 
+const loaded: Partial<Record<Lang, Messages>> = {}
+const listeners = new Set<() => void>()
+
+/** Adds languages' messages (the server: all of them, once; the browser: each as its script arrives). */
+export function provideMessages(messages: Partial<Record<Lang, Messages>> | undefined) {
+  if (!messages) return
+  let changed = false
+  for (const [lang, m] of Object.entries(messages) as [Lang, Messages][]) {
+    if (m && loaded[lang] !== m) {
+      loaded[lang] = m
+      changed = true
+    }
+  }
+  if (changed) for (const listener of listeners) listener()
+}
+
+export function messagesLoaded(lang: Lang): boolean {
+  return loaded[lang] !== undefined
+}
+
+/** Calls `listener` whenever a language's messages arrive (for useSyncExternalStore). */
+export function subscribeToMessages(listener: () => void) {
+  listeners.add(listener)
+  return () => void listeners.delete(listener)
+}
+
+/** The translator of a language. In the browser, while another language's messages are still on their
+ * way, it speaks the language the page has (for the moment the new ones take to arrive). */
+export function translator(lang: Lang): Translator {
+  const messages = loaded[lang] ?? Object.values(loaded)[0] ?? {}
+  return makeTranslator(lang, messages)
+}
+
+/** Whether a string is a message key (a form error may be a key or a text of its own). */
 export function hasMessage(key: string): key is MessageKey {
-  return key in catalogue.en
+  const messages = Object.values(loaded)[0]
+  return messages !== undefined && key in messages
 }

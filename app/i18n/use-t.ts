@@ -1,10 +1,20 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import { useMemo } from 'react'
-import { DEFAULT_LANG, translator, type Lang, type Translator } from './index'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { messagesLoaded, subscribeToMessages, translator, type Lang, type Translator } from './index'
+import { loadMessages, usePageMessages } from './page-messages'
 
-/** The translator for the language the root loader chose. */
+/** The translator for the language the root loader chose (the page's own when it had no answer). If
+ * that language's messages are not in the browser yet (it changed on a client-side navigation), they
+ * are loaded and the component renders again when they arrive. */
 export function useT(): Translator {
-  const data = useRouteLoaderData('root') as { lang?: Lang } | undefined
-  const lang = data?.lang ?? DEFAULT_LANG
-  return useMemo(() => translator(lang), [lang])
+  const data = useRouteLoaderData('root') as { lang?: Lang; messages?: string } | undefined
+  const page = usePageMessages()
+  const lang = data?.lang ?? page.lang
+  const src = data?.messages
+  const isLoaded = () => messagesLoaded(lang)
+  const loaded = useSyncExternalStore(subscribeToMessages, isLoaded, isLoaded)
+  useEffect(() => {
+    if (!loaded && src) void loadMessages(src)
+  }, [loaded, src])
+  return useMemo(() => translator(lang), [lang, loaded])
 }

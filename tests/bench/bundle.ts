@@ -112,3 +112,34 @@ export function routesWithZod(build: ClientBuild): string[] {
     .map(([id]) => id)
     .sort()
 }
+
+/** Messages distinctive enough to find in a JavaScript file (`minLength` characters or more, no quotes
+ * or backslashes, which a minifier may escape), per language. */
+export function distinctiveMessages(messages: Record<string, unknown>, minLength = 25): string[] {
+  return Object.values(messages)
+    .flatMap((m) => (typeof m === 'string' ? [m] : Object.values(m as Record<string, string>)))
+    .filter((m) => m.length >= minLength && !/["'`\\\n]/.test(m))
+}
+
+/** The client modules (public/build) holding any of the given texts, with the texts found. */
+export function modulesContaining(build: ClientBuild, texts: string[]): Map<string, string[]> {
+  const found = new Map<string, string[]>()
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else if (entry.name.endsWith('.js')) {
+        // esbuild writes non-ASCII characters as escapes (`\xF1`, `\u00F1`): read them back
+        const source = fs
+          .readFileSync(file, 'utf8')
+          .replace(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4}))/g, (_, x: string, u: string) =>
+            String.fromCharCode(parseInt(x ?? u, 16)),
+          )
+        const hits = texts.filter((t) => source.includes(t))
+        if (hits.length) found.set(`/build/${path.relative(build.dir, file)}`, hits)
+      }
+    }
+  }
+  walk(build.dir)
+  return found
+}

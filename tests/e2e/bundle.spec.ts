@@ -1,9 +1,18 @@
 // The browser gets only what it needs: zod (about 55 KB gzipped) reaches only the pages that validate a
-// form in the browser (conform's onValidate), never the lists. Reads the client build the e2e run made
-// (public/build) and checks it against what the browser really loads.
+// form in the browser (conform's onValidate), never the lists; the messages of the interface come in
+// the page's language only, from a script of their own, and never inside the JavaScript bundle. Reads
+// the client build the e2e run made (public/build) and checks it against what the browser really loads.
 import fs from 'node:fs'
 import path from 'node:path'
-import { firstLoad, PAGES, readClientBuild, routesWithZod } from '../bench/bundle'
+import { catalogue } from '../../app/i18n/catalogue.server'
+import {
+  distinctiveMessages,
+  firstLoad,
+  modulesContaining,
+  PAGES,
+  readClientBuild,
+  routesWithZod,
+} from '../bench/bundle'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
@@ -48,11 +57,19 @@ async function loadedScripts(page: Page, url: string): Promise<string[]> {
   )
 }
 
+/** The scripts of the build (the messages script is served by the portal itself, checked below). */
+const buildScripts = (scripts: string[]) => scripts.filter((s) => s.startsWith('/build/'))
+
 test('the list pages load no zod in the browser either', async ({ page, signIn }) => {
   const build = readClientBuild()
   await signIn('pa.focal@rcm.example')
   for (const url of Object.keys(PAGES)) {
-    const scripts = await loadedScripts(page, url)
+    const loaded = await loadedScripts(page, url)
+    expect(
+      loaded.filter((s) => s.startsWith('/i18n/')),
+      `${url}: one messages script`,
+    ).toHaveLength(1)
+    const scripts = buildScripts(loaded)
     expect(scripts.length, url).toBeGreaterThan(3)
     expect(
       scripts.filter((s) => build.zodChunks.has(s)),
@@ -63,6 +80,55 @@ test('the list pages load no zod in the browser either', async ({ page, signIn }
     for (const s of scripts) expect(counted.has(s), `${url}: ${s} not counted`).toBe(true)
   }
   // and a page that validates in the browser does load it
-  const scripts = await loadedScripts(page, '/account')
+  const scripts = buildScripts(await loadedScripts(page, '/account'))
   expect(scripts.some((s) => build.zodChunks.has(s))).toBe(true)
+})
+
+// Texts of one language only (a text found in both languages says nothing about which one is there).
+const texts = (lang: 'es' | 'en') => distinctiveMessages(catalogue[lang], 0)
+const spanish = distinctiveMessages(catalogue.es).filter((m) => !texts('en').includes(m))
+const english = distinctiveMessages(catalogue.en).filter((m) => !texts('es').includes(m))
+
+test('no JavaScript chunk of the build carries the messages, in either language', () => {
+  expect(spanish.length).toBeGreaterThan(100)
+  expect(english.length).toBeGreaterThan(100)
+  const build = readClientBuild()
+  expect(Object.fromEntries(modulesContaining(build, spanish))).toEqual({})
+  expect(Object.fromEntries(modulesContaining(build, english))).toEqual({})
+})
+
+test('a page loads the messages of its language only, cached for good', async ({ page, request }) => {
+  for (const [lang, own, other] of [
+    ['es', spanish, english],
+    ['en', english, spanish],
+  ] as const) {
+    await page.goto(`/login?lang=${lang}`)
+    const script = page.locator('script#rcm-messages')
+    await expect(script).toHaveAttribute('data-lang', lang)
+    const src = (await script.getAttribute('src'))!
+    expect(src).toMatch(new RegExp(`^/i18n/${lang}\\.[0-9a-f]{12}\\.js$`))
+    const answer = await request.get(src)
+    expect(answer.status()).toBe(200)
+    expect(answer.headers()['content-type']).toContain('text/javascript')
+    expect(answer.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+    const body = await answer.text()
+    expect(
+      own.every((m) => body.includes(m)),
+      `${src} has every ${lang} message`,
+    ).toBe(true)
+    expect(
+      other.filter((m) => body.includes(m)),
+      `${src} has messages of the other language`,
+    ).toEqual([])
+    // what the page's messages are in the browser is this file
+    expect(await page.evaluate((l) => Object.keys(window.__messages ?? {}).includes(l), lang)).toBe(true)
+  }
+  // an older hash (a page from before a deploy) gets today's messages, not cached; anything else: 404
+  const old = await request.get('/i18n/es.000000000000.js')
+  expect(old.status()).toBe(200)
+  expect(old.headers()['cache-control']).not.toContain('immutable')
+  expect(await old.text()).toContain(spanish[0])
+  for (const bad of ['/i18n/fr.000000000000.js', '/i18n/es.js', '/i18n/es.0000.json']) {
+    expect((await request.get(bad)).status(), bad).toBe(404)
+  }
 })

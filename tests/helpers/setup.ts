@@ -15,3 +15,8 @@ afterAll(async () => {
   closeDatabase()
   fs.rmSync(dir, { recursive: true, force: true })
 })
+
+// Components translate as on the server: with the whole catalogue (entry.server does the same).
+const { provideMessages } = await import('~/i18n')
+const { allMessages } = await import('~/i18n/catalogue.server')
+provideMessages(allMessages)

@@ -4,7 +4,8 @@
  * API's errors (`apiFailure`): a stale revision answers 409 with the current state and what was sent.
  */
 import type { z } from 'zod'
-import { hasMessage, translator, type Lang } from '~/i18n'
+import { type Lang } from '~/i18n'
+import { hasMessage, translator } from '~/i18n/catalogue.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { apiLang, zodFields } from '~/modules/api/http.server'
 import type { ActionRecordOut, ActionSummaryOut, ActionsQuery, UpdateOutput } from './api-schemas'

@@ -6,7 +6,8 @@
  * text is written as a string cell (never a formula), so it needs no prefix.
  */
 import ExcelJS from 'exceljs'
-import { translator, type Lang, type MessageKey } from '~/i18n'
+import { type Lang, type MessageKey } from '~/i18n'
+import { translator } from '~/i18n/catalogue.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { listActions, type ListedAction } from './lists.server'
 import { actionsToday } from './overdue.server'

@@ -3,7 +3,8 @@
  * no or expired login, 403 seen-but-refused, 404 unknown-or-hidden; lists as {items,nextCursor}.
  */
 import type { z } from 'zod'
-import { hasMessage, translator, type Lang } from '~/i18n'
+import { type Lang } from '~/i18n'
+import { hasMessage, translator } from '~/i18n/catalogue.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { DomainError, recordRefusal } from '~/modules/core/domain-error.server'

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm'
 import { db } from '@db/client'
 import { people, sessions } from '@db/schema'
-import { translator } from '~/i18n'
+import { translator } from '~/i18n/catalogue.server'
 import { audit } from '~/modules/audit/audit.server'
 import { queueMail } from '~/modules/mail/mail.server'
 import { linkOwner } from './invitations-accept.server'

@@ -4,7 +4,8 @@
  */
 import type { Viewer } from '~/modules/access/viewer'
 import type { z } from 'zod'
-import { hasMessage, translator, type Lang } from '~/i18n'
+import { type Lang } from '~/i18n'
+import { hasMessage, translator } from '~/i18n/catalogue.server'
 import { apiError, apiFailure, zodFields } from '~/modules/api/http.server'
 import type { DocumentDetails } from './details.server'
 import type { ListedDocument } from './queries.server'

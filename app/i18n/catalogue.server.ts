@@ -1,0 +1,87 @@
+/**
+ * The whole message catalogue, both languages: server-only. The server renders with it (entry.server
+ * provides it to `translator`), server modules translate with it (e-mails, exports, API errors), and the
+ * browser gets only its page's language as a cacheable script (`messagesScript`, served by
+ * routes/i18n.$file.ts). Client code imports `MessageKey` from `~/i18n` as a type only.
+ */
+import { createHash } from 'node:crypto'
+import { makeTranslator, type Lang, type Message, type Messages, type Translator } from './index'
+import { common } from './messages/common'
+import { auth } from './messages/auth'
+import { account } from './messages/account'
+import { admin } from './messages/admin'
+import { members } from './messages/members'
+import { dashboard } from './messages/dashboard'
+import { documents } from './messages/documents'
+import { search } from './messages/search'
+import { groups } from './messages/groups'
+import { meetings } from './messages/meetings'
+import { actions } from './messages/actions'
+
+// Each area of the interface keeps its messages in its own file; they are merged here.
+export const catalogue = {
+  en: {
+    ...common.en,
+    ...auth.en,
+    ...account.en,
+    ...admin.en,
+    ...members.en,
+    ...dashboard.en,
+    ...documents.en,
+    ...search.en,
+    ...groups.en,
+    ...meetings.en,
+    ...actions.en,
+  },
+  es: {
+    ...common.es,
+    ...auth.es,
+    ...account.es,
+    ...admin.es,
+    ...members.es,
+    ...dashboard.es,
+    ...documents.es,
+    ...search.es,
+    ...groups.es,
+    ...meetings.es,
+    ...actions.es,
+  },
+}
+
+export type MessageKey = keyof typeof catalogue.en
+
+/** A translator over the whole catalogue, for server modules (no page, no browser involved). */
+export function translator(lang: Lang): Translator {
+  return makeTranslator(lang, catalogue[lang] as Record<MessageKey, Message>)
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return key in catalogue.en
+}
+
+/** Every language's messages, as `provideMessages` takes them. */
+export const allMessages: Record<Lang, Messages> = catalogue
+
+export interface MessagesScript {
+  lang: Lang
+  /** `/i18n/<lang>.<hash>.js`: the hash changes with the messages, so the file is cached for good */
+  url: string
+  hash: string
+  /** the script: adds this language's messages to `self.__messages` */
+  body: string
+}
+
+const scripts = new Map<Lang, MessagesScript>()
+
+/** The browser's copy of one language's messages (built once per process). */
+export function messagesScript(lang: Lang): MessagesScript {
+  let script = scripts.get(lang)
+  if (!script) {
+    const json = JSON.stringify(catalogue[lang])
+    const hash = createHash('sha256').update(json).digest('hex').slice(0, 12)
+    const body = `(self.__messages=self.__messages||{})[${JSON.stringify(lang)}]=${json};\n`
+    script = { lang, url: `/i18n/${lang}.${hash}.js`, hash, body }
+    scripts.set(lang, script)
+  }
+  return script
+}
