@@ -25,9 +25,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   timeout: 30_000,
-  globalSetup: './tests/e2e/global-setup.ts',
   use: {
     baseURL: origin,
     locale: 'es-ES',

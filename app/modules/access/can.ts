@@ -6,7 +6,7 @@
 import type { ActionStatus, Validation } from '~/modules/actions/constants'
 import type { Visibility } from '~/modules/documents/constants'
 import type { MeetingOpenness, MeetingStatus, MinutesStatus } from '~/modules/meetings/constants'
-import type { OrganizationKind, Viewer } from './viewer'
+import type { Viewer } from './viewer'
 
 export type Subject = Viewer | null
 
@@ -173,12 +173,6 @@ export function isMemberSide(v: Subject): v is Viewer {
     v.organizationKind === 'national_institution'
   )
 }
-
-export const OBSERVER_KINDS: readonly OrganizationKind[] = [
-  'observer_state',
-  'international_organization',
-  'civil_society',
-]
 
 function ownOrganization(v: Viewer, r: OrgRef) {
   return r.organizationId === v.organizationId || r.parentOrganizationId === v.organizationId
