@@ -8,15 +8,9 @@ import { resetEnvCache } from '~/env.server'
 import { sweepOrphans, storagePath, tmpDir, uploadsDir } from '~/modules/documents/storage.server'
 import { action as apiCreate } from '~/routes/api.v1.documents'
 import { action as apiVersion } from '~/routes/api.v1.documents.$id.versions'
-import {
-  minimalPdf,
-  multipartRequest,
-  run,
-  statusOf,
-  uploadedFiles,
-  type FilePart,
-} from './documents-fixtures'
+import { minimalPdf, multipartRequest, uploadedFiles, type FilePart } from './documents-fixtures'
 import { freshDemoDb } from './helpers/db'
+import { call, statusOf } from './helpers/route'
 
 const PA = 'pa.focal@rcm.example'
 
@@ -26,7 +20,7 @@ function upload(
   fields: Record<string, string> = {},
   headers = {},
 ) {
-  return run(
+  return call(
     apiCreate,
     multipartRequest('/api/v1/documents', {
       email,
@@ -203,7 +197,7 @@ describe('uploading documents', () => {
         duplex: 'half',
       } as RequestInit)
       expect(request.headers.get('Content-Length')).toBeNull()
-      const res = (await run(apiCreate, request)) as Response
+      const res = (await call(apiCreate, request)) as Response
       expect(res.status).toBe(413)
       expect(documentCount()).toBe(before)
       expect(uploadedFiles()).toEqual(filesBefore)
@@ -230,7 +224,7 @@ describe('uploading documents', () => {
     })
 
     it('a body that is not multipart (400)', async () => {
-      const res = (await run(
+      const res = (await call(
         apiCreate,
         new Request('http://localhost:3000/api/v1/documents', {
           method: 'POST',
@@ -344,7 +338,7 @@ describe('uploading documents', () => {
   it('two version uploads racing get 2 and 3 (or one 409), never a duplicate or a 500', async () => {
     const created = await (await upload(PA, pdf('carrera'))).json()
     const send = (text: string) =>
-      run(
+      call(
         apiVersion,
         multipartRequest(`/api/v1/documents/${created.id}/versions`, {
           email: PA,
@@ -373,7 +367,7 @@ describe('uploading documents', () => {
   it('only the owner organization and the secretariat add versions; others get 403, the hidden 404', async () => {
     const created = await (await upload(PA, pdf('propietario'))).json()
     const send = (email: string) =>
-      run(
+      call(
         apiVersion,
         multipartRequest(`/api/v1/documents/${created.id}/versions`, {
           email,

@@ -12,8 +12,9 @@ import { KEPT_FORM_MARK, parseKeptForm } from '~/modules/auth/kept-form'
 import * as actionPage from '~/routes/actions.$id'
 import * as minutesPage from '~/routes/meetings.$id.minutes'
 import * as accountPage from '~/routes/account'
-import { PA_FOCAL, actionByTitle, reload, run, updatesOf } from './actions-fixtures'
+import { PA_FOCAL, actionByTitle, reload, updatesOf } from './actions-fixtures'
 import { cookieFor, freshDemoDb, makeRequest, personByEmail } from './helpers/db'
+import { run } from './helpers/route'
 
 beforeEach(() => {
   freshDemoDb()

@@ -19,7 +19,8 @@ import * as feedRoute from '~/routes/calendar.feed.$token[.]ics'
 import * as meetingIcsRoute from '~/routes/meetings.$id[.]ics'
 import * as listPage from '~/routes/meetings._index'
 import { freshDemoDb, viewerFor } from './helpers/db'
-import { meetingByNumber, run } from './meetings-fixtures'
+import { run } from './helpers/route'
+import { meetingByNumber } from './helpers/demo'
 
 const octets = (s: string) => new TextEncoder().encode(s).length
 
