@@ -7,7 +7,8 @@ import { TMP } from './helpers/paths'
 
 export const ORIGIN = 'http://localhost:3000'
 
-/** A small valid one-page PDF whose text layer holds `text` (Latin-1), like contract-checks' mkpdf.py. */
+/** A small valid one-page PDF whose text layer holds `text` (Latin-1), written by hand so that
+ * extraction and search are tested on a real PDF without a fixture file. */
 export function minimalPdf(text: string, padBytes = 0): Uint8Array {
   const esc = text.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)')
   const stream = Buffer.from(`BT /F1 14 Tf 72 720 Td (${esc}) Tj ET`, 'latin1')

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md, data safety: "A save after the session expired keeps the typed text too". A form sent to
+ * A save after the session expired keeps the typed text too (docs/decisions/0017). A form sent to
  * a page without a valid session is answered 401 with its fields (kept-form.server.ts), which the error
  * page offers to send again; nothing is written. Passwords and codes are never echoed; cross-origin
  * forms and file uploads are not kept (the sign-in redirect as before).
