@@ -1,22 +1,18 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from '@playwright/test'
+import { findChromium, INSTALL_COMMAND } from './scripts/chromium.mjs'
 
 const PORT = Number(process.env.E2E_PORT ?? 3217)
 export const E2E_DATA_DIR = path.resolve('tests/.tmp/e2e-data')
 const origin = `http://localhost:${PORT}`
 
-// Debian's Chromium (or CHROMIUM_PATH); Playwright's own download is not available on these machines.
-function chromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    Boolean,
-  ) as string[]
-  const found = candidates.find((p) => fs.existsSync(p))
-  if (!found) {
+// Debian's Chromium (or CHROMIUM_PATH); `npm test` installs it first when it can (scripts/ensure-chromium.mjs).
+function chromium(): string {
+  const found = findChromium()
+  if (!found)
     throw new Error(
-      'No Chromium found. Install one with `apt-get install -y chromium` or set CHROMIUM_PATH to a Chromium binary.',
+      `No Chromium found. Run \`${INSTALL_COMMAND}\` or set CHROMIUM_PATH to a Chromium binary.`,
     )
-  }
   return found
 }
 
@@ -25,9 +21,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   timeout: 30_000,
-  globalSetup: './tests/e2e/global-setup.ts',
   use: {
     baseURL: origin,
     locale: 'es-ES',

@@ -11,8 +11,10 @@ import { addPendingActionsReview, pendingActionsForMeeting } from '~/modules/act
 import { followUpReport } from '~/modules/actions/follow-up.server'
 import * as pendingPage from '~/routes/meetings_.$id.pending-actions'
 import * as followUpPage from '~/routes/meetings_.$id.follow-up'
-import { actionByTitle, CO, errorOf, meetingByTitle, PA_FOCAL, run, SECRETARIAT } from './actions-fixtures'
+import { actionByTitle, CO, errorOf, PA_FOCAL, SECRETARIAT } from './actions-fixtures'
 import { freshDemoDb, viewerFor } from './helpers/db'
+import { run } from './helpers/route'
+import { meetingByTitle } from './helpers/demo'
 
 beforeEach(() => {
   freshDemoDb()

@@ -10,8 +10,9 @@ import { actionsToday, addDays } from '~/modules/actions/overdue.server'
 import { listActions } from '~/modules/actions/lists.server'
 import * as csv from '~/routes/actions.export[.]csv'
 import * as xlsx from '~/routes/actions.export[.]xlsx'
-import { PA_FOCAL, run, SECRETARIAT } from './actions-fixtures'
+import { PA_FOCAL, SECRETARIAT } from './actions-fixtures'
 import { freshDemoDb, viewerFor } from './helpers/db'
+import { run } from './helpers/route'
 
 beforeEach(() => {
   freshDemoDb()

@@ -27,15 +27,15 @@ import * as pendingPage from '~/routes/meetings_.$id.pending-actions'
 import {
   decisionByCode,
   documentByTitle,
-  meetingByTitle,
   MX,
   PA_FOCAL,
   reload,
-  run,
   SECRETARIAT,
   updatesOf,
 } from './actions-fixtures'
 import { freshDemoDb, personByEmail } from './helpers/db'
+import { run } from './helpers/route'
+import { meetingByTitle } from './helpers/demo'
 
 // Pages are rendered to HTML with their loader's data, outside a Remix server (no build needed).
 const rendered = vi.hoisted(() => ({ data: null as unknown, action: undefined as unknown, lang: 'es' }))

@@ -10,10 +10,11 @@ import { db } from '@db/client'
 import { actionItems, decisions, meetings } from '@db/schema'
 import { listActions, type ListedAction } from '~/modules/actions/lists.server'
 import { SORTS } from '~/modules/actions/schemas'
-import { CO, SECRETARIAT, run } from './actions-fixtures'
+import { CO, SECRETARIAT } from './actions-fixtures'
 import * as listPage from '~/routes/actions._index'
 import * as apiList from '~/routes/api.v1.actions'
 import { freshDemoDb, viewerFor } from './helpers/db'
+import { run } from './helpers/route'
 
 beforeEach(() => {
   freshDemoDb()

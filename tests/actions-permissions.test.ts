@@ -30,10 +30,10 @@ import {
   actionByTitle,
   errorOf,
   reload,
-  run,
   updatesOf,
 } from './actions-fixtures'
 import { freshDemoDb, viewerFor } from './helpers/db'
+import { run } from './helpers/route'
 
 beforeEach(() => {
   freshDemoDb()

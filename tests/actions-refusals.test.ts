@@ -24,11 +24,11 @@ import {
   PA_SNM,
   pendingOf,
   reload,
-  run,
   SECRETARIAT,
   updatesOf,
 } from './actions-fixtures'
 import { cookieFor, freshDemoDb, makeRequest, viewerFor } from './helpers/db'
+import { run } from './helpers/route'
 
 beforeEach(() => {
   freshDemoDb()

@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '@db/client'
@@ -12,35 +11,21 @@ import * as meRoute from '~/routes/api.v1.me'
 import * as openapiRoute from '~/routes/api.v1.openapi[.]json'
 import * as orgRoute from '~/routes/api.v1.organizations.$code'
 import * as orgsRoute from '~/routes/api.v1.organizations'
-import { cookieFor, freshDemoDb, makeRequest, personByEmail } from './helpers/db'
+import { cookieFor, freshDemoDb, type makeRequest, personByEmail } from './helpers/db'
+import { run } from './helpers/route'
 
-type Handler = (args: LoaderFunctionArgs) => unknown
-
-/** Runs a loader or action the way Remix serves a resource route: a thrown Response is the answer. */
-async function call(
-  handler: Handler,
-  url: string,
-  init: Parameters<typeof makeRequest>[1] = {},
-  params: Record<string, string> = {},
-) {
-  let res: unknown
-  try {
-    res = await handler({ request: makeRequest(url, init), params, context: {} })
-  } catch (thrown) {
-    res = thrown
-  }
-  if (!(res instanceof Response)) throw new Error(`expected a Response, got ${String(res)}`)
-  const text = await res.text()
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
-}
+// The API answers JSON; the tests read it field by field (schemas check whole answers).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any
+const call = (...args: Parameters<typeof run>) => run<Json>(...args)
 
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } })
 const tokenFor = (email: string, expiresAt: Date | null = null) =>
   createApiToken(personByEmail(email).id, 'test', expiresAt)
 
-function expectError(r: { status: number; body: unknown }, status: number, code: string) {
+function expectError(r: { status: number; data: unknown }, status: number, code: string) {
   expect(r.status).toBe(status)
-  expect(r.body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) })
+  expect(r.data).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) })
 }
 
 beforeEach(() => {
@@ -53,7 +38,7 @@ describe('GET /api/v1/me', () => {
     expect(r.status).toBe(200)
     expect(r.headers.get('Content-Type')).toMatch(/application\/json/)
     expect(r.headers.get('Cache-Control')).toMatch(/no-store/)
-    const me = Me.parse(r.body)
+    const me = Me.parse(r.data)
     expect(me).toMatchObject({
       name: 'Rogelio Batista Núñez',
       email: 'pa.snm@rcm.example',
@@ -64,15 +49,15 @@ describe('GET /api/v1/me', () => {
       institution: { code: 'PA-SNM' },
     })
     expect(me.groups).toEqual([{ id: expect.any(String), slug: 'pa-smuggling-plan', role: 'drafter' }])
-    expect(r.body).not.toHaveProperty('passwordHash')
-    expect(r.body).not.toHaveProperty('totpKey')
+    expect(r.data).not.toHaveProperty('passwordHash')
+    expect(r.data).not.toHaveProperty('totpKey')
   })
 
   it('answers the token owner (Bearer), with no institution when there is none', async () => {
     const { token } = tokenFor('iom@rcm.example')
     const r = await call(meRoute.loader, '/api/v1/me', bearer(token))
     expect(r.status).toBe(200)
-    expect(Me.parse(r.body)).toMatchObject({
+    expect(Me.parse(r.data)).toMatchObject({
       email: 'iom@rcm.example',
       role: 'focal_point',
       language: 'en',
@@ -85,7 +70,7 @@ describe('GET /api/v1/me', () => {
   it('is 401 in the error format when signed out', async () => {
     const r = await call(meRoute.loader, '/api/v1/me')
     expectError(r, 401, 'unauthenticated')
-    expect(Object.keys(r.body.error).sort()).toEqual(['code', 'message'])
+    expect(Object.keys(r.data.error).sort()).toEqual(['code', 'message'])
     expect(r.headers.get('WWW-Authenticate')).toBe('Bearer')
   })
 
@@ -133,7 +118,7 @@ describe('GET /api/v1/organizations', () => {
   it('lists every organization, anonymously, with all 11 member states by ISO code', async () => {
     const r = await call(orgsRoute.loader, '/api/v1/organizations')
     expect(r.status).toBe(200)
-    const list = OrganizationList.parse(r.body)
+    const list = OrganizationList.parse(r.data)
     expect(list.nextCursor).toBeNull()
     const states = list.items.filter((o) => o.kind === 'member_state')
     expect(states.map((o) => o.code).sort()).toEqual(MEMBER_STATES)
@@ -171,8 +156,8 @@ describe('GET /api/v1/organizations', () => {
     )
     expect(withCookie.status).toBe(200)
     expect(withToken.status).toBe(200)
-    expect(withCookie.body).toEqual(anonymous.body)
-    expect(withToken.body).toEqual(anonymous.body)
+    expect(withCookie.data).toEqual(anonymous.data)
+    expect(withToken.data).toEqual(anonymous.data)
   })
 
   it('is 401 for a bad token even though anonymous callers are served', async () => {
@@ -185,10 +170,10 @@ describe('GET /api/v1/organizations', () => {
 
   it('filters by kind', async () => {
     const r = await call(orgsRoute.loader, '/api/v1/organizations?kind=member_state')
-    const list = OrganizationList.parse(r.body)
+    const list = OrganizationList.parse(r.data)
     expect(list.items.map((o) => o.code).sort()).toEqual(MEMBER_STATES)
     const cs = OrganizationList.parse(
-      (await call(orgsRoute.loader, '/api/v1/organizations?kind=civil_society')).body,
+      (await call(orgsRoute.loader, '/api/v1/organizations?kind=civil_society')).data,
     )
     expect(cs.items.map((o) => o.code)).toEqual(['RROCM'])
   })
@@ -196,15 +181,15 @@ describe('GET /api/v1/organizations', () => {
   it('refuses an unknown kind, an unknown parameter and a repeated one with 400 and field messages', async () => {
     const bad = await call(orgsRoute.loader, '/api/v1/organizations?kind=country')
     expectError(bad, 400, 'invalid')
-    expect(bad.body.error.fields).toEqual({ kind: [expect.any(String)] })
+    expect(bad.data.error.fields).toEqual({ kind: [expect.any(String)] })
 
     const unknown = await call(orgsRoute.loader, '/api/v1/organizations?knd=member_state')
     expectError(unknown, 400, 'invalid')
-    expect(unknown.body.error.fields).toEqual({ knd: ['Unknown parameter.'] })
+    expect(unknown.data.error.fields).toEqual({ knd: ['Unknown parameter.'] })
 
     const twice = await call(orgsRoute.loader, '/api/v1/organizations?kind=member_state&kind=observer_state')
     expectError(twice, 400, 'invalid')
-    expect(Object.keys(twice.body.error.fields)).toEqual(['kind'])
+    expect(Object.keys(twice.data.error.fields)).toEqual(['kind'])
   })
 
   describe('the current Pro-Tempore Presidency', () => {
@@ -213,7 +198,7 @@ describe('GET /api/v1/organizations', () => {
     })
     it('marks the state holding it this year, and none when the year is not recorded', async () => {
       const current = async () =>
-        OrganizationList.parse((await call(orgsRoute.loader, '/api/v1/organizations')).body)
+        OrganizationList.parse((await call(orgsRoute.loader, '/api/v1/organizations')).data)
           .items.filter((o) => o.isCurrentPpt)
           .map((o) => o.code)
       vi.useFakeTimers({ toFake: ['Date'], now: new Date('2023-06-01T12:00:00Z') })
@@ -233,7 +218,7 @@ describe('GET /api/v1/organizations/:code', () => {
   it('answers the organization with its institutions and PPT years', async () => {
     const r = await getOrg('PA', { cookie: cookieFor('mx.delegate@rcm.example') })
     expect(r.status).toBe(200)
-    const org = OrganizationDetail.parse(r.body)
+    const org = OrganizationDetail.parse(r.data)
     expect(org).toMatchObject({ code: 'PA', kind: 'member_state', name: { es: 'Panamá', en: 'Panama' } })
     expect(org.institutions.map((i) => i.code).sort()).toEqual([
       'PA-CNCTP',
@@ -246,22 +231,22 @@ describe('GET /api/v1/organizations/:code', () => {
   })
 
   it('accepts a lower-case code and an organization acronym', async () => {
-    expect(OrganizationDetail.parse((await getOrg('pa')).body).code).toBe('PA')
-    const iom = OrganizationDetail.parse((await getOrg('IOM')).body)
+    expect(OrganizationDetail.parse((await getOrg('pa')).data).code).toBe('PA')
+    const iom = OrganizationDetail.parse((await getOrg('IOM')).data)
     expect(iom).toMatchObject({ kind: 'international_organization', institutions: [], pptYears: [] })
   })
 
   it('shows no people to anonymous callers', async () => {
     const r = await getOrg('PA')
     expect(r.status).toBe(200)
-    expect(r.body.people).toEqual([])
-    expect(JSON.stringify(r.body)).not.toContain('@rcm.example')
-    expect(JSON.stringify(r.body)).not.toContain('Quintero')
+    expect(r.data.people).toEqual([])
+    expect(JSON.stringify(r.data)).not.toContain('@rcm.example')
+    expect(JSON.stringify(r.data)).not.toContain('Quintero')
   })
 
   it('shows a Mexican delegate the names and titles of Panama, not the contact details', async () => {
     const r = await getOrg('PA', { cookie: cookieFor('mx.delegate@rcm.example') })
-    const org = OrganizationDetail.parse(r.body)
+    const org = OrganizationDetail.parse(r.data)
     const focal = org.people.find((p) => p.name === 'Ana Isabel Quintero')
     expect(focal).toEqual({
       id: expect.any(String),
@@ -272,8 +257,8 @@ describe('GET /api/v1/organizations/:code', () => {
     })
     expect(org.people.map((p) => p.name)).toContain('Rogelio Batista Núñez')
     expect(org.people[0].role).toBe('focal_point')
-    expect(JSON.stringify(r.body)).not.toContain('@rcm.example')
-    expect(JSON.stringify(r.body)).not.toContain('+506')
+    expect(JSON.stringify(r.data)).not.toContain('@rcm.example')
+    expect(JSON.stringify(r.data)).not.toContain('+506')
   })
 
   it('shows the Panama focal point (cookie or token) the e-mails and phones of Panama', async () => {
@@ -281,7 +266,7 @@ describe('GET /api/v1/organizations/:code', () => {
       { cookie: cookieFor('pa.focal@rcm.example') },
       bearer(tokenFor('pa.focal@rcm.example').token),
     ]) {
-      const org = OrganizationDetail.parse((await getOrg('PA', init)).body)
+      const org = OrganizationDetail.parse((await getOrg('PA', init)).data)
       const snm = org.people.find((p) => p.name === 'Rogelio Batista Núñez')
       expect(snm).toMatchObject({ email: 'pa.snm@rcm.example', phone: expect.stringMatching(/^\+506/) })
       expect(org.people.every((p) => typeof p.email === 'string')).toBe(true)
@@ -290,17 +275,17 @@ describe('GET /api/v1/organizations/:code', () => {
 
   it('follows can(): the secretariat sees contacts everywhere, an observer does not see Panama contacts', async () => {
     const sec = OrganizationDetail.parse(
-      (await getOrg('MX', { cookie: cookieFor('secretariat@rcm.example') })).body,
+      (await getOrg('MX', { cookie: cookieFor('secretariat@rcm.example') })).data,
     )
     expect(sec.people.find((p) => p.name === 'Mariana Ortega Salinas')?.email).toBe('mx.delegate@rcm.example')
     const iom = await getOrg('PA', bearer(tokenFor('iom@rcm.example').token))
-    expect(OrganizationDetail.parse(iom.body).people.length).toBeGreaterThan(0)
-    expect(JSON.stringify(iom.body)).not.toContain('@rcm.example')
+    expect(OrganizationDetail.parse(iom.data).people.length).toBeGreaterThan(0)
+    expect(JSON.stringify(iom.data)).not.toContain('@rcm.example')
   })
 
   it('lists the people of a national institution, with contacts for its member state', async () => {
     const org = OrganizationDetail.parse(
-      (await getOrg('PA-SNM', { cookie: cookieFor('pa.focal@rcm.example') })).body,
+      (await getOrg('PA-SNM', { cookie: cookieFor('pa.focal@rcm.example') })).data,
     )
     expect(org).toMatchObject({ kind: 'national_institution', parentCode: 'PA' })
     expect(org.people.map((p) => p.email)).toEqual(['pa.snm@rcm.example'])
@@ -308,7 +293,7 @@ describe('GET /api/v1/organizations/:code', () => {
 
   it('lists only active people (not a pending invitation)', async () => {
     const org = OrganizationDetail.parse(
-      (await getOrg('GT', { cookie: cookieFor('secretariat@rcm.example') })).body,
+      (await getOrg('GT', { cookie: cookieFor('secretariat@rcm.example') })).data,
     )
     expect(org.people.length).toBeGreaterThan(0)
     expect(org.people.map((p) => p.name)).not.toContain('Rosa Elvira Tzul')
@@ -332,7 +317,7 @@ describe('GET /api/v1/groups', () => {
   it('lists the groups publicly, with isMember false for everyone', async () => {
     const r = await call(groupsRoute.loader, '/api/v1/groups')
     expect(r.status).toBe(200)
-    const list = GroupList.parse(r.body)
+    const list = GroupList.parse(r.data)
     expect(list.nextCursor).toBeNull()
     expect(list.items.map((g) => g.slug)).toEqual(
       expect.arrayContaining(['border-management', 'labor-migration', 'protection', 'pa-smuggling-plan']),
@@ -349,7 +334,7 @@ describe('GET /api/v1/groups', () => {
 
   it('marks the caller’s groups (cookie and token)', async () => {
     const mine = async (init: Parameters<typeof makeRequest>[1]) =>
-      GroupList.parse((await call(groupsRoute.loader, '/api/v1/groups', init)).body)
+      GroupList.parse((await call(groupsRoute.loader, '/api/v1/groups', init)).data)
         .items.filter((g) => g.isMember)
         .map((g) => g.slug)
     expect(await mine({ cookie: cookieFor('pa.snm@rcm.example') })).toEqual(['pa-smuggling-plan'])
@@ -368,7 +353,7 @@ describe('GET /api/v1/openapi.json', () => {
     const r = await call(openapiRoute.loader, '/api/v1/openapi.json')
     expect(r.status).toBe(200)
     expect(r.headers.get('Cache-Control')).toMatch(/^public, max-age=\d+$/)
-    const doc = r.body
+    const doc = r.data
     expect(doc.openapi).toBe('3.1.0')
     for (const path of ['/me', '/organizations', '/organizations/{code}', '/groups']) {
       expect(doc.paths[path]?.get, path).toBeDefined()

@@ -10,8 +10,9 @@ import { loader as pageList } from '~/routes/documents._index'
 import { loader as page } from '~/routes/documents.$id'
 import { loader as download } from '~/routes/documents.$id.download'
 import { loader as searchPage } from '~/routes/search'
-import { getRequest, minimalPdf, run, statusOf } from './documents-fixtures'
+import { getRequest, minimalPdf } from './documents-fixtures'
 import { freshDemoDb, viewerFor } from './helpers/db'
+import { call, statusOf } from './helpers/route'
 
 const ROLES = [
   'anonymous',
@@ -62,16 +63,16 @@ const email = (r: Role) => (r === 'anonymous' ? undefined : r)
 /** Every way to reach a document, each answering whether the role got it. */
 const WAYS = {
   page: async (r: Role, id: string) =>
-    statusOf(await run(page, getRequest(`/documents/${id}`, email(r)), { id })) === 200,
+    statusOf(await call(page, getRequest(`/documents/${id}`, email(r)), { id })) === 200,
   api: async (r: Role, id: string) =>
-    statusOf(await run(apiGet, getRequest(`/api/v1/documents/${id}`, email(r)), { id })) === 200,
+    statusOf(await call(apiGet, getRequest(`/api/v1/documents/${id}`, email(r)), { id })) === 200,
   download: async (r: Role, id: string) => {
-    const res = (await run(download, getRequest(`/documents/${id}/download`, email(r)), { id })) as Response
+    const res = (await call(download, getRequest(`/documents/${id}/download`, email(r)), { id })) as Response
     await res.body?.cancel()
     return res.status === 200
   },
   search: async (r: Role, id: string, word: string) => {
-    const res = (await run(apiSearch, getRequest(`/api/v1/search?q=${word}`, email(r)))) as Response
+    const res = (await call(apiSearch, getRequest(`/api/v1/search?q=${word}`, email(r)))) as Response
     if (r === 'anonymous' || res.status === 200) {
       const body = await res.json()
       return body.items.some((i: { id: string }) => i.id === id)
@@ -79,19 +80,19 @@ const WAYS = {
     return false
   },
   searchPage: async (r: Role, id: string, word: string) => {
-    const data = (await run(searchPage, getRequest(`/search?q=${word}`, email(r)))) as {
+    const data = (await call(searchPage, getRequest(`/search?q=${word}`, email(r)))) as {
       items: { id: string }[]
     }
     return data.items.some((i) => i.id === id)
   },
   apiList: async (r: Role, id: string, word: string) => {
     const body = await (
-      (await run(apiList, getRequest(`/api/v1/documents?q=${word}`, email(r)))) as Response
+      (await call(apiList, getRequest(`/api/v1/documents?q=${word}`, email(r)))) as Response
     ).json()
     return body.items.some((i: { id: string }) => i.id === id)
   },
   pageList: async (r: Role, id: string) => {
-    const data = (await run(pageList, getRequest('/documents?sort=recent', email(r)))) as {
+    const data = (await call(pageList, getRequest('/documents?sort=recent', email(r)))) as {
       items: { id: string }[]
     }
     return data.items.some((i) => i.id === id)
@@ -159,14 +160,14 @@ describe('the permission matrix: role x visibility x way of access', () => {
   })
 
   it('a hidden document and a missing one answer the same 404', async () => {
-    const hidden = await run(
+    const hidden = await call(
       apiGet,
       getRequest(`/api/v1/documents/${docs.members.id}`, 'co.observer@rcm.example'),
       {
         id: docs.members.id,
       },
     )
-    const missing = await run(apiGet, getRequest('/api/v1/documents/nope', 'co.observer@rcm.example'), {
+    const missing = await call(apiGet, getRequest('/api/v1/documents/nope', 'co.observer@rcm.example'), {
       id: 'nope',
     })
     expect(statusOf(hidden)).toBe(404)

@@ -11,16 +11,9 @@ import { agendaItems, documents, meetings } from '@db/schema'
 import { uploadsDir } from '~/modules/documents/storage.server'
 import { action as apiCreate } from '~/routes/api.v1.documents'
 import { action as newAction, loader as newLoader } from '~/routes/documents.new'
-import {
-  bodyOf,
-  getRequest,
-  minimalPdf,
-  multipartRequest,
-  run,
-  statusOf,
-  uploadedFiles,
-} from './documents-fixtures'
+import { getRequest, minimalPdf, multipartRequest, uploadedFiles } from './documents-fixtures'
 import { freshDemoDb } from './helpers/db'
+import { bodyOf, call, statusOf } from './helpers/route'
 
 const state = vi.hoisted(() => ({
   loaderData: null as unknown,
@@ -79,14 +72,14 @@ const pdf = () => ({
 const documentCount = () => db.select({ n: count() }).from(documents).get()!.n
 
 function postApi(email: string, more: Record<string, string>) {
-  return run(
+  return call(
     apiCreate,
     multipartRequest('/api/v1/documents', { email, fields: fields(more), file: pdf() }),
   ) as Promise<Response>
 }
 
 function postForm(more: Record<string, string>, url = '/documents/new') {
-  return run(newAction, multipartRequest(url, { email: PA, fields: fields(more), file: pdf() }))
+  return call(newAction, multipartRequest(url, { email: PA, fields: fields(more), file: pdf() }))
 }
 
 describe('the agenda item given with a document', () => {
@@ -155,7 +148,7 @@ describe('the agenda item given with a document', () => {
       const { meetingId, itemId, itemTitle } = agendaFixture()
       const url = `/documents/new?meeting=${meetingId}`
       const page = await import('~/routes/documents.new')
-      state.loaderData = await run(newLoader, getRequest(url, PA))
+      state.loaderData = await call(newLoader, getRequest(url, PA))
       const html = renderToString(createElement(page.default))
       expect(html).toContain(`value="${itemId}"`)
       expect(html).toContain(itemTitle)

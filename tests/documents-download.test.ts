@@ -10,13 +10,14 @@ import { action as apiVersion } from '~/routes/api.v1.documents.$id.versions'
 import { loader as page } from '~/routes/documents.$id'
 import { loader as download } from '~/routes/documents.$id.download'
 import { loader as view } from '~/routes/documents.$id.view'
-import { getRequest, minimalPdf, multipartRequest, run } from './documents-fixtures'
+import { getRequest, minimalPdf, multipartRequest } from './documents-fixtures'
 import { freshDemoDb } from './helpers/db'
+import { call } from './helpers/route'
 
 const PA = 'pa.focal@rcm.example'
 
 async function create(visibility: string, name = 'informe.pdf', bytes = minimalPdf(`Informe ${visibility}`)) {
-  const res = (await run(
+  const res = (await call(
     apiCreate,
     multipartRequest('/api/v1/documents', {
       email: PA,
@@ -29,7 +30,7 @@ async function create(visibility: string, name = 'informe.pdf', bytes = minimalP
 }
 
 async function get(id: string, query = '', email?: string, loader = download) {
-  return (await run(loader, getRequest(`/documents/${id}/download${query}`, email), { id })) as Response
+  return (await call(loader, getRequest(`/documents/${id}/download${query}`, email), { id })) as Response
 }
 
 describe('downloads', () => {
@@ -86,7 +87,7 @@ describe('downloads', () => {
   it('serve old versions and languages; unknown ones are 404', async () => {
     const v1 = minimalPdf('primera version')
     const doc = await create('members', 'v1.pdf', v1)
-    const res = (await run(
+    const res = (await call(
       apiVersion,
       multipartRequest(`/api/v1/documents/${doc.id}/versions`, {
         email: PA,
@@ -115,7 +116,7 @@ describe('downloads', () => {
       db.select().from(documentDownloads).where(eq(documentDownloads.documentId, id)).all()
     expect(recorded(restricted.id)).toHaveLength(1)
     expect(recorded(pub.id)).toHaveLength(0)
-    const forSecretariat = (await run(
+    const forSecretariat = (await call(
       page,
       getRequest(`/documents/${restricted.id}`, 'secretariat@rcm.example'),
       {
@@ -123,7 +124,7 @@ describe('downloads', () => {
       },
     )) as { downloads: { email: string | null }[] | null }
     expect(forSecretariat.downloads?.map((d) => d.email)).toEqual(['mx.delegate@rcm.example'])
-    const forOwner = (await run(page, getRequest(`/documents/${restricted.id}`, PA), {
+    const forOwner = (await call(page, getRequest(`/documents/${restricted.id}`, PA), {
       id: restricted.id,
     })) as {
       downloads: unknown
@@ -152,7 +153,7 @@ describe('downloads', () => {
     expect(res.headers.get('Cache-Control')).toBe('private, no-store')
     await res.body?.cancel()
     expect((await get(doc.id, '', 'co.observer@rcm.example', view)).status).toBe(404)
-    const csv = (await run(
+    const csv = (await call(
       apiCreate,
       multipartRequest('/api/v1/documents', {
         email: PA,

@@ -1,5 +1,5 @@
-// Shared by the document library's tests: real files, multipart requests, calling routes, disk checks.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+// Shared by the document library's tests: real files, multipart requests, disk checks
+// (calling routes: ./helpers/route.ts).
 import fs from 'node:fs'
 import path from 'node:path'
 import { cookieFor } from './helpers/db'
@@ -7,7 +7,8 @@ import { TMP } from './helpers/paths'
 
 export const ORIGIN = 'http://localhost:3000'
 
-/** A small valid one-page PDF whose text layer holds `text` (Latin-1), like contract-checks' mkpdf.py. */
+/** A small valid one-page PDF whose text layer holds `text` (Latin-1), written by hand so that
+ * extraction and search are tested on a real PDF without a fixture file. */
 export function minimalPdf(text: string, padBytes = 0): Uint8Array {
   const esc = text.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)')
   const stream = Buffer.from(`BT /F1 14 Tf 72 720 Td (${esc}) Tj ET`, 'latin1')
@@ -88,41 +89,6 @@ export function getRequest(url: string, email?: string) {
   const headers = new Headers()
   if (email) headers.set('Cookie', cookieFor(email))
   return new Request(new URL(url, ORIGIN), { headers })
-}
-
-type Loader = (args: LoaderFunctionArgs) => unknown
-type Action = (args: ActionFunctionArgs) => unknown
-
-/** Runs a loader or action; a thrown Response (404, redirect) is returned like a returned one. */
-export async function run(fn: Loader | Action, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await fn({ request, params, context: {} } as LoaderFunctionArgs)
-  } catch (error) {
-    if (error instanceof Response) return error
-    if (isDataWithInit(error)) return error
-    throw error
-  }
-}
-
-interface DataWithInit {
-  type: 'DataWithResponseInit'
-  data: unknown
-  init: ResponseInit | null
-}
-export function isDataWithInit(v: unknown): v is DataWithInit {
-  return typeof v === 'object' && v !== null && (v as { type?: string }).type === 'DataWithResponseInit'
-}
-
-/** The status of whatever a loader/action produced: a Response, data(..., {status}) or plain data. */
-export function statusOf(result: unknown): number {
-  if (result instanceof Response) return result.status
-  if (isDataWithInit(result)) return result.init?.status ?? 200
-  return 200
-}
-
-export function bodyOf<T = unknown>(result: unknown): T {
-  if (isDataWithInit(result)) return result.data as T
-  return result as T
 }
 
 /** Every file under DATA_DIR/uploads (temporary ones included). */

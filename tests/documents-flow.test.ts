@@ -12,15 +12,16 @@ import { action as apiTranslation } from '~/routes/api.v1.documents.$id.versions
 import { action as pageAction, loader as page } from '~/routes/documents.$id'
 import { loader as listPage } from '~/routes/documents._index'
 import { action as newAction, loader as newLoader } from '~/routes/documents.new'
-import { bodyOf, getRequest, minimalPdf, multipartRequest, run, statusOf } from './documents-fixtures'
+import { getRequest, minimalPdf, multipartRequest } from './documents-fixtures'
 import { freshDemoDb, makeRequest, cookieFor } from './helpers/db'
+import { bodyOf, call, statusOf } from './helpers/route'
 
 const PA = 'pa.focal@rcm.example'
 type Page = Awaited<ReturnType<typeof page>>
 
 const pdf = (text: string, name = 'file.pdf') => ({ name, type: 'application/pdf', bytes: minimalPdf(text) })
 const pageData = async (id: string, email?: string) =>
-  (await run(page, getRequest(`/documents/${id}`, email), { id })) as Page
+  (await call(page, getRequest(`/documents/${id}`, email), { id })) as Page
 
 /** The form's reply in a page action's answer: the messages by field and what was typed. */
 const replyOf = (result: unknown) =>
@@ -41,7 +42,7 @@ describe('a document from first upload to translation and second version', () =>
 
   it('without JavaScript: the plain forms of the pages', async () => {
     // 1. The Spanish original, through the upload page.
-    const created = await run(
+    const created = await call(
       newAction,
       multipartRequest('/documents/new', {
         email: PA,
@@ -75,7 +76,7 @@ describe('a document from first upload to translation and second version', () =>
     ])
 
     // 2. The English translation of version 1, from the document's page.
-    const translated = await run(
+    const translated = await call(
       pageAction,
       multipartRequest(`/documents/${id}`, {
         email: 'pa.snm@rcm.example',
@@ -92,7 +93,7 @@ describe('a document from first upload to translation and second version', () =>
     ])
 
     // 3. A second version (Spanish): the English file is now older than the original.
-    const second = await run(
+    const second = await call(
       pageAction,
       multipartRequest(`/documents/${id}`, {
         email: PA,
@@ -114,7 +115,7 @@ describe('a document from first upload to translation and second version', () =>
       { language: 'en', state: 'outdated', version: 1 },
     ])
     // The same translation twice is refused at the field, with a 409.
-    const again = await run(
+    const again = await call(
       pageAction,
       multipartRequest(`/documents/${id}`, {
         email: PA,
@@ -128,7 +129,7 @@ describe('a document from first upload to translation and second version', () =>
   })
 
   it('with JavaScript: the progress-bar uploader talks to the JSON API', async () => {
-    const created = (await run(
+    const created = (await call(
       apiCreate,
       multipartRequest('/api/v1/documents', {
         email: PA,
@@ -143,7 +144,7 @@ describe('a document from first upload to translation and second version', () =>
     )) as Response
     expect(created.status).toBe(201)
     const { id } = await created.json()
-    const translated = (await run(
+    const translated = (await call(
       apiTranslation,
       multipartRequest(`/api/v1/documents/${id}/versions/1/files`, {
         email: PA,
@@ -159,7 +160,7 @@ describe('a document from first upload to translation and second version', () =>
       language: 'en',
       original: false,
     })
-    const second = (await run(
+    const second = (await call(
       apiVersion,
       multipartRequest(`/api/v1/documents/${id}/versions`, {
         email: PA,
@@ -171,7 +172,7 @@ describe('a document from first upload to translation and second version', () =>
     expect(second.status).toBe(201)
     expect(await second.json()).toMatchObject({ documentId: id, number: 2, note: 'Segunda versión' })
     const record = await (
-      (await run(apiGet, getRequest(`/api/v1/documents/${id}`, PA), { id })) as Response
+      (await call(apiGet, getRequest(`/api/v1/documents/${id}`, PA), { id })) as Response
     ).json()
     expect(record.currentVersion).toBe(2)
     expect(record.translations).toEqual([
@@ -179,7 +180,7 @@ describe('a document from first upload to translation and second version', () =>
       { language: 'en', state: 'outdated', version: 1 },
     ])
     // A translation for a version that does not exist: 400 at the field.
-    const missing = (await run(
+    const missing = (await call(
       apiTranslation,
       multipartRequest(`/api/v1/documents/${id}/versions/9/files`, {
         email: PA,
@@ -200,7 +201,7 @@ describe('a document from first upload to translation and second version', () =>
       visibility: 'members',
       description: 'Lo que escribí',
     }
-    const noTitle = await run(
+    const noTitle = await call(
       newAction,
       multipartRequest('/documents/new', { email: PA, fields: typed, file: pdf('x') }),
     )
@@ -209,7 +210,7 @@ describe('a document from first upload to translation and second version', () =>
     expect(reply.error.title).toEqual(['validation.required'])
     expect(reply.initialValue.description).toBe('Lo que escribí')
 
-    const badFile = await run(
+    const badFile = await call(
       newAction,
       multipartRequest('/documents/new', {
         email: PA,
@@ -222,7 +223,7 @@ describe('a document from first upload to translation and second version', () =>
     expect(badReply.error.file).toEqual(['documents.error.fileType'])
     expect(badReply.initialValue.title).toBe('Con archivo malo')
 
-    const observer = await run(
+    const observer = await call(
       newAction,
       multipartRequest('/documents/new', {
         email: 'co.observer@rcm.example',
@@ -239,7 +240,7 @@ describe('a document from first upload to translation and second version', () =>
       .where(eq(meetings.openness, 'members_only'))
       .get()!
     for (const meeting of [members.id, 'nosuchmeeting']) {
-      const hidden = await run(
+      const hidden = await call(
         newAction,
         multipartRequest('/documents/new', {
           email: 'co.observer@rcm.example',
@@ -254,25 +255,25 @@ describe('a document from first upload to translation and second version', () =>
   })
 
   it('offers each person only the visibilities and groups they may publish to', async () => {
-    const forObserver = (await run(newLoader, getRequest('/documents/new', 'co.observer@rcm.example'))) as {
+    const forObserver = (await call(newLoader, getRequest('/documents/new', 'co.observer@rcm.example'))) as {
       visibilities: string[]
       groups: { slug: string }[]
     }
     expect(forObserver.visibilities).toEqual(['public', 'participants'])
     expect(forObserver.groups).toEqual([])
-    const forDrafter = (await run(
+    const forDrafter = (await call(
       newLoader,
       getRequest('/documents/new', 'iom@rcm.example'),
     )) as typeof forObserver
     expect(forDrafter.visibilities).toEqual(['public', 'participants', 'group'])
     expect(forDrafter.groups.map((g) => g.slug)).toEqual(['pa-smuggling-plan'])
-    const anonymous = await run(newLoader, getRequest('/documents/new'))
+    const anonymous = await call(newLoader, getRequest('/documents/new'))
     expect(statusOf(anonymous)).toBe(302)
   })
 
   it('edits details, deletes and restores through the page', async () => {
     const created = await (
-      (await run(
+      (await call(
         apiCreate,
         multipartRequest('/api/v1/documents', {
           email: PA,
@@ -283,7 +284,7 @@ describe('a document from first upload to translation and second version', () =>
     ).json()
     const id = created.id as string
     const post = (email: string, form: Record<string, string>) =>
-      run(pageAction, makeRequest(`/documents/${id}`, { cookie: cookieFor(email), form }), { id })
+      call(pageAction, makeRequest(`/documents/${id}`, { cookie: cookieFor(email), form }), { id })
     const edit = {
       intent: 'edit',
       revision: '1',
@@ -310,7 +311,7 @@ describe('a document from first upload to translation and second version', () =>
     expect(replyOf(notAllowed).error.visibility).toHaveLength(1)
     expect(expectRedirect(await post(PA, { intent: 'delete' }))).toBe('/documents')
     expect(statusOf(await pageData(id, PA))).toBe(404)
-    const list = (await run(listPage, getRequest('/documents?deleted=1', 'secretariat@rcm.example'))) as {
+    const list = (await call(listPage, getRequest('/documents?deleted=1', 'secretariat@rcm.example'))) as {
       items: { id: string }[]
     }
     expect(list.items.map((d) => d.id)).toContain(id)
@@ -322,7 +323,7 @@ describe('a document from first upload to translation and second version', () =>
 
   it('an edit based on details someone changed since is refused (409), typed text kept, nothing lost', async () => {
     const created = await (
-      (await run(
+      (await call(
         apiCreate,
         multipartRequest('/api/v1/documents', {
           email: PA,
@@ -333,7 +334,7 @@ describe('a document from first upload to translation and second version', () =>
     ).json()
     const id = created.id as string
     const post = (email: string, form: Record<string, string>) =>
-      run(pageAction, makeRequest(`/documents/${id}`, { cookie: cookieFor(email), form }), { id })
+      call(pageAction, makeRequest(`/documents/${id}`, { cookie: cookieFor(email), form }), { id })
     const form = { intent: 'edit', kind: 'report', visibility: 'members' }
     // Both open revision 1; the secretariat saves first.
     expectRedirect(
@@ -371,7 +372,7 @@ describe('a document from first upload to translation and second version', () =>
 
   it('lets the owner organization keep a group it is not in, but not move a document into one', async () => {
     const created = await (
-      (await run(
+      (await call(
         apiCreate,
         multipartRequest('/api/v1/documents', {
           email: 'pa.snm@rcm.example',
@@ -388,7 +389,7 @@ describe('a document from first upload to translation and second version', () =>
     ).json()
     const id = created.id as string
     const post = (form: Record<string, string>) =>
-      run(pageAction, makeRequest(`/documents/${id}`, { cookie: cookieFor(PA), form }), { id })
+      call(pageAction, makeRequest(`/documents/${id}`, { cookie: cookieFor(PA), form }), { id })
     const base = {
       intent: 'edit',
       titleEs: 'Nota del grupo (editada)',

@@ -12,8 +12,9 @@ import { agendaItems, documents, meetings } from '@db/schema'
 import { seedDemo } from '@db/seed/demo'
 import { searchDocuments } from '~/modules/search/search.server'
 import { action as newAction } from '~/routes/documents.new'
-import { bodyOf, minimalPdf, multipartRequest, run, statusOf } from './documents-fixtures'
+import { minimalPdf, multipartRequest } from './documents-fixtures'
 import { freshDemoDb, viewerFor } from './helpers/db'
+import { bodyOf, call, statusOf } from './helpers/route'
 
 const REBUILT = ['documents', 'groups', 'group_memberships']
 const QUERIES = ['migración', 'trafico', 'Darién', 'declaración viceministerial', 'labour', 'RCM 2016 GL']
@@ -235,7 +236,7 @@ describe('documents and their meetings in the current database', () => {
       .all()
       .find((i) => i.meetingId !== vm.id)!
     const upload = (fields: Record<string, string>) =>
-      run(
+      call(
         newAction,
         multipartRequest('/documents/new', {
           email: 'pa.focal@rcm.example',

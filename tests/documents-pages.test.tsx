@@ -6,8 +6,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { db } from '@db/client'
 import { documents } from '@db/schema'
-import { getRequest, run } from './documents-fixtures'
+import { getRequest } from './documents-fixtures'
 import { freshDemoDb } from './helpers/db'
+import { call } from './helpers/route'
 
 const state = vi.hoisted(() => ({
   loaderData: null as unknown,
@@ -46,7 +47,7 @@ async function render(
   params: Record<string, string> = {},
   lang: 'es' | 'en' = 'es',
 ) {
-  state.loaderData = await run(module.loader as never, getRequest(url, email), params)
+  state.loaderData = await call(module.loader as never, getRequest(url, email), params)
   state.lang = lang
   const html = renderToString(createElement(module.default))
   expect(html.match(/<h1[\s>]/g) ?? []).toHaveLength(1)

@@ -7,7 +7,8 @@ import { resetEnvCache } from '~/env.server'
 import { tmpDir } from '~/modules/documents/storage.server'
 import { action as apiCreate } from '~/routes/api.v1.documents'
 import { action as newPage } from '~/routes/documents.new'
-import { bodyOf, minimalPdf, multipartRequest, run, statusOf, uploadedFiles } from './documents-fixtures'
+import { minimalPdf, multipartRequest, uploadedFiles } from './documents-fixtures'
+import { bodyOf, call, statusOf } from './helpers/route'
 import { freshDemoDb } from './helpers/db'
 
 const PA = 'pa.focal@rcm.example'
@@ -15,7 +16,7 @@ const MX = 'mx.delegate@rcm.example'
 const fields = { title: 'Informe', kind: 'report', language: 'es', visibility: 'members' }
 
 const upload = (email: string, text: string, pad = 0) =>
-  run(
+  call(
     apiCreate,
     multipartRequest('/api/v1/documents', {
       email,
@@ -60,7 +61,7 @@ describe('files an hour', () => {
     process.env.UPLOAD_FILES_PER_HOUR = '1'
     resetEnvCache()
     expect((await upload(PA, 'primera')).status).toBe(201)
-    const answer = await run(
+    const answer = await call(
       newPage,
       multipartRequest('/documents/new', {
         email: PA,

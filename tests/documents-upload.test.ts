@@ -9,15 +9,9 @@ import { sweepOrphans, storagePath, tmpDir, uploadsDir } from '~/modules/documen
 import { action as apiCreate } from '~/routes/api.v1.documents'
 import { action as apiVersion } from '~/routes/api.v1.documents.$id.versions'
 import { action as pageAction } from '~/routes/documents.$id'
-import {
-  minimalPdf,
-  multipartRequest,
-  run,
-  statusOf,
-  uploadedFiles,
-  type FilePart,
-} from './documents-fixtures'
+import { minimalPdf, multipartRequest, uploadedFiles, type FilePart } from './documents-fixtures'
 import { freshDemoDb } from './helpers/db'
+import { call, statusOf } from './helpers/route'
 
 const PA = 'pa.focal@rcm.example'
 
@@ -27,7 +21,7 @@ function upload(
   fields: Record<string, string> = {},
   headers = {},
 ) {
-  return run(
+  return call(
     apiCreate,
     multipartRequest('/api/v1/documents', {
       email,
@@ -204,7 +198,7 @@ describe('uploading documents', () => {
         duplex: 'half',
       } as RequestInit)
       expect(request.headers.get('Content-Length')).toBeNull()
-      const res = (await run(apiCreate, request)) as Response
+      const res = (await call(apiCreate, request)) as Response
       expect(res.status).toBe(413)
       expect(documentCount()).toBe(before)
       expect(uploadedFiles()).toEqual(filesBefore)
@@ -253,7 +247,7 @@ describe('uploading documents', () => {
         raw('x', ''),
         raw(cut),
       ]) {
-        const res = (await run(apiCreate, request)) as Response
+        const res = (await call(apiCreate, request)) as Response
         expect(res.status).toBe(400)
       }
       const long = await upload(PA, pdf(), { title: 'x'.repeat(70 * 1024) })
@@ -269,7 +263,7 @@ describe('uploading documents', () => {
     })
 
     it('a body that is not multipart (400)', async () => {
-      const res = (await run(
+      const res = (await call(
         apiCreate,
         new Request('http://localhost:3000/api/v1/documents', {
           method: 'POST',
@@ -383,7 +377,7 @@ describe('uploading documents', () => {
   it('two version uploads racing get 2 and 3 (or one 409), never a duplicate or a 500', async () => {
     const created = await (await upload(PA, pdf('carrera'))).json()
     const send = (text: string) =>
-      run(
+      call(
         apiVersion,
         multipartRequest(`/api/v1/documents/${created.id}/versions`, {
           email: PA,
@@ -412,7 +406,7 @@ describe('uploading documents', () => {
   it('only the owner organization and the secretariat add versions; others get 403, the hidden 404', async () => {
     const created = await (await upload(PA, pdf('propietario'))).json()
     const send = (email: string) =>
-      run(
+      call(
         apiVersion,
         multipartRequest(`/api/v1/documents/${created.id}/versions`, {
           email,
@@ -476,10 +470,10 @@ describe('uploading documents', () => {
       ['co.observer@rcm.example', 404],
     ] as const) {
       const api = counted(`/api/v1/documents/${created.id}/versions`, email)
-      expect(((await run(apiVersion, api.request, { id: created.id })) as Response).status).toBe(status)
+      expect(((await call(apiVersion, api.request, { id: created.id })) as Response).status).toBe(status)
       expect(api.pulled(), email).toBe(0)
       const page = counted(`/documents/${created.id}`, email)
-      expect(statusOf(await run(pageAction, page.request, { id: created.id }))).toBe(status)
+      expect(statusOf(await call(pageAction, page.request, { id: created.id }))).toBe(status)
       expect(page.pulled(), email).toBe(0)
     }
     expect(fs.existsSync(tmpDir()) ? fs.readdirSync(tmpDir()).length : 0).toBe(tmpBefore)

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md, data safety: "A save after the session expired keeps the typed text too". A form sent to
+ * A save after the session expired keeps the typed text too (docs/decisions/0017). A form sent to
  * a page without a valid session is answered 401 with its fields (kept-form.server.ts), which the error
  * page offers to send again; nothing is written. Passwords and codes are never echoed; cross-origin
  * forms and file uploads are not kept (the sign-in redirect as before).
@@ -12,8 +12,9 @@ import { KEPT_FORM_MARK, parseKeptForm } from '~/modules/auth/kept-form'
 import * as actionPage from '~/routes/actions.$id'
 import * as minutesPage from '~/routes/meetings.$id.minutes'
 import * as accountPage from '~/routes/account'
-import { PA_FOCAL, actionByTitle, reload, run, updatesOf } from './actions-fixtures'
+import { PA_FOCAL, actionByTitle, reload, updatesOf } from './actions-fixtures'
 import { cookieFor, freshDemoDb, makeRequest, personByEmail } from './helpers/db'
+import { run } from './helpers/route'
 
 beforeEach(() => {
   freshDemoDb()

@@ -21,7 +21,8 @@ import * as register from '~/routes/meetings.decisions'
 import * as newPage from '~/routes/meetings.new'
 import * as dashboard from '~/routes/_index'
 import { freshDemoDb, personByEmail } from './helpers/db'
-import { meetingByNumber, meetingByTitle, run } from './meetings-fixtures'
+import { run } from './helpers/route'
+import { meetingByNumber, meetingByTitle } from './helpers/demo'
 
 // Pages are rendered to HTML with their loader's data, outside a Remix server (no build needed).
 const rendered = vi.hoisted(() => ({ data: null as unknown, action: undefined as unknown, lang: 'es' }))

@@ -20,7 +20,8 @@ import * as meetingIcsRoute from '~/routes/meetings.$id[.]ics'
 import * as listPage from '~/routes/meetings._index'
 import { resetEnvCache } from '~/env.server'
 import { freshDemoDb, viewerFor } from './helpers/db'
-import { meetingByNumber, run } from './meetings-fixtures'
+import { run } from './helpers/route'
+import { meetingByNumber } from './helpers/demo'
 
 const octets = (s: string) => new TextEncoder().encode(s).length
 

@@ -16,7 +16,8 @@ import * as followUpPage from '~/routes/meetings_.$id.follow-up'
 import * as pendingPage from '~/routes/meetings_.$id.pending-actions'
 import * as newActionPage from '~/routes/actions.new'
 import { freshDemoDb, viewerFor } from './helpers/db'
-import { meetingByNumber, meetingByTitle, run } from './meetings-fixtures'
+import { run } from './helpers/route'
+import { meetingByNumber, meetingByTitle } from './helpers/demo'
 
 const rendered = vi.hoisted(() => ({ data: null as unknown, lang: 'en' }))
 vi.mock('@remix-run/react', () => {

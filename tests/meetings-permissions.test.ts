@@ -14,7 +14,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { findVisibleMeeting, invitedOrganizationIds, meetingRef } from '~/modules/meetings/meetings.server'
 import { minutesPage, minutesRef } from '~/modules/meetings/minutes.server'
 import { freshDemoDb, viewerFor } from './helpers/db'
-import { meetingByNumber, meetingByTitle } from './meetings-fixtures'
+import { meetingByNumber, meetingByTitle } from './helpers/demo'
 
 const ACCOUNTS = [
   'secretariat@rcm.example',

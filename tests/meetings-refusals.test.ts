@@ -25,7 +25,8 @@ import * as listPage from '~/routes/meetings._index'
 import * as register from '~/routes/meetings.decisions'
 import * as newPage from '~/routes/meetings.new'
 import { freshDemoDb, personByEmail } from './helpers/db'
-import { itemsOf, meetingByNumber, meetingByTitle, run } from './meetings-fixtures'
+import { run } from './helpers/route'
+import { itemsOf, meetingByNumber, meetingByTitle } from './helpers/demo'
 
 const OBSERVERS = [
   'co.observer@rcm.example',

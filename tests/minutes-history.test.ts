@@ -12,7 +12,7 @@ import { db, rawSqlite } from '@db/client'
 import { agendaItems, meetings, minutes, minutesRevisions } from '@db/schema'
 import * as minutesTab from '~/routes/meetings.$id.minutes'
 import { freshDemoDb } from './helpers/db'
-import { run } from './meetings-fixtures'
+import { run } from './helpers/route'
 
 beforeEach(() => {
   freshDemoDb()

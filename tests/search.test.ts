@@ -15,13 +15,14 @@ import {
 import { action as apiCreate } from '~/routes/api.v1.documents'
 import { loader as apiSearch } from '~/routes/api.v1.search'
 import { loader as searchPage } from '~/routes/search'
-import { getRequest, minimalPdf, multipartRequest, run, type FilePart } from './documents-fixtures'
+import { getRequest, minimalPdf, multipartRequest, type FilePart } from './documents-fixtures'
 import { freshDemoDb, viewerFor } from './helpers/db'
+import { call } from './helpers/route'
 
 const MX = 'mx.delegate@rcm.example'
 
 async function upload(file: FilePart, fields: Record<string, string> = {}) {
-  const res = (await run(
+  const res = (await call(
     apiCreate,
     multipartRequest('/api/v1/documents', {
       email: 'pa.focal@rcm.example',
@@ -41,7 +42,7 @@ async function upload(file: FilePart, fields: Record<string, string> = {}) {
 
 /** Searches as `email`, or as the public when null. */
 async function search(q: string, email: string | null = MX) {
-  const res = (await run(
+  const res = (await call(
     apiSearch,
     getRequest(`/api/v1/search?q=${encodeURIComponent(q)}`, email ?? undefined),
   )) as Response
@@ -165,7 +166,7 @@ describe('text extraction and search', () => {
       'a^b',
       'título:"x',
     ]) {
-      const res = (await run(
+      const res = (await call(
         apiSearch,
         getRequest(`/api/v1/search?q=${encodeURIComponent(q)}`, MX),
       )) as Response
@@ -181,7 +182,7 @@ describe('text extraction and search', () => {
       type: 'text/plain',
       bytes: 'Texto con <em onclick="x()">marcas</em> y la palabra flamenco rosado.',
     })
-    const data = (await run(searchPage, getRequest('/search?q=flamenco', MX))) as {
+    const data = (await call(searchPage, getRequest('/search?q=flamenco', MX))) as {
       items: { parts: { text: string; match: boolean }[] }[]
     }
     expect(data.items).toHaveLength(1)

@@ -163,3 +163,5 @@ export default function AdminAudit() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

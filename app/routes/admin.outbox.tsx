@@ -145,3 +145,5 @@ export default function AdminOutbox() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

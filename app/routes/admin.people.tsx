@@ -351,3 +351,5 @@ function RowAction({
     </Form>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -112,3 +112,5 @@ export default function GroupPage() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

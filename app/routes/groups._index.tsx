@@ -62,3 +62,5 @@ export default function Groups() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -207,3 +207,5 @@ export default function Invite() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -204,3 +204,5 @@ export default function OrganizationPage() {
     </>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'

@@ -1,5 +1,6 @@
 /**
- * The large dataset of `npm run bench` (CONTRACT.md "Performance"): the real RCM structure, 2,000 people,
+ * The large dataset of `npm run bench` (the size the portal must serve quickly): the real RCM
+ * structure, 2,000 people,
  * 1,500 meetings with agendas, minutes and decisions, 100,000 documents with versions, files in both
  * working languages and extracted text in the search index, and 50,000 action items with their owners,
  * progress reports and reminders. Generated from word lists with a seeded random generator, so every run
@@ -63,7 +64,8 @@ import {
   type OrgSeed,
 } from './structure'
 
-/** The full dataset of CONTRACT.md; `seedBench({ scale })` multiplies the counts (tests use 0.002). */
+/** The full dataset, the scale the portal is measured at; `seedBench({ scale })` multiplies the counts
+ * (tests use 0.002). */
 export const BENCH_FULL = {
   users: 2000,
   meetings: 1500,

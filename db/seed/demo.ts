@@ -1,6 +1,6 @@
 /**
  * Demo data for a new database (DEMO_DATA=on): the real structure of the RCM plus fictional people,
- * including the demo accounts of CONTRACT.md.
+ * including the demo accounts listed in the README ("Demo logins").
  */
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { db, type Tx } from '../client'

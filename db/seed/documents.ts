@@ -1,5 +1,5 @@
 /**
- * Demo documents: real titles of the RCM (shared/DOMAIN.md) in Spanish and English, with small real
+ * Demo documents: real titles of RCM documents in Spanish and English, with small real
  * files (PDFs whose text layer holds the sentences below, a Word draft, CSV matrices, a text note) at
  * every level of visibility, some with two versions and missing or outdated translations, one under
  * embargo and one deleted. The files are generated before the seeding transaction (pdf-lib and docx

@@ -1,5 +1,5 @@
 /**
- * Demo meetings: the real Vice-Ministerial Meetings and RCGM meetings of shared/DOMAIN.md with agendas,
+ * Demo meetings: the real Vice-Ministerial Meetings and RCGM meetings of the RCM's history with agendas,
  * delegations, adopted minutes and numbered decisions; a members-only RCGM session; a recent working
  * group meeting whose draft minutes are circulating for comment; and meetings ahead of the real clock
  * (a troika meeting and an RCGM meeting with registrations open). People are the fictional demo people.

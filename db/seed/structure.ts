@@ -1,5 +1,5 @@
-/** The real structure of the RCM (shared/DOMAIN.md): membership, bodies, PPT history, working groups.
- * Used by the demo data and by the bench dataset. */
+/** The real structure of the Regional Conference on Migration (RCM): membership, bodies, PPT history,
+ * working groups. Used by the demo data and by the bench dataset. */
 import type { GroupKind } from '../../app/modules/groups/constants'
 import type { OrganizationKind } from '../../app/modules/members/constants'
 

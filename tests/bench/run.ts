@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (CONTRACT.md "Performance"): seeds the large dataset (db/seed/bench.ts) into a
+ * `npm run bench`: seeds the large dataset (db/seed/bench.ts) into a
  * temporary database, serves the production build, and measures in one run: one streamed 100 MB upload
  * with the server's memory sampled; with autocannon the baseline /healthz, then each page and API list
  * as a signed-in member-state delegate; 200 sequential searches. Prints a table, then as its very last

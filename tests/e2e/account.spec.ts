@@ -3,7 +3,7 @@ import { createSessionCookie, expect, expectNoSeriousA11yViolations, test } from
 
 async function as(browser: Browser, email: string, javaScriptEnabled: boolean, baseURL: string) {
   const context = await browser.newContext({ javaScriptEnabled, baseURL })
-  await context.addCookies([createSessionCookie(email, baseURL)])
+  await context.addCookies([await createSessionCookie(email, baseURL)])
   return { context, page: await context.newPage() }
 }
 

@@ -8,7 +8,7 @@ async function as(
   baseURL: string,
 ): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled, baseURL })
-  await context.addCookies([createSessionCookie(email, baseURL)])
+  await context.addCookies([await createSessionCookie(email, baseURL)])
   return context.newPage()
 }
 

@@ -127,7 +127,7 @@ test('an observer does not see a members-only document, and gets 404 at its addr
   const href = await link.getAttribute('href')
   const observer = await browser.newContext()
   const { createSessionCookie } = await import('./fixtures')
-  await observer.addCookies([createSessionCookie('co.observer@rcm.example', page.url())])
+  await observer.addCookies([await createSessionCookie('co.observer@rcm.example', page.url())])
   const other = await observer.newPage()
   const response = await other.goto(href!)
   expect(response?.status()).toBe(404)

@@ -1,54 +1,44 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import Database from 'better-sqlite3'
-import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 
-const DB_FILE = path.resolve('tests/.tmp/e2e-data/portal.db')
+// The e2e server's data folder (playwright.config.ts starts it there); the app's own modules below open
+// its database when a test first signs someone in.
+const DATA_DIR = path.resolve('tests/.tmp/e2e-data')
+const DB_FILE = path.join(DATA_DIR, 'portal.db')
+process.env.DATA_DIR = DATA_DIR
+delete process.env.DATABASE_PATH
 
-/** Signs a demo account in by creating its session row directly (as the Epic Stack does), so that
- * tests other than the sign-in test do not spend time on the form. */
-export function createSessionCookie(email: string, baseURL: string) {
-  const sqlite = new Database(DB_FILE)
-  sqlite.pragma('busy_timeout = 5000')
-  try {
-    const person = sqlite.prepare('select id from people where email = ?').get(email) as
-      | { id: string }
-      | undefined
-    if (!person) throw new Error(`no demo person ${email}`)
-    const token = randomBytes(20).toString('hex')
-    const id = createHash('sha256').update(token).digest('hex')
-    const now = Date.now()
-    sqlite
-      .prepare(
-        'insert into sessions (id, person_id, created_at, last_seen_at, expires_at, two_factor_verified) values (?, ?, ?, ?, ?, 1)',
-      )
-      .run(id, person.id, now, now, now + 3600_000)
-    const url = new URL(baseURL)
-    return {
-      name: 'rcm_session',
-      value: token,
-      domain: url.hostname,
-      path: '/',
-      httpOnly: true,
-      sameSite: 'Lax' as const,
-    }
-  } finally {
-    sqlite.close()
+// The app's session code itself (token, hash, expiry), not a copy of it.
+const sessions = () => import('../../app/modules/auth/session.server')
+
+function personId(email: string): string {
+  const id = queryValue<string | undefined>('select id from people where email = ?', email)
+  if (!id) throw new Error(`no demo person ${email}`)
+  return id
+}
+
+/** Signs a demo account in by creating its session with the app's session code (as the Epic Stack does),
+ * so that tests other than the sign-in test do not spend time on the form. */
+export async function createSessionCookie(email: string, baseURL: string) {
+  const { createSession } = await sessions()
+  const { token } = createSession(personId(email), { twoFactorVerified: true })
+  return {
+    // the server's name for it over http (APP_ORIGIN is http://localhost:<port>)
+    name: 'rcm_session',
+    value: token,
+    domain: new URL(baseURL).hostname,
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax' as const,
   }
 }
 
-/** Ends every session of a person, as an expiry would (the row is gone). */
-export function endSessions(email: string) {
-  const sqlite = new Database(DB_FILE)
-  sqlite.pragma('busy_timeout = 5000')
-  try {
-    sqlite
-      .prepare('delete from sessions where person_id = (select id from people where email = ?)')
-      .run(email)
-  } finally {
-    sqlite.close()
-  }
+/** Ends every session of a person, as an expiry would (the rows are gone). */
+export async function endSessions(email: string) {
+  const { invalidateAllSessions } = await sessions()
+  invalidateAllSessions(personId(email))
 }
 
 /** One value read from the e2e database (ids of demo records, for example). */
@@ -64,11 +54,31 @@ export function queryValue<T = string>(sql: string, ...params: unknown[]): T {
   }
 }
 
+/** Console messages that are not faults of the page: the browser's own line for a page answered 4xx,
+ * which tests visit on purpose and whose status they assert. */
+const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of 4\d\d/
+
 export const test = base.extend<{ signIn: (email: string) => Promise<void> }>({
   signIn: async ({ context, baseURL }, use) => {
     await use(async (email: string) => {
-      await context.addCookies([createSessionCookie(email, baseURL!)])
+      await context.addCookies([await createSessionCookie(email, baseURL!)])
     })
+  },
+  // Every test fails when a page writes console.error or throws (hydration mismatches, React warnings,
+  // uncaught errors), in any page of the test's context.
+  context: async ({ context }, use) => {
+    const errors: string[] = []
+    const watch = (page: Page) => {
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !EXPECTED_CONSOLE.test(message.text()))
+          errors.push(`${page.url()}: ${message.text()}`)
+      })
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`))
+    }
+    context.pages().forEach(watch)
+    context.on('page', watch)
+    await use(context)
+    expect(errors, 'console errors in the page').toEqual([])
   },
 })
 

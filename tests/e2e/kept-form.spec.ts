@@ -19,7 +19,7 @@ for (const javaScriptEnabled of [false, true]) {
       "select id from action_items where title_en like 'Implement information exchange between the Darien%'",
     )
     const context = await browser.newContext({ javaScriptEnabled, baseURL })
-    await context.addCookies([createSessionCookie(email, baseURL!)])
+    await context.addCookies([await createSessionCookie(email, baseURL!)])
     const page = await context.newPage()
     await page.goto(`/actions/${actionId}?lang=en`)
     const note = `Informe escrito durante una hora, ${javaScriptEnabled ? 'JS' : 'HTML'} ${Date.now()}.\nSegunda línea.`
@@ -27,7 +27,7 @@ for (const javaScriptEnabled of [false, true]) {
     await page.getByLabel('Progress (%)').fill('55')
     await page.getByLabel('Note').fill(note)
 
-    endSessions(email)
+    await endSessions(email)
     await page.getByRole('button', { name: 'Send the report' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Your session ended before this was saved',
@@ -42,7 +42,7 @@ for (const javaScriptEnabled of [false, true]) {
       'target',
       '_blank',
     )
-    await context.addCookies([createSessionCookie(email, baseURL!)])
+    await context.addCookies([await createSessionCookie(email, baseURL!)])
     await page.getByRole('button', { name: 'Send again' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toContainText(
       'Implement information exchange between the Darien',

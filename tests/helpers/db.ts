@@ -47,7 +47,8 @@ export function makeRequest(
   init: {
     method?: string
     cookie?: string
-    form?: Record<string, string>
+    /** form fields; an array repeats a field */
+    form?: Record<string, string | string[]>
     json?: unknown
     headers?: Record<string, string>
   } = {},
@@ -56,7 +57,9 @@ export function makeRequest(
   if (init.cookie) headers.set('Cookie', init.cookie)
   let body: BodyInit | undefined
   if (init.form) {
-    body = new URLSearchParams(init.form)
+    const form = new URLSearchParams()
+    for (const [k, v] of Object.entries(init.form)) for (const x of [v].flat()) form.append(k, x)
+    body = form
     headers.set('Content-Type', 'application/x-www-form-urlencoded')
   } else if (init.json !== undefined) {
     body = JSON.stringify(init.json)

@@ -188,12 +188,6 @@ export function isMemberSide(v: Subject): v is Viewer {
   )
 }
 
-export const OBSERVER_KINDS: readonly OrganizationKind[] = [
-  'observer_state',
-  'international_organization',
-  'civil_society',
-]
-
 function ownOrganization(v: Viewer, r: OrgRef) {
   return r.organizationId === v.organizationId || r.parentOrganizationId === v.organizationId
 }

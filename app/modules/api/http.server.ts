@@ -1,5 +1,6 @@
 /**
- * The JSON API's conventions (CONTRACT.md): errors as {"error":{"code","message","fields"}}, 401 for
+ * The JSON API's conventions, the same on every endpoint: errors as
+ * {"error":{"code","message","fields"}}, 401 for
  * no or expired login, 403 seen-but-refused, 404 unknown-or-hidden; lists as {items,nextCursor}.
  */
 import type { z } from 'zod'

@@ -1,5 +1,5 @@
 /**
- * A save after the session ended keeps what the person typed (SECURITY.md, data safety).
+ * A save after the session ended keeps what the person typed: no session expiry may lose a text.
  *
  * When a form is sent to a page without a valid session (it expired while the person was writing
  * minutes, a progress note, a comment...), redirecting to the sign-in page would drop the form's body.

@@ -11,7 +11,7 @@ export interface OriginInput {
   requestOrigin: string
 }
 
-/** CSRF defence (SECURITY.md): every state-changing request must carry an Origin equal to APP_ORIGIN
+/** CSRF defence: every state-changing request must carry an Origin equal to APP_ORIGIN
  * (or the server's own origin when unset). Requests authenticated by a Bearer token are exempt:
  * browsers never attach those by themselves. */
 export function checkOrigin(input: OriginInput): { ok: true } | { ok: false; message: string } {

@@ -19,7 +19,7 @@ export const TOTP_ISSUER = 'RCM Portal'
 const PERIOD_S = 30
 const DIGITS = 6
 const KEY_BYTES = 20
-/** Wrong codes per person before 429 (SECURITY.md: the same limit as passwords). */
+/** Wrong codes per person before 429 (the same limit as wrong passwords, LOGIN_LIMIT_PER_ACCOUNT). */
 export const SECOND_FACTOR_LIMIT = 10
 
 export const secondFactorKey = (personId: string) => `2fa:${personId}`

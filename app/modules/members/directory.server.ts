@@ -1,6 +1,6 @@
 /**
  * The membership directory (/members) and the organization pages (/members/:code).
- * Organizations are public; people are personal data (SECURITY.md "Personal data"): the public sees
+ * Organizations are public; people are personal data, shown only to whoever needs them: the public sees
  * none, signed-in users see names and roles of active people, contact details and pending or disabled
  * accounts only where can() allows. What the viewer may not see is never selected, so it cannot reach
  * the page's serialized data.
