@@ -1,12 +1,13 @@
-// The text extraction of one uploaded file, in a worker thread (node:worker_threads) so that no file can
-// hold the server's event loop or exhaust its memory. Plain JavaScript, loaded from this path both by
-// the production build and by the tests (see extraction-pool.server.ts). The pool gives the limits,
-// terminates the worker after the time limit and starts it with a memory limit (resourceLimits).
+// The text extraction of uploaded files, in a child process of the server (node:child_process fork) so
+// that no file can hold the server's event loop or exhaust its memory. Plain JavaScript, started from
+// this path both by the production build and by the tests (see extraction-pool.server.ts). The pool
+// gives the limits, kills the process after the time limit and starts it with a heap limit
+// (--max-old-space-size). A process, not a worker thread: a worker over its `resourceLimits` can still
+// abort the whole process (V8's fatal "heap out of memory", seen with mammoth on a large document).
 //
 // A message { path, kind, maxInflatedBytes, maxTextChars } is answered with
 // { ok: true, text, truncated } or { ok: false, reason, detail }.
 import fsp from 'node:fs/promises'
-import { parentPort } from 'node:worker_threads'
 import zlib from 'node:zlib'
 
 class Refusal extends Error {
@@ -131,7 +132,8 @@ async function extract({ path, kind, maxInflatedBytes, maxTextChars }) {
   return { ok: true, text: truncated ? text.slice(0, maxTextChars) : text, truncated }
 }
 
-parentPort.on('message', async (request) => {
+process.on('disconnect', () => process.exit(0))
+process.on('message', async (request) => {
   let answer
   try {
     answer = await extract(request)
@@ -142,5 +144,5 @@ parentPort.on('message', async (request) => {
       detail: error instanceof Error ? error.message : String(error),
     }
   }
-  parentPort.postMessage(answer)
+  process.send(answer)
 })
