@@ -24,6 +24,7 @@ import { extractAndIndex, extractText, resumePendingExtractions } from '~/module
 import { storagePath, uploadsDir } from '~/modules/documents/storage.server'
 import * as documentPage from '~/routes/documents.$id'
 import { action as apiCreate } from '~/routes/api.v1.documents'
+import { loader as apiDocument } from '~/routes/api.v1.documents.$id'
 import { loader as healthz } from '~/routes/healthz'
 import { getRequest, minimalPdf, multipartRequest, run, type FilePart } from './documents-fixtures'
 import { freshDemoDb } from './helpers/db'
@@ -244,6 +245,16 @@ describe('hostile files', () => {
       textStatus: 'failed',
       textFailure: 'inflated_too_large',
       extractedText: null,
+    })
+    // the API says so too
+    const record = (await (
+      (await run(apiDocument as never, getRequest(`/api/v1/documents/${id}`, 'pa.focal@rcm.example'), {
+        id,
+      })) as Response
+    ).json()) as { versions: { files: { textIndexed: boolean; textFailure: string | null }[] }[] }
+    expect(record.versions[0].files[0]).toMatchObject({
+      textIndexed: false,
+      textFailure: 'inflated_too_large',
     })
     // stored and downloadable as it came
     expect(fs.readFileSync(storagePath(file.storageKey)).equals(bomb)).toBe(true)
