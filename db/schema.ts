@@ -27,6 +27,7 @@ import { ONE_TIME_TOKEN_KINDS } from '../app/modules/auth/constants'
 import {
   DOCUMENT_KINDS,
   FILE_LANGUAGES as DOCUMENT_LANGUAGES,
+  TEXT_FAILURES,
   TEXT_STATUSES,
   VISIBILITIES as DOCUMENT_VISIBILITIES,
 } from '../app/modules/documents/constants'
@@ -51,6 +52,7 @@ import { newId } from './ids'
 export type { Lang as Language } from '../app/i18n/core'
 export type {
   DocumentKind,
+  TextFailure,
   TextStatus,
   Visibility as DocumentVisibility,
 } from '../app/modules/documents/constants'
@@ -423,6 +425,8 @@ export const documentFiles = sqliteTable(
     filename: text('filename').notNull(),
     textStatus: text('text_status', { enum: TEXT_STATUSES }).notNull().default('pending'),
     extractedText: text('extracted_text'),
+    /** why the text was not (or only partly) extracted; never retried at start-up */
+    textFailure: text('text_failure', { enum: TEXT_FAILURES }),
     uploadedById: text('uploaded_by_id')
       .notNull()
       .references(() => people.id),
@@ -434,6 +438,7 @@ export const documentFiles = sqliteTable(
     index('document_files_language_idx').on(t.language, t.versionId),
     check('document_files_language_check', oneOf(t.language, DOCUMENT_LANGUAGES)),
     check('document_files_text_status_check', oneOf(t.textStatus, TEXT_STATUSES)),
+    check('document_files_text_failure_check', oneOf(t.textFailure, TEXT_FAILURES)),
     check('document_files_size_positive', sql`${t.size} > 0`),
     check('document_files_sha256_format', sql`length(${t.sha256}) = 64 and ${t.storageKey} = ${t.sha256}`),
   ],

@@ -18,7 +18,13 @@ import {
 } from '~/modules/actions/constants'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
 import { ONE_TIME_TOKEN_KINDS } from '~/modules/auth/constants'
-import { DOCUMENT_KINDS, FILE_LANGUAGES, TEXT_STATUSES, VISIBILITIES } from '~/modules/documents/constants'
+import {
+  DOCUMENT_KINDS,
+  FILE_LANGUAGES,
+  TEXT_FAILURES,
+  TEXT_STATUSES,
+  VISIBILITIES,
+} from '~/modules/documents/constants'
 import { GROUP_KINDS, GROUP_ROLES } from '~/modules/groups/constants'
 import {
   ATTENDANCE_STATUSES,
@@ -47,6 +53,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'documents.original_language': FILE_LANGUAGES,
   'document_files.language': FILE_LANGUAGES,
   'document_files.text_status': TEXT_STATUSES,
+  'document_files.text_failure': TEXT_FAILURES,
   'meetings.kind': MEETING_KINDS,
   'meetings.status': MEETING_STATUSES,
   'meetings.openness': MEETING_OPENNESS,

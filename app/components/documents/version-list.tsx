@@ -1,7 +1,7 @@
 // A document's history as its page shows it: each language against the current version, and every
 // version with its files (all of them stay downloadable).
 import { useT } from '~/i18n/use-t'
-import type { FileLanguage } from '~/modules/documents/constants'
+import type { FileLanguage, TextFailure, TextStatus } from '~/modules/documents/constants'
 
 export const downloadUrl = (id: string, version: number, language: string) =>
   `/documents/${id}/download?version=${version}&lang=${language}`
@@ -50,6 +50,26 @@ interface VersionFile {
   filename: string
   size: number
   sha256: string
+  textStatus?: TextStatus
+  textFailure?: TextFailure | null
+}
+
+/** Under the file's name: why its text is not (or only partly) searchable. */
+function TextNote({ file }: { file: VersionFile }) {
+  const { t } = useT()
+  if (!file.textFailure || (file.textStatus === 'pending' && file.textFailure === 'interrupted')) return null
+  const truncated = file.textFailure === 'text_truncated'
+  return (
+    <>
+      <br />
+      <span className={`small badge ${truncated ? 'warn' : 'danger'}`}>
+        {truncated ? t('documents.text.truncated') : t('documents.text.notExtracted')}
+      </span>{' '}
+      {truncated ? null : (
+        <span className="small muted">{t(`documents.text.failure.${file.textFailure}`)}</span>
+      )}
+    </>
+  )
 }
 
 export function VersionList({
@@ -106,7 +126,10 @@ export function VersionList({
                         ({f.isOriginal ? t('documents.original') : t('documents.translation')})
                       </span>
                     </td>
-                    <td className="documents-filename">{f.filename}</td>
+                    <td className="documents-filename">
+                      {f.filename}
+                      <TextNote file={f} />
+                    </td>
                     <td>{t('documents.sizeKb', { size: Math.max(1, Math.ceil(f.size / 1024)) })}</td>
                     <td>
                       <code className="documents-hash">{f.sha256}</code>

@@ -9,6 +9,7 @@ import {
   NewVersionSchema,
   VISIBILITIES,
 } from './schemas'
+import { TEXT_FAILURES } from './constants'
 
 // Response shapes, for the OpenAPI document (the handlers build them in api.server.ts).
 const binary = z.string().meta({
@@ -24,6 +25,10 @@ const FileRecord = z.object({
   size: z.number().int(),
   sha256: z.string().meta({ description: 'SHA-256 of the bytes (hex); checked again on download' }),
   textIndexed: z.boolean(),
+  textFailure: z.enum(TEXT_FAILURES).nullable().meta({
+    description:
+      'Why the text was not extracted (the file stays downloadable, it is not searched by content), or `text_truncated` when only its beginning is searched; null otherwise',
+  }),
   url: z.string().meta({ description: 'Download URL (/documents/:id/download?version=N&lang=xx)' }),
 })
 const VersionRecord = z.object({

@@ -63,6 +63,7 @@ export function documentRecord(details: DocumentDetails) {
         size: f.size,
         sha256: f.sha256,
         textIndexed: f.textStatus === 'done',
+        textFailure: f.textStatus === 'pending' ? null : (f.textFailure ?? null),
         url: fileUrl(doc.id, v.number, f.language),
       })),
     })),

@@ -106,6 +106,7 @@ function versionsOf(documentId: string, signedIn: boolean) {
           filename: documentFiles.filename,
           sha256: documentFiles.sha256,
           textStatus: documentFiles.textStatus,
+          textFailure: documentFiles.textFailure,
           createdAt: documentFiles.createdAt,
         })
         .from(documentFiles)
