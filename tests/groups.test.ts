@@ -7,6 +7,7 @@ import { people } from '@db/schema'
 import GroupPage, { loader as groupLoader } from '~/routes/groups.$slug'
 import GroupsPage, { loader as groupsLoader } from '~/routes/groups._index'
 import { cookieFor, freshDemoDb, makeRequest } from './helpers/db'
+import { call } from './helpers/route'
 
 // Pages are rendered to HTML with the loader's data, outside a Remix server (no build needed).
 const rendered = vi.hoisted(() => ({ data: null as unknown }))
@@ -27,16 +28,8 @@ async function list() {
 
 /** The group page's loader data, or the Response it threw. */
 async function group(slug: string, email?: string) {
-  try {
-    return await groupLoader({
-      request: makeRequest(`/groups/${slug}?lang=en`, { cookie: email ? cookieFor(email) : undefined }),
-      params: { slug },
-      context: {},
-    })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  const request = makeRequest(`/groups/${slug}?lang=en`, { cookie: email ? cookieFor(email) : undefined })
+  return (await call(groupLoader, request, { slug })) as Awaited<ReturnType<typeof groupLoader>> | Response
 }
 
 async function page(slug: string, email?: string) {

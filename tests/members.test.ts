@@ -8,6 +8,7 @@ import { translator } from '~/i18n/catalogue.server'
 import DirectoryPage, { loader as directoryLoader } from '~/routes/members._index'
 import OrganizationPage, { loader as organizationLoader } from '~/routes/members.$code'
 import { cookieFor, freshDemoDb, makeRequest } from './helpers/db'
+import { call } from './helpers/route'
 
 // Pages are rendered to HTML with the loader's data, outside a Remix server (no build needed).
 const rendered = vi.hoisted(() => ({ data: null as unknown, lang: 'es' }))
@@ -35,16 +36,12 @@ async function directory(lang: 'es' | 'en' = 'en') {
 
 /** The organization page's loader data, or the Response it threw (404, redirect). */
 async function organization(code: string, email?: string, lang: 'es' | 'en' = 'en') {
-  try {
-    return await organizationLoader({
-      request: makeRequest(`/members/${code}?lang=${lang}`, { cookie: email ? cookieFor(email) : undefined }),
-      params: { code },
-      context: {},
-    })
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    throw thrown
-  }
+  const request = makeRequest(`/members/${code}?lang=${lang}`, {
+    cookie: email ? cookieFor(email) : undefined,
+  })
+  return (await call(organizationLoader, request, { code })) as
+    | Awaited<ReturnType<typeof organizationLoader>>
+    | Response
 }
 
 async function page(code: string, email?: string, lang: 'es' | 'en' = 'en') {

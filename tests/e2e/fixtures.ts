@@ -55,8 +55,10 @@ export function queryValue<T = string>(sql: string, ...params: unknown[]): T {
 }
 
 /** Console messages that are not faults of the page: the browser's own line for a page answered 4xx,
- * which tests visit on purpose and whose status they assert. */
-const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of 4\d\d/
+ * which tests visit on purpose and whose status they assert, and for a request cut short (a link that
+ * turned into a download, a prefetch dropped by the next navigation). */
+const EXPECTED_CONSOLE =
+  /^Failed to load resource: (the server responded with a status of 4\d\d|net::ERR_ABORTED)/
 
 export const test = base.extend<{ signIn: (email: string) => Promise<void> }>({
   signIn: async ({ context, baseURL }, use) => {
