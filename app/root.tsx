@@ -41,7 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? {
           id: viewer.id,
           name: viewer.name,
-          role: viewer.role,
           organization: shellOrganization(viewer.organizationId, lang),
           isAdmin: can(viewer, 'admin.access'),
         }

@@ -228,6 +228,7 @@ describe('/account', () => {
       })
       expect(statusOf(res)).toBe(400)
       expect(bodyOf(res).result.error.currentPassword).toEqual(['account.password.wrongCurrent'])
+      expect(JSON.stringify(bodyOf(res).result)).not.toContain('wrong password')
       expect(lastAudit('account.password')?.outcome).toBe('failed')
       expect((await signIn({ email: ME, password: DEMO_PASSWORD, ip: null, userAgent: null })).ok).toBe(true)
     })
@@ -287,6 +288,14 @@ describe('/account', () => {
       for (let i = 0; i < 10; i++) expect(statusOf(await post(cookie, wrong))).toBe(400)
       const res = await post(cookie, { ...wrong, currentPassword: DEMO_PASSWORD })
       expect(statusOf(res)).toBe(429)
+      expect(new Headers((res as { init?: ResponseInit }).init?.headers).get('Retry-After')).toMatch(/^\d+$/)
+      const result = bodyOf(res).result
+      expect(result.error['']).toEqual(['account.password.throttled'])
+      expect(JSON.stringify(result)).not.toContain(DEMO_PASSWORD)
+      expect(lastAudit('account.password')).toMatchObject({ outcome: 'refused' })
+      const entries = db.select().from(auditLog).where(eq(auditLog.action, 'account.password')).all()
+      expect(entries.map((e) => e.outcome)).toEqual([...Array(10).fill('failed'), 'refused'])
+      expect((await signIn({ email: ME, password: NEW_PASSWORD, ip: null, userAgent: null })).ok).toBe(false)
     })
   })
 
@@ -332,7 +341,8 @@ describe('/account', () => {
       const sessionId = hashToken(tokenOf(second))
       await post(current, { intent: 'end-session', sessionId })
       expect(statusOf(await post(current, { intent: 'end-session', sessionId }))).toBe(404)
-      expect(lastAudit('account.endSession')?.outcome).toBe('refused')
+      const entries = db.select().from(auditLog).where(eq(auditLog.action, 'account.endSession')).all()
+      expect(entries.map((e) => e.outcome)).toEqual(['ok', 'refused'])
       expect(statusOf(await post(current, { intent: 'end-session', sessionId: 'not-a-session' }))).toBe(400)
     })
 

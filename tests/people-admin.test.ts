@@ -131,6 +131,20 @@ describe('/admin/people', () => {
     expect(invited.items.map((p) => p.email)).toEqual(['gt.newdelegate@rcm.example'])
   })
 
+  it("offers each row's buttons as can() answers them: nobody disables themselves", async () => {
+    const row = async (email: string) =>
+      (await get(peopleLoader, `/admin/people?q=${encodeURIComponent(email)}`, SECRETARIAT)).items[0]
+    expect(await row(SECRETARIAT)).toMatchObject({
+      email: SECRETARIAT,
+      canDisable: false,
+      canEnable: true,
+      canEndSessions: true,
+    })
+    const other = await row('pa.focal@rcm.example')
+    expect(other).toMatchObject({ canDisable: true, canEnable: true, canEndSessions: true })
+    expect(other).not.toHaveProperty('organizationId')
+  })
+
   it('takes % and _ literally in the search', async () => {
     const list = listPeople({ viewer: viewerFor(SECRETARIAT), filters: filters({ q: '%' }) })
     expect(list.total).toBe(0)

@@ -12,6 +12,7 @@ import { useT } from '~/i18n/use-t'
 import { ChangePasswordSchema } from '~/modules/auth/account-schemas'
 import { changePassword } from '~/modules/auth/account.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
+import { formFailure } from '~/modules/core/form-reply.server'
 
 export const meta = pageTitle(
   (t) => `${t('account.password.heading')} · ${t('account.title')} · ${t('app.name')}`,
@@ -31,21 +32,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent !== 'password') throw new Response(null, { status: 400 })
   const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
-  if (submission.status !== 'success')
+  if (submission.status !== 'success') {
     return data({ intent, result: submission.reply(HIDE) }, { status: 400 })
-  const outcome = await changePassword(viewer, submission.value, context.clientIp ?? null)
-  if (outcome.ok) return redirect('/account/password?done=password')
-  if (outcome.reason === 'throttled') {
-    return data(
-      { intent, result: submission.reply({ ...HIDE, formErrors: ['account.password.throttled'] }) },
-      { status: 429, headers: { 'Retry-After': String(outcome.retryAfter) } },
-    )
   }
-  const fieldErrors: Record<string, string[]> =
-    outcome.reason === 'wrong_current'
-      ? { currentPassword: ['account.password.wrongCurrent'] }
-      : { password: ['validation.passwordTooLong'] }
-  return data({ intent, result: submission.reply({ ...HIDE, fieldErrors }) }, { status: 400 })
+  try {
+    await changePassword(viewer, submission.value, context.clientIp ?? null)
+  } catch (error) {
+    // a refusal keeps the passwords out of the reply too
+    return formFailure(error, { reply: (options) => submission.reply({ ...options, ...HIDE }) }, intent)
+  }
+  return redirect('/account/password?done=password')
 }
 
 export default function AccountPassword() {

@@ -8,7 +8,7 @@ import { endOtherSessions, endSession, listOwnSessions } from '~/modules/auth/ac
 import { EndOtherSessionsSchema, EndSessionSchema, parseWithZod } from '~/modules/auth/forms.server'
 import { clearSessionCookie } from '~/modules/auth/session.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
-import { notFoundResponse } from '~/modules/core/form-reply.server'
+import { formFailure } from '~/modules/core/form-reply.server'
 
 export const meta = pageTitle(
   (t) => `${t('account.sessions.heading')} · ${t('account.title')} · ${t('app.name')}`,
@@ -32,8 +32,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent !== 'end-session') throw new Response(null, { status: 400 })
   const submission = parseWithZod(formData, { schema: EndSessionSchema })
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
-  // Someone else's session, or one already ended: nothing to end (and a refusal in the audit log).
-  if (!endSession(viewer, submission.value.sessionId, ip)) throw notFoundResponse()
+  try {
+    // someone else's session, or one already ended: the 404 page
+    endSession(viewer, submission.value.sessionId, ip)
+  } catch (error) {
+    return formFailure(error, submission, intent)
+  }
   if (submission.value.sessionId === viewer.sessionId) {
     return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie() } })
   }

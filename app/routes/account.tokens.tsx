@@ -10,7 +10,7 @@ import { useT } from '~/i18n/use-t'
 import { CreateTokenSchema, RevokeTokenSchema } from '~/modules/auth/account-schemas'
 import { createPersonalToken, listOwnTokens, revokePersonalToken } from '~/modules/auth/account.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
-import { notFoundResponse } from '~/modules/core/form-reply.server'
+import { formFailure } from '~/modules/core/form-reply.server'
 
 export const meta = pageTitle(
   (t) => `${t('account.tokens.heading')} · ${t('account.title')} · ${t('app.name')}`,
@@ -30,8 +30,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== 'success') {
       return data({ intent, result: submission.reply(), created: null }, { status: 400 })
     }
-    // Someone else's token, or one already revoked: nothing to revoke (and a refusal in the audit log).
-    if (!revokePersonalToken(viewer, submission.value.tokenId, ip)) throw notFoundResponse()
+    try {
+      // someone else's token, or one already revoked: the 404 page
+      revokePersonalToken(viewer, submission.value.tokenId, ip)
+    } catch (error) {
+      return formFailure(error, submission, intent)
+    }
     return redirect('/account/tokens?done=revoked')
   }
   if (intent !== 'create-token') throw new Response(null, { status: 400 })
@@ -55,7 +59,7 @@ export default function AccountTokens() {
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
-  const created = actionData?.created ?? null
+  const created = actionData && 'created' in actionData ? actionData.created : null
   return (
     <section className="account-section" aria-labelledby="tokens">
       <h2 id="tokens">{t('account.tokens.heading')}</h2>

@@ -4,6 +4,7 @@ import { AdminNav } from '~/components/admin-nav'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { assertCan } from '~/modules/access/assert.server'
+import { can } from '~/modules/access/can'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { smtpConfigured } from '~/modules/mail/mail.server'
 import { INVITE_ROLES, PEOPLE_SORTS, PERSON_STATUSES } from '~/modules/members/constants'
@@ -28,8 +29,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   assertCan(viewer, 'admin.access')
   const filters = PeopleFiltersSchema.parse(searchParamsObject(request.url))
+  const { items, ...list } = listPeople({ viewer, filters })
   return {
-    ...listPeople({ viewer, filters }),
+    ...list,
+    // what the row's buttons may do, as the server will decide it
+    items: items.map(({ organizationId, ...p }) => {
+      const person = { personId: p.id, organizationId }
+      return {
+        ...p,
+        canDisable: can(viewer, 'person.disable', person),
+        canEnable: can(viewer, 'person.enable', person),
+        canEndSessions: can(viewer, 'person.endSessions', person),
+      }
+    }),
     filters,
     organizations: organizationOptions(),
     viewerId: viewer.id,
@@ -255,7 +267,7 @@ export default function AdminPeople() {
                     <td>{date(p.createdAt)}</td>
                     <td>
                       <div className="admin-actions">
-                        {p.status !== 'disabled' && !self ? (
+                        {p.status !== 'disabled' && p.canDisable ? (
                           <RowAction
                             personId={p.id}
                             intent="disable"
@@ -264,7 +276,7 @@ export default function AdminPeople() {
                             fullLabel={t('admin.people.disableLabel', { name: p.name })}
                           />
                         ) : null}
-                        {p.status === 'disabled' ? (
+                        {p.status === 'disabled' && p.canEnable ? (
                           <RowAction
                             personId={p.id}
                             intent="enable"
@@ -272,7 +284,8 @@ export default function AdminPeople() {
                             fullLabel={t('admin.people.enableLabel', { name: p.name })}
                           />
                         ) : null}
-                        {p.sessionCount > 0 && !self ? (
+                        {/* one's own sessions are ended from /account/sessions */}
+                        {p.sessionCount > 0 && !self && p.canEndSessions ? (
                           <RowAction
                             personId={p.id}
                             intent="endSessions"

@@ -71,3 +71,19 @@ for (const javaScriptEnabled of [false, true]) {
     })
   })
 }
+
+test('a form sent to /account as the one-page account sent it reaches its page', async ({
+  page,
+  signIn,
+  baseURL,
+}) => {
+  await signIn('co.observer@rcm.example')
+  const answer = await page.request.post('/account?lang=en', {
+    form: { intent: 'create-token', name: 'From an old tab' },
+    headers: { Origin: new URL(baseURL!).origin },
+    maxRedirects: 0,
+  })
+  expect(answer.status()).toBe(200)
+  await page.goto('/account/tokens?lang=en')
+  await expect(page.getByRole('cell', { name: 'From an old tab', exact: true })).toBeVisible()
+})

@@ -37,7 +37,8 @@ export const SecondFactorSchema = z
   })
   .strict()
 
-// ---- /account: one schema per form, told apart by the `intent` button ----
+// ---- the account pages (/account/*): one schema per form; `intent` tells apart the forms of a page
+// (and, for a form sent to /account itself, the page that holds it) ----
 
 export const ProfileSchema = z
   .object({

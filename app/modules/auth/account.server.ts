@@ -1,7 +1,8 @@
 /**
  * The signed-in person's own account: profile, language, password, sessions, personal API tokens, the
  * second factor's state (its changes are in totp.server.ts).
- * Everything acts on the viewer's own rows only; every change is audited (never with a secret in it).
+ * Everything acts on the viewer's own rows only; every change is audited (never with a secret in it), in
+ * `writeTx`; refusals are DomainErrors, recorded in the audit log once.
  */
 import { and, eq, ne } from 'drizzle-orm'
 import { db } from '@db/client'
@@ -10,7 +11,8 @@ import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
-import { notFound } from '~/modules/core/domain-error.server'
+import { DomainError, invalid, notFound, recordRefusal } from '~/modules/core/domain-error.server'
+import { writeTx } from '~/modules/core/write-tx.server'
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.server'
 import { hashPassword, PasswordLengthError, verifyPassword } from './password.server'
 import { LOGIN_WINDOW_MS, recordHit, removeHits, retryAfterSeconds } from './rate-limit.server'
@@ -113,163 +115,153 @@ export function updateProfile(
   input: { name: string; title?: string; phone?: string },
   ip: string | null,
 ) {
-  db.transaction(
-    (tx) => {
-      tx.update(people)
-        .set({
-          name: input.name,
-          title: input.title ?? null,
-          phone: input.phone ?? null,
-          updatedAt: new Date(),
-        })
-        .where(eq(people.id, viewer.id))
-        .run()
-      audit(
-        {
-          actor: viewer,
-          action: 'account.profile',
-          targetType: 'person',
-          targetId: viewer.id,
-          ip,
-          details: { fields: ['name', 'title', 'phone'] },
-        },
-        tx,
-      )
-    },
-    { behavior: 'immediate' },
-  )
+  writeTx((tx) => {
+    tx.update(people)
+      .set({
+        name: input.name,
+        title: input.title ?? null,
+        phone: input.phone ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(people.id, viewer.id))
+      .run()
+    audit(
+      {
+        actor: viewer,
+        action: 'account.profile',
+        targetType: 'person',
+        targetId: viewer.id,
+        ip,
+        details: { fields: ['name', 'title', 'phone'] },
+      },
+      tx,
+    )
+  })
 }
 
 export function updateLanguage(viewer: Viewer, language: Language, ip: string | null) {
-  db.transaction(
-    (tx) => {
-      tx.update(people).set({ language, updatedAt: new Date() }).where(eq(people.id, viewer.id)).run()
-      audit(
-        {
-          actor: viewer,
-          action: 'account.language',
-          targetType: 'person',
-          targetId: viewer.id,
-          ip,
-          details: { language },
-        },
-        tx,
-      )
-    },
-    { behavior: 'immediate' },
-  )
+  writeTx((tx) => {
+    tx.update(people).set({ language, updatedAt: new Date() }).where(eq(people.id, viewer.id)).run()
+    audit(
+      {
+        actor: viewer,
+        action: 'account.language',
+        targetType: 'person',
+        targetId: viewer.id,
+        ip,
+        details: { language },
+      },
+      tx,
+    )
+  })
 }
 
-export type ChangePasswordResult =
-  | { ok: true; sessionsEnded: number }
-  | { ok: false; reason: 'wrong_current' | 'password' }
-  | { ok: false; reason: 'throttled'; retryAfter: number }
-
-/** Needs the current password; on success every OTHER session of the person ends (this one stays). */
+/**
+ * Needs the current password; on success every OTHER session of the person ends (this one stays) and
+ * the number ended is returned. Refuses with a DomainError: 429 after too many wrong current passwords
+ * (with Retry-After), 400 at `currentPassword` for a wrong one, 400 at `password` for one too long to hash.
+ */
 export async function changePassword(
   viewer: Viewer,
   input: { currentPassword: string; password: string },
   ip: string | null,
   now = Date.now(),
-): Promise<ChangePasswordResult> {
+): Promise<number> {
   const key = passwordChangeKey(viewer.id)
   const wait = retryAfterSeconds(key, PASSWORD_CHANGE_LIMIT, LOGIN_WINDOW_MS, now)
   if (wait > 0) {
-    audit({
-      actor: viewer,
-      action: 'account.password',
-      outcome: 'refused',
-      ip,
-      details: { reason: 'throttled' },
+    const error = new DomainError(429, 'account.password.throttled', {
+      refusal: {
+        actor: viewer,
+        action: 'account.password',
+        outcome: 'refused',
+        ip,
+        details: { reason: 'throttled' },
+      },
+      headers: { 'Retry-After': String(wait) },
     })
-    return { ok: false, reason: 'throttled', retryAfter: wait }
+    recordRefusal(error)
+    throw error
   }
   // Counted before the slow check (and taken back on success) so parallel attempts cannot all pass.
   const hit = recordHit(key, now)
   const row = db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, viewer.id)).get()
   if (!row?.hash || !(await verifyPassword(row.hash, input.currentPassword))) {
-    audit({
-      actor: viewer,
-      action: 'account.password',
-      outcome: 'failed',
-      ip,
-      details: { reason: 'wrong_current' },
+    const error = new DomainError(400, 'account.password.wrongCurrent', {
+      field: 'currentPassword',
+      refusal: {
+        actor: viewer,
+        action: 'account.password',
+        outcome: 'failed',
+        ip,
+        details: { reason: 'wrong_current' },
+      },
     })
-    return { ok: false, reason: 'wrong_current' }
+    recordRefusal(error)
+    throw error
   }
   removeHits([hit])
   let hashed: string
   try {
     hashed = await hashPassword(input.password)
   } catch (error) {
-    if (error instanceof PasswordLengthError) return { ok: false, reason: 'password' }
+    if (error instanceof PasswordLengthError) throw invalid('validation.passwordTooLong', 'password')
     throw error
   }
-  const sessionsEnded = db.transaction(
-    (tx) => {
-      tx.update(people)
-        .set({ passwordHash: hashed, passwordChangedAt: new Date(now), updatedAt: new Date(now) })
-        .where(eq(people.id, viewer.id))
-        .run()
-      const others = viewer.sessionId
-        ? and(eq(sessions.personId, viewer.id), ne(sessions.id, viewer.sessionId))
-        : eq(sessions.personId, viewer.id)
-      const ended = tx.delete(sessions).where(others).run().changes
-      audit(
-        {
-          actor: viewer,
-          action: 'account.password',
-          targetType: 'person',
-          targetId: viewer.id,
-          ip,
-          details: { sessionsEnded: ended },
-        },
-        tx,
-      )
-      return ended
-    },
-    { behavior: 'immediate' },
-  )
-  return { ok: true, sessionsEnded }
+  return writeTx((tx) => {
+    tx.update(people)
+      .set({ passwordHash: hashed, passwordChangedAt: new Date(now), updatedAt: new Date(now) })
+      .where(eq(people.id, viewer.id))
+      .run()
+    const others = viewer.sessionId
+      ? and(eq(sessions.personId, viewer.id), ne(sessions.id, viewer.sessionId))
+      : eq(sessions.personId, viewer.id)
+    const ended = tx.delete(sessions).where(others).run().changes
+    audit(
+      {
+        actor: viewer,
+        action: 'account.password',
+        targetType: 'person',
+        targetId: viewer.id,
+        ip,
+        details: { sessionsEnded: ended },
+      },
+      tx,
+    )
+    return ended
+  })
 }
 
-/** Ends one of the viewer's own sessions; false (and a refusal in the log) for anyone else's. */
-export function endSession(viewer: Viewer, sessionId: string, ip: string | null): boolean {
-  return db.transaction(
-    (tx) => {
-      const ended = invalidateOwnSession(viewer.id, sessionId)
-      audit(
-        {
-          actor: viewer,
-          action: 'account.endSession',
-          outcome: ended ? 'ok' : 'refused',
-          targetType: 'session',
-          ip,
-          details: { current: sessionId === viewer.sessionId },
-        },
-        tx,
-      )
-      return ended
-    },
-    { behavior: 'immediate' },
-  )
+/** Ends one of the viewer's own sessions. Anyone else's (or one already ended) is not found: a 404
+ * DomainError, its refusal in the audit log. */
+export function endSession(viewer: Viewer, sessionId: string, ip: string | null): void {
+  const entry = {
+    actor: viewer,
+    action: 'account.endSession',
+    targetType: 'session',
+    ip,
+    details: { current: sessionId === viewer.sessionId },
+  }
+  writeTx((tx) => {
+    if (!invalidateOwnSession(viewer.id, sessionId)) {
+      throw new DomainError(404, 'error.404', { refusal: { ...entry, outcome: 'refused' } })
+    }
+    audit(entry, tx)
+  })
 }
 
 /** Ends every session of the viewer except the one making the request. */
 export function endOtherSessions(viewer: Viewer, ip: string | null): number {
   if (!viewer.sessionId) return 0
   const current = viewer.sessionId
-  return db.transaction(
-    (tx) => {
-      const ended = tx
-        .delete(sessions)
-        .where(and(eq(sessions.personId, viewer.id), ne(sessions.id, current)))
-        .run().changes
-      audit({ actor: viewer, action: 'account.endOtherSessions', ip, details: { sessionsEnded: ended } }, tx)
-      return ended
-    },
-    { behavior: 'immediate' },
-  )
+  return writeTx((tx) => {
+    const ended = tx
+      .delete(sessions)
+      .where(and(eq(sessions.personId, viewer.id), ne(sessions.id, current)))
+      .run().changes
+    audit({ actor: viewer, action: 'account.endOtherSessions', ip, details: { sessionsEnded: ended } }, tx)
+    return ended
+  })
 }
 
 /** Creates a personal API token; the clear token is returned to show once and is never stored. */
@@ -280,49 +272,42 @@ export function createPersonalToken(
   now = Date.now(),
 ) {
   const expiresAt = input.expiresInDays ? new Date(now + Number(input.expiresInDays) * 86_400_000) : null
-  return db.transaction(
-    (tx) => {
-      const created = createApiToken(viewer.id, input.name, expiresAt)
-      audit(
-        {
-          actor: viewer,
-          action: 'account.apiToken.create',
-          targetType: 'api_token',
-          targetId: created.id,
-          ip,
-          details: { name: input.name, expiresAt: expiresAt?.toISOString() ?? null },
-        },
-        tx,
-      )
-      return {
-        id: created.id,
-        name: input.name,
-        token: created.token,
-        expiresAt: expiresAt?.toISOString() ?? null,
-      }
-    },
-    { behavior: 'immediate' },
-  )
+  return writeTx((tx) => {
+    const created = createApiToken(viewer.id, input.name, expiresAt)
+    audit(
+      {
+        actor: viewer,
+        action: 'account.apiToken.create',
+        targetType: 'api_token',
+        targetId: created.id,
+        ip,
+        details: { name: input.name, expiresAt: expiresAt?.toISOString() ?? null },
+      },
+      tx,
+    )
+    return {
+      id: created.id,
+      name: input.name,
+      token: created.token,
+      expiresAt: expiresAt?.toISOString() ?? null,
+    }
+  })
 }
 
-/** Revokes one of the viewer's own tokens; false when it is not theirs or already revoked. */
-export function revokePersonalToken(viewer: Viewer, tokenId: string, ip: string | null): boolean {
-  return db.transaction(
-    (tx) => {
-      const revoked = revokeApiToken(viewer.id, tokenId)
-      audit(
-        {
-          actor: viewer,
-          action: 'account.apiToken.revoke',
-          outcome: revoked ? 'ok' : 'refused',
-          targetType: 'api_token',
-          targetId: tokenId,
-          ip,
-        },
-        tx,
-      )
-      return revoked
-    },
-    { behavior: 'immediate' },
-  )
+/** Revokes one of the viewer's own tokens. Anyone else's (or one already revoked) is not found: a 404
+ * DomainError, its refusal in the audit log. */
+export function revokePersonalToken(viewer: Viewer, tokenId: string, ip: string | null): void {
+  const entry = {
+    actor: viewer,
+    action: 'account.apiToken.revoke',
+    targetType: 'api_token',
+    targetId: tokenId,
+    ip,
+  }
+  writeTx((tx) => {
+    if (!revokeApiToken(viewer.id, tokenId)) {
+      throw new DomainError(404, 'error.404', { refusal: { ...entry, outcome: 'refused' } })
+    }
+    audit(entry, tx)
+  })
 }

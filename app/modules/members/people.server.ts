@@ -84,6 +84,7 @@ export function listPeople({ viewer, filters }: { viewer: Viewer; filters: Peopl
       status: people.status,
       language: people.language,
       createdAt: people.createdAt,
+      organizationId: people.organizationId,
       organizationCode: organizations.code,
       organizationNameEs: organizations.nameEs,
       organizationNameEn: organizations.nameEn,
