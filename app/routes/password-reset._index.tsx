@@ -1,4 +1,5 @@
 // /password-reset — ask for a reset link by e-mail. The answer never tells whether an account exists.
+export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
