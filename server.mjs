@@ -81,6 +81,7 @@ app.use((req, res, next) => {
     method: req.method,
     origin: req.get('origin') ?? null,
     authorization: req.get('authorization') ?? null,
+    path: req.path,
     requestOrigin: `${req.protocol}://${req.get('host')}`,
   })
   if (verdict.ok) return next()

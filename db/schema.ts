@@ -23,7 +23,7 @@ import {
   VALIDATIONS as ACTION_VALIDATIONS,
 } from '../app/modules/actions/constants'
 import { AUDIT_OUTCOMES } from '../app/modules/audit/constants'
-import { ONE_TIME_TOKEN_KINDS } from '../app/modules/auth/constants'
+import { API_TOKEN_SCOPES, ONE_TIME_TOKEN_KINDS } from '../app/modules/auth/constants'
 import {
   DOCUMENT_KINDS,
   FILE_LANGUAGES as DOCUMENT_LANGUAGES,
@@ -173,12 +173,16 @@ export const apiTokens = sqliteTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: createdAt(),
     lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    /** every token expires (tokens made before expiry was required got 90 days from the migration) */
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /** read: GET only; write: also changes. Tokens made before scopes keep what they could do. */
+    scope: text('scope', { enum: API_TOKEN_SCOPES }).notNull().default('write'),
   },
   (t) => [
     uniqueIndex('api_tokens_hash_unique').on(t.tokenHash),
     index('api_tokens_person_idx').on(t.personId),
+    check('api_tokens_scope_check', oneOf(t.scope, API_TOKEN_SCOPES)),
   ],
 )
 

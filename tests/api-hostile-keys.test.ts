@@ -10,7 +10,12 @@ import { cookieFor, freshDemoDb, makeRequest } from './helpers/db'
 
 type Handler = (args: LoaderFunctionArgs) => unknown
 
-async function call(handler: Handler, url: string, init: Parameters<typeof makeRequest>[1] | Request = {}, params = {}) {
+async function call(
+  handler: Handler,
+  url: string,
+  init: Parameters<typeof makeRequest>[1] | Request = {},
+  params = {},
+) {
   let res: unknown
   try {
     const request = init instanceof Request ? init : makeRequest(url, init)
@@ -46,7 +51,9 @@ describe('keys named after Object.prototype', () => {
   ] as const) {
     for (const key of HOSTILE) {
       it(`GET ${name}?${key}= answers 400 naming the parameter`, async () => {
-        const r = await call(route.loader, `${url}?${key}=x`, { cookie: cookieFor('secretariat@rcm.example') })
+        const r = await call(route.loader, `${url}?${key}=x`, {
+          cookie: cookieFor('secretariat@rcm.example'),
+        })
         expect(r.status).toBe(400)
         expect(r.body.error.code).toBe('invalid')
         expect(Object.keys(r.body.error.fields)).toContain(key)

@@ -20,8 +20,8 @@ type Json = any
 const call = (...args: Parameters<typeof run>) => run<Json>(...args)
 
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } })
-const tokenFor = (email: string, expiresAt: Date | null = null) =>
-  createApiToken(personByEmail(email).id, 'test', expiresAt)
+const tokenFor = (email: string, expiresAt?: Date) =>
+  createApiToken(personByEmail(email).id, 'test', { expiresAt, scope: 'write' })
 
 function expectError(r: { status: number; data: unknown }, status: number, code: string) {
   expect(r.status).toBe(status)

@@ -77,9 +77,9 @@ function seedAsPreviousRelease() {
       )
       .all() as { name: string }[]
     const columns = (schema: string, table: string) =>
-      (sqlite.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as { name: string }[]).map(
-        (c) => c.name,
-      )
+      (
+        sqlite.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as { name: string }[]
+      ).map((c) => c.name)
     for (const { name } of tables) {
       const source = new Set(columns('src', name))
       const common = columns('main', name).filter((c) => source.has(c))

@@ -70,9 +70,9 @@ describe('files an hour', () => {
       }),
     )
     expect(statusOf(answer)).toBe(429)
-    const reply = bodyOf<{ result: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(
-      answer,
-    )
+    const reply = bodyOf<{
+      result: { error: Record<string, string[]>; initialValue: Record<string, string> }
+    }>(answer)
     expect(reply.result.error.file).toEqual(['documents.error.hourlyAllowance'])
     expect(reply.result.initialValue.title).toBe('Lo que escribí')
   })

@@ -242,11 +242,7 @@ describe('uploading documents', () => {
         '',
         '%PDF-1.4 and then the connection ends',
       ].join('\r\n')
-      for (const request of [
-        raw('no framing at all'),
-        raw('x', ''),
-        raw(cut),
-      ]) {
+      for (const request of [raw('no framing at all'), raw('x', ''), raw(cut)]) {
         const res = (await call(apiCreate, request)) as Response
         expect(res.status).toBe(400)
       }

@@ -27,7 +27,13 @@ async function outbox() {
 }
 
 function invite(email: string) {
-  invitePerson(viewerFor(SECRETARIAT), { name: 'Z', email, organization: 'CR', role: 'delegate', language: 'en' })
+  invitePerson(viewerFor(SECRETARIAT), {
+    name: 'Z',
+    email,
+    organization: 'CR',
+    role: 'delegate',
+    language: 'en',
+  })
   return db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).get()!
 }
 

@@ -3,7 +3,7 @@ import { resetEnvCache } from '~/env.server'
 import { checkOrigin } from '~/modules/auth/origin.server'
 
 const SELF = 'http://localhost:3000'
-const base = { origin: null, authorization: null, requestOrigin: SELF }
+const base = { origin: null, authorization: null, requestOrigin: SELF, path: '/api/v1/actions' }
 
 function withAppOrigin(value: string | undefined) {
   if (value === undefined) delete process.env.APP_ORIGIN
@@ -50,6 +50,18 @@ describe('checkOrigin', () => {
       // an empty or non-Bearer Authorization header does not exempt the request
       expect(checkOrigin({ ...base, method: 'POST', authorization: 'Bearer ' }).ok).toBe(false)
       expect(checkOrigin({ ...base, method: 'POST', authorization: 'Basic dXNlcjpwdw==' }).ok).toBe(false)
+    })
+
+    it('a Bearer header exempts only the JSON API: on a page it is no login, so no exemption', () => {
+      withAppOrigin(appOrigin)
+      for (const path of ['/invite', '/admin/people', '/account/sessions', '/api/v1x', '/apiv1/actions']) {
+        expect(checkOrigin({ ...base, path, method: 'POST', authorization: 'Bearer rcm_abc' }).ok, path).toBe(
+          false,
+        )
+      }
+      expect(
+        checkOrigin({ ...base, path: '/api/v1', method: 'POST', authorization: 'Bearer rcm_abc' }).ok,
+      ).toBe(true)
     })
   })
 

@@ -68,6 +68,12 @@ export default function AccountTokens() {
         <div className="alert ok" role="status">
           <h3>{t('account.tokens.createdTitle', { name: created.name })}</h3>
           <p>{t('account.tokens.createdBody')}</p>
+          <p>
+            {t('account.tokens.createdFacts', {
+              scope: t(`account.tokens.scope.${created.scope}`),
+              date: date(created.expiresAt, 'date'),
+            })}
+          </p>
           <p className="token-box mono">{created.token}</p>
         </div>
       ) : null}
@@ -81,6 +87,7 @@ export default function AccountTokens() {
                 <th scope="col">{t('account.tokens.created')}</th>
                 <th scope="col">{t('account.tokens.lastUsed')}</th>
                 <th scope="col">{t('account.tokens.expiry')}</th>
+                <th scope="col">{t('account.tokens.scope')}</th>
                 <th scope="col">{t('common.status')}</th>
                 <th scope="col">{t('common.actions')}</th>
               </tr>
@@ -92,6 +99,7 @@ export default function AccountTokens() {
                   <td>{date(tok.createdAt, 'date')}</td>
                   <td>{tok.lastUsedAt ? date(tok.lastUsedAt, 'datetime') : t('account.never')}</td>
                   <td>{tok.expiresAt ? date(tok.expiresAt, 'date') : t('account.never')}</td>
+                  <td>{t(`account.tokens.scope.${tok.scope}`)}</td>
                   <td>
                     <span className={tok.status === 'active' ? 'badge ok' : 'badge'}>
                       {t(`account.tokens.status.${tok.status}`)}
@@ -144,11 +152,31 @@ export default function AccountTokens() {
           errors={fields.expiresInDays.errors}
         >
           {({ describedBy }) => (
-            <select {...getSelectProps(fields.expiresInDays)} aria-describedby={describedBy}>
-              <option value="">{t('account.tokens.expiryNever')}</option>
+            <select
+              {...getSelectProps(fields.expiresInDays)}
+              defaultValue={fields.expiresInDays.initialValue ?? '90'}
+              aria-describedby={describedBy}
+            >
               <option value="30">{t('account.tokens.expiry30')}</option>
               <option value="90">{t('account.tokens.expiry90')}</option>
               <option value="365">{t('account.tokens.expiry365')}</option>
+            </select>
+          )}
+        </Field>
+        <Field
+          id={fields.scope.id}
+          label={t('account.tokens.scope')}
+          hint={t('account.tokens.scopeHint')}
+          errors={fields.scope.errors}
+        >
+          {({ describedBy }) => (
+            <select
+              {...getSelectProps(fields.scope)}
+              defaultValue={fields.scope.initialValue ?? 'read'}
+              aria-describedby={describedBy}
+            >
+              <option value="read">{t('account.tokens.scope.read')}</option>
+              <option value="write">{t('account.tokens.scope.write')}</option>
             </select>
           )}
         </Field>

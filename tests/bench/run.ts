@@ -485,7 +485,7 @@ async function main() {
     delegate: cookie(BENCH_ACCOUNTS.delegate),
     secretariat: cookie(BENCH_ACCOUNTS.secretariat),
   }
-  const { token } = createApiToken(personId(BENCH_ACCOUNTS.secretariat), 'bench upload')
+  const { token } = createApiToken(personId(BENCH_ACCOUNTS.secretariat), 'bench upload', { scope: 'write' })
   rawSqlite().pragma('wal_checkpoint(TRUNCATE)')
   closeDatabase()
 

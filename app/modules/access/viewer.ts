@@ -20,4 +20,6 @@ export interface Viewer {
   /** how the request was authenticated */
   via: 'session' | 'token'
   sessionId: string | null
+  /** for a request authenticated by an API token: what the token may do (read: GET only) */
+  tokenScope?: 'read' | 'write'
 }

@@ -33,10 +33,26 @@ export function apiJson(body: unknown, status = 200, headers?: HeadersInit): Res
 export const notFound = () => apiError(404, 'not_found', 'Not found.')
 export const forbidden = () => apiError(403, 'forbidden', 'Not allowed.')
 
-/** The caller, or a thrown 401 response. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** A read-only token may only read: any change it asks for is a 403 (RFC 6750's insufficient_scope). */
+function withinScope(request: Request, viewer: Viewer): Viewer {
+  if (viewer.tokenScope === 'read' && !SAFE_METHODS.has(request.method.toUpperCase())) {
+    throw apiError(
+      403,
+      'insufficient_scope',
+      'This API token may only read. Make a token that may also write at /account/tokens.',
+      undefined,
+      { 'WWW-Authenticate': 'Bearer error="insufficient_scope", scope="write"' },
+    )
+  }
+  return viewer
+}
+
+/** The caller, or a thrown 401 response (403 when their token may not do this). */
 export function requireApiViewer(request: Request): Viewer {
   const r = resolveRequest(request)
-  if (r.viewer) return r.viewer
+  if (r.viewer) return withinScope(request, r.viewer)
   throw apiError(
     401,
     'unauthenticated',
@@ -55,7 +71,7 @@ export function optionalApiViewer(request: Request): Viewer | null {
     throw apiError(401, 'unauthenticated', 'The API token is not valid.', undefined, {
       'WWW-Authenticate': 'Bearer',
     })
-  return r.viewer
+  return r.viewer ? withinScope(request, r.viewer) : null
 }
 
 /** 403 with an audit entry, for a refused action on a visible resource. */
@@ -123,7 +139,9 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   const parsed = schema.safeParse(raw)
   if (parsed.success && Object.keys(fields).length === 0) return parsed.data
   if (parsed.error) {
-    const issues = zodFields(parsed.error, (i) => (i.code === 'unrecognized_keys' ? 'Unknown parameter.' : i.message))
+    const issues = zodFields(parsed.error, (i) =>
+      i.code === 'unrecognized_keys' ? 'Unknown parameter.' : i.message,
+    )
     for (const key of Object.keys(issues)) (fields[key] ??= []).push(...issues[key])
   }
   throw apiError(400, 'invalid', 'The request is not valid.', fields)

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { LANGS } from '~/i18n/core'
 import { emailField, newPasswordField, PASSWORD_MAX } from './schemas'
+import { API_TOKEN_SCOPES, TOKEN_EXPIRY_DAYS } from './constants'
 
 const required = { message: 'validation.required' }
 
@@ -78,13 +79,13 @@ export const EndSessionSchema = z
   .strict()
 export const EndOtherSessionsSchema = z.object({ intent: z.literal('end-other-sessions') }).strict()
 
-export const TOKEN_EXPIRY_DAYS = ['30', '90', '365'] as const
 export const CreateTokenSchema = z
   .object({
     intent: z.literal('create-token'),
     name: z.string(required).trim().min(1, 'validation.required').max(100, 'validation.tooLong'),
-    /** empty: never expires */
-    expiresInDays: z.enum(TOKEN_EXPIRY_DAYS, { message: 'validation.invalid' }).optional(),
+    /** every token expires: 90 days unless another lifetime is chosen */
+    expiresInDays: z.enum(TOKEN_EXPIRY_DAYS, { message: 'validation.invalid' }).default('90'),
+    scope: z.enum(API_TOKEN_SCOPES, { message: 'validation.invalid' }).default('read'),
   })
   .strict()
 

@@ -13,7 +13,8 @@ import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { DomainError, invalid, notFound, recordRefusal } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
-import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.server'
+import { createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken } from './api-tokens.server'
+import type { ApiTokenScope } from './constants'
 import { hashPassword, PasswordLengthError, verifyPassword } from './password.server'
 import { LOGIN_WINDOW_MS, recordHit, removeHits, retryAfterSeconds } from './rate-limit.server'
 import { invalidateOwnSession, listSessions } from './session.server'
@@ -91,6 +92,7 @@ export function listOwnTokens(viewer: Viewer, now = Date.now()) {
     createdAt: t.createdAt.toISOString(),
     lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
     expiresAt: t.expiresAt?.toISOString() ?? null,
+    scope: t.scope,
     status: t.revokedAt
       ? ('revoked' as const)
       : t.expiresAt && t.expiresAt.getTime() <= now
@@ -217,6 +219,8 @@ export async function changePassword(
       ? and(eq(sessions.personId, viewer.id), ne(sessions.id, viewer.sessionId))
       : eq(sessions.personId, viewer.id)
     const ended = tx.delete(sessions).where(others).run().changes
+    // the API tokens end with the other sessions: they were trusted under the old password
+    const tokensRevoked = revokeAllApiTokens(tx, viewer.id)
     audit(
       {
         actor: viewer,
@@ -224,7 +228,7 @@ export async function changePassword(
         targetType: 'person',
         targetId: viewer.id,
         ip,
-        details: { sessionsEnded: ended },
+        details: { sessionsEnded: ended, tokensRevoked },
       },
       tx,
     )
@@ -267,13 +271,13 @@ export function endOtherSessions(viewer: Viewer, ip: string | null): number {
 /** Creates a personal API token; the clear token is returned to show once and is never stored. */
 export function createPersonalToken(
   viewer: Viewer,
-  input: { name: string; expiresInDays?: string },
+  input: { name: string; expiresInDays: string; scope: ApiTokenScope },
   ip: string | null,
   now = Date.now(),
 ) {
-  const expiresAt = input.expiresInDays ? new Date(now + Number(input.expiresInDays) * 86_400_000) : null
+  const expiresAt = new Date(now + Number(input.expiresInDays) * 86_400_000)
   return writeTx((tx) => {
-    const created = createApiToken(viewer.id, input.name, expiresAt)
+    const created = createApiToken(viewer.id, input.name, { expiresAt, scope: input.scope }, tx)
     audit(
       {
         actor: viewer,
@@ -281,7 +285,7 @@ export function createPersonalToken(
         targetType: 'api_token',
         targetId: created.id,
         ip,
-        details: { name: input.name, expiresAt: expiresAt?.toISOString() ?? null },
+        details: { name: input.name, expiresAt: expiresAt.toISOString(), scope: input.scope },
       },
       tx,
     )
@@ -289,7 +293,8 @@ export function createPersonalToken(
       id: created.id,
       name: input.name,
       token: created.token,
-      expiresAt: expiresAt?.toISOString() ?? null,
+      expiresAt: expiresAt.toISOString(),
+      scope: input.scope,
     }
   })
 }

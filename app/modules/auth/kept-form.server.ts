@@ -25,6 +25,7 @@ export function keptFormResponse(request: Request): Response | null {
     method: request.method,
     origin: request.headers.get('Origin'),
     authorization: null,
+    path: url.pathname,
     requestOrigin: url.origin,
   })
   if (!origin.ok) return null

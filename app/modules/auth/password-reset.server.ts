@@ -17,6 +17,7 @@ import {
   linkTo,
   type LinkRefusal,
 } from './one-time-tokens.server'
+import { revokeAllApiTokens } from './api-tokens.server'
 import { hashPassword, PasswordLengthError } from './password.server'
 import { accountKey, clearHits, recordHit, retryAfterSeconds } from './rate-limit.server'
 
@@ -158,6 +159,7 @@ export async function completePasswordReset(input: {
         .where(eq(people.id, check.personId))
         .run()
       const ended = tx.delete(sessions).where(eq(sessions.personId, check.personId)).run().changes
+      const tokensRevoked = revokeAllApiTokens(tx, check.personId)
       audit(
         {
           actor: owner,
@@ -165,7 +167,7 @@ export async function completePasswordReset(input: {
           targetType: 'person',
           targetId: owner.id,
           ip: input.ip,
-          details: { sessionsEnded: ended },
+          details: { sessionsEnded: ended, tokensRevoked },
         },
         tx,
       )

@@ -38,6 +38,12 @@ export function loadViewer(personId: string, via: Viewer['via'], sessionId: stri
   return { ...rest, groupIds, via, sessionId }
 }
 
+/** `/api/v1` and below: the only paths where a Bearer token is accepted. */
+export function isApiPath(request: Request): boolean {
+  const path = new URL(request.url).pathname
+  return path === '/api/v1' || path.startsWith('/api/v1/')
+}
+
 function bearerToken(request: Request): string | null {
   const header = request.headers.get('Authorization')
   if (!header) return null
@@ -58,8 +64,11 @@ export interface Resolved {
 export function resolveRequest(request: Request): Resolved {
   const bearer = bearerToken(request)
   if (bearer !== null) {
-    const personId = bearer ? validateApiToken(bearer) : null
-    const viewer = personId ? loadViewer(personId, 'token', null) : null
+    // API tokens are for the JSON API only: on a page a token is no login at all (a stolen token cannot
+    // invite, end sessions or act in the administration, which want a session with its second factor).
+    const valid = bearer && isApiPath(request) ? validateApiToken(bearer) : null
+    const found = valid ? loadViewer(valid.personId, 'token', null) : null
+    const viewer = found && valid ? { ...found, tokenScope: valid.scope } : null
     return { viewer, pending: null, badBearer: !viewer }
   }
   const token = sessionTokenFrom(request)

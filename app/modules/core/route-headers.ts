@@ -8,7 +8,12 @@ const KEPT = ['Retry-After', 'Cache-Control'] as const
  * `Retry-After`): without one, Remix answers a page request with the parent's headers only and drops them.
  * Usage: `export { keepHeaders as headers } from '~/modules/core/route-headers'`.
  */
-export const keepHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders, parentHeaders }) => {
+export const keepHeaders: HeadersFunction = ({
+  actionHeaders,
+  loaderHeaders,
+  errorHeaders,
+  parentHeaders,
+}) => {
   const headers = new Headers(parentHeaders)
   for (const source of [loaderHeaders, actionHeaders, errorHeaders]) {
     for (const name of KEPT) {

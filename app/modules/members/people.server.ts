@@ -15,6 +15,7 @@ import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { createOneTimeToken, INVITATION_TTL_MS, linkTo } from '~/modules/auth/one-time-tokens.server'
+import { revokeAllApiTokens } from '~/modules/auth/api-tokens.server'
 import { invalidateAllSessions } from '~/modules/auth/session.server'
 import { queueMail } from '~/modules/mail/mail.server'
 import type { InviteInput, PeopleFilters } from './people-schemas'
@@ -316,8 +317,10 @@ export function disablePerson(viewer: Viewer, personId: string, meta: RequestMet
         .set({ status: 'disabled', updatedAt: new Date() })
         .where(eq(people.id, person.id))
         .run()
-      // Same connection, so this runs inside the transaction.
+      // Same connection, so this runs inside the transaction. Tokens end with the sessions: enabling
+      // the account again does not bring them back.
       invalidateAllSessions(person.id)
+      revokeAllApiTokens(tx, person.id)
       tx.update(oneTimeTokens)
         .set({ usedAt: new Date() })
         .where(and(eq(oneTimeTokens.personId, person.id), isNull(oneTimeTokens.usedAt)))
