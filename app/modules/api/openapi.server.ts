@@ -88,7 +88,7 @@ export function openApiDocument() {
       title: 'RCM Portal API',
       version: '1',
       description:
-        'JSON API of the Regional Conference on Migration portal. Authenticate with a personal API token (Authorization: Bearer) from /account, or the session cookie (then every non-GET request needs an Origin equal to the portal origin).',
+        'JSON API of the Regional Conference on Migration portal. Authenticate with a personal API token (Authorization: Bearer) from /account/tokens, or the session cookie (then every non-GET request needs an Origin equal to the portal origin).',
     },
     servers: [{ url: '/api/v1' }],
     components: {

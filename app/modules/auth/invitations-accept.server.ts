@@ -9,6 +9,7 @@ import { oneTimeTokens, organizations, people, type Language } from '@db/schema'
 import { isLang, type Lang } from '~/i18n/core'
 import { mustUseSecondFactor } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
+import { writeTx } from '~/modules/core/write-tx.server'
 import {
   checkOneTimeToken,
   consumeOneTimeToken,
@@ -120,35 +121,32 @@ export async function acceptInvitation(input: {
   }
 
   // Hashing took a while: check the link again inside the write, and consume it there.
-  const outcome = db.transaction(
-    (tx): LinkRefusal | null => {
-      const check = checkOneTimeToken(tx, 'invitation', input.token, now)
-      if (!check.ok) return check.reason
-      const person = tx
-        .select({ status: people.status })
-        .from(people)
-        .where(eq(people.id, check.personId))
-        .get()
-      if (person?.status !== 'invited') return person?.status === 'active' ? 'used' : 'unknown'
-      if (!consumeOneTimeToken(tx, check.id, now)) return 'used'
-      tx.update(people)
-        .set({ passwordHash, status: 'active', passwordChangedAt: new Date(now), updatedAt: new Date(now) })
-        .where(eq(people.id, check.personId))
-        .run()
-      audit(
-        {
-          actor: owner,
-          action: 'auth.acceptInvitation',
-          targetType: 'person',
-          targetId: owner.id,
-          ip: input.ip,
-        },
-        tx,
-      )
-      return null
-    },
-    { behavior: 'immediate' },
-  )
+  const outcome = writeTx((tx): LinkRefusal | null => {
+    const check = checkOneTimeToken(tx, 'invitation', input.token, now)
+    if (!check.ok) return check.reason
+    const person = tx
+      .select({ status: people.status })
+      .from(people)
+      .where(eq(people.id, check.personId))
+      .get()
+    if (person?.status !== 'invited') return person?.status === 'active' ? 'used' : 'unknown'
+    if (!consumeOneTimeToken(tx, check.id, now)) return 'used'
+    tx.update(people)
+      .set({ passwordHash, status: 'active', passwordChangedAt: new Date(now), updatedAt: new Date(now) })
+      .where(eq(people.id, check.personId))
+      .run()
+    audit(
+      {
+        actor: owner,
+        action: 'auth.acceptInvitation',
+        targetType: 'person',
+        targetId: owner.id,
+        ip: input.ip,
+      },
+      tx,
+    )
+    return null
+  })
   if (outcome) return refuse(outcome)
 
   // Those who must use a second factor set it up before the session is of any use.

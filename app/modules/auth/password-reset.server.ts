@@ -8,6 +8,7 @@ import { db } from '@db/client'
 import { people, sessions } from '@db/schema'
 import { translator } from '~/i18n/catalogue.server'
 import { audit } from '~/modules/audit/audit.server'
+import { writeTx } from '~/modules/core/write-tx.server'
 import { queueMail } from '~/modules/mail/mail.server'
 import { linkOwner } from './invitations-accept.server'
 import {
@@ -71,32 +72,29 @@ export function requestPasswordReset(input: {
     })
     return { ok: true }
   }
-  db.transaction(
-    (tx) => {
-      const token = createOneTimeToken(tx, { kind: 'password_reset', personId: person.id }, now)
-      const { t } = translator(person.language)
-      queueMail(
-        {
-          to: person.email,
-          subject: t('account.resetMail.subject'),
-          text: t('account.resetMail.body', { name: person.name, link: linkTo(`/password-reset/${token}`) }),
-          kind: 'password_reset',
-        },
-        tx,
-      )
-      audit(
-        {
-          actorEmail: email,
-          action: 'auth.passwordReset.request',
-          targetType: 'person',
-          targetId: person.id,
-          ip: input.ip,
-        },
-        tx,
-      )
-    },
-    { behavior: 'immediate' },
-  )
+  writeTx((tx) => {
+    const token = createOneTimeToken(tx, { kind: 'password_reset', personId: person.id }, now)
+    const { t } = translator(person.language)
+    queueMail(
+      {
+        to: person.email,
+        subject: t('account.resetMail.subject'),
+        text: t('account.resetMail.body', { name: person.name, link: linkTo(`/password-reset/${token}`) }),
+        kind: 'password_reset',
+      },
+      tx,
+    )
+    audit(
+      {
+        actorEmail: email,
+        action: 'auth.passwordReset.request',
+        targetType: 'person',
+        targetId: person.id,
+        ip: input.ip,
+      },
+      tx,
+    )
+  })
   return { ok: true }
 }
 
@@ -149,32 +147,29 @@ export async function completePasswordReset(input: {
     throw error
   }
 
-  const outcome = db.transaction(
-    (tx): LinkRefusal | null => {
-      const check = checkOneTimeToken(tx, 'password_reset', input.token, now)
-      if (!check.ok) return check.reason
-      if (!consumeOneTimeToken(tx, check.id, now)) return 'used'
-      tx.update(people)
-        .set({ passwordHash, passwordChangedAt: new Date(now), updatedAt: new Date(now) })
-        .where(eq(people.id, check.personId))
-        .run()
-      const ended = tx.delete(sessions).where(eq(sessions.personId, check.personId)).run().changes
-      const tokensRevoked = revokeAllApiTokens(tx, check.personId)
-      audit(
-        {
-          actor: owner,
-          action: 'auth.passwordReset.complete',
-          targetType: 'person',
-          targetId: owner.id,
-          ip: input.ip,
-          details: { sessionsEnded: ended, tokensRevoked },
-        },
-        tx,
-      )
-      return null
-    },
-    { behavior: 'immediate' },
-  )
+  const outcome = writeTx((tx): LinkRefusal | null => {
+    const check = checkOneTimeToken(tx, 'password_reset', input.token, now)
+    if (!check.ok) return check.reason
+    if (!consumeOneTimeToken(tx, check.id, now)) return 'used'
+    tx.update(people)
+      .set({ passwordHash, passwordChangedAt: new Date(now), updatedAt: new Date(now) })
+      .where(eq(people.id, check.personId))
+      .run()
+    const ended = tx.delete(sessions).where(eq(sessions.personId, check.personId)).run().changes
+    const tokensRevoked = revokeAllApiTokens(tx, check.personId)
+    audit(
+      {
+        actor: owner,
+        action: 'auth.passwordReset.complete',
+        targetType: 'person',
+        targetId: owner.id,
+        ip: input.ip,
+        details: { sessionsEnded: ended, tokensRevoked },
+      },
+      tx,
+    )
+    return null
+  })
   if (outcome) return refuse(outcome)
   // The owner of the mailbox proved who they are: earlier failed sign-ins no longer hold them back.
   clearHits(accountKey(owner.email))

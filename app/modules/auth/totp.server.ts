@@ -12,6 +12,7 @@ import { db, type Tx } from '@db/client'
 import { people, rateLimitEvents } from '@db/schema'
 import { mustUseSecondFactor } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
+import { writeTx } from '~/modules/core/write-tx.server'
 import { LOGIN_WINDOW_MS, recordHit, retryAfterSeconds } from './rate-limit.server'
 import { markTwoFactorVerified } from './session.server'
 
@@ -190,15 +191,12 @@ export function verifySecondFactor(input: Who & { sessionId: string; code: strin
     })
     return { ok: false, reason: 'throttled', retryAfter: wait }
   }
-  const ok = db.transaction(
-    (tx) => {
-      if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
-      markTwoFactorVerified(input.sessionId)
-      audit({ actor: person, action: 'auth.secondFactor', ip: input.ip }, tx)
-      return true
-    },
-    { behavior: 'immediate' },
-  )
+  const ok = writeTx((tx) => {
+    if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
+    markTwoFactorVerified(input.sessionId)
+    audit({ actor: person, action: 'auth.secondFactor', ip: input.ip }, tx)
+    return true
+  })
   return ok ? { ok: true } : refuseCode(person, 'auth.secondFactor', input.ip, now)
 }
 
@@ -223,28 +221,25 @@ export function enrolSecondFactor(
     return { ok: false, reason: 'throttled', retryAfter: wait }
   }
   if (!isValidTotpKey(input.secret)) return refuseCode(person, 'account.secondFactor.enrol', input.ip, now)
-  const ok = db.transaction(
-    (tx) => {
-      if (!verifyTotpCode(tx, person.id, input.secret, input.code, now)) return false
-      tx.update(people)
-        .set({ totpKey: input.secret, updatedAt: new Date(now) })
-        .where(eq(people.id, person.id))
-        .run()
-      if (input.sessionId) markTwoFactorVerified(input.sessionId)
-      audit(
-        {
-          actor: person,
-          action: 'account.secondFactor.enrol',
-          targetType: 'person',
-          targetId: person.id,
-          ip: input.ip,
-        },
-        tx,
-      )
-      return true
-    },
-    { behavior: 'immediate' },
-  )
+  const ok = writeTx((tx) => {
+    if (!verifyTotpCode(tx, person.id, input.secret, input.code, now)) return false
+    tx.update(people)
+      .set({ totpKey: input.secret, updatedAt: new Date(now) })
+      .where(eq(people.id, person.id))
+      .run()
+    if (input.sessionId) markTwoFactorVerified(input.sessionId)
+    audit(
+      {
+        actor: person,
+        action: 'account.secondFactor.enrol',
+        targetType: 'person',
+        targetId: person.id,
+        ip: input.ip,
+      },
+      tx,
+    )
+    return true
+  })
   return ok ? { ok: true } : refuseCode(person, 'account.secondFactor.enrol', input.ip, now)
 }
 
@@ -269,26 +264,23 @@ export function disableSecondFactor(input: Who & { code: string }): DisableResul
   if (!person.totpKey) return { ok: false, reason: 'not_enrolled' }
   const wait = throttle(person.id, now)
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfter: wait }
-  const ok = db.transaction(
-    (tx) => {
-      if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
-      tx.update(people)
-        .set({ totpKey: null, updatedAt: new Date(now) })
-        .where(eq(people.id, person.id))
-        .run()
-      audit(
-        {
-          actor: person,
-          action: 'account.secondFactor.disable',
-          targetType: 'person',
-          targetId: person.id,
-          ip: input.ip,
-        },
-        tx,
-      )
-      return true
-    },
-    { behavior: 'immediate' },
-  )
+  const ok = writeTx((tx) => {
+    if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
+    tx.update(people)
+      .set({ totpKey: null, updatedAt: new Date(now) })
+      .where(eq(people.id, person.id))
+      .run()
+    audit(
+      {
+        actor: person,
+        action: 'account.secondFactor.disable',
+        targetType: 'person',
+        targetId: person.id,
+        ip: input.ip,
+      },
+      tx,
+    )
+    return true
+  })
   return ok ? { ok: true } : refuseCode(person, 'account.secondFactor.disable', input.ip, now)
 }
