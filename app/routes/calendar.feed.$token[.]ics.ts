@@ -9,7 +9,7 @@ import {
 
 // A personal feed: the token in the URL is read-only, separate from sessions and revocable on
 // /meetings. What the feed shows is decided by the owner's rights now, not when the link was made.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const viewer = viewerForFeedToken(params.token ?? '')
   if (!viewer) throw notFoundResponse()
   return calendarResponse(personalCalendar(viewer, originFor(), viewer.language), {

@@ -23,7 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const redirectTo = safeRedirect(url.searchParams.get('redirectTo'))
   if (getViewer(request)) throw redirect(redirectTo)
-  return { redirectTo, expired: url.searchParams.get('expired') === '1' }
+  return {
+    redirectTo,
+    expired: url.searchParams.get('expired') === '1',
+    resetDone: url.searchParams.get('reset') === 'done',
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -59,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo, expired } = useLoaderData<typeof loader>()
+  const { redirectTo, expired, resetDone } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
   const navigation = useNavigation()
@@ -73,6 +77,11 @@ export default function Login() {
     <div className="auth-page card">
       <h1>{t('auth.title')}</h1>
       {expired ? <p className="alert info">{t('auth.expired')}</p> : null}
+      {resetDone ? (
+        <p className="alert ok" role="status">
+          {t('account.reset.done')}
+        </p>
+      ) : null}
       <FormErrors errors={form.errors} />
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -2,7 +2,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { OneTimeLinkRefused } from '~/components/one-time-link-refused'
@@ -48,8 +48,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return data({ refused: outcome.reason }, { status: STATUS[outcome.reason] })
   }
-  // Every session ended, this browser's included: its cookie goes too.
-  return data({ done: true as const }, { headers: { 'Set-Cookie': clearSessionCookie() } })
+  // Every session ended, this browser's included: its cookie goes too. Then to the sign-in page (a page
+  // of its own, 200): this link's page would now say, rightly, that the link was used (410).
+  return redirect('/login?reset=done', { headers: { 'Set-Cookie': clearSessionCookie() } })
 }
 
 export default function PasswordResetNew() {
@@ -64,19 +65,6 @@ export default function PasswordResetNew() {
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
-  if (actionData && 'done' in actionData) {
-    return (
-      <div className="auth-page card">
-        <h1>{t('account.reset.newTitle')}</h1>
-        <p className="alert ok" role="status">
-          {t('account.reset.done')}
-        </p>
-        <p>
-          <Link to="/login">{t('account.link.signIn')}</Link>
-        </p>
-      </div>
-    )
-  }
   if (actionData && 'refused' in actionData)
     return <OneTimeLinkRefused kind="password_reset" reason={actionData.refused} />
   if (state !== 'ok') return <OneTimeLinkRefused kind="password_reset" reason={state} />

@@ -6,7 +6,7 @@
 import type { ActionStatus, Validation } from '~/modules/actions/constants'
 import type { Visibility } from '~/modules/documents/constants'
 import type { MeetingOpenness, MeetingStatus, MinutesStatus } from '~/modules/meetings/constants'
-import type { OrganizationKind, PersonRole, Viewer } from './viewer'
+import type { PersonRole, Viewer } from './viewer'
 
 export type Subject = Viewer | null
 

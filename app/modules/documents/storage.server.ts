@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { db } from '@db/client'
 import { documentFiles } from '@db/schema'
 import { getEnv } from '~/env.server'
@@ -470,7 +471,7 @@ export async function parseUpload(
       limits: { ...PART_LIMITS, fieldSize: FIELD_MAX },
       defParamCharset: 'utf8',
     })
-    const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>)
+    const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>)
     source = body
     await new Promise<void>((resolve, reject) => {
       let receiving: Promise<void> | null = null
