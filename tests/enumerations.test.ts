@@ -17,7 +17,8 @@ import {
   VALIDATIONS,
 } from '~/modules/actions/constants'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
-import { ONE_TIME_TOKEN_KINDS } from '~/modules/auth/constants'
+import {
+  API_TOKEN_SCOPES, ONE_TIME_TOKEN_KINDS } from '~/modules/auth/constants'
 import {
   DOCUMENT_KINDS,
   FILE_LANGUAGES,
@@ -54,6 +55,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'document_files.language': FILE_LANGUAGES,
   'document_files.text_status': TEXT_STATUSES,
   'document_files.text_failure': TEXT_FAILURES,
+  'api_tokens.scope': API_TOKEN_SCOPES,
   'meetings.kind': MEETING_KINDS,
   'meetings.status': MEETING_STATUSES,
   'meetings.openness': MEETING_OPENNESS,

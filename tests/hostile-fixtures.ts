@@ -1,4 +1,4 @@
-// Hostile files made in code (issue 10), shared by tests/documents-hostile-files.test.ts and the e2e
+// Hostile files made in code, shared by tests/documents-hostile-files.test.ts and the e2e
 // spec: DOCX zip bombs (honest or lying headers) and PDFs with millions of text operators, small on disk.
 import zlib from 'node:zlib'
 

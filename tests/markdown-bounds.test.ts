@@ -1,5 +1,5 @@
 /**
- * Hostile Markdown (issue 10, item 2): one stored text is shown to everyone, so no text may break the
+ * Hostile Markdown: one stored text is shown to everyone, so no text may break the
  * renderer or hold it for long. Before the bounds, 3,000 `>` overflowed marked's stack (the minutes
  * page answered 500 to everyone), deep lists exhausted the memory and 60,000 characters of `*a ` took
  * 20 s. Each case renders within the time bound, and the page with such a comment answers 200.

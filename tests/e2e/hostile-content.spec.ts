@@ -1,4 +1,4 @@
-// Hostile content against the production build (issue 10, items 1 and 2): a DOCX zip bomb uploaded
+// Hostile content against the production build: a DOCX zip bomb uploaded
 // through the page is stored and shown as "text not extracted" while the server keeps answering; a
 // minutes comment of 3,000 `>` (which overflowed the Markdown renderer's stack) leaves the minutes page
 // answering 200 to everyone, the comment shown as plain text.
