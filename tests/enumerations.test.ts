@@ -17,8 +17,7 @@ import {
   VALIDATIONS,
 } from '~/modules/actions/constants'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
-import {
-  API_TOKEN_SCOPES, ONE_TIME_TOKEN_KINDS } from '~/modules/auth/constants'
+import { API_TOKEN_SCOPES, ONE_TIME_TOKEN_KINDS } from '~/modules/auth/constants'
 import {
   DOCUMENT_KINDS,
   FILE_LANGUAGES,
