@@ -158,7 +158,11 @@ export function postForm(
 
 /** Creates a personal API token through /account/tokens, as the person would, and returns it. */
 export async function apiTokenFor(email: string, baseURL: string): Promise<string> {
-  const cookie = await cookieFor(email, baseURL)
+  return apiTokenWith(baseURL, await cookieFor(email, baseURL))
+}
+
+/** The same with a Cookie header value (a server of the test's own). */
+export async function apiTokenWith(baseURL: string, cookie: string): Promise<string> {
   const name = `attack ${Date.now() % 1_000_000}`
   // the form grows (scopes); try the plain form first, then with both scopes
   const attempts: Record<string, string | string[]>[] = [
@@ -171,7 +175,7 @@ export async function apiTokenFor(email: string, baseURL: string): Promise<strin
     const token = /token-box[^>]*>([^<]+)</.exec(r.body)?.[1]
     if (r.status === 200 && token) return token.trim()
   }
-  throw new Error(`could not create an API token for ${email}`)
+  throw new Error('could not create an API token')
 }
 
 /** A JSON request to the API with a Bearer token. */
@@ -192,4 +196,14 @@ export function apiCall(
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
     },
   })
+}
+
+/** Rows of a query on another server's database (read-only). */
+export function rowsAt<T = Record<string, unknown>>(file: string, sql: string, ...params: unknown[]): T[] {
+  const sqlite = new Database(file, { readonly: true })
+  try {
+    return sqlite.prepare(sql).all(...params) as T[]
+  } finally {
+    sqlite.close()
+  }
 }
