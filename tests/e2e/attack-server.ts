@@ -48,17 +48,18 @@ export async function ownServer(
     dataDir,
     async start() {
       const began = Date.now()
+      const childEnv: Record<string, string | undefined> = {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        APP_ORIGIN: url,
+        NODE_ENV: 'production',
+        DEMO_DATA: 'on',
+        ...env,
+      }
+      delete childEnv.DATABASE_PATH
       child = spawn(process.execPath, ['server.mjs'], {
-        env: {
-          ...process.env,
-          PORT: String(port),
-          DATA_DIR: dataDir,
-          DATABASE_PATH: '',
-          APP_ORIGIN: url,
-          NODE_ENV: 'production',
-          DEMO_DATA: 'on',
-          ...env,
-        },
+        env: childEnv,
         stdio: ['ignore', 'ignore', 'pipe'],
       })
       child.stderr!.on('data', (d: Buffer) => (errors += d.toString()))
