@@ -67,7 +67,7 @@ async function upload(url: string): Promise<void> {
   form.set('kind', 'report')
   form.set('language', 'es')
   form.set('visibility', 'participants')
-  form.set('file', new Blob([bytes], { type: 'application/pdf' }), `carga-${pdfs}.pdf`)
+  form.set('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), `carga-${pdfs}.pdf`)
   const r = await fetch(`${url}/api/v1/documents`, {
     method: 'POST',
     body: form,
@@ -160,7 +160,7 @@ test("npm run db:backup under write load, restored by README's steps into a fres
   await new Promise((r) => setTimeout(r, 300))
   const answeredBeforeBackup = new Set(acked.documents.keys())
   // README: the database first, through the backup API, while the server writes...
-  const env = { ...process.env, DATA_DIR: server.dataDir, NODE_ENV: 'production' }
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: server.dataDir, NODE_ENV: 'production' }
   delete env.DATABASE_PATH
   const { stdout } = await run('npm', ['run', '--silent', 'db:backup', '--', backupFile], { env })
   expect(stdout).toContain('written to')

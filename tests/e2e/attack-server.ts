@@ -48,7 +48,7 @@ export async function ownServer(
     dataDir,
     async start() {
       const began = Date.now()
-      const childEnv: Record<string, string | undefined> = {
+      const childEnv: NodeJS.ProcessEnv = {
         ...process.env,
         PORT: String(port),
         DATA_DIR: dataDir,
@@ -58,13 +58,14 @@ export async function ownServer(
         ...env,
       }
       delete childEnv.DATABASE_PATH
-      child = spawn(process.execPath, ['server.mjs'], {
+      const started = spawn(process.execPath, ['server.mjs'], {
         env: childEnv,
         stdio: ['ignore', 'ignore', 'pipe'],
       })
-      child.stderr!.on('data', (d: Buffer) => (errors += d.toString()))
+      child = started
+      started.stderr.on('data', (d: Buffer) => (errors += d.toString()))
       for (;;) {
-        if (child.exitCode !== null) throw new Error(`server ${name} exited: ${errors}`)
+        if (started.exitCode !== null) throw new Error(`server ${name} exited: ${errors}`)
         try {
           const r = await fetch(`${url}/healthz`)
           if (r.status === 200) return Date.now() - began
