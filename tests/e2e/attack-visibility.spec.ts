@@ -60,6 +60,15 @@ function meetingTarget(): Target {
     "select id, title_es from meetings where openness = 'members_only' order by starts_at limit 1",
   )
   const id = m!.id
+  // actions that come from the meeting: an organization may support one and see it, never its origin
+  const fromIt = rows<{ id: string }>('select id from action_items where meeting_id = ?', id).flatMap((a) => [
+    `/actions/${a.id}`,
+    `/actions/${a.id}.data`,
+    `/api/v1/actions/${a.id}`,
+  ])
+  const planned = rows<{ id: string }>(
+    "select id from meetings where status in ('planned', 'confirmed') and openness = 'open' limit 1",
+  ).flatMap((p) => [`/meetings/${p.id}/pending-actions`, `/meetings/${p.id}`])
   return {
     what: 'members-only meeting',
     title: m!.title_es,
@@ -90,7 +99,10 @@ function meetingTarget(): Target {
       '/actions/export.csv',
       '/actions/export.xlsx',
       '/api/v1/actions',
+      '/actions/board',
       '/',
+      ...fromIt,
+      ...planned,
     ],
     hiddenFrom: [null, 'co.observer@rcm.example', 'iom@rcm.example', 'unhcr@rcm.example'],
     seenBy: 'mx.delegate@rcm.example',
@@ -126,6 +138,7 @@ const HIDDEN_FOR_ANONYMOUS = (r: RawAnswer) =>
 
 async function attack(baseURL: string, target: Target) {
   const failures: string[] = []
+  let seenRecords = 0
   const viewers: [Who, string | null][] = []
   for (const who of target.hiddenFrom) viewers.push([who, who ? await cookieFor(who, baseURL) : null])
   await unchanged(async () => {
@@ -141,12 +154,16 @@ async function attack(baseURL: string, target: Target) {
       for (const path of target.lists) {
         const r = await raw(baseURL, { path, headers })
         if (r.status >= 500) failures.push(`${label} ${path}: ${r.status}`)
+        if (r.status === 200 && /^\/actions\/[a-z0-9]+$/.test(path)) seenRecords++
         const text = path.includes('.xlsx') ? await xlsxText(baseURL, path, cookie) : await textOf(r, path)
         if (text.includes(target.title)) failures.push(`${label} ${path}: carries the title`)
       }
     }
   })
   expect(failures, `${target.what}: leaks`).toEqual([])
+  if (target.own[0]!.startsWith('/meetings/'))
+    // an organization supports an action from the meeting: it sees the action, not its origin
+    expect(seenRecords, 'actions from the meeting seen by someone it is hidden from').toBeGreaterThan(0)
   // the control: someone who may see it does, on its page and in the API
   const cookie = await cookieFor(target.seenBy, baseURL)
   for (const path of [target.own[0]!, target.own.find((p) => p.startsWith('/api/'))!]) {
