@@ -63,6 +63,21 @@ test('a 1 MB password or body is refused with 400/413, quickly, and the server k
     expect([400, 413], `${p} ${fields.password?.length}`).toContain(r.status)
     expect(Date.now() - began, p).toBeLessThan(3000)
   }
+  // refused before hashing: far quicker than a wrong password, which argon2 checks (medians of three)
+  const timed = async (password: string) => {
+    const began = performance.now()
+    await postForm(server.url, '/login', null, { email: 'hn.delegate2@rcm.example', password })
+    return performance.now() - began
+  }
+  const median = async (password: string) => {
+    const t = [await timed(password), await timed(password), await timed(password)].sort((x, y) => x - y)
+    return t[1]!
+  }
+  const wrong = await median('not-the-password-9')
+  const long = await median(huge)
+  expect(long, `1 MB password ${long.toFixed(0)} ms, wrong password ${wrong.toFixed(0)} ms`).toBeLessThan(
+    wrong,
+  )
   // a 5 MB form and a 5 MB JSON body
   const form = await postForm(server.url, '/login', null, {
     email: 'x@example.org',
@@ -120,6 +135,33 @@ test('a cookie is dead after sign-out; other sessions are dead after a password 
   expect([302, 303]).toContain(revoked.status)
   expect((await bearer('/api/v1/me', revocable)).status).toBe(401)
   expect((await bearer('/api/v1/documents', revocable)).status).toBe(401)
+})
+
+// Bug (issue 10, item 5, owned by the API tokens work): a Bearer token acts on page routes today (a
+// secretariat token reads /admin/people and can invite without the second factor). Remove `.fixme`
+// when tokens work only on /api/v1.
+test.fixme('a Bearer token does not act on page routes: only /api/v1 accepts it', async () => {
+  const secretariat = await signInCookie(server.url, 'secretariat@rcm.example')
+  const token = await apiTokenWith(server.url, secretariat)
+  const auth = { Authorization: `Bearer ${token}` }
+  expect((await raw(server.url, { path: '/api/v1/me', headers: auth })).status).toBe(200)
+  const page = await raw(server.url, { path: '/admin/people', headers: auth })
+  expect(signedOut(page), `GET /admin/people answered ${page.status}`).toBe(true)
+  const before = rowsAt(dbFile, 'select id from one_time_tokens').length
+  const invite = await raw(server.url, {
+    method: 'POST',
+    path: '/invite',
+    body: new URLSearchParams({
+      name: 'Por token',
+      email: 'por.token@example.org',
+      organization: 'SECRETARIAT',
+      role: 'secretariat',
+      language: 'es',
+    }).toString(),
+    headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+  })
+  expect([302, 303, 401, 403]).toContain(invite.status)
+  expect(rowsAt(dbFile, 'select id from one_time_tokens').length).toBe(before)
 })
 
 // Bug (issue 10, item 5, owned by the API tokens work): a personal API token keeps working after its
