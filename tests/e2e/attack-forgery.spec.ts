@@ -1,8 +1,20 @@
 // Attack suite, forged requests (issue 10): fields a person may not set, ids of other organizations'
 // records, CSRF variants and open redirects, over HTTP against the production build. Each case asserts
 // the refusal and that no content table changed.
+import path from 'node:path'
 import { expect, test } from './fixtures'
-import { apiCall, apiTokenFor, cookieFor, postForm, raw, rows, unchanged } from './attack-helpers'
+import {
+  apiCall,
+  apiTokenFor,
+  apiTokenWith,
+  cookieFor,
+  postForm,
+  raw,
+  rows,
+  rowsAt,
+  unchanged,
+} from './attack-helpers'
+import { freshDir, ownServer, signInCookie } from './attack-server'
 
 const PA = 'pa.focal@rcm.example'
 const MX = 'mx.delegate@rcm.example'
@@ -172,6 +184,84 @@ test.describe('attack: forged fields and swapped ids', () => {
       }
     })
   })
+})
+
+test("the secretariat's acts on people are refused to a focal point, whatever person id is sent", async ({
+  baseURL,
+}) => {
+  const cookie = await cookieFor(PA, baseURL!)
+  const targets = [personId(MX), personId('pa.snm@rcm.example'), personId('secretariat@rcm.example')]
+  await unchanged(async () => {
+    for (const intent of ['disable', 'endSessions', 'resend', 'enable'])
+      for (const target of targets) {
+        const r = await postForm(baseURL!, '/admin/people', cookie, { intent, personId: target })
+        expect([403, 404], `${intent} ${target}`).toContain(r.status)
+      }
+  })
+  // the sessions of those people still work: nothing was ended
+  expect(
+    (await raw(baseURL!, { path: '/account', headers: { Cookie: await cookieFor(MX, baseURL!) } })).status,
+  ).toBe(200)
+})
+
+test("an upload with a forged owner, uploader or id is stored as the uploader's own, or refused", async () => {
+  // writes: on a server of its own
+  const server = await ownServer('attack-forgery')
+  freshDir(server.dataDir)
+  await server.start()
+  try {
+    const token = await apiTokenWith(server.url, await signInCookie(server.url, 'mx.focal@rcm.example'))
+    const dbFile = path.join(server.dataDir, 'portal.db')
+    const org = (code: string) =>
+      rowsAt<{ id: string }>(dbFile, 'select id from organizations where code = ?', code)[0]!.id
+    const form = new FormData()
+    form.set('title', 'Documento con dueño falso')
+    form.set('kind', 'report')
+    form.set('language', 'es')
+    form.set('visibility', 'public')
+    form.set('ownerOrganizationId', org('PA'))
+    form.set('owner', 'PA')
+    form.set(
+      'uploadedById',
+      rowsAt<{ id: string }>(dbFile, "select id from people where email = 'pa.focal@rcm.example'")[0]!.id,
+    )
+    form.set('id', 'forgedid00000001')
+    form.set('reference', 'RCM/2024/REP/002')
+    form.set(
+      'file',
+      new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n'))], { type: 'application/pdf' }),
+      'f.pdf',
+    )
+    const r = await fetch(`${server.url}/api/v1/documents`, {
+      method: 'POST',
+      body: form,
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    })
+    expect(r.status).toBeLessThan(500)
+    if (r.status === 201) {
+      const id = ((await r.json()) as { id: string }).id
+      expect(id).not.toBe('forgedid00000001')
+      const [row] = rowsAt<{ owner_organization_id: string; uploaded_by_id: string; reference: string }>(
+        dbFile,
+        'select owner_organization_id, uploaded_by_id, reference from documents where id = ?',
+        id,
+      )
+      expect(row!.owner_organization_id).toBe(org('MX'))
+      expect(row!.reference).not.toBe('RCM/2024/REP/002')
+      const focal = rowsAt<{ id: string }>(
+        dbFile,
+        "select id from people where email = 'mx.focal@rcm.example'",
+      )[0]!.id
+      expect(row!.uploaded_by_id).toBe(focal)
+    } else {
+      expect(r.status).toBe(400)
+      expect(rowsAt(dbFile, "select id from documents where title_es = 'Documento con dueño falso'")).toEqual(
+        [],
+      )
+    }
+  } finally {
+    await server.stop()
+  }
 })
 
 test.describe('attack: CSRF and open redirects', () => {
