@@ -1,4 +1,4 @@
-// Attack suite, crashes and backups (issue 10). A production server of its own takes uploads and action
+// Attack suite, crashes and backups. A production server of its own takes uploads and action
 // updates through the API while it is killed with SIGKILL at random moments, three times; after each
 // restart the database passes integrity_check and foreign_key_check, every write answered 2xx is there,
 // no row points at a missing file, and /healthz answers within 5 s of the restart. Then

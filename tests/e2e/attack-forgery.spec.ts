@@ -1,4 +1,4 @@
-// Attack suite, forged requests (issue 10): fields a person may not set, ids of other organizations'
+// Attack suite, forged requests: fields a person may not set, ids of other organizations'
 // records, CSRF variants and open redirects, over HTTP against the production build. Each case asserts
 // the refusal and that no content table changed.
 import path from 'node:path'

@@ -164,17 +164,15 @@ export async function apiTokenFor(email: string, baseURL: string): Promise<strin
 /** The same with a Cookie header value (a server of the test's own). */
 export async function apiTokenWith(baseURL: string, cookie: string): Promise<string> {
   const name = `attack ${Date.now() % 1_000_000}`
-  // the form grows (scopes); try the plain form first, then with both scopes
-  const attempts: Record<string, string | string[]>[] = [
-    { intent: 'create-token', name, expiresInDays: '30' },
-    { intent: 'create-token', name, expiresInDays: '30', scopes: ['read', 'write'] },
-    { intent: 'create-token', name, expiresInDays: '30', scope: 'write' },
-  ]
-  for (const fields of attempts) {
-    const r = await postForm(baseURL, '/account/tokens', cookie, fields)
-    const token = /token-box[^>]*>([^<]+)</.exec(r.body)?.[1]
-    if (r.status === 200 && token) return token.trim()
-  }
+  // a token that may read and write (the attacks use it for changes too)
+  const r = await postForm(baseURL, '/account/tokens', cookie, {
+    intent: 'create-token',
+    name,
+    expiresInDays: '30',
+    scope: 'write',
+  })
+  const token = /token-box[^>]*>([^<]+)</.exec(r.body)?.[1]
+  if (r.status === 200 && token) return token.trim()
   throw new Error('could not create an API token')
 }
 

@@ -1,4 +1,4 @@
-// Attack suite, accounts and races (issue 10): oversized passwords and bodies, session and token replay
+// Attack suite, accounts and races: oversized passwords and bodies, session and token replay
 // after sign-out, password change and revocation, rate limits with Retry-After, and parallel duplicate
 // approvals (validations of one report, accepts of one invitation). Against a production server of its
 // own (these tests write), over HTTP only.
@@ -137,10 +137,9 @@ test('a cookie is dead after sign-out; other sessions are dead after a password 
   expect((await bearer('/api/v1/documents', revocable)).status).toBe(401)
 })
 
-// Bug (issue 10, item 5, owned by the API tokens work): a Bearer token acts on page routes today (a
-// secretariat token reads /admin/people and can invite without the second factor). Remove `.fixme`
-// when tokens work only on /api/v1.
-test.fixme('a Bearer token does not act on page routes: only /api/v1 accepts it', async () => {
+// A Bearer token is no login on the pages (a stolen secretariat token must not read /admin/people or
+// invite without the second factor): only /api/v1 accepts it.
+test('a Bearer token does not act on page routes: only /api/v1 accepts it', async () => {
   const secretariat = await signInCookie(server.url, 'secretariat@rcm.example')
   const token = await apiTokenWith(server.url, secretariat)
   const auth = { Authorization: `Bearer ${token}` }
@@ -164,9 +163,8 @@ test.fixme('a Bearer token does not act on page routes: only /api/v1 accepts it'
   expect(rowsAt(dbFile, 'select id from one_time_tokens').length).toBe(before)
 })
 
-// Bug (issue 10, item 5, owned by the API tokens work): a personal API token keeps working after its
-// person's password changed. Remove `.fixme` when tokens end with the sessions.
-test.fixme('a password change ends the API tokens of the person', async () => {
+// A personal API token ends with its person's sessions when the password changes.
+test('a password change ends the API tokens of the person', async () => {
   const a = await signInCookie(server.url, 'gt.delegate2@rcm.example')
   const token = await apiTokenWith(server.url, a)
   expect((await bearer('/api/v1/me', token)).status).toBe(200)

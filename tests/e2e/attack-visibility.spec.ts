@@ -1,4 +1,4 @@
-// Attack suite, visibility (issue 10): every visibility level through every path, over HTTP against the
+// Attack suite, visibility: every visibility level through every path, over HTTP against the
 // production build. A hidden record answers 404 (anonymous people may instead be sent to sign in) on its
 // page, its `.data` request, the API, download and viewer; lists, search, calendars and exports never
 // carry its title. Each record also has a viewer who may see it, so that the test can fail.

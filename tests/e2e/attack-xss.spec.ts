@@ -1,4 +1,4 @@
-// Attack suite, stored XSS (issue 10): a payload in every user text and in a filename is rendered inert:
+// Attack suite, stored XSS: a payload in every user text and in a filename is rendered inert:
 // the served HTML (the page and the data Remix streams into it) has no live <script>, on* attribute or
 // javascript: link from the payload, and in Chromium, with JavaScript on, no dialog opens. Against a
 // production server of its own (the texts are written through the API and the database).
