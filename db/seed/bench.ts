@@ -493,7 +493,7 @@ function seedPeople(ctx: Context, total: number, passwordHash: string) {
       updatedAt: now - 400 * DAY,
     })
     for (const slug of opts.groups ?? []) {
-      member({ groupId: ids.get(`group:${slug}`)!, personId: id, role: 'member', createdAt: now })
+      member({ groupId: ids.get(`group:${slug}`)!, personId: id, role: 'commenter', createdAt: now })
     }
     const person: Person = {
       id,

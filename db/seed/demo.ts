@@ -55,7 +55,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     institution: 'PA-MIRE',
     role: 'focal_point',
     language: 'es',
-    groups: [['border-management', 'member']],
+    groups: [['border-management', 'commenter']],
     label: 'Panama, focal point (member state; PPT 2023)',
   },
   {
@@ -77,7 +77,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     institution: 'MX-SRE',
     role: 'delegate',
     language: 'es',
-    groups: [['labor-migration', 'member']],
+    groups: [['labor-migration', 'commenter']],
     label: 'Mexico, delegate (member state)',
   },
   {
@@ -210,7 +210,16 @@ export function seedStructure(tx: Tx): Map<string, string> {
   return ids
 }
 
-export async function seedDemo() {
+export interface SeedDemoOptions {
+  /** `before-plans`: the demo data as a release before plans wrote it, for the migration tests: no
+   * plans, and the group roles of then (chair, member, drafter: commenters and readers were members) */
+  release?: 'before-plans'
+}
+
+export async function seedDemo(options: SeedDemoOptions = {}) {
+  const beforePlans = options.release === 'before-plans'
+  const roleAsWritten = (role: GroupRole) =>
+    (beforePlans && (role === 'commenter' || role === 'reader') ? 'member' : role) as GroupRole
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   // Generating PDFs and Word files is asynchronous: done before the (synchronous) transaction.
   const demoFiles = await buildDemoDocumentFiles()
@@ -242,7 +251,7 @@ export async function seedDemo() {
         personIds.set(p.email, row.id)
         for (const [slug, role] of p.groups ?? []) {
           tx.insert(groupMemberships)
-            .values({ groupId: ids.get(`group:${slug}`)!, personId: row.id, role })
+            .values({ groupId: ids.get(`group:${slug}`)!, personId: row.id, role: roleAsWritten(role) })
             .run()
         }
       }
@@ -271,7 +280,7 @@ export async function seedDemo() {
             org: s.code,
             role,
             language: english ? 'en' : 'es',
-            groups: [[wg, role === 'focal_point' ? 'chair' : 'member']],
+            groups: [[wg, role === 'focal_point' ? 'chair' : 'commenter']],
           })
         }
       }
