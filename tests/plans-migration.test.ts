@@ -46,7 +46,9 @@ describe('migration 0013/0014: group roles and plan sections', () => {
   it('makes members commenters, keeps every action and turns a dangling plan section into a tag', () => {
     const sqlite = rawSqlite()
     const before = {
-      memberships: sqlite.prepare('SELECT * FROM group_memberships ORDER BY group_id, person_id').all() as Row[],
+      memberships: sqlite
+        .prepare('SELECT * FROM group_memberships ORDER BY group_id, person_id')
+        .all() as Row[],
       actions: sqlite.prepare('SELECT * FROM action_items ORDER BY id').all() as Row[],
     }
     expect(before.memberships.some((m) => m.role === 'member')).toBe(true)

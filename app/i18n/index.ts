@@ -18,6 +18,7 @@ import { search } from './messages/search'
 import { groups } from './messages/groups'
 import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
+import { plans } from './messages/plans'
 
 export * from './core'
 
@@ -35,6 +36,7 @@ const catalogue = {
     ...groups.en,
     ...meetings.en,
     ...actions.en,
+    ...plans.en,
   },
   es: {
     ...common.es,
@@ -48,6 +50,7 @@ const catalogue = {
     ...groups.es,
     ...meetings.es,
     ...actions.es,
+    ...plans.es,
   },
 }
 

@@ -7,6 +7,7 @@ import { db, type Tx } from '../client'
 import { buildDemoDocumentFiles, seedDemoDocuments } from './documents'
 import { seedDemoMeetings } from './meetings'
 import { seedDemoActions } from './actions'
+import { seedDemoPlans } from './plans'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
 import type { GroupRole } from '../../app/modules/groups/constants'
@@ -280,7 +281,18 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
             org: s.code,
             role,
             language: english ? 'en' : 'es',
-            groups: [[wg, role === 'focal_point' ? 'chair' : 'commenter']],
+            groups: [
+              [wg, role === 'focal_point' ? 'chair' : 'commenter'],
+              // Panama's national plan group also has a reader and a commenter
+              ...(s.code === 'PA'
+                ? [
+                    ['pa-smuggling-plan', suffix === 'delegate1' ? 'reader' : 'commenter'] as [
+                      string,
+                      GroupRole,
+                    ],
+                  ]
+                : []),
+            ],
           })
         }
       }
@@ -306,7 +318,8 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
         institution: 'PA-MINSEG',
         role: 'delegate',
         language: 'es',
-        groups: [['pa-smuggling-plan', 'drafter']],
+        // the Ministry of Public Security chairs the National Commission, and the plan's group
+        groups: [['pa-smuggling-plan', 'chair']],
       })
       addPerson({
         email: 'secretariat2@rcm.example',
@@ -333,6 +346,7 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
       // Meetings first: they set `meeting:<key>` in ids for the seeders after them.
       seedDemoMeetings(tx, { ids, people: personIds })
       seedDemoDocuments(tx, { ids, people: personIds, files: demoFiles })
+      if (!beforePlans) seedDemoPlans(tx, { ids, people: personIds })
       seedDemoActions(tx, { ids, people: personIds })
     },
     { behavior: 'immediate' },
