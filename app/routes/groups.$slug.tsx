@@ -5,6 +5,7 @@ import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { getGroupPage } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { listPlans } from '~/modules/plans/page.server'
 import type { RootData } from '~/root'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -19,11 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = resolveLang(request, viewer)
   const page = getGroupPage({ viewer, slug: params.slug ?? '', lang })
   if (!page) throw new Response(null, { status: 404 })
-  return { page, signedIn: viewer !== null }
+  // the group's plans, for its members and the secretariat only (a plan is not even named to others)
+  const plans = viewer ? listPlans(viewer, lang, { groupId: page.group.id }) : []
+  const member = viewer !== null && (viewer.groupIds.includes(page.group.id) || viewer.role === 'secretariat')
+  return { page, signedIn: viewer !== null, plans, member }
 }
 
 export default function GroupPage() {
-  const { page, signedIn } = useLoaderData<typeof loader>()
+  const { page, signedIn, plans, member } = useLoaderData<typeof loader>()
   const { t, number } = useT()
   const { group, organizations, members } = page
   return (
@@ -39,6 +43,24 @@ export default function GroupPage() {
         </span>
       </p>
       {group.description ? <p>{group.description}</p> : null}
+
+      {plans.length || member ? (
+        <section aria-labelledby="group-plans">
+          <h2 id="group-plans">{t('plans.ofGroup')}</h2>
+          {plans.length ? (
+            <ul>
+              {plans.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/plans/${p.id}`}>{p.title}</Link>{' '}
+                  <span className="badge">{t(`plans.stage.${p.stage}`)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('plans.noneInGroup')}</p>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="group-organizations">
         <h2 id="group-organizations">
