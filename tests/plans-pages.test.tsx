@@ -4,7 +4,7 @@ import { createElement, type ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import GroupPage, { loader as groupLoader } from '~/routes/groups.$slug'
-import PlanPage, { loader as planLoader } from '~/routes/plans.$id'
+import PlanPage, { action as planAction, loader as planLoader } from '~/routes/plans.$id'
 import PlansPage, { loader as plansLoader } from '~/routes/plans._index'
 import { cookieFor, freshDemoDb, makeRequest } from './helpers/db'
 
@@ -13,6 +13,8 @@ vi.mock('@remix-run/react', () => ({
   Link: ({ to, children, ...rest }: { to: string; children: ReactNode }) =>
     createElement('a', { href: to, ...rest }, children),
   useLoaderData: () => rendered.data,
+  useActionData: () => undefined,
+  Form: ({ children, ...rest }: { children: ReactNode }) => createElement('form', rest, children),
   useRouteLoaderData: () => ({ lang: rendered.lang }),
 }))
 function renderPage(component: () => ReactNode, data: unknown, lang = 'en') {
@@ -106,5 +108,132 @@ describe('/plans/:id', () => {
       }),
     )
     expect(outsider).not.toContain('/plans/')
+  })
+})
+
+describe('/plans/:id forms', () => {
+  type Action = (args: {
+    request: Request
+    params: Record<string, string>
+    context: object
+  }) => Promise<unknown>
+  async function post(email: string, id: string, form: Record<string, string>) {
+    try {
+      return await (planAction as Action)({
+        request: makeRequest(`/plans/${id}`, { cookie: cookieFor(email), form }),
+        params: { id },
+        context: {},
+      })
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown
+      throw thrown
+    }
+  }
+  const statusOf = (r: unknown) =>
+    r instanceof Response ? r.status : (r as { init?: { status?: number } }).init?.status
+
+  it('merges disjoint saves from one revision, shows overlapping ones in the conflict view, keeps the text', async () => {
+    const id = await panamaId()
+    const editor = (await load(planLoader as Loader, `/plans/${id}?edit=x`, 'pa.snm@rcm.example', {
+      id,
+    })) as {
+      plan: { sections: { id: string; number: string | null }[] }
+    }
+    const sid = editor.plan.sections.find((s) => s.number === '1')!.id
+    const page = (await load(planLoader as Loader, `/plans/${id}?edit=${sid}&in=es`, 'pa.snm@rcm.example', {
+      id,
+    })) as {
+      plan: { editing: { revision: number; text: string } }
+    }
+    const { revision, text } = page.plan.editing
+    const first = await post('pa.snm@rcm.example', id, {
+      intent: 'save',
+      sectionId: sid,
+      lang: 'es',
+      baseRevision: String(revision),
+      text: text.replace('El presente Plan Nacional', 'Este Plan Nacional'),
+    })
+    expect(statusOf(first)).toBe(302)
+    const second = (await post('iom@rcm.example', id, {
+      intent: 'save',
+      sectionId: sid,
+      lang: 'es',
+      baseRevision: String(revision),
+      text: text.replace('Servicio Nacional de Migración', 'Servicio Nacional de Migración (SNM)'),
+    })) as Response
+    expect(second.status).toBe(302)
+    expect(second.headers.get('Location')).toContain('merged=1')
+    const yours = text.replace('El presente Plan Nacional', 'El nuevo Plan Nacional')
+    const third = await post('pa.minseg@rcm.example', id, {
+      intent: 'save',
+      sectionId: sid,
+      lang: 'es',
+      baseRevision: String(revision),
+      text: yours,
+    })
+    expect(statusOf(third)).toBe(409)
+    const reply = (third as { data: unknown }).data
+    expect((reply as { conflict: { yours: string; text: string } }).conflict).toMatchObject({ yours })
+    expect((reply as { conflict: { text: string } }).conflict.text).toContain('(SNM)')
+  })
+
+  it('a commenter suggests wording, the lead drafter accepts it; a reader can neither comment nor edit', async () => {
+    const id = await panamaId()
+    const data = (await load(planLoader as Loader, `/plans/${id}`, 'pa.delegate2@rcm.example', { id })) as {
+      plan: {
+        sections: { id: string; number: string | null; baseRevision: number; can: { edit: boolean } }[]
+      }
+    }
+    const s = data.plan.sections.find((x) => x.number === '3.2.1')!
+    expect(s.can.edit).toBe(false)
+    const suggested = await post('pa.delegate2@rcm.example', id, {
+      intent: 'suggest',
+      sectionId: s.id,
+      baseRevision: String(s.baseRevision),
+      quote: 'personal especializado',
+      replacement: 'personal especializado y permanente',
+    })
+    expect(statusOf(suggested)).toBe(302)
+    const lead = (await load(planLoader as Loader, `/plans/${id}`, 'pa.snm@rcm.example', { id })) as {
+      plan: {
+        sections: { id: string; suggestions: { id: string; status: string }[]; can: { decide: boolean } }[]
+      }
+    }
+    const mine = lead.plan.sections.find((x) => x.id === s.id)!
+    expect(mine.can.decide).toBe(true)
+    const pending = mine.suggestions.find((x) => x.status === 'pending')!
+    expect(
+      statusOf(
+        await post('pa.snm@rcm.example', id, {
+          intent: 'decide',
+          suggestionId: pending.id,
+          decision: 'accept',
+        }),
+      ),
+    ).toBe(302)
+    const html = renderPage(
+      PlanPage,
+      await load(planLoader as Loader, `/plans/${id}`, 'pa.snm@rcm.example', { id }),
+      'es',
+    )
+    expect(html).toContain('personal especializado y permanente')
+
+    expect(
+      statusOf(await post('pa.delegate1@rcm.example', id, { intent: 'comment', sectionId: s.id, body: 'x' })),
+    ).toBe(403)
+    expect(
+      statusOf(
+        await post('pa.delegate1@rcm.example', id, {
+          intent: 'save',
+          sectionId: s.id,
+          lang: 'es',
+          baseRevision: '1',
+          text: 'x',
+        }),
+      ),
+    ).toBe(403)
+    expect(
+      statusOf(await post('unhcr@rcm.example', id, { intent: 'comment', sectionId: s.id, body: 'x' })),
+    ).toBe(404)
   })
 })

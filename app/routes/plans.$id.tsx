@@ -1,11 +1,31 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormErrors } from '~/components/forms'
+import { SectionDiscussion } from '~/components/plans/section-discussion'
+import { SectionEditor, type ConflictState } from '~/components/plans/section-editor'
+import { replyErrors, replyValue } from '~/components/reply-fields'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
-import { notFoundResponse } from '~/modules/core/form-reply.server'
+import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
+import { parseForm } from '~/modules/core/parse-form.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { addComment, decideSuggestion, resolveComment, suggest } from '~/modules/plans/comments.server'
 import { planPage } from '~/modules/plans/page.server'
+import {
+  CommentFormSchema,
+  DecideSchema,
+  ResolveSchema,
+  SectionSaveSchema,
+  SuggestSchema,
+} from '~/modules/plans/forms.server'
+import { saveSection } from '~/modules/plans/writing.server'
 import type { RootData } from '~/root'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -18,17 +38,108 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   const lang = resolveLang(request, viewer)
-  const plan = planPage(viewer, params.id ?? '', lang)
+  const search = new URL(request.url).searchParams
+  const editId = search.get('edit')
+  const editLang = search.get('in') === 'en' ? 'en' : search.get('in') === 'es' ? 'es' : null
+  const plan = planPage(viewer, params.id ?? '', lang, {
+    edit: editId ? { sectionId: editId, lang: editLang ?? 'es' } : null,
+  })
   if (!plan) throw notFoundResponse()
-  return { plan }
+  const saved = search.get('saved')
+  return {
+    plan,
+    saved: saved
+      ? { sectionId: saved, revision: Number(search.get('rev')) || 0, merged: search.get('merged') === '1' }
+      : null,
+  }
+}
+
+// Saves (from the revision the person opened: merged with the changes since when they do not overlap,
+// else the conflict view), comments, replies, resolving, suggestions and their decision. A form sent
+// after the session ended comes back 401 with its fields (requireViewer), so no text is lost.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireViewer(request)
+  const planId = params.id ?? ''
+  const formData = await request.formData()
+  const intent = String(formData.get('intent') ?? '')
+  const back = (sectionId?: string, extra = '') =>
+    redirect(`/plans/${planId}${extra}${sectionId ? `#s-${sectionId}` : ''}`)
+  const schemas = {
+    save: SectionSaveSchema,
+    comment: CommentFormSchema,
+    resolve: ResolveSchema,
+    suggest: SuggestSchema,
+    decide: DecideSchema,
+  } as const
+  if (!(intent in schemas)) throw new Response(null, { status: 400 })
+  const submission = parseForm(formData, schemas[intent as keyof typeof schemas])
+  if (submission.status !== 'success') {
+    return data({ intent, result: submission.reply(), conflict: null }, { status: 400, headers: NO_STORE })
+  }
+  try {
+    const v = submission.value as Record<string, string | number | undefined>
+    switch (intent) {
+      case 'save': {
+        const input = submission.value as {
+          sectionId: string
+          lang: 'es' | 'en'
+          baseRevision: number
+          text: string
+          note?: string
+        }
+        const r = saveSection(viewer, planId, input.sectionId, { ...input, mode: 'merge' })
+        return back(
+          input.sectionId,
+          `?saved=${input.sectionId}&rev=${r.revision}${r.merged ? '&merged=1' : ''}`,
+        )
+      }
+      case 'comment':
+        addComment(viewer, planId, {
+          sectionId: String(v.sectionId),
+          body: String(v.body),
+          quote: (v.quote as string | undefined) ?? null,
+          parentId: (v.parentId as string | undefined) ?? null,
+        })
+        return back(String(v.sectionId))
+      case 'resolve':
+        resolveComment(viewer, planId, String(v.commentId))
+        return back()
+      case 'suggest':
+        suggest(viewer, planId, {
+          sectionId: String(v.sectionId),
+          baseRevision: Number(v.baseRevision),
+          quote: (v.quote as string | undefined) ?? null,
+          replacement: String(v.replacement),
+          note: v.note as string | undefined,
+        })
+        return back(String(v.sectionId))
+      default:
+        decideSuggestion(
+          viewer,
+          planId,
+          String(v.suggestionId),
+          v.decision === 'accept' ? { accept: true } : { accept: false, reason: String(v.reason ?? '') },
+        )
+        return back()
+    }
+  } catch (error) {
+    return formFailure(error, submission, intent)
+  }
 }
 
 const heading = (depth: number) => (depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4')
 
 export default function PlanPage() {
-  const { plan } = useLoaderData<typeof loader>()
+  const { plan, saved } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const orgs = Object.entries(plan.brackets.byOrganization)
+  const result = actionData?.result
+  const conflict = (actionData?.conflict ?? null) as ConflictState | null
+  // which section a refused form belonged to, so that its message and text show there
+  const failedSection = replyValue(result, 'sectionId')
+  const replyFor = (sectionId: string) => (intent: string) =>
+    actionData?.intent === intent && (!failedSection || failedSection === sectionId) ? result : undefined
   return (
     <>
       <p className="small">
@@ -47,6 +158,12 @@ export default function PlanPage() {
       {plan.locked ? (
         <p className="card">{t('plans.locked', { stage: t(`plans.stage.${plan.stage}`) })}</p>
       ) : null}
+      {saved ? (
+        <div className="alert ok" role="status">
+          <p>{t(saved.merged ? 'plans.savedMerged' : 'plans.saved', { revision: saved.revision })}</p>
+        </div>
+      ) : null}
+      {actionData && !conflict && !failedSection ? <FormErrors errors={replyErrors(result, '')} /> : null}
       <ul className="plan-counts">
         <li>
           <strong>{t('plans.brackets', { count: plan.brackets.total })}</strong>
@@ -118,12 +235,50 @@ export default function PlanPage() {
                 ))}
               </div>
             )}
-            {s.openComments || s.pendingSuggestions ? (
-              <p className="muted small">
-                {t('plans.openComments', { count: s.openComments })} ·{' '}
-                {t('plans.pendingSuggestions', { count: s.pendingSuggestions })}
-              </p>
+            {(() => {
+              const sectionConflict = conflict && conflict.sectionId === s.id ? conflict : null
+              const saveReply = replyFor(s.id)('save')
+              const editing =
+                plan.editing?.sectionId === s.id
+                  ? plan.editing
+                  : sectionConflict
+                    ? {
+                        lang: sectionConflict.lang,
+                        revision: sectionConflict.revision,
+                        text: sectionConflict.text,
+                      }
+                    : null
+              if (s.can.edit && (editing || saveReply)) {
+                const e = editing ?? { lang: plan.originalLanguage, revision: s.baseRevision, text: '' }
+                return (
+                  <>
+                    {!sectionConflict ? <FormErrors errors={replyErrors(saveReply, '')} /> : null}
+                    <SectionEditor
+                      planId={plan.id}
+                      sectionId={s.id}
+                      lang={e.lang}
+                      revision={e.revision}
+                      text={e.text}
+                      conflict={sectionConflict}
+                      reply={saveReply}
+                    />
+                  </>
+                )
+              }
+              return s.can.edit ? (
+                <p className="small">
+                  {(['es', 'en'] as const).map((l) => (
+                    <Link key={l} to={`?edit=${s.id}&in=${l}#s-${s.id}`} className="button small secondary">
+                      {t('plans.edit', { lang: t(`plans.lang.${l}`) })}
+                    </Link>
+                  ))}
+                </p>
+              ) : null
+            })()}
+            {failedSection === s.id && actionData?.intent !== 'save' ? (
+              <FormErrors errors={replyErrors(result, '')} />
             ) : null}
+            {!s.retired ? <SectionDiscussion section={s} replyOf={replyFor(s.id)} /> : null}
           </section>
         )
       })}

@@ -1,22 +1,43 @@
 /**
  * What the plan's page shows: the plan as the viewer may see it, each section's texts rendered to safe
- * HTML (brackets marked), so that the page ships HTML and numbers, not the renderer.
+ * HTML (brackets marked), its comment threads and suggestions, and the raw text of the one section
+ * being edited. The page ships HTML and numbers, not the renderer.
  */
 import type { Lang } from '~/i18n/core'
 import type { Viewer } from '~/modules/access/viewer'
+import { listComments, listSuggestions } from './comments.server'
 import { EDITABLE_STAGES, SECTION_LANGS, type SectionLang } from './constants'
 import { getPlan, listPlans } from './queries.server'
 import { renderSection } from './render.server'
 
-export function planPage(viewer: Viewer, planId: string, lang: Lang) {
+export interface PageOptions {
+  /** the section to show the editor of, and its language */
+  edit?: { sectionId: string; lang: SectionLang } | null
+}
+
+export function planPage(viewer: Viewer, planId: string, lang: Lang, options: PageOptions = {}) {
   const plan = getPlan(viewer, planId, lang)
   if (!plan) return null
+  const threads = listComments(viewer, planId) ?? []
+  const suggestions = listSuggestions(viewer, planId) ?? []
   const { sections, ...rest } = plan
+  let editing: { sectionId: string; lang: SectionLang; revision: number; text: string } | null = null
+  const edit = options.edit
+  if (edit) {
+    const s = sections.find((x) => x.id === edit.sectionId)
+    if (s?.can.edit) {
+      const t = s.texts[edit.lang]
+      editing = { sectionId: s.id, lang: edit.lang, revision: t?.revision ?? 0, text: t?.text ?? '' }
+    }
+  }
   return {
     ...rest,
     locked: !EDITABLE_STAGES.includes(plan.stage),
+    editing,
     sections: sections.map(({ texts, ...s }) => ({
       ...s,
+      // the revision a suggestion is written on: the original language's current one
+      baseRevision: texts[plan.originalLanguage]?.revision ?? 0,
       texts: SECTION_LANGS.flatMap((l: SectionLang) => {
         const t = texts[l]
         return t
@@ -32,6 +53,14 @@ export function planPage(viewer: Viewer, planId: string, lang: Lang) {
             ]
           : []
       }),
+      threads: threads
+        .filter((c) => c.sectionId === s.id)
+        .map((c) => ({
+          ...c,
+          html: renderSection(c.body),
+          replies: c.replies.map((r) => ({ ...r, html: renderSection(r.body) })),
+        })),
+      suggestions: suggestions.filter((x) => x.sectionId === s.id),
     })),
   }
 }
