@@ -130,6 +130,17 @@ describe('saving a section', () => {
     expect(panama().bySection('1').texts.en?.outdated).toBe(true)
   })
 
+  it('stores line breaks as LF whatever the browser sent, so a form save merges with an API one', () => {
+    const { id, bySection } = panama()
+    const s = bySection('2')
+    const saved = saveSection(viewerFor(IOM), id, s.id, {
+      text: 'Uno.\r\n\r\nDos.\r\n',
+      baseRevision: s.texts.es!.revision,
+      mode: 'merge',
+    })
+    expect(saved.text).toBe('Uno.\n\nDos.\n')
+  })
+
   it('refuses readers and commenters (403, audited, nothing saved)', () => {
     const { id, bySection } = panama()
     const s = bySection('1')

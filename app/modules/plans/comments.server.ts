@@ -21,7 +21,7 @@ import {
   writingOrganization,
 } from './loading.server'
 import { threeWayMerge } from './merge.server'
-import { appendRevision, checkText, latestRevision, revisionText } from './writing.server'
+import { appendRevision, checkText, latestRevision, normalizeText, revisionText } from './writing.server'
 
 const MAX_COMMENT = 10_000
 const ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -40,7 +40,7 @@ export function addComment(viewer: Viewer, planId: string, input: CommentInput, 
     const { row: plan, ref } = visiblePlanOrThrow(viewer, planId, tx)
     const section = sectionOrThrow(tx, plan.id, input.sectionId)
     assertAllowed(viewer, 'plan.comment', ref)
-    const body = input.body.trim()
+    const body = normalizeText(input.body).trim()
     if (!body) throw invalid('plans.error.commentEmpty', 'body')
     if (body.length > MAX_COMMENT) throw invalid('plans.error.tooLong', 'body', { max: MAX_COMMENT })
     const lang = input.lang ?? plan.originalLanguage
@@ -211,12 +211,12 @@ export function suggest(viewer: Viewer, planId: string, input: SuggestionInput, 
     assertAllowed(viewer, 'plan.suggest', sectionRef(ref, section))
     const lang = input.lang ?? plan.originalLanguage
     if (!SECTION_LANGS.includes(lang)) throw invalid('plans.error.lang', 'lang')
-    checkText(input.replacement)
+    const replacement = normalizeText(input.replacement)
+    checkText(replacement)
     const current = latestRevision(tx, section.id, lang)
-    const quote = input.quote?.length ? input.quote : null
+    const quote = input.quote?.length ? normalizeText(input.quote) : null
     if (quote !== null && !current.text.includes(quote)) throw invalid('plans.error.quoteNotFound', 'quote')
-    if (quote === null && !input.replacement.trim())
-      throw invalid('plans.error.replacementEmpty', 'replacement')
+    if (quote === null && !replacement.trim()) throw invalid('plans.error.replacementEmpty', 'replacement')
     const row = tx
       .insert(planSuggestions)
       .values({
@@ -225,7 +225,7 @@ export function suggest(viewer: Viewer, planId: string, input: SuggestionInput, 
         lang,
         baseNumber: Math.min(input.baseRevision, current.number) || current.number,
         quote,
-        replacement: input.replacement,
+        replacement,
         note: input.note?.trim() ?? '',
         authorId: viewer.id,
         organizationId: writingOrganization(viewer),

@@ -159,6 +159,10 @@ function assertEdits(viewer: Viewer, plan: PlanRow, section: SectionRow) {
   throw refused(viewer, 'plan.editSection', details, 'plans.error.cannotEdit')
 }
 
+/** Browsers send a textarea's line breaks as CRLF: texts are stored with LF only, so that a form's save
+ * and an API save of the same words are the same text (and merge). */
+export const normalizeText = (text: string) => text.replace(/\r\n?/g, '\n')
+
 export function checkText(text: string) {
   if (text.length > MAX_SECTION_TEXT) throw invalid('plans.error.tooLong', 'text', { max: MAX_SECTION_TEXT })
 }
@@ -171,9 +175,10 @@ export function saveSection(viewer: Viewer, planId: string, sectionId: string, i
     assertEdits(viewer, plan, section)
     const lang = input.lang ?? plan.originalLanguage
     if (!SECTION_LANGS.includes(lang)) throw invalid('plans.error.lang', 'lang')
-    checkText(input.text)
+    const typed = normalizeText(input.text)
+    checkText(typed)
     const current = latestRevision(tx, section.id, lang)
-    let text = input.text
+    let text = typed
     let merged = false
     if (input.baseRevision !== current.number) {
       const state = (): SectionConflict => ({
@@ -181,14 +186,14 @@ export function saveSection(viewer: Viewer, planId: string, sectionId: string, i
         lang,
         revision: current.number,
         text: current.text,
-        yours: input.text,
-        diff: wordDiff(current.text, input.text),
+        yours: typed,
+        diff: wordDiff(current.text, typed),
       })
       const base =
         input.baseRevision < current.number ? revisionText(tx, section.id, lang, input.baseRevision) : null
       if (input.mode === 'strict' || base === null)
         throw new DomainError(412, 'plans.error.stale', { current: state() })
-      const outcome = threeWayMerge(base, input.text, current.text)
+      const outcome = threeWayMerge(base, typed, current.text)
       if (!outcome.clean) throw conflict('plans.error.conflict', { current: state() })
       text = outcome.text
       merged = true
