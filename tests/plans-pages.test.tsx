@@ -236,4 +236,73 @@ describe('/plans/:id forms', () => {
       statusOf(await post('unhcr@rcm.example', id, { intent: 'comment', sectionId: s.id, body: 'x' })),
     ).toBe(404)
   })
+
+  it('drafters add, move, place and retire sections; the chair moves the stage; numbering follows', async () => {
+    const id = await panamaId()
+    type Data = {
+      plan: {
+        stage: string
+        sections: { id: string; number: string | null; title: string; status: string; retired: boolean }[]
+      }
+    }
+    const view = async () =>
+      (await load(planLoader as Loader, `/plans/${id}?lang=es`, 'pa.snm@rcm.example', { id })) as Data
+    const added = (await post('iom@rcm.example', id, {
+      intent: 'addSection',
+      kind: 'chapter',
+      titleEs: 'Anexo',
+      text: 'Texto del anexo.',
+    })) as Response
+    expect(added.status).toBe(302)
+    let sections = (await view()).plan.sections
+    const annex = sections.find((x) => x.title === 'Anexo')!
+    expect(annex.number).toBe('5')
+    await post('iom@rcm.example', id, { intent: 'move', sectionId: annex.id, direction: 'up' })
+    sections = (await view()).plan.sections
+    expect(sections.find((x) => x.id === annex.id)!.number).toBe('4')
+    const chapter3 = sections.find((x) => x.number === '3')!
+    await post('iom@rcm.example', id, { intent: 'reparent', sectionId: annex.id, parentId: chapter3.id })
+    sections = (await view()).plan.sections
+    expect(sections.find((x) => x.id === annex.id)!.number).toBe('3.5')
+    // not under itself or its own sections
+    expect(
+      statusOf(
+        await post('iom@rcm.example', id, { intent: 'reparent', sectionId: chapter3.id, parentId: annex.id }),
+      ),
+    ).toBe(400)
+    await post('iom@rcm.example', id, { intent: 'retire', sectionId: annex.id })
+    expect((await view()).plan.sections.find((x) => x.id === annex.id)).toMatchObject({
+      retired: true,
+      number: null,
+    })
+    // agreeing text is the chair's; a reader manages nothing
+    expect(
+      statusOf(
+        await post('iom@rcm.example', id, { intent: 'status', sectionId: chapter3.id, status: 'agreed' }),
+      ),
+    ).toBe(403)
+    expect(
+      statusOf(
+        await post('pa.delegate1@rcm.example', id, {
+          intent: 'move',
+          sectionId: chapter3.id,
+          direction: 'up',
+        }),
+      ),
+    ).toBe(403)
+    expect(
+      statusOf(await post('pa.snm@rcm.example', id, { intent: 'stage', stage: 'validation_workshop' })),
+    ).toBe(403)
+    expect(
+      statusOf(await post('pa.minseg@rcm.example', id, { intent: 'stage', stage: 'validation_workshop' })),
+    ).toBe(302)
+    expect((await view()).plan.stage).toBe('validation_workshop')
+    const html = renderPage(
+      PlanPage,
+      await load(planLoader as Loader, `/plans/${id}?lang=es`, 'pa.minseg@rcm.example', { id }),
+      'es',
+    )
+    expect(html).toContain('Pasar el plan a esta etapa')
+    expect(html).toContain('Añadir la sección')
+  })
 })

@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
+import { AddSectionForm, SectionTools, StageForm } from '~/components/plans/plan-tools'
 import { SectionDiscussion } from '~/components/plans/section-discussion'
 import { SectionEditor, type ConflictState } from '~/components/plans/section-editor'
 import { replyErrors, replyValue } from '~/components/reply-fields'
@@ -19,13 +20,25 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { addComment, decideSuggestion, resolveComment, suggest } from '~/modules/plans/comments.server'
 import { planPage } from '~/modules/plans/page.server'
 import {
+  AddSectionSchema,
   CommentFormSchema,
   DecideSchema,
   ResolveSchema,
   SectionSaveSchema,
+  SectionToolSchema,
+  StageSchema,
   SuggestSchema,
 } from '~/modules/plans/forms.server'
-import { saveSection } from '~/modules/plans/writing.server'
+import type { PlanStage, SectionKind, SectionStatus } from '~/modules/plans/constants'
+import {
+  addSection,
+  changeStage,
+  moveSection,
+  reparentSection,
+  saveSection,
+  setSectionRetired,
+  updateSection,
+} from '~/modules/plans/writing.server'
 import type { RootData } from '~/root'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -70,6 +83,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     resolve: ResolveSchema,
     suggest: SuggestSchema,
     decide: DecideSchema,
+    stage: StageSchema,
+    addSection: AddSectionSchema,
+    move: SectionToolSchema,
+    reparent: SectionToolSchema,
+    retire: SectionToolSchema,
+    restore: SectionToolSchema,
+    status: SectionToolSchema,
   } as const
   if (!(intent in schemas)) throw new Response(null, { status: 400 })
   const submission = parseForm(formData, schemas[intent as keyof typeof schemas])
@@ -113,7 +133,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
           note: v.note as string | undefined,
         })
         return back(String(v.sectionId))
-      default:
+      case 'stage':
+        changeStage(viewer, planId, v.stage as PlanStage, (v.note as string | undefined) ?? '')
+        return back()
+      case 'addSection': {
+        const added = addSection(viewer, planId, {
+          kind: v.kind as SectionKind,
+          parentId: (v.parentId as string | undefined) ?? null,
+          titleEs: v.titleEs as string | undefined,
+          titleEn: v.titleEn as string | undefined,
+          text: v.text as string | undefined,
+        })
+        return back(added)
+      }
+      case 'move':
+        moveSection(viewer, planId, String(v.sectionId), v.direction === 'down' ? 'down' : 'up')
+        return back(String(v.sectionId))
+      case 'reparent':
+        reparentSection(viewer, planId, String(v.sectionId), (v.parentId as string | undefined) ?? null)
+        return back(String(v.sectionId))
+      case 'retire':
+      case 'restore':
+        setSectionRetired(viewer, planId, String(v.sectionId), intent === 'retire')
+        return back(String(v.sectionId))
+      case 'status':
+        updateSection(viewer, planId, String(v.sectionId), { status: v.status as SectionStatus })
+        return back(String(v.sectionId))
+      case 'decide':
         decideSuggestion(
           viewer,
           planId,
@@ -121,6 +167,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           v.decision === 'accept' ? { accept: true } : { accept: false, reason: String(v.reason ?? '') },
         )
         return back()
+      default:
+        throw new Response(null, { status: 400 })
     }
   } catch (error) {
     return formFailure(error, submission, intent)
@@ -174,6 +222,10 @@ export default function PlanPage() {
         <li>{t('plans.openComments', { count: plan.openComments })}</li>
         <li>{t('plans.pendingSuggestions', { count: plan.pendingSuggestions })}</li>
       </ul>
+
+      {plan.can.changeStage ? (
+        <StageForm stage={plan.stage} reply={actionData?.intent === 'stage' ? result : undefined} />
+      ) : null}
 
       <nav aria-labelledby="plan-contents" className="plan-contents">
         <h2 id="plan-contents">{t('plans.contents')}</h2>
@@ -279,9 +331,27 @@ export default function PlanPage() {
               <FormErrors errors={replyErrors(result, '')} />
             ) : null}
             {!s.retired ? <SectionDiscussion section={s} replyOf={replyFor(s.id)} /> : null}
+            {plan.can.manageSections ? (
+              <SectionTools
+                section={s}
+                sections={plan.sections}
+                reply={
+                  ['move', 'reparent', 'status', 'retire', 'restore'].includes(actionData?.intent ?? '')
+                    ? replyFor(s.id)(actionData!.intent)
+                    : undefined
+                }
+              />
+            ) : null}
           </section>
         )
       })}
+
+      {plan.can.manageSections ? (
+        <AddSectionForm
+          sections={plan.sections}
+          reply={actionData?.intent === 'addSection' ? result : undefined}
+        />
+      ) : null}
 
       <section aria-labelledby="plan-history">
         <h2 id="plan-history">{t('plans.history')}</h2>

@@ -402,6 +402,8 @@ export function moveSection(viewer: Viewer, planId: string, sectionId: string, d
       )
       .orderBy(planSections.position)
       .all()
+      // a retired sibling has no number: moving past it would change nothing the reader sees
+      .filter((s) => !s.retired || s.id === section.id)
     const i = siblings.findIndex((s) => s.id === section.id)
     const j = direction === 'up' ? i - 1 : i + 1
     if (j < 0 || j >= siblings.length) return
@@ -452,6 +454,54 @@ export function updateSection(
         targetType: 'plan_section',
         targetId: section.id,
         details: { planId: plan.id, ...input },
+      },
+      tx,
+    )
+  })
+}
+
+/** Moves a section under another parent (null: top level), at the end of its new siblings. */
+export function reparentSection(viewer: Viewer, planId: string, sectionId: string, parentId: string | null) {
+  return writeTx((tx) => {
+    const { row: plan, ref } = visiblePlanOrThrow(viewer, planId, tx)
+    const section = sectionOrThrow(tx, plan.id, sectionId)
+    assertAllowed(viewer, 'plan.manageSections', ref)
+    if (parentId) {
+      sectionOrThrow(tx, plan.id, parentId)
+      // not under itself or one of its own descendants
+      const all = tx
+        .select({ id: planSections.id, parentId: planSections.parentId })
+        .from(planSections)
+        .where(eq(planSections.planId, plan.id))
+        .all()
+      const parentOf = new Map(all.map((x) => [x.id, x.parentId]))
+      for (let at: string | null = parentId; at; at = parentOf.get(at) ?? null) {
+        if (at === section.id) throw invalid('plans.error.parentInside', 'parentId')
+      }
+    }
+    if ((section.parentId ?? null) === (parentId ?? null)) return
+    const last =
+      tx
+        .select({ p: max(planSections.position) })
+        .from(planSections)
+        .where(
+          and(
+            eq(planSections.planId, plan.id),
+            parentId ? eq(planSections.parentId, parentId) : isNull(planSections.parentId),
+          ),
+        )
+        .get()?.p ?? 0
+    tx.update(planSections)
+      .set({ parentId, position: last + 1, updatedAt: new Date() })
+      .where(eq(planSections.id, section.id))
+      .run()
+    audit(
+      {
+        actor: viewer,
+        action: 'plan.manageSections',
+        targetType: 'plan_section',
+        targetId: section.id,
+        details: { planId: plan.id, parentId },
       },
       tx,
     )
