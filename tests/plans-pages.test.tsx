@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import GroupPage, { loader as groupLoader } from '~/routes/groups.$slug'
 import PlanPage, { action as planAction, loader as planLoader } from '~/routes/plans.$id'
+import RevisionsPage, { loader as revisionsLoader } from '~/routes/plans_.$id.sections.$sectionId'
 import PlansPage, { loader as plansLoader } from '~/routes/plans._index'
 import { cookieFor, freshDemoDb, makeRequest } from './helpers/db'
 
@@ -304,5 +305,46 @@ describe('/plans/:id forms', () => {
     )
     expect(html).toContain('Pasar el plan a esta etapa')
     expect(html).toContain('Añadir la sección')
+  })
+
+  it('shows every revision of a section and the word difference between any two, to members only', async () => {
+    const id = await panamaId()
+    const data = (await load(planLoader as Loader, `/plans/${id}`, 'pa.snm@rcm.example', { id })) as {
+      plan: { sections: { id: string; number: string | null }[] }
+    }
+    const sid = data.plan.sections.find((x) => x.number === '3.1.1')!.id
+    const page = (await load(
+      revisionsLoader as Loader,
+      `/plans/${id}/sections/${sid}?lang=en`,
+      'pa.delegate1@rcm.example',
+      {
+        id,
+        sectionId: sid,
+      },
+    )) as { revisions: { number: number }[]; compare: { from: number; to: number } }
+    expect(page.revisions.map((r) => r.number)).toEqual([3, 2, 1])
+    expect(page.compare).toMatchObject({ from: 2, to: 3 })
+    const html = renderPage(RevisionsPage, page)
+    expect(html).toMatch(/<ins>[^<]*\[IOM: en los idiomas de las personas migrantes\][^<]*<\/ins>/)
+    const side = (await load(
+      revisionsLoader as Loader,
+      `/plans/${id}/sections/${sid}?from=1&to=3&view=side`,
+      'pa.snm@rcm.example',
+      {
+        id,
+        sectionId: sid,
+      },
+    )) as { compare: { left: unknown[]; right: unknown[] } }
+    expect(side.compare.left.length).toBeGreaterThan(0)
+    const outsider = (await load(
+      revisionsLoader as Loader,
+      `/plans/${id}/sections/${sid}`,
+      'unhcr@rcm.example',
+      {
+        id,
+        sectionId: sid,
+      },
+    )) as Response
+    expect(outsider.status).toBe(404)
   })
 })

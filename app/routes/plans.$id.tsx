@@ -327,6 +327,11 @@ export default function PlanPage() {
                 </p>
               ) : null
             })()}
+            {s.texts.length ? (
+              <p className="small">
+                <Link to={`/plans/${plan.id}/sections/${s.id}`}>{t('plans.revisions')}</Link>
+              </p>
+            ) : null}
             {failedSection === s.id && actionData?.intent !== 'save' ? (
               <FormErrors errors={replyErrors(result, '')} />
             ) : null}

@@ -7,7 +7,8 @@ import type { Lang } from '~/i18n/core'
 import type { Viewer } from '~/modules/access/viewer'
 import { listComments, listSuggestions } from './comments.server'
 import { EDITABLE_STAGES, SECTION_LANGS, type SectionLang } from './constants'
-import { getPlan, listPlans } from './queries.server'
+import { sideBySide } from './diff.server'
+import { compareRevisions, getPlan, listPlans, sectionRevisions } from './queries.server'
 import { renderSection } from './render.server'
 
 export interface PageOptions {
@@ -62,6 +63,31 @@ export function planPage(viewer: Viewer, planId: string, lang: Lang, options: Pa
         })),
       suggestions: suggestions.filter((x) => x.sectionId === s.id),
     })),
+  }
+}
+
+/** A section's revisions (rendered) and the difference between two of them: by default the latest
+ * and the one before it in the same language. */
+export function sectionHistoryPage(
+  viewer: Viewer,
+  planId: string,
+  sectionId: string,
+  lang: Lang,
+  options: { from: number | null; to: number | null },
+) {
+  const history = sectionRevisions(viewer, planId, sectionId, lang)
+  if (!history) return null
+  const { revisions } = history
+  const latest = revisions[0]
+  const to = options.to ?? latest?.number ?? null
+  const toLang = revisions.find((r) => r.number === to)?.lang
+  const from =
+    options.from ?? revisions.find((r) => to !== null && r.number < to && r.lang === toLang)?.number ?? null
+  const diff = from !== null && to !== null ? compareRevisions(viewer, planId, sectionId, from, to) : null
+  return {
+    section: history.section,
+    revisions: revisions.map((r) => ({ ...r, html: renderSection(r.text) })),
+    compare: diff ? { ...diff, ...sideBySide(diff.parts) } : null,
   }
 }
 
