@@ -116,3 +116,45 @@ test('the plan pages have no serious accessibility violations and hide the plan 
   const r = await page.goto(`/plans/${plan}`)
   expect(r?.status()).toBe(404)
 })
+
+test('20 concurrent saves from the same revision against the real server: one wins, 19 get 412, no text lost', async ({
+  playwright,
+  baseURL,
+}) => {
+  const plan = planId()
+  const section = sectionId('Seguimiento y evaluación')
+  const writers = [
+    'pa.snm@rcm.example',
+    'iom@rcm.example',
+    'pa.minseg@rcm.example',
+    'unodc.focal@rcm.example',
+  ]
+  const clients = await Promise.all(
+    writers.map((email) => {
+      const c = createSessionCookie(email, baseURL!)
+      return playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { Cookie: `${c.name}=${c.value}`, Origin: new URL(baseURL!).origin },
+      })
+    }),
+  )
+  const record = await (await clients[0].get(`/api/v1/plans/${plan}`)).json()
+  const revision = record.sections.find((s: { id: string }) => s.id === section).revision
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      clients[i % clients.length].put(`/api/v1/plans/${plan}/sections/${section}`, {
+        headers: { 'If-Match': `"${revision}"`, 'Content-Type': 'application/json' },
+        data: { text: `Versión concurrente ${i}\n` },
+      }),
+    ),
+  )
+  const statuses = answers.map((a) => a.status())
+  expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+  expect(statuses.filter((s) => s === 412)).toHaveLength(19)
+  const bodies = await Promise.all(answers.map((a) => a.json()))
+  const texts = new Set(bodies.map((b) => (b.error ? b.error.submitted.text : b.text)))
+  expect(texts.size).toBe(20)
+  const winner = bodies.find((b) => !b.error)
+  for (const b of bodies.filter((x) => x.error)) expect(b.error.current.text).toBe(winner.text)
+  for (const c of clients) await c.dispose()
+})
