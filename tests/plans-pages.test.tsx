@@ -7,6 +7,7 @@ import GroupPage, { loader as groupLoader } from '~/routes/groups.$slug'
 import PlanPage, { action as planAction, loader as planLoader } from '~/routes/plans.$id'
 import RevisionsPage, { loader as revisionsLoader } from '~/routes/plans_.$id.sections.$sectionId'
 import PlansPage, { loader as plansLoader } from '~/routes/plans._index'
+import { parseKeptForm } from '~/modules/auth/kept-form'
 import { cookieFor, freshDemoDb, makeRequest } from './helpers/db'
 
 const rendered = vi.hoisted(() => ({ data: null as unknown, lang: 'en' }))
@@ -346,5 +347,31 @@ describe('/plans/:id forms', () => {
       },
     )) as Response
     expect(outsider.status).toBe(404)
+  })
+
+  it('a save sent after the session ended answers 401 with the typed text, not a redirect', async () => {
+    const id = await panamaId()
+    let answer: unknown
+    try {
+      answer = await (planAction as Action)({
+        request: makeRequest(`/plans/${id}`, {
+          form: {
+            intent: 'save',
+            sectionId: 'x',
+            lang: 'es',
+            baseRevision: '1',
+            text: 'Texto que no se pierde',
+          },
+        }),
+        params: { id },
+        context: {},
+      })
+    } catch (thrown) {
+      answer = thrown
+    }
+    const r = answer as Response
+    expect([r.status, r.headers.get('Location')]).toEqual([401, null])
+    const kept = parseKeptForm(await r.text())!
+    expect(Object.fromEntries(kept.fields).text).toBe('Texto que no se pierde')
   })
 })
