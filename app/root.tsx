@@ -57,6 +57,7 @@ const NAV: { to: string; key: MessageKey; end?: boolean }[] = [
   { to: '/documents', key: 'nav.documents' },
   { to: '/actions', key: 'nav.actions' },
   { to: '/groups', key: 'nav.groups' },
+  { to: '/plans', key: 'nav.plans' },
   { to: '/search', key: 'nav.search' },
 ]
 

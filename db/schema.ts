@@ -42,6 +42,13 @@ import {
   RSVP_STATUSES,
 } from '../app/modules/meetings/constants'
 import { ORGANIZATION_KINDS, PERSON_ROLES, PERSON_STATUSES } from '../app/modules/members/constants'
+import {
+  PLAN_STAGES,
+  SECTION_KINDS,
+  SECTION_LANGS,
+  SECTION_STATUSES,
+  SUGGESTION_STATUSES,
+} from '../app/modules/plans/constants'
 import { LANGS as LANGUAGES } from '../app/i18n/core'
 import { oneOf } from './checks'
 import { newId } from './ids'
@@ -292,7 +299,7 @@ export const groupMemberships = sqliteTable(
     personId: text('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: GROUP_ROLES }).notNull().default('member'),
+    role: text('role', { enum: GROUP_ROLES }).notNull().default('reader'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -748,8 +755,8 @@ export const actionItems = sqliteTable(
     /** the meeting of the decision or agenda item, kept here for filtering and visibility */
     meetingId: text('meeting_id').references(() => meetings.id),
     groupId: text('group_id').references(() => groups.id),
-    /** plans arrive later: no foreign key yet */
-    planSectionId: text('plan_section_id'),
+    /** the plan section (a line of action, an activity) the action implements */
+    planSectionId: text('plan_section_id').references((): AnySQLiteColumn => planSections.id),
     /** a calendar day, YYYY-MM-DD (overdue is computed in the secretariat's time zone) */
     dueDate: text('due_date').notNull(),
     priority: text('priority', { enum: ACTION_PRIORITIES }).notNull().default('medium'),
@@ -774,6 +781,7 @@ export const actionItems = sqliteTable(
     index('action_items_group_idx').on(t.groupId),
     index('action_items_decision_idx').on(t.decisionId),
     index('action_items_agenda_item_idx').on(t.agendaItemId),
+    index('action_items_plan_section_idx').on(t.planSectionId),
     index('action_items_updated_idx').on(t.updatedAt),
     // covers the board's per-organization counts (board.server.ts): one lookup per owner row reads
     // status, due day and meeting from this index instead of the action's whole row
@@ -901,5 +909,217 @@ export const actionReminders = sqliteTable(
   (t) => [
     index('action_reminders_action_idx').on(t.actionId, t.kind, t.sentAt),
     check('action_reminders_kind_check', oneOf(t.kind, ACTION_REMINDER_KINDS)),
+  ],
+)
+
+// ---- plans ----
+// Plans co-drafted in a group: a stage with its dated history, a tree of sections (numbering is
+// computed, never stored), and for each section an append-only chain of revisions per language (the
+// current text is the latest revision; triggers in drizzle/0017_plans_append_only.sql refuse UPDATE and
+// DELETE and a number out of sequence). Comments (threads, replies) and suggested wording.
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: id(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    titleEs: text('title_es'),
+    titleEn: text('title_en'),
+    stage: text('stage', { enum: PLAN_STAGES }).notNull().default('drafting'),
+    /** the language the texts are drafted in; the other one is a translation */
+    originalLanguage: text('original_language', { enum: SECTION_LANGS }).notNull().default('es'),
+    createdById: text('created_by_id').references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    index('plans_group_idx').on(t.groupId),
+    check('plans_stage_check', oneOf(t.stage, PLAN_STAGES)),
+    check('plans_original_language_check', oneOf(t.originalLanguage, SECTION_LANGS)),
+    check('plans_title_present', sql`${t.titleEs} is not null or ${t.titleEn} is not null`),
+  ],
+)
+
+/** Who moved a plan to which stage, when (append-only). The first row is the plan's creation. */
+export const planStageHistory = sqliteTable(
+  'plan_stage_history',
+  {
+    id: id(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    fromStage: text('from_stage', { enum: PLAN_STAGES }),
+    stage: text('stage', { enum: PLAN_STAGES }).notNull(),
+    byId: text('by_id').references(() => people.id),
+    note: text('note').notNull().default(''),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('plan_stage_history_plan_idx').on(t.planId, t.at),
+    check('plan_stage_history_stage_check', oneOf(t.stage, PLAN_STAGES)),
+    check(
+      'plan_stage_history_from_check',
+      sql`${t.fromStage} is null or ${oneOf(t.fromStage, PLAN_STAGES)}`,
+    ),
+  ],
+)
+
+/** A node of a plan's tree. Siblings are ordered by `position`; retired sections keep their texts and
+ * lose their number. */
+export const planSections = sqliteTable(
+  'plan_sections',
+  {
+    id: id(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    parentId: text('parent_id').references((): AnySQLiteColumn => planSections.id),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: SECTION_KINDS }).notNull(),
+    titleEs: text('title_es'),
+    titleEn: text('title_en'),
+    leadDrafterId: text('lead_drafter_id').references(() => people.id),
+    status: text('status', { enum: SECTION_STATUSES }).notNull().default('draft'),
+    retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    index('plan_sections_plan_idx').on(t.planId, t.parentId, t.position),
+    index('plan_sections_parent_idx').on(t.parentId),
+    check('plan_sections_kind_check', oneOf(t.kind, SECTION_KINDS)),
+    check('plan_sections_status_check', oneOf(t.status, SECTION_STATUSES)),
+    check('plan_sections_position_positive', sql`${t.position} >= 1`),
+    check('plan_sections_not_own_parent', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+  ],
+)
+
+/** Every saved text of a section, one row per save. `number` grows per section across both languages;
+ * the current text of a language is its latest row. `baseNumber` is the revision the author started
+ * from (a stale base merged automatically is recorded as such); `translatesNumber`, on a translation,
+ * the revision of the original it renders. Append-only. */
+export const planSectionRevisions = sqliteTable(
+  'plan_section_revisions',
+  {
+    id: id(),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => planSections.id),
+    number: integer('number').notNull(),
+    lang: text('lang', { enum: SECTION_LANGS }).notNull(),
+    text: text('text').notNull(),
+    authorId: text('author_id').references(() => people.id),
+    /** the author's organization when writing (a national institution when they have one) */
+    organizationId: text('organization_id').references(() => organizations.id),
+    note: text('note').notNull().default(''),
+    baseNumber: integer('base_number'),
+    /** true when the save started from an older revision and was merged with the changes since */
+    merged: integer('merged', { mode: 'boolean' }).notNull().default(false),
+    translatesNumber: integer('translates_number'),
+    /** the accepted suggestion this revision comes from (its author is the suggester) */
+    suggestionId: text('suggestion_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('plan_section_revisions_number_unique').on(t.sectionId, t.number),
+    index('plan_section_revisions_lang_idx').on(t.sectionId, t.lang, t.number),
+    check('plan_section_revisions_lang_check', oneOf(t.lang, SECTION_LANGS)),
+    check('plan_section_revisions_number_positive', sql`${t.number} >= 1`),
+    check(
+      'plan_section_revisions_base_before',
+      sql`${t.baseNumber} is null or (${t.baseNumber} >= 1 and ${t.baseNumber} < ${t.number})`,
+    ),
+  ],
+)
+
+/** Comment threads on a section (or on a quoted passage of it) and their replies (`parentId`). Only a
+ * thread (no parent) is resolved. */
+export const planComments = sqliteTable(
+  'plan_comments',
+  {
+    id: id(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => planSections.id),
+    parentId: text('parent_id').references((): AnySQLiteColumn => planComments.id),
+    /** the passage commented on, as quoted */
+    quote: text('quote'),
+    lang: text('lang', { enum: SECTION_LANGS }).notNull(),
+    /** the section's revision that was read */
+    revisionNumber: integer('revision_number'),
+    body: text('body').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => people.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedById: text('resolved_by_id').references(() => people.id),
+  },
+  (t) => [
+    index('plan_comments_section_idx').on(t.sectionId, t.createdAt),
+    index('plan_comments_plan_idx').on(t.planId, t.resolvedAt),
+    index('plan_comments_parent_idx').on(t.parentId),
+    check('plan_comments_lang_check', oneOf(t.lang, SECTION_LANGS)),
+    check('plan_comments_reply_not_resolved', sql`${t.parentId} is null or ${t.resolvedAt} is null`),
+  ],
+)
+
+/** Suggested wording: the passage to replace (`quote`; none: the whole text) and the replacement,
+ * written on revision `baseNumber`. The lead drafter or the chair accepts it (a revision credited to the
+ * suggester) or rejects it with a reason. */
+export const planSuggestions = sqliteTable(
+  'plan_suggestions',
+  {
+    id: id(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => planSections.id),
+    lang: text('lang', { enum: SECTION_LANGS }).notNull(),
+    baseNumber: integer('base_number').notNull(),
+    quote: text('quote'),
+    replacement: text('replacement').notNull(),
+    note: text('note').notNull().default(''),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => people.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status', { enum: SUGGESTION_STATUSES }).notNull().default('pending'),
+    decidedById: text('decided_by_id').references(() => people.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    reason: text('reason'),
+    /** the revision an accepted suggestion became */
+    revisionNumber: integer('revision_number'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('plan_suggestions_section_idx').on(t.sectionId, t.status),
+    index('plan_suggestions_plan_idx').on(t.planId, t.status),
+    check('plan_suggestions_lang_check', oneOf(t.lang, SECTION_LANGS)),
+    check('plan_suggestions_status_check', oneOf(t.status, SUGGESTION_STATUSES)),
+    check(
+      'plan_suggestions_decided',
+      sql`${t.status} = 'pending' or (${t.decidedById} is not null and ${t.decidedAt} is not null)`,
+    ),
+    check(
+      'plan_suggestions_rejected_reason',
+      sql`${t.status} <> 'rejected' or (${t.reason} is not null and length(trim(${t.reason})) > 0)`,
+    ),
   ],
 )

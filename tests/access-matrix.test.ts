@@ -13,6 +13,9 @@ import {
   type DocumentRef,
   type MeetingRef,
   type MinutesRef,
+  type PlanCommentRef,
+  type PlanRef,
+  type PlanSectionRef,
   type Subject,
 } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
@@ -28,7 +31,11 @@ const ORG = {
   iom: 'org-iom',
   rrocm: 'org-rrocm',
 }
-const GROUP = { plan: 'group-pa-smuggling-plan', border: 'group-border-management' }
+const GROUP = {
+  plan: 'group-pa-smuggling-plan',
+  border: 'group-border-management',
+  labor: 'group-labor-migration',
+}
 
 function viewer(v: Omit<Viewer, 'name' | 'email' | 'language' | 'via' | 'sessionId'>): Viewer {
   return { ...v, name: v.id, email: `${v.id}@rcm.example`, language: 'en', via: 'session', sessionId: null }
@@ -55,6 +62,7 @@ const ROLES = {
     organizationKind: 'member_state',
     institutionId: null,
     groupIds: [GROUP.border],
+    groupRoles: { [GROUP.border]: 'chair' },
   }),
   memberStateDelegate: viewer({
     id: 'mx-delegate',
@@ -63,7 +71,8 @@ const ROLES = {
     organizationCode: 'MX',
     organizationKind: 'member_state',
     institutionId: null,
-    groupIds: [],
+    groupIds: [GROUP.labor],
+    groupRoles: { [GROUP.labor]: 'reader' },
   }),
   nationalInstitutionPerson: viewer({
     id: 'pa-snm',
@@ -73,6 +82,7 @@ const ROLES = {
     organizationKind: 'member_state',
     institutionId: ORG.paSnm,
     groupIds: [GROUP.plan],
+    groupRoles: { [GROUP.plan]: 'drafter' },
   }),
   observerStateDelegate: viewer({
     id: 'co-observer',
@@ -82,6 +92,7 @@ const ROLES = {
     organizationKind: 'observer_state',
     institutionId: null,
     groupIds: [GROUP.border],
+    groupRoles: { [GROUP.border]: 'commenter' },
   }),
   internationalOrganizationFocalPoint: viewer({
     id: 'iom-focal',
@@ -91,6 +102,7 @@ const ROLES = {
     organizationKind: 'international_organization',
     institutionId: null,
     groupIds: [GROUP.plan],
+    groupRoles: { [GROUP.plan]: 'drafter' },
   }),
   civilSocietyPerson: viewer({
     id: 'rrocm-focal',
@@ -99,7 +111,8 @@ const ROLES = {
     organizationCode: 'RROCM',
     organizationKind: 'civil_society',
     institutionId: null,
-    groupIds: [],
+    groupIds: [GROUP.labor],
+    groupRoles: { [GROUP.labor]: 'commenter' },
   }),
 } satisfies Record<string, Subject>
 type Role = keyof typeof ROLES
@@ -258,6 +271,43 @@ const MINUTES_VARIANTS = {
   circulatedNotInvited: (v) =>
     minutesOf(v, { invitedOrganizationIds: [ORG.gt], minutesStatus: 'circulated', commentDeadline: FUTURE }),
 } satisfies Record<string, Variant>
+// Plans: the viewer's role in the plan's group decides. Roles in the matrix: the secretariat acts as
+// every group's chair; Panama's focal point chairs the border group, where Colombia comments; SNM and
+// IOM draft in the plan group; Mexico reads and RROCM comments in the labour group.
+const plan = (over: Partial<PlanRef> = {}): PlanRef => ({ groupId: GROUP.plan, stage: 'drafting', ...over })
+const PLAN_VARIANTS = {
+  planGroupDrafting: () => plan(),
+  borderGroupInConsultation: () => plan({ groupId: GROUP.border, stage: 'institutional_consultation' }),
+  laborGroupDrafting: () => plan({ groupId: GROUP.labor }),
+  planGroupApproved: () => plan({ stage: 'approved' }),
+  borderGroupPublished: () => plan({ groupId: GROUP.border, stage: 'published' }),
+} satisfies Record<string, Variant>
+const section = (v: Viewer | null, over: Partial<PlanSectionRef> = {}): PlanSectionRef => ({
+  ...plan(),
+  leadDrafterId: v?.id ?? 'someone',
+  status: 'draft',
+  retired: false,
+  ...over,
+})
+const SECTION_VARIANTS = {
+  planGroupLedBySelf: (v) => section(v),
+  planGroupLedByAnother: (v) => section(v, { leadDrafterId: 'another-drafter' }),
+  planGroupAgreedLedBySelf: (v) => section(v, { status: 'agreed' }),
+  planGroupRetiredLedBySelf: (v) => section(v, { retired: true }),
+  planGroupApprovedLedBySelf: (v) => section(v, { stage: 'approved' }),
+  borderGroupInConsultationLedByAnother: (v) =>
+    section(v, { groupId: GROUP.border, stage: 'institutional_consultation', leadDrafterId: 'another' }),
+  laborGroupLedByAnother: (v) => section(v, { groupId: GROUP.labor, leadDrafterId: 'another' }),
+} satisfies Record<string, Variant>
+const comment = (over: Partial<PlanCommentRef>): PlanCommentRef => ({ ...plan(), authorId: 'another', ...over })
+const COMMENT_VARIANTS = {
+  planGroupOwnThread: (v) => comment({ authorId: v?.id ?? 'someone' }),
+  planGroupAnothersThread: () => comment({}),
+  borderGroupAnothersThread: () => comment({ groupId: GROUP.border, stage: 'institutional_consultation' }),
+  laborGroupOwnThread: (v) => comment({ groupId: GROUP.labor, authorId: v?.id ?? 'someone' }),
+  planGroupApprovedOwnThread: (v) => comment({ stage: 'approved', authorId: v?.id ?? 'someone' }),
+} satisfies Record<string, Variant>
+
 const ALL_N = (width: number) => 'N'.repeat(width)
 const SECRETARIAT_ONLY = (answer: string): Row['expected'] => ({
   anonymous: ALL_N(answer.length),
@@ -739,6 +789,107 @@ const MATRIX: Record<Action, Row> = {
       observerStateDelegate: 'YYN',
       internationalOrganizationFocalPoint: 'YYN',
       civilSocietyPerson: 'YYN',
+    },
+  },
+  // planDraftingGroup, borderGroup: the chair of the group and the secretariat
+  'group.manageMembers': {
+    variants: GROUP_VARIANTS,
+    expected: { ...SECRETARIAT_ONLY('YY'), memberStateFocalPoint: 'NY' },
+  },
+  // planGroupDrafting, borderGroupInConsultation, laborGroupDrafting, planGroupApproved,
+  // borderGroupPublished: any role in the plan's group (readers too), and the secretariat; nobody else
+  // learns that the plan exists
+  'plan.view': {
+    variants: PLAN_VARIANTS,
+    expected: {
+      anonymous: 'NNNNN',
+      secretariat: 'YYYYY',
+      memberStateFocalPoint: 'NYNNY',
+      memberStateDelegate: 'NNYNN',
+      nationalInstitutionPerson: 'YNNYN',
+      observerStateDelegate: 'NYNNY',
+      internationalOrganizationFocalPoint: 'YNNYN',
+      civilSocietyPerson: 'NNYNN',
+    },
+  },
+  // planDraftingGroup, borderGroup
+  'plan.create': {
+    variants: GROUP_VARIANTS,
+    expected: { ...SECRETARIAT_ONLY('YY'), memberStateFocalPoint: 'NY' },
+  },
+  // the chair, at any stage (approval and publication are stages too)
+  'plan.changeStage': {
+    variants: PLAN_VARIANTS,
+    expected: { ...SECRETARIAT_ONLY('YYYYY'), memberStateFocalPoint: 'NYNNY' },
+  },
+  // drafters and the chair, until the plan is approved
+  'plan.manageSections': {
+    variants: PLAN_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('YYYNN'),
+      memberStateFocalPoint: 'NYNNN',
+      nationalInstitutionPerson: 'YNNNN',
+      internationalOrganizationFocalPoint: 'YNNNN',
+    },
+  },
+  // planGroupLedBySelf, planGroupLedByAnother, planGroupAgreedLedBySelf, planGroupRetiredLedBySelf,
+  // planGroupApprovedLedBySelf, borderGroupInConsultationLedByAnother, laborGroupLedByAnother:
+  // any drafter (not only the lead); an agreed section only the chair; retired sections and approved
+  // plans nobody; commenters and readers never
+  'plan.editSection': {
+    variants: SECTION_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('YYYNNYY'),
+      memberStateFocalPoint: 'NNNNNYN',
+      nationalInstitutionPerson: 'YYNNNNN',
+      internationalOrganizationFocalPoint: 'YYNNNNN',
+    },
+  },
+  // commenters, drafters and the chair, until approval; readers read
+  'plan.comment': {
+    variants: PLAN_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('YYYNN'),
+      memberStateFocalPoint: 'NYNNN',
+      nationalInstitutionPerson: 'YNNNN',
+      observerStateDelegate: 'NYNNN',
+      internationalOrganizationFocalPoint: 'YNNNN',
+      civilSocietyPerson: 'NNYNN',
+    },
+  },
+  // commenters suggest on agreed sections too (the chair decides), never on retired ones
+  'plan.suggest': {
+    variants: SECTION_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('YYYNNYY'),
+      memberStateFocalPoint: 'NNNNNYN',
+      nationalInstitutionPerson: 'YYYNNNN',
+      observerStateDelegate: 'NNNNNYN',
+      internationalOrganizationFocalPoint: 'YYYNNNN',
+      civilSocietyPerson: 'NNNNNNY',
+    },
+  },
+  // planGroupOwnThread, planGroupAnothersThread, borderGroupAnothersThread, laborGroupOwnThread,
+  // planGroupApprovedOwnThread: drafters and the chair close any thread, a commenter their own, a
+  // reader none
+  'plan.resolveComment': {
+    variants: COMMENT_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('YYYYN'),
+      memberStateFocalPoint: 'NNYNN',
+      nationalInstitutionPerson: 'YYNNN',
+      internationalOrganizationFocalPoint: 'YYNNN',
+      civilSocietyPerson: 'NNNYN',
+    },
+  },
+  // the chair, or the section's lead drafter, wherever they may edit the section
+  'suggestion.decide': {
+    variants: SECTION_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('YYYNNYY'),
+      memberStateFocalPoint: 'NNNNNYN',
+      nationalInstitutionPerson: 'YNNNNNN',
+      internationalOrganizationFocalPoint: 'YNNNNNN',
     },
   },
 }

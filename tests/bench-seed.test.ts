@@ -86,8 +86,10 @@ describe('the bench dataset at a small scale', () => {
       meetings: 3,
       documents: 200,
       actionItems: 100,
-      // Tables of later issues: 0 until they exist.
-      plans: 0,
+      // at least one plan of full size: 50 sections of 20 revisions
+      plans: 1,
+      planSections: 50,
+      sectionRevisions: 1000,
     })
     expect(dataset.documentVersions).toBeGreaterThan(dataset.documents)
     expect(dataset.documentFiles).toBeGreaterThan(dataset.documentVersions)

@@ -75,6 +75,9 @@ describe('dashboard at /', () => {
     })
     expect(d.dashboard.groups.map((g) => [g.slug, g.groupRole])).toEqual([['pa-smuggling-plan', 'drafter']])
     expect((await signedIn('unhcr@rcm.example')).dashboard.groups).toEqual([])
+    // the plans of the person's groups, linked
+    expect(d.dashboard.plans.map((p) => p.stage)).toEqual(['institutional_consultation'])
+    expect((await signedIn('unhcr@rcm.example')).dashboard.plans).toEqual([])
   })
 
   it('shows the current presidency and the troika for the year on the clock', async () => {

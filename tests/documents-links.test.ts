@@ -84,9 +84,18 @@ function seedAsPreviousRelease() {
       const source = new Set(columns('src', name))
       const common = columns('main', name).filter((c) => source.has(c))
       if (common.length === 0) continue
-      const list = [...(name.endsWith('_fts') ? ['rowid'] : []), ...common].map((c) => `"${c}"`).join(', ')
+      const names = [...(name.endsWith('_fts') ? ['rowid'] : []), ...common]
+      const list = names.map((c) => `"${c}"`).join(', ')
+      // values as the previous release wrote them: group roles were chair, member, drafter
+      const values = names
+        .map((c) =>
+          name === 'group_memberships' && c === 'role'
+            ? `CASE role WHEN 'commenter' THEN 'member' WHEN 'reader' THEN 'member' ELSE role END`
+            : `"${c}"`,
+        )
+        .join(', ')
       // OR IGNORE: rows the database's own triggers already wrote (minutes revisions) are not doubled
-      sqlite.exec(`INSERT OR IGNORE INTO main."${name}" (${list}) SELECT ${list} FROM src."${name}"`)
+      sqlite.exec(`INSERT OR IGNORE INTO main."${name}" (${list}) SELECT ${values} FROM src."${name}"`)
     }
   } finally {
     sqlite.exec('DETACH DATABASE src')
@@ -134,7 +143,12 @@ describe('migration 0011/0012: documents link to real meetings and agenda items'
     expect(after.documents.every((d) => d.revision === 1)).toBe(true)
     expect(after.fts).toEqual(before.fts)
     expect(after.groups).toEqual(before.groups)
-    expect(after.memberships).toEqual(before.memberships)
+    // 0013 (applied too) renamed the role member to commenter, and changed nothing else
+    expect(after.memberships).toEqual(
+      (before.memberships as { role: string }[]).map((m) =>
+        m.role === 'member' ? { ...m, role: 'commenter' } : m,
+      ),
+    )
     expect(after.searches).toEqual(before.searches)
     expect(after.indexesAndTriggers).toEqual(before.indexesAndTriggers)
 

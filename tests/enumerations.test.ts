@@ -36,6 +36,13 @@ import {
   RSVP_STATUSES,
 } from '~/modules/meetings/constants'
 import { ORGANIZATION_KINDS, PERSON_ROLES, PERSON_STATUSES } from '~/modules/members/constants'
+import {
+  PLAN_STAGES,
+  SECTION_KINDS,
+  SECTION_LANGS,
+  SECTION_STATUSES,
+  SUGGESTION_STATUSES,
+} from '~/modules/plans/constants'
 import { freshEmptyDb } from './helpers/db'
 
 /** table.column -> the constants array its CHECK must allow. */
@@ -69,6 +76,16 @@ const EXPECTED: Record<string, readonly string[]> = {
   'action_updates.status': ACTION_STATUSES,
   'action_updates.validation': VALIDATIONS,
   'action_reminders.kind': REMINDER_KINDS,
+  'plans.stage': PLAN_STAGES,
+  'plans.original_language': SECTION_LANGS,
+  'plan_stage_history.stage': PLAN_STAGES,
+  'plan_stage_history.from_stage': PLAN_STAGES,
+  'plan_sections.kind': SECTION_KINDS,
+  'plan_sections.status': SECTION_STATUSES,
+  'plan_section_revisions.lang': SECTION_LANGS,
+  'plan_comments.lang': SECTION_LANGS,
+  'plan_suggestions.lang': SECTION_LANGS,
+  'plan_suggestions.status': SUGGESTION_STATUSES,
 }
 
 /** Every `"table"."column" in ('a','b')` of the CHECK constraints in the live database. */

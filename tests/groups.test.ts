@@ -15,6 +15,8 @@ vi.mock('@remix-run/react', () => ({
   Link: ({ to, children, ...rest }: { to: string; children: ReactNode }) =>
     createElement('a', { href: to, ...rest }, children),
   useLoaderData: () => rendered.data,
+  useActionData: () => undefined,
+  Form: ({ children, ...rest }: { children: ReactNode }) => createElement('form', rest, children),
   useRouteLoaderData: () => ({ lang: 'en' }),
 }))
 function renderPage(component: () => ReactNode, data: unknown) {

@@ -17,6 +17,7 @@ import { search } from './messages/search'
 import { groups } from './messages/groups'
 import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
+import { plans } from './messages/plans'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -32,6 +33,7 @@ export const catalogue = {
     ...groups.en,
     ...meetings.en,
     ...actions.en,
+    ...plans.en,
   },
   es: {
     ...common.es,
@@ -45,6 +47,7 @@ export const catalogue = {
     ...groups.es,
     ...meetings.es,
     ...actions.es,
+    ...plans.es,
   },
 }
 

@@ -93,6 +93,28 @@ function GroupsCard({ groups }: { groups: Dashboard['groups'] }) {
   )
 }
 
+function PlansCard({ plans }: { plans: Dashboard['plans'] }) {
+  const { t } = useT()
+  if (!plans.length) return null
+  return (
+    <Card id="dash-plans" title={t('plans.title')}>
+      <ul className="list-plain">
+        {plans.map((p) => (
+          <li key={p.id}>
+            <Link to={`/plans/${p.id}`}>{p.title}</Link>{' '}
+            <span className="muted small">
+              {p.group} · {t(`plans.stage.${p.stage}`)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="small">
+        <Link to="/plans">{t('plans.back')}</Link>
+      </p>
+    </Card>
+  )
+}
+
 function MeetingsCard({ meetings }: { meetings: Dashboard['meetings'] }) {
   const { t, date } = useT()
   return (
@@ -298,6 +320,7 @@ function AdministrationCard({ admin }: { admin: Dashboard['administration'] }) {
 const QUICK_LINKS: { to: string; key: MessageKey }[] = [
   { to: '/members', key: 'nav.members' },
   { to: '/groups', key: 'nav.groups' },
+  { to: '/plans', key: 'nav.plans' },
   { to: '/meetings', key: 'nav.meetings' },
   { to: '/documents', key: 'nav.documents' },
   { to: '/actions', key: 'nav.actions' },
@@ -325,6 +348,7 @@ function QuickLinksCard() {
 const SECTIONS: { key: string; render: (d: Dashboard) => ReactNode }[] = [
   { key: 'profile', render: (d) => <ProfileCard profile={d.profile} /> },
   { key: 'groups', render: (d) => <GroupsCard groups={d.groups} /> },
+  { key: 'plans', render: (d) => <PlansCard plans={d.plans} /> },
   { key: 'meetings', render: (d) => <MeetingsCard meetings={d.meetings} /> },
   { key: 'actions', render: (d) => <ActionsCard actions={d.actions} /> },
   { key: 'documents', render: (d) => <DocumentsCard documents={d.documents} /> },

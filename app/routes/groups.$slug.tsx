@@ -1,10 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormErrors } from '~/components/forms'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { getViewer } from '~/modules/auth/viewer.server'
+import { can } from '~/modules/access/can'
+import { getViewer, requireViewer } from '~/modules/auth/viewer.server'
+import { formFailure } from '~/modules/core/form-reply.server'
+import { GROUP_ROLES } from '~/modules/groups/constants'
+import { addGroupMember, changeGroupRole, removeGroupMember } from '~/modules/groups/members.server'
 import { getGroupPage } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { listPlans } from '~/modules/plans/page.server'
 import type { RootData } from '~/root'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -19,12 +30,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = resolveLang(request, viewer)
   const page = getGroupPage({ viewer, slug: params.slug ?? '', lang })
   if (!page) throw new Response(null, { status: 404 })
-  return { page, signedIn: viewer !== null }
+  // the group's plans, for its members and the secretariat only (a plan is not even named to others)
+  const plans = viewer ? listPlans(viewer, lang, { groupId: page.group.id }) : []
+  const member = viewer !== null && (viewer.groupIds.includes(page.group.id) || viewer.role === 'secretariat')
+  const canManage = can(viewer, 'group.manageMembers', { groupId: page.group.id })
+  return { page, signedIn: viewer !== null, plans, member, canManage }
+}
+
+// The chair of the group and the secretariat add members, change their role and remove them.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireViewer(request)
+  const page = getGroupPage({ viewer, slug: params.slug ?? '', lang: viewer.language })
+  if (!page) throw new Response(null, { status: 404 })
+  const form = await request.formData()
+  const intent = String(form.get('intent') ?? '')
+  const field = (name: string) => String(form.get(name) ?? '')
+  try {
+    if (intent === 'addMember')
+      addGroupMember(viewer, page.group.id, { email: field('email'), role: field('role') })
+    else if (intent === 'role') changeGroupRole(viewer, page.group.id, field('personId'), field('role'))
+    else if (intent === 'remove') removeGroupMember(viewer, page.group.id, field('personId'))
+    else throw new Response(null, { status: 400 })
+    return redirect(`/groups/${page.group.slug}#group-members`)
+  } catch (error) {
+    return formFailure(error, null, intent)
+  }
 }
 
 export default function GroupPage() {
-  const { page, signedIn } = useLoaderData<typeof loader>()
+  const { page, signedIn, plans, member, canManage } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const { t, number } = useT()
+  const roleOptions = GROUP_ROLES.map((r) => (
+    <option key={r} value={r}>
+      {t(`groups.role.${r}`)}
+    </option>
+  ))
   const { group, organizations, members } = page
   return (
     <>
@@ -39,6 +80,24 @@ export default function GroupPage() {
         </span>
       </p>
       {group.description ? <p>{group.description}</p> : null}
+
+      {plans.length || member ? (
+        <section aria-labelledby="group-plans">
+          <h2 id="group-plans">{t('plans.ofGroup')}</h2>
+          {plans.length ? (
+            <ul>
+              {plans.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/plans/${p.id}`}>{p.title}</Link>{' '}
+                  <span className="badge">{t(`plans.stage.${p.stage}`)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('plans.noneInGroup')}</p>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="group-organizations">
         <h2 id="group-organizations">
@@ -101,13 +160,71 @@ export default function GroupPage() {
                         </>
                       ) : null}
                     </td>
-                    <td>{t(`groups.role.${m.groupRole}`)}</td>
+                    <td>
+                      {canManage ? (
+                        <>
+                          <Form method="post" className="filters">
+                            <input type="hidden" name="personId" value={m.personId} />
+                            <label className="account-visually-hidden" htmlFor={`role-${m.personId}`}>
+                              {t('groups.manage.roleOf', { name: m.name })}
+                            </label>
+                            <select id={`role-${m.personId}`} name="role" defaultValue={m.groupRole}>
+                              {roleOptions}
+                            </select>
+                            <button type="submit" name="intent" value="role" className="secondary small">
+                              {t('groups.manage.change')}
+                            </button>
+                          </Form>
+                          <Form method="post">
+                            <input type="hidden" name="personId" value={m.personId} />
+                            <button
+                              type="submit"
+                              name="intent"
+                              value="remove"
+                              className="secondary small"
+                              aria-label={t('groups.manage.removeLabel', { name: m.name })}
+                            >
+                              {t('groups.manage.remove')}
+                            </button>
+                          </Form>
+                        </>
+                      ) : (
+                        t(`groups.role.${m.groupRole}`)
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
+        {actionData ? (
+          <FormErrors
+            errors={Object.values(actionData.result.error ?? {})
+              .flat()
+              .filter((e): e is string => !!e)}
+          />
+        ) : null}
+        {canManage ? (
+          <Form method="post" className="filters card">
+            <h3>{t('groups.manage.add')}</h3>
+            <div className="field">
+              <label htmlFor="member-email">{t('groups.manage.email')}</label>
+              <input id="member-email" name="email" type="email" required autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor="member-role">{t('groups.manage.role')}</label>
+              <select id="member-role" name="role" defaultValue="commenter">
+                {roleOptions}
+              </select>
+            </div>
+            <div>
+              <button type="submit" name="intent" value="addMember">
+                {t('groups.manage.addButton')}
+              </button>
+            </div>
+          </Form>
+        ) : null}
       </section>
     </>
   )

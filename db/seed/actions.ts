@@ -417,7 +417,7 @@ function demoActions(): ActionSeed[] {
     {
       es: 'Definir los indicadores de la línea de acción de protección de víctimas',
       en: 'Define the indicators of the victim protection line of action',
-      origin: { planSection: 'pa-smuggling-plan/3' },
+      origin: { planSection: 'pa-smuggling-plan/3.3.1' },
       owners: [['PA-MINSEG', 'pa.minseg@rcm.example']],
       created: -30,
       due: 45,
@@ -519,7 +519,13 @@ export function seedDemoActions(
       const g = tx.select().from(groups).where(eq(groups.slug, a.origin.group)).get()!
       origin = { originType: 'group', groupId: g.id }
     } else if (a.origin && 'planSection' in a.origin) {
-      origin = { originType: 'plan_section', planSectionId: a.origin.planSection }
+      // `plan-section:<group slug>/<number>` is set by the plans seeder, which runs before this one;
+      // without plans (the demo data of an older release) the action comes from the plan's group
+      const slug = a.origin.planSection.split('/')[0]
+      const sectionId = ids.get(`plan-section:${a.origin.planSection}`)
+      if (sectionId) origin = { originType: 'plan_section', planSectionId: sectionId }
+      else if (!ids.has(`plan:${slug}`)) origin = { originType: 'group', groupId: ids.get(`group:${slug}`)! }
+      else throw new Error(`demo action ${n}: no plan section ${a.origin.planSection}`)
     }
 
     const createdAt = at(a.created, -240)

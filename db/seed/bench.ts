@@ -42,6 +42,10 @@ import {
   meetings,
   minutes,
   people,
+  planSectionRevisions,
+  planSections,
+  planStageHistory,
+  plans,
 } from '../schema'
 import type { ActionStatus, OriginType } from '../../app/modules/actions/constants'
 import {
@@ -108,6 +112,8 @@ export interface BenchSamples {
   documentId: string
   /** an open, held meeting with agenda, minutes, decisions and documents */
   meetingId: string
+  /** a plan of 50 sections (the secretariat sees it) */
+  planId: string | null
   /** a word in most documents (Spanish, with an accent) */
   commonWord: string
   /** terms of every selectivity, with and without accents, for the search latency run */
@@ -495,7 +501,7 @@ function seedPeople(ctx: Context, total: number, passwordHash: string) {
       updatedAt: now - 400 * DAY,
     })
     for (const slug of opts.groups ?? []) {
-      member({ groupId: ids.get(`group:${slug}`)!, personId: id, role: 'member', createdAt: now })
+      member({ groupId: ids.get(`group:${slug}`)!, personId: id, role: 'commenter', createdAt: now })
     }
     const person: Person = {
       id,
@@ -1440,9 +1446,154 @@ function seedActionItems(ctx: Context): void {
   }
 }
 
-/** Plans arrive with a later issue: `count(BENCH_FULL.plans, ctx.scale)` plans of
- * BENCH_FULL.sectionsPerPlan sections with BENCH_FULL.revisionsPerSection revisions each, here. */
-function seedPlans(_ctx: Context): void {}
+/** `count(BENCH_FULL.plans, ctx.scale)` plans of the working groups, each of BENCH_FULL.sectionsPerPlan
+ * sections (chapters with lines of action under them) with BENCH_FULL.revisionsPerSection revisions
+ * each (one in five an English translation), some with wording in brackets. */
+function seedPlans(ctx: Context): void {
+  const { sqlite, rng, ids, now, people } = ctx
+  const insertPlan = inserter(sqlite, plans, [
+    'id',
+    'groupId',
+    'titleEs',
+    'titleEn',
+    'stage',
+    'originalLanguage',
+    'createdById',
+    'createdAt',
+    'updatedAt',
+  ])
+  const insertStage = inserter(sqlite, planStageHistory, [
+    'id',
+    'planId',
+    'fromStage',
+    'stage',
+    'byId',
+    'note',
+    'at',
+  ])
+  const insertSection = inserter(sqlite, planSections, [
+    'id',
+    'planId',
+    'parentId',
+    'position',
+    'kind',
+    'titleEs',
+    'titleEn',
+    'leadDrafterId',
+    'status',
+    'retired',
+    'createdAt',
+    'updatedAt',
+  ])
+  const insertRevision = inserter(sqlite, planSectionRevisions, [
+    'id',
+    'sectionId',
+    'number',
+    'lang',
+    'text',
+    'authorId',
+    'organizationId',
+    'note',
+    'baseNumber',
+    'merged',
+    'translatesNumber',
+    'suggestionId',
+    'createdAt',
+  ])
+  const active = people.filter((p) => p.active)
+  const stages = [
+    'drafting',
+    'institutional_consultation',
+    'validation_workshop',
+    'consolidated_draft',
+    'approved',
+  ] as const
+  const statuses = ['draft', 'in_consultation', 'agreed_ad_referendum', 'agreed'] as const
+  const chapters = 5
+  const perChapter = BENCH_FULL.sectionsPerPlan / chapters - 1
+  for (let p = 0; p < count(BENCH_FULL.plans, ctx.scale); p++) {
+    const planId = newId()
+    const created = now - (400 - (p % 300)) * DAY
+    const author = pick(rng, active)
+    const stage = pick(rng, stages)
+    insertPlan({
+      id: planId,
+      groupId: ids.get(`group:${WORKING_GROUPS[p % WORKING_GROUPS.length]}`)!,
+      titleEs: `Plan de trabajo ${2020 + (p % 10)} n.º ${p + 1}`,
+      titleEn: `Work plan ${2020 + (p % 10)} no. ${p + 1}`,
+      stage,
+      originalLanguage: 'es',
+      createdById: author.id,
+      createdAt: created,
+      updatedAt: created + 30 * DAY,
+    })
+    insertStage({
+      id: newId(),
+      planId,
+      fromStage: null,
+      stage: 'drafting',
+      byId: author.id,
+      note: '',
+      at: created,
+    })
+    if (stage !== 'drafting')
+      insertStage({
+        id: newId(),
+        planId,
+        fromStage: 'drafting',
+        stage,
+        byId: author.id,
+        note: '',
+        at: created + 20 * DAY,
+      })
+    let n = 0
+    const section = (parentId: string | null, position: number, kind: 'chapter' | 'line') => {
+      const id = newId()
+      const lead = pick(rng, active)
+      insertSection({
+        id,
+        planId,
+        parentId,
+        position,
+        kind,
+        titleEs: `${kind === 'chapter' ? 'Capítulo' : 'Línea de acción'} ${++n}`,
+        titleEn: `${kind === 'chapter' ? 'Chapter' : 'Line of action'} ${n}`,
+        leadDrafterId: lead.id,
+        status: stage === 'approved' ? 'agreed' : pick(rng, statuses),
+        retired: 0,
+        createdAt: created,
+        updatedAt: created + 30 * DAY,
+      })
+      let lastEs = 0
+      for (let r = 1; r <= BENCH_FULL.revisionsPerSection; r++) {
+        const by = pick(rng, active)
+        const en = r % 5 === 0
+        const bracket = rng() < 0.15 ? ` [${by.orgCode}: ${paragraph(rng, 'es', 3)}]` : ''
+        insertRevision({
+          id: newId(),
+          sectionId: id,
+          number: r,
+          lang: en ? 'en' : 'es',
+          text: en ? `${paragraph(rng, 'en', 30)}\n` : `${paragraph(rng, 'es', 30)}${bracket}\n`,
+          authorId: by.id,
+          organizationId: by.institutionId ?? ids.get(by.orgCode) ?? null,
+          note: '',
+          baseNumber: r > 1 ? r - 1 : null,
+          merged: 0,
+          translatesNumber: en ? lastEs || null : null,
+          suggestionId: null,
+          createdAt: created + r * DAY,
+        })
+        if (!en) lastEs = r
+      }
+      return id
+    }
+    for (let c = 1; c <= chapters; c++) {
+      const chapter = section(null, c, 'chapter')
+      for (let l = 1; l <= perChapter; l++) section(chapter, l, 'line')
+    }
+  }
+}
 
 function tableCount(sqlite: Database.Database, sql: string): number {
   return (sqlite.prepare(sql).get() as { n: number }).n
@@ -1531,9 +1682,13 @@ export function benchSamples(sqlite: Database.Database = rawSqlite()): BenchSamp
       | undefined
   )?.id
   if (!documentId || !meetingId) throw new Error('the bench dataset has not been seeded')
+  const planId =
+    (sqlite.prepare('select id from plans order by created_at limit 1').get() as { id: string } | undefined)
+      ?.id ?? null
   return {
     documentId,
     meetingId,
+    planId,
     commonWord: 'migración',
     searchTerms: [
       'migración',

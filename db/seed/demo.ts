@@ -7,6 +7,7 @@ import { db, type Tx } from '../client'
 import { buildDemoDocumentFiles, seedDemoDocuments } from './documents'
 import { seedDemoMeetings } from './meetings'
 import { seedDemoActions } from './actions'
+import { seedDemoPlans } from './plans'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
 import type { GroupRole } from '../../app/modules/groups/constants'
@@ -55,7 +56,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     institution: 'PA-MIRE',
     role: 'focal_point',
     language: 'es',
-    groups: [['border-management', 'member']],
+    groups: [['border-management', 'commenter']],
     label: 'Panama, focal point (member state; PPT 2023)',
   },
   {
@@ -77,7 +78,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     institution: 'MX-SRE',
     role: 'delegate',
     language: 'es',
-    groups: [['labor-migration', 'member']],
+    groups: [['labor-migration', 'commenter']],
     label: 'Mexico, delegate (member state)',
   },
   {
@@ -210,7 +211,16 @@ export function seedStructure(tx: Tx): Map<string, string> {
   return ids
 }
 
-export async function seedDemo() {
+export interface SeedDemoOptions {
+  /** `before-plans`: the demo data as a release before plans wrote it, for the migration tests: no
+   * plans, and the group roles of then (chair, member, drafter: commenters and readers were members) */
+  release?: 'before-plans'
+}
+
+export async function seedDemo(options: SeedDemoOptions = {}) {
+  const beforePlans = options.release === 'before-plans'
+  const roleAsWritten = (role: GroupRole) =>
+    (beforePlans && (role === 'commenter' || role === 'reader') ? 'member' : role) as GroupRole
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   // Generating PDFs and Word files is asynchronous: done before the (synchronous) transaction.
   const demoFiles = await buildDemoDocumentFiles()
@@ -242,7 +252,7 @@ export async function seedDemo() {
         personIds.set(p.email, row.id)
         for (const [slug, role] of p.groups ?? []) {
           tx.insert(groupMemberships)
-            .values({ groupId: ids.get(`group:${slug}`)!, personId: row.id, role })
+            .values({ groupId: ids.get(`group:${slug}`)!, personId: row.id, role: roleAsWritten(role) })
             .run()
         }
       }
@@ -271,7 +281,18 @@ export async function seedDemo() {
             org: s.code,
             role,
             language: english ? 'en' : 'es',
-            groups: [[wg, role === 'focal_point' ? 'chair' : 'member']],
+            groups: [
+              [wg, role === 'focal_point' ? 'chair' : 'commenter'],
+              // Panama's national plan group also has a reader and a commenter
+              ...(s.code === 'PA'
+                ? [
+                    ['pa-smuggling-plan', suffix === 'delegate1' ? 'reader' : 'commenter'] as [
+                      string,
+                      GroupRole,
+                    ],
+                  ]
+                : []),
+            ],
           })
         }
       }
@@ -297,7 +318,8 @@ export async function seedDemo() {
         institution: 'PA-MINSEG',
         role: 'delegate',
         language: 'es',
-        groups: [['pa-smuggling-plan', 'drafter']],
+        // the Ministry of Public Security chairs the National Commission, and the plan's group
+        groups: [['pa-smuggling-plan', 'chair']],
       })
       addPerson({
         email: 'secretariat2@rcm.example',
@@ -324,6 +346,7 @@ export async function seedDemo() {
       // Meetings first: they set `meeting:<key>` in ids for the seeders after them.
       seedDemoMeetings(tx, { ids, people: personIds })
       seedDemoDocuments(tx, { ids, people: personIds, files: demoFiles })
+      if (!beforePlans) seedDemoPlans(tx, { ids, people: personIds })
       seedDemoActions(tx, { ids, people: personIds })
     },
     { behavior: 'immediate' },

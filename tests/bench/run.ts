@@ -421,6 +421,21 @@ function routesFor(samples: ReturnType<typeof benchSamples>): RouteSpec[] {
       files: ['api.v1.actions.ts'],
       needs: 'actionItems',
     },
+    // a plan of 50 sections with 20 revisions each, page and API
+    {
+      name: 'plan',
+      path: `/plans/${samples.planId}`,
+      files: ['plans.$id.tsx'],
+      as: 'secretariat',
+      needs: 'plans',
+    },
+    {
+      name: 'api_plan',
+      path: `/api/v1/plans/${samples.planId}`,
+      files: ['api.v1.plans.$id.ts'],
+      as: 'secretariat',
+      needs: 'plans',
+    },
   ]
 }
 

@@ -5,7 +5,9 @@
  */
 import type { ActionStatus, Validation } from '~/modules/actions/constants'
 import type { Visibility } from '~/modules/documents/constants'
+import type { GroupRole } from '~/modules/groups/constants'
 import type { MeetingOpenness, MeetingStatus, MinutesStatus } from '~/modules/meetings/constants'
+import { EDITABLE_STAGES, type PlanStage, type SectionStatus } from '~/modules/plans/constants'
 import type { PersonRole, Viewer } from './viewer'
 
 export type Subject = Viewer | null
@@ -85,6 +87,21 @@ export interface SecondFactorAccount {
 export interface SecondFactorRef {
   personId: string
   totpExempt: boolean
+}
+/** A plan as the rules see it: its group (the viewer's role there decides) and its stage. */
+export interface PlanRef {
+  groupId: string
+  stage: PlanStage
+}
+/** A section of a plan. */
+export interface PlanSectionRef extends PlanRef {
+  leadDrafterId: string | null
+  status: SectionStatus
+  retired: boolean
+}
+/** A comment thread of a plan. */
+export interface PlanCommentRef extends PlanRef {
+  authorId: string
 }
 
 export interface Actions {
@@ -172,6 +189,24 @@ export interface Actions {
   'action.board': undefined
   /** turn off one's own second factor (the secretariat must keep theirs) */
   'secondFactor.turnOff': SecondFactorRef
+  /** add, change the role of and remove a group's members */
+  'group.manageMembers': GroupRef
+  /** a plan's page, API record, sections, revisions, comments: its group's members only */
+  'plan.view': PlanRef
+  'plan.create': GroupRef
+  /** move a plan to another stage */
+  'plan.changeStage': PlanRef
+  /** add, move and retire sections, set their lead drafter and status */
+  'plan.manageSections': PlanRef
+  /** save a new text of a section */
+  'plan.editSection': PlanSectionRef
+  /** open a comment thread or reply */
+  'plan.comment': PlanRef
+  /** suggest replacement wording */
+  'plan.suggest': PlanSectionRef
+  'plan.resolveComment': PlanCommentRef
+  /** accept (a revision credited to the suggester) or reject a suggestion */
+  'suggestion.decide': PlanSectionRef
 }
 export type Action = keyof Actions
 
@@ -294,6 +329,26 @@ export function mustUseSecondFactor(account: SecondFactorAccount): boolean {
   return account.role === 'secretariat' && !account.totpExempt
 }
 
+/** The viewer's role in a group; the secretariat acts as the chair of every group. */
+export function groupRoleOf(v: Subject, groupId: string): GroupRole | null {
+  if (!signedIn(v)) return null
+  if (isSecretariat(v)) return 'chair'
+  return v.groupRoles?.[groupId] ?? null
+}
+const hasRole = (v: Subject, groupId: string, roles: readonly GroupRole[]) => {
+  const role = groupRoleOf(v, groupId)
+  return role !== null && roles.includes(role)
+}
+/** Approved and published plans are locked. */
+const planOpen = (r: PlanRef) => EDITABLE_STAGES.includes(r.stage)
+
+/** Drafters write; an agreed section is reopened only by the chair; a retired one by nobody. */
+function editsSection(v: Subject, r: PlanSectionRef): boolean {
+  if (!planOpen(r) || r.retired) return false
+  const role = groupRoleOf(v, r.groupId)
+  return role === 'chair' || (role === 'drafter' && r.status !== 'agreed')
+}
+
 type Rule<A extends Action> = (v: Subject, r: Actions[A]) => boolean
 
 const rules: { [A in Action]: Rule<A> } = {
@@ -372,6 +427,26 @@ const rules: { [A in Action]: Rule<A> } = {
     !!r &&
     r.personId === v.id &&
     !mustUseSecondFactor({ role: v.role, totpExempt: r.totpExempt }),
+  'group.manageMembers': (v, r) => !!r && hasRole(v, r.groupId, ['chair']),
+  'plan.view': (v, r) => !!r && groupRoleOf(v, r.groupId) !== null,
+  'plan.create': (v, r) => !!r && hasRole(v, r.groupId, ['chair']),
+  'plan.changeStage': (v, r) => !!r && hasRole(v, r.groupId, ['chair']),
+  'plan.manageSections': (v, r) => !!r && planOpen(r) && hasRole(v, r.groupId, ['chair', 'drafter']),
+  'plan.editSection': (v, r) => !!r && editsSection(v, r),
+  'plan.comment': (v, r) => !!r && planOpen(r) && hasRole(v, r.groupId, ['chair', 'drafter', 'commenter']),
+  'plan.suggest': (v, r) =>
+    !!r && planOpen(r) && !r.retired && hasRole(v, r.groupId, ['chair', 'drafter', 'commenter']),
+  // drafters and the chair close any thread; a commenter their own
+  'plan.resolveComment': (v, r) =>
+    !!r &&
+    planOpen(r) &&
+    (hasRole(v, r.groupId, ['chair', 'drafter']) ||
+      (hasRole(v, r.groupId, ['commenter']) && r.authorId === v?.id)),
+  // the chair, or the section's lead drafter while they may edit it
+  'suggestion.decide': (v, r) =>
+    !!r &&
+    editsSection(v, r) &&
+    (groupRoleOf(v, r.groupId) === 'chair' || (signedIn(v) && r.leadDrafterId === v.id)),
 }
 
 export function can<A extends Action>(

@@ -1,5 +1,6 @@
 // Types only: safe to import from client code.
 import type { Lang } from '~/i18n/core'
+import type { GroupRole } from '~/modules/groups/constants'
 import type { OrganizationKind, PersonRole } from '~/modules/members/constants'
 
 export type { Lang, OrganizationKind, PersonRole }
@@ -17,6 +18,9 @@ export interface Viewer {
   language: Lang
   /** ids of the working groups the person belongs to */
   groupIds: string[]
+  /** the person's role in each of those groups (read on every request, like groupIds); missing: no
+   * role anywhere */
+  groupRoles?: Readonly<Record<string, GroupRole>>
   /** how the request was authenticated */
   via: 'session' | 'token'
   sessionId: string | null

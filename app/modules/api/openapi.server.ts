@@ -4,10 +4,11 @@ import { membersApi } from '~/modules/members/api-spec'
 import { documentsApi } from '~/modules/documents/api-spec'
 import { meetingsApi } from '~/modules/meetings/api-spec'
 import { actionsApi } from '~/modules/actions/api-spec'
+import { plansApi } from '~/modules/plans/api-spec'
 import type { EndpointSpec } from './spec'
 
 // Every area lists its endpoints in its own api-spec.ts; the document is generated from those lists.
-const AREAS: EndpointSpec[][] = [authApi, membersApi, documentsApi, meetingsApi, actionsApi]
+const AREAS: EndpointSpec[][] = [authApi, membersApi, documentsApi, meetingsApi, actionsApi, plansApi]
 
 const ErrorSchema = z.object({
   error: z.object({

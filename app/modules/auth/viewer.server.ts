@@ -28,14 +28,15 @@ export function loadViewer(personId: string, via: Viewer['via'], sessionId: stri
     .where(eq(people.id, personId))
     .get()
   if (!row || row.status !== 'active') return null
-  const groupIds = db
-    .select({ groupId: groupMemberships.groupId })
+  const memberships = db
+    .select({ groupId: groupMemberships.groupId, role: groupMemberships.role })
     .from(groupMemberships)
     .where(eq(groupMemberships.personId, personId))
     .all()
-    .map((g) => g.groupId)
+  const groupIds = memberships.map((g) => g.groupId)
+  const groupRoles = Object.fromEntries(memberships.map((g) => [g.groupId, g.role]))
   const { status: _status, ...rest } = row
-  return { ...rest, groupIds, via, sessionId }
+  return { ...rest, groupIds, groupRoles, via, sessionId }
 }
 
 /** `/api/v1` and below: the only paths where a Bearer token is accepted. */

@@ -12,6 +12,7 @@ import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { listGroupsForPerson } from '~/modules/groups/groups.server'
+import { listPlans } from '~/modules/plans/queries.server'
 import {
   countOrganizationsByKind,
   currentPtp,
@@ -65,6 +66,13 @@ function groupsSection({ viewer, lang }: DashboardContext) {
   return listGroupsForPerson(viewer.id, lang)
 }
 
+/** The plans of the person's groups (the secretariat: every plan), most recently changed first. */
+function plansSection({ viewer, lang }: DashboardContext) {
+  return listPlans(viewer, lang)
+    .slice(0, 5)
+    .map((p) => ({ id: p.id, title: p.title, stage: p.stage, group: p.group.name }))
+}
+
 /** This year's presidency and the troika (previous, current, next). */
 function ptpSection({ lang, now }: DashboardContext) {
   return ptpOverview(lang, now.getUTCFullYear())
@@ -116,6 +124,7 @@ function documentsSection({ viewer, lang }: DashboardContext) {
 const SECTIONS = {
   profile: profileSection,
   groups: groupsSection,
+  plans: plansSection,
   meetings: meetingsSection,
   actions: actionsSection,
   documents: documentsSection,

@@ -1,0 +1,221 @@
+// A section's comment threads (with replies and resolving) and suggested wording (with accepting or
+// rejecting), and the forms to add them, as the viewer may. Plain forms: they work without JavaScript.
+import { Form } from '@remix-run/react'
+import { ReplyInput, ReplyTextArea, type Reply } from '~/components/reply-fields'
+import { useT } from '~/i18n/use-t'
+
+interface Author {
+  id: string
+  name: string
+  organization: string
+}
+interface Reply_ {
+  id: string
+  author: Author
+  createdAt: string | Date
+  html: string
+}
+/** A section as the plan's page sends it (app/modules/plans/page.server.ts). */
+export interface DiscussedSection {
+  id: string
+  baseRevision: number
+  can: { suggest: boolean; decide: boolean; comment: boolean }
+  threads: (Reply_ & {
+    quote: string | null
+    resolvedAt: string | Date | null
+    resolvedBy: string | null
+    canResolve: boolean
+    replies: Reply_[]
+  })[]
+  suggestions: {
+    id: string
+    quote: string | null
+    replacement: string
+    note: string
+    author: Author
+    status: 'pending' | 'accepted' | 'rejected'
+    reason: string | null
+    revision: number | null
+    createdAt: string | Date
+  }[]
+}
+type Section = DiscussedSection
+
+export function SectionDiscussion({
+  section,
+  replyOf,
+}: {
+  section: Section
+  /** the reply of a refused form of this section, by intent */
+  replyOf: (intent: string) => Reply
+}) {
+  const { t, date } = useT()
+  const s = section
+  return (
+    <div className="plan-discussion">
+      {s.suggestions.length || s.can.suggest ? (
+        <details
+          open={
+            s.suggestions.some((x) => x.status === 'pending') || !!replyOf('suggest') || !!replyOf('decide')
+          }
+        >
+          <summary>
+            {t('plans.suggestions')} ({s.suggestions.length})
+          </summary>
+          <ul className="plan-suggestions">
+            {s.suggestions.map((x) => (
+              <li key={x.id}>
+                <p className="small muted">
+                  {t('plans.suggestedBy', { name: x.author.name, org: x.author.organization })} ·{' '}
+                  {date(x.createdAt)} ·{' '}
+                  {x.status === 'pending'
+                    ? t('plans.suggestionStatus.pending')
+                    : x.status === 'accepted'
+                      ? t('plans.suggestionStatus.accepted', { revision: x.revision ?? '' })
+                      : t('plans.suggestionStatus.rejected', { reason: x.reason ?? '' })}
+                </p>
+                <p>{x.quote ? t('plans.replaceWith', { quote: x.quote }) : t('plans.replaceAll')}</p>
+                <blockquote>{x.replacement}</blockquote>
+                {x.note ? <p className="small">{x.note}</p> : null}
+                {x.status === 'pending' && s.can.decide ? (
+                  <Form method="post" className="filters">
+                    <input type="hidden" name="suggestionId" value={x.id} />
+                    <button type="submit" name="decision" value="accept">
+                      {t('plans.accept')}
+                    </button>
+                    <ReplyInput
+                      reply={replyOf('decide')}
+                      name="reason"
+                      id={`reason-${x.id}`}
+                      label={t('plans.rejectReason')}
+                    />
+                    <input type="hidden" name="intent" value="decide" />
+                    <div>
+                      <button type="submit" name="decision" value="reject" className="secondary">
+                        {t('plans.reject')}
+                      </button>
+                    </div>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {s.can.suggest ? (
+            <Form method="post" className="stack">
+              <h4>{t('plans.suggestTitle')}</h4>
+              <input type="hidden" name="sectionId" value={s.id} />
+              <input type="hidden" name="baseRevision" value={s.baseRevision} />
+              <ReplyTextArea
+                reply={replyOf('suggest')}
+                name="quote"
+                id={`squote-${s.id}`}
+                label={t('plans.suggestQuote')}
+                rows={2}
+              />
+              <ReplyTextArea
+                reply={replyOf('suggest')}
+                name="replacement"
+                id={`srepl-${s.id}`}
+                label={t('plans.suggestReplacement')}
+                rows={3}
+                required
+              />
+              <div>
+                <button type="submit" name="intent" value="suggest">
+                  {t('plans.suggestSend')}
+                </button>
+              </div>
+            </Form>
+          ) : null}
+        </details>
+      ) : null}
+
+      <details open={s.threads.some((c) => !c.resolvedAt) || !!replyOf('comment')}>
+        <summary>
+          {t('plans.comments')} ({s.threads.length})
+        </summary>
+        {s.threads.length === 0 ? <p className="muted small">{t('plans.noComments')}</p> : null}
+        <ul className="plan-threads">
+          {s.threads.map((c) => (
+            <li key={c.id} className={c.resolvedAt ? 'resolved' : undefined}>
+              {c.quote ? <blockquote>{c.quote}</blockquote> : null}
+              <p className="small muted">
+                {c.author.name} ({c.author.organization}) · {date(c.createdAt)}
+              </p>
+              <div className="plan-markdown" dangerouslySetInnerHTML={{ __html: c.html }} />
+              {c.replies.length ? (
+                <ul>
+                  {c.replies.map((r) => (
+                    <li key={r.id}>
+                      <p className="small muted">
+                        {r.author.name} ({r.author.organization}) · {date(r.createdAt)}
+                      </p>
+                      <div className="plan-markdown" dangerouslySetInnerHTML={{ __html: r.html }} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {c.resolvedAt ? (
+                <p className="small badge ok">{t('plans.resolvedBy', { name: c.resolvedBy ?? '—' })}</p>
+              ) : (
+                <>
+                  {s.can.comment ? (
+                    <Form method="post" className="filters">
+                      <input type="hidden" name="sectionId" value={s.id} />
+                      <input type="hidden" name="parentId" value={c.id} />
+                      <ReplyInput
+                        reply={null}
+                        name="body"
+                        id={`reply-${c.id}`}
+                        label={t('plans.replyLabel')}
+                        required
+                      />
+                      <div>
+                        <button type="submit" name="intent" value="comment" className="secondary">
+                          {t('plans.replySend')}
+                        </button>
+                      </div>
+                    </Form>
+                  ) : null}
+                  {c.canResolve ? (
+                    <Form method="post">
+                      <input type="hidden" name="commentId" value={c.id} />
+                      <button type="submit" name="intent" value="resolve" className="secondary small">
+                        {t('plans.resolve')}
+                      </button>
+                    </Form>
+                  ) : null}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+        {s.can.comment ? (
+          <Form method="post" className="stack">
+            <input type="hidden" name="sectionId" value={s.id} />
+            <ReplyTextArea
+              reply={replyOf('comment')}
+              name="quote"
+              id={`cquote-${s.id}`}
+              label={t('plans.quoteLabel')}
+              rows={2}
+            />
+            <ReplyTextArea
+              reply={replyOf('comment')}
+              name="body"
+              id={`cbody-${s.id}`}
+              label={t('plans.commentLabel')}
+              rows={3}
+              required
+            />
+            <div>
+              <button type="submit" name="intent" value="comment">
+                {t('plans.commentSend')}
+              </button>
+            </div>
+          </Form>
+        ) : null}
+      </details>
+    </div>
+  )
+}
