@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
 import { actionItems, agendaItems, decisions, documents, meetings } from '@db/schema'
 import { ActionList, ActionRecord } from '~/modules/actions/api-schemas'
+import { listDocuments } from '~/modules/documents/queries.server'
 import * as dashboard from '~/routes/_index'
 import * as page from '~/routes/actions.$id'
 import * as list from '~/routes/actions._index'
@@ -22,7 +23,7 @@ import * as docPage from '~/routes/documents.$id'
 import * as followUp from '~/routes/meetings_.$id.follow-up'
 import * as pending from '~/routes/meetings_.$id.pending-actions'
 import { actionByTitle, IOM, MX } from './actions-fixtures'
-import { freshDemoDb } from './helpers/db'
+import { freshDemoDb, viewerFor } from './helpers/db'
 import { run } from './helpers/route'
 
 const MEETING = 'Zeta closed session of member countries'
@@ -205,5 +206,12 @@ describe('an origin hidden from the viewer', () => {
     expect(text(hidden.data)).toContain('"originRestricted":true')
     const shown = await run(docPage.loader, `/documents/${doc.id}?lang=en`, { as: MX }, { id: doc.id })
     expect(text(shown.data)).toContain(MEETING)
+    // the library's list names no hidden meeting, and a filter by it matches nothing
+    expect(listDocuments(viewerFor(IOM), { meeting: meetingId }).items).toHaveLength(0)
+    expect(listDocuments(viewerFor(MX), { meeting: meetingId }).items.map((d) => d.id)).toContain(doc.id)
+    const all = listDocuments(viewerFor(IOM), {}, { limit: 1000 }).items
+    expect(all.find((d) => d.id === doc.id)!.meetingId).toBeNull()
+    const forMx = listDocuments(viewerFor(MX), {}, { limit: 1000 }).items
+    expect(forMx.find((d) => d.id === doc.id)!.meetingId).toBe(meetingId)
   })
 })
