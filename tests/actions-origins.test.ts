@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
 import { actionItems, agendaItems, decisions, documents, meetings } from '@db/schema'
 import { ActionList, ActionRecord } from '~/modules/actions/api-schemas'
+import { originOf } from '~/modules/actions/origins.server'
 import { listDocuments } from '~/modules/documents/queries.server'
 import * as dashboard from '~/routes/_index'
 import * as page from '~/routes/actions.$id'
@@ -213,5 +214,20 @@ describe('an origin hidden from the viewer', () => {
     expect(all.find((d) => d.id === doc.id)!.meetingId).toBeNull()
     const forMx = listDocuments(viewerFor(MX), {}, { limit: 1000 }).items
     expect(forMx.find((d) => d.id === doc.id)!.meetingId).toBe(meetingId)
+  })
+})
+
+describe('a plan section origin', () => {
+  it('is named to the secretariat and the drafting group, restricted to others', () => {
+    freshDemoDb()
+    const a = actionByTitle('Define the indicators of the victim protection line of action')
+    expect(a.planSectionId).toBe('pa-smuggling-plan/3')
+    for (const email of ['secretariat@rcm.example', IOM, 'pa.snm@rcm.example'])
+      expect(originOf(viewerFor(email), a.id, 'en'), email).toMatchObject({
+        restricted: false,
+        planSection: 'pa-smuggling-plan/3',
+      })
+    for (const email of ['unhcr@rcm.example', MX])
+      expect(originOf(viewerFor(email), a.id, 'en'), email).toEqual({ restricted: true })
   })
 })
