@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     details,
     evidence: details.permissions.update
-      ? evidenceOptions(viewer, details.origin.meeting?.id ?? null, lang)
+      ? evidenceOptions(viewer, details.origin.restricted ? null : (details.origin.meeting?.id ?? null), lang)
       : [],
     edit: editing ? { options: actionFormOptions(lang), values: actionFormValues(details.action.id)! } : null,
   }
@@ -169,41 +169,47 @@ export default function ActionPage() {
         <dd>{t(`actions.priority.${a.priority}`)}</dd>
         <dt>{t('actions.field.origin')}</dt>
         <dd>
-          {t(`actions.origin.${origin.type}`)}
-          {origin.decision ? (
+          {origin.restricted ? (
+            <span className="muted">{t('actions.origin.restricted')}</span>
+          ) : (
             <>
-              {': '}
-              <Link
-                to={`/meetings/${origin.meeting?.id}/decisions#decision-${origin.decision.id}`}
-                className="mono"
-              >
-                {origin.decision.code}
-              </Link>
-              <blockquote className="actions-quote">{origin.decision.text}</blockquote>
-            </>
-          ) : null}
-          {origin.agendaItem && !origin.decision ? <>: {origin.agendaItem.title}</> : null}
-          {origin.meeting ? (
-            <div>
-              <Link to={`/meetings/${origin.meeting.id}`}>{origin.meeting.title}</Link>{' '}
-              <span className="muted small">
-                {date(origin.meeting.startsAt, 'date', origin.meeting.timeZone)}
-              </span>
-              {origin.meeting.openness === 'members_only' ? (
+              {t(`actions.origin.${origin.type}`)}
+              {origin.decision ? (
                 <>
-                  {' '}
-                  <span className="badge warn">{t('actions.membersOnly')}</span>
+                  {': '}
+                  <Link
+                    to={`/meetings/${origin.meeting?.id}/decisions#decision-${origin.decision.id}`}
+                    className="mono"
+                  >
+                    {origin.decision.code}
+                  </Link>
+                  <blockquote className="actions-quote">{origin.decision.text}</blockquote>
                 </>
               ) : null}
-            </div>
-          ) : null}
-          {origin.group ? (
-            <>
-              {': '}
-              <Link to={`/groups/${origin.group.slug}`}>{origin.group.name}</Link>
+              {origin.agendaItem && !origin.decision ? <>: {origin.agendaItem.title}</> : null}
+              {origin.meeting ? (
+                <div>
+                  <Link to={`/meetings/${origin.meeting.id}`}>{origin.meeting.title}</Link>{' '}
+                  <span className="muted small">
+                    {date(origin.meeting.startsAt, 'date', origin.meeting.timeZone)}
+                  </span>
+                  {origin.meeting.openness === 'members_only' ? (
+                    <>
+                      {' '}
+                      <span className="badge warn">{t('actions.membersOnly')}</span>
+                    </>
+                  ) : null}
+                </div>
+              ) : null}
+              {origin.group ? (
+                <>
+                  {': '}
+                  <Link to={`/groups/${origin.group.slug}`}>{origin.group.name}</Link>
+                </>
+              ) : null}
+              {origin.planSection ? <span className="mono"> {origin.planSection}</span> : null}
             </>
-          ) : null}
-          {origin.planSectionId ? <span className="mono"> {origin.planSectionId}</span> : null}
+          )}
         </dd>
         <dt>{t('actions.field.owners')}</dt>
         <dd>

@@ -213,17 +213,18 @@ export default function ActionList() {
               heading: t('actions.col.origin'),
               className: 'small',
               at: 'end',
-              cell: (a) => (
-                <>
-                  {a.origin.decisionCode ? <span className="mono">{a.origin.decisionCode}</span> : null}
-                  {a.origin.meetingTitle ? <div>{a.origin.meetingTitle}</div> : null}
-                  {a.origin.groupName ? <div>{a.origin.groupName}</div> : null}
-                  {a.origin.type === 'plan_section' ? <div>{t('actions.origin.plan_section')}</div> : null}
-                  {a.origin.type === 'none' ? (
-                    <span className="muted">{t('actions.origin.none')}</span>
-                  ) : null}
-                </>
-              ),
+              cell: ({ origin: o }) =>
+                o.restricted ? (
+                  <span className="muted">{t('actions.origin.restricted')}</span>
+                ) : (
+                  <>
+                    {o.decision ? <span className="mono">{o.decision.code}</span> : null}
+                    {o.meeting ? <div>{o.meeting.title}</div> : null}
+                    {o.group ? <div>{o.group.name}</div> : null}
+                    {o.type === 'plan_section' ? <div>{t('actions.origin.plan_section')}</div> : null}
+                    {o.type === 'none' ? <span className="muted">{t('actions.origin.none')}</span> : null}
+                  </>
+                ),
             },
           ]}
         />

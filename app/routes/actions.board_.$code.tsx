@@ -28,8 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const decisionCode = (a: ListedAction) =>
-  a.origin.decisionCode ? <div className="small mono">{a.origin.decisionCode}</div> : null
+/** The decision an action follows from, or only that its origin is restricted. */
+function DecisionCode({ origin: o }: Pick<ListedAction, 'origin'>) {
+  const { t } = useT()
+  if (o.restricted) return <div className="small muted">{t('actions.origin.restricted')}</div>
+  return o.decision ? <div className="small mono">{o.decision.code}</div> : null
+}
+const decisionCode = (a: ListedAction) => <DecisionCode origin={a.origin} />
 
 export default function StateCommitments() {
   const { organization: org, counts, owned, supported, truncated } = useLoaderData<typeof loader>()

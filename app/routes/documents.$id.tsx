@@ -171,12 +171,20 @@ export default function DocumentPage() {
               </dd>
             </>
           ) : null}
-          {doc.meetingId ? (
+          {doc.originRestricted ? (
+            <>
+              <dt>{t('documents.meeting')}</dt>
+              <dd className="muted">{t('documents.originRestricted')}</dd>
+            </>
+          ) : doc.meeting ? (
             <>
               <dt>{t('documents.meeting')}</dt>
               <dd>
-                <Link to={`/meetings/${doc.meetingId}`}>{doc.meetingId}</Link>
-                {doc.agendaItemId ? ` · ${t('documents.agendaItem')} ${doc.agendaItemId}` : null}
+                <Link to={`/meetings/${doc.meeting.id}`}>{titleIn(doc.meeting, lang)}</Link>{' '}
+                <span className="muted small">
+                  {date(doc.meeting.startsAt, 'date', doc.meeting.timeZone)}
+                </span>
+                {doc.agendaItem ? ` · ${t('documents.agendaItem')}: ${titleIn(doc.agendaItem, lang)}` : null}
               </dd>
             </>
           ) : null}

@@ -70,14 +70,19 @@ export default function PendingActions() {
               heading: t('actions.pending.from'),
               className: 'small',
               at: 'afterTitle',
-              cell: (a) => (
-                <>
-                  {a.decisionCode ? <span className="mono">{a.decisionCode}</span> : null}
-                  <div>
-                    {a.meeting.title} ({date(a.meeting.startsAt, 'date', a.meeting.timeZone)})
-                  </div>
-                </>
-              ),
+              cell: ({ origin: o }) =>
+                o.restricted ? (
+                  <span className="muted">{t('actions.origin.restricted')}</span>
+                ) : (
+                  <>
+                    {o.decision ? <span className="mono">{o.decision.code}</span> : null}
+                    {o.meeting ? (
+                      <div>
+                        {o.meeting.title} ({date(o.meeting.startsAt, 'date', o.meeting.timeZone)})
+                      </div>
+                    ) : null}
+                  </>
+                ),
             },
           ]}
         />

@@ -71,13 +71,27 @@ const OwnerOut = z.object({
   focalPerson: z.string().nullable(),
 })
 
-const OriginOut = z.object({
+const OriginFull = z.object({
+  restricted: z.literal(false),
   type: z.enum(ORIGIN_TYPES),
   decision: z.string().nullable().describe('Decision code, e.g. XXVIII-VM/D.3'),
+  decisionText: z.string().nullable().describe("The decision's text in the caller's language"),
   meeting: Id.nullable(),
+  meetingTitle: z.string().nullable(),
+  meetingDate: Instant.nullable().describe('When the meeting started'),
+  agendaItem: z.string().nullable().describe("The agenda item's title"),
   group: z.string().nullable().describe('Working group slug'),
-  planSection: z.string().nullable(),
+  groupName: z.string().nullable(),
+  planSection: z.string().nullable().describe("The plan section's reference"),
 })
+
+const OriginRestricted = z
+  .object({ restricted: z.literal(true) })
+  .describe('The origin (meeting, decision, plan section) is hidden from you: nothing more is said')
+
+const OriginOut = z
+  .discriminatedUnion('restricted', [OriginFull, OriginRestricted])
+  .describe('Where the action comes from, as you may see it')
 
 export const ActionSummary = z.object({
   id: Id,
@@ -155,3 +169,4 @@ export const ConflictOut = z.object({
 export type ActionSummaryOut = z.infer<typeof ActionSummary>
 export type ActionRecordOut = z.infer<typeof ActionRecord>
 export type UpdateOutput = z.infer<typeof UpdateOut>
+export type OriginOutput = z.infer<typeof OriginOut>

@@ -8,11 +8,17 @@ import { type Lang } from '~/i18n'
 import { hasMessage, translator } from '~/i18n/catalogue.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { apiLang, zodFields } from '~/modules/api/http.server'
-import type { ActionRecordOut, ActionSummaryOut, ActionsQuery, UpdateOutput } from './api-schemas'
+import type {
+  ActionRecordOut,
+  ActionSummaryOut,
+  ActionsQuery,
+  OriginOutput,
+  UpdateOutput,
+} from './api-schemas'
 import { getActionDetails, type ActionDetails } from './details.server'
 import { listActions, type ListedAction } from './lists.server'
 import type { ListFilters } from './schemas'
-import type { UpdateView } from './views'
+import type { OriginView, UpdateView } from './views'
 
 export const API_PAGE_SIZE = 50
 
@@ -28,6 +34,24 @@ export function decodeCursor(cursor: string | undefined): number {
   return m ? Number(m[1]) : 0
 }
 
+/** The origin as the viewer may see it: names and ids, or only `{ restricted: true }`. */
+export function originOut(o: OriginView): OriginOutput {
+  if (o.restricted) return { restricted: true }
+  return {
+    restricted: false,
+    type: o.type,
+    decision: o.decision?.code ?? null,
+    decisionText: o.decision?.text ?? null,
+    meeting: o.meeting?.id ?? null,
+    meetingTitle: o.meeting?.title ?? null,
+    meetingDate: o.meeting ? o.meeting.startsAt.toISOString() : null,
+    agendaItem: o.agendaItem?.title ?? null,
+    group: o.group?.slug ?? null,
+    groupName: o.group?.name ?? null,
+    planSection: o.planSection,
+  }
+}
+
 function summary(a: ListedAction): ActionSummaryOut {
   return {
     id: a.id,
@@ -40,13 +64,7 @@ function summary(a: ListedAction): ActionSummaryOut {
     awaitingValidation: a.awaitingValidation,
     owners: a.owners.map((o) => o.code),
     supporting: a.supporters.map((o) => o.code),
-    origin: {
-      type: a.origin.type,
-      decision: a.origin.decisionCode,
-      meeting: a.origin.meetingId,
-      group: a.origin.groupSlug,
-      planSection: a.origin.planSectionId,
-    },
+    origin: originOut(a.origin),
     revision: a.revision,
     updatedAt: a.updatedAt.toISOString(),
     url: `/actions/${a.id}`,
@@ -106,13 +124,7 @@ function record(d: ActionDetails): ActionRecordOut {
     tags: a.tags,
     owners: d.owners,
     supporting: d.supporters,
-    origin: {
-      type: origin.type,
-      decision: origin.decision?.code ?? null,
-      meeting: origin.meeting?.id ?? null,
-      group: origin.group?.slug ?? null,
-      planSection: origin.planSectionId,
-    },
+    origin: originOut(origin),
     revision: a.revision,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

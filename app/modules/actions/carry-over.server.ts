@@ -15,8 +15,11 @@ import type { Viewer } from '~/modules/access/viewer'
 import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
 import { addAgendaItem } from '~/modules/meetings/agenda.server'
 import { findVisibleMeeting, meetingHeader, type VisibleMeeting } from '~/modules/meetings/meetings.server'
+import { visibleActionOriginWhere } from '~/modules/access/origins-visibility.server'
 import { localized, ownersOf } from './loading.server'
+import { originsOf, RESTRICTED_ORIGIN } from './origins.server'
 import { isOverdue, openWhere } from './overdue.server'
+import type { OriginView } from './views'
 
 export interface PendingAction {
   id: string
@@ -26,8 +29,8 @@ export interface PendingAction {
   dueDate: string
   overdue: boolean
   owners: { code: string; name: string }[]
-  decisionCode: string | null
-  meeting: { id: string; title: string; startsAt: Date; timeZone: string }
+  /** the earlier meeting and decision, as the viewer may see them (origins.server.ts) */
+  origin: OriginView
 }
 
 /** The open actions carried into this meeting, oldest meeting first; null when the meeting is hidden. */
@@ -50,12 +53,6 @@ function pendingFor(viewer: Viewer, { row }: VisibleMeeting, lang: Lang, now: Da
       status: actionItems.status,
       progress: actionItems.progress,
       dueDate: actionItems.dueDate,
-      decisionCode: decisions.code,
-      meetingId: meetings.id,
-      meetingEs: meetings.titleEs,
-      meetingEn: meetings.titleEn,
-      startsAt: meetings.startsAt,
-      timeZone: meetings.timeZone,
     })
     .from(actionItems)
     .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
@@ -70,9 +67,18 @@ function pendingFor(viewer: Viewer, { row }: VisibleMeeting, lang: Lang, now: Da
         sql`${meetings.status} <> 'cancelled'`,
       ),
     )
-    .orderBy(asc(meetings.startsAt), asc(decisions.number), asc(actionItems.dueDate), asc(actionItems.id))
+    // an action whose meeting the viewer may not see comes last, in no order that hints at its meeting
+    .orderBy(
+      sql`case when ${visibleActionOriginWhere(viewer)} then 0 else 1 end`,
+      sql`case when ${visibleActionOriginWhere(viewer)} then ${meetings.startsAt} end`,
+      sql`case when ${visibleActionOriginWhere(viewer)} then ${decisions.number} end`,
+      asc(actionItems.dueDate),
+      asc(actionItems.id),
+    )
     .all()
-  const owners = ownersOf(rows.map((r) => r.id))
+  const ids = rows.map((r) => r.id)
+  const owners = ownersOf(ids)
+  const origins = originsOf(viewer, ids, lang)
   return rows.map((r) => ({
     id: r.id,
     title: localized(lang, r.titleEs, r.titleEn),
@@ -83,13 +89,7 @@ function pendingFor(viewer: Viewer, { row }: VisibleMeeting, lang: Lang, now: Da
     owners: (owners.get(r.id) ?? [])
       .filter((o) => o.role === 'owner')
       .map((o) => ({ code: o.code, name: localized(lang, o.nameEs, o.nameEn) })),
-    decisionCode: r.decisionCode,
-    meeting: {
-      id: r.meetingId,
-      title: localized(lang, r.meetingEs, r.meetingEn),
-      startsAt: r.startsAt,
-      timeZone: r.timeZone,
-    },
+    origin: origins.get(r.id) ?? RESTRICTED_ORIGIN,
   }))
 }
 

@@ -1,28 +1,19 @@
 /**
- * One action as its page and the API show it: what it says, where it comes from, who owns and supports
- * it, the history of reports with the evidence the viewer may open, and what the viewer may do on it.
+ * One action as its page and the API show it: what it says, where it comes from (as the viewer may see
+ * it: origins.server.ts), who owns and supports it, the history of reports with the evidence the viewer
+ * may open, and what the viewer may do on it.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db } from '@db/client'
-import {
-  actionUpdateEvidence,
-  actionUpdates,
-  agendaItems,
-  decisions,
-  documents,
-  groups,
-  meetings,
-  organizations,
-  people,
-} from '@db/schema'
+import { actionUpdateEvidence, actionUpdates, documents, organizations, people } from '@db/schema'
 import type { Lang } from '~/i18n/core'
-import { can, type MeetingOpenness } from '~/modules/access/can'
+import { can } from '~/modules/access/can'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
-import { findVisibleAction, localized, type ActionRow, type OwnerRow } from './loading.server'
+import { findVisibleAction, localized, type OwnerRow } from './loading.server'
+import { originOf } from './origins.server'
 import { isDueSoon, isOverdue } from './overdue.server'
-import type { OriginType } from './schemas'
 import type { UpdateView } from './views'
 
 export interface OwnerView {
@@ -109,46 +100,6 @@ function listUpdates(viewer: Viewer, actionId: string, lang: Lang, now = Date.no
   }))
 }
 
-export interface OriginView {
-  type: OriginType
-  decision: { id: string; code: string; text: string } | null
-  agendaItem: { id: string; title: string } | null
-  meeting: { id: string; title: string; startsAt: Date; timeZone: string; openness: MeetingOpenness } | null
-  group: { slug: string; name: string } | null
-  planSectionId: string | null
-}
-
-function originOf(row: ActionRow, lang: Lang): OriginView {
-  const decision = row.decisionId
-    ? db.select().from(decisions).where(eq(decisions.id, row.decisionId)).get()
-    : undefined
-  const item = row.agendaItemId
-    ? db.select().from(agendaItems).where(eq(agendaItems.id, row.agendaItemId)).get()
-    : undefined
-  const meeting = row.meetingId
-    ? db.select().from(meetings).where(eq(meetings.id, row.meetingId)).get()
-    : undefined
-  const group = row.groupId ? db.select().from(groups).where(eq(groups.id, row.groupId)).get() : undefined
-  return {
-    type: row.originType,
-    decision: decision
-      ? { id: decision.id, code: decision.code, text: localized(lang, decision.textEs, decision.textEn) }
-      : null,
-    agendaItem: item ? { id: item.id, title: localized(lang, item.titleEs, item.titleEn) } : null,
-    meeting: meeting
-      ? {
-          id: meeting.id,
-          title: localized(lang, meeting.titleEs, meeting.titleEn),
-          startsAt: meeting.startsAt,
-          timeZone: meeting.timeZone,
-          openness: meeting.openness,
-        }
-      : null,
-    group: group ? { slug: group.slug, name: localized(lang, group.nameEs, group.nameEn) } : null,
-    planSectionId: row.planSectionId,
-  }
-}
-
 /** Everything the action's page and the API show; null when missing or hidden. */
 export function getActionDetails(viewer: Viewer, id: string, lang: Lang, now = new Date()) {
   const loaded = findVisibleAction(viewer, id)
@@ -179,7 +130,7 @@ export function getActionDetails(viewer: Viewer, id: string, lang: Lang, now = n
       completedAt: row.completedAt,
       createdBy: createdBy?.name ?? null,
     },
-    origin: originOf(row, lang),
+    origin: originOf(viewer, row.id, lang),
     owners: ownerViews(owners, 'owner', lang),
     supporters: ownerViews(owners, 'supporting', lang),
     updates,

@@ -75,11 +75,27 @@ const COLUMNS: Column[] = [
     key: 'origin',
     label: 'actions.export.origin',
     width: 14,
-    value: (a, t) => t(`actions.origin.${a.origin.type}`),
+    // a hidden origin says only that it is restricted, and the next columns stay empty
+    value: (a, t) => t(a.origin.restricted ? 'actions.origin.restricted' : `actions.origin.${a.origin.type}`),
   },
-  { key: 'decision', label: 'actions.export.decision', width: 18, value: (a) => a.origin.decisionCode ?? '' },
-  { key: 'meeting', label: 'actions.export.meeting', width: 50, value: (a) => a.origin.meetingTitle ?? '' },
-  { key: 'group', label: 'actions.export.group', width: 30, value: (a) => a.origin.groupName ?? '' },
+  {
+    key: 'decision',
+    label: 'actions.export.decision',
+    width: 18,
+    value: (a) => (a.origin.restricted ? '' : (a.origin.decision?.code ?? '')),
+  },
+  {
+    key: 'meeting',
+    label: 'actions.export.meeting',
+    width: 50,
+    value: (a) => (a.origin.restricted ? '' : (a.origin.meeting?.title ?? '')),
+  },
+  {
+    key: 'group',
+    label: 'actions.export.group',
+    width: 30,
+    value: (a) => (a.origin.restricted ? '' : (a.origin.group?.name ?? '')),
+  },
   { key: 'updatedAt', label: 'actions.export.updatedAt', width: 20, value: (a) => a.updatedAt.toISOString() },
 ]
 

@@ -18,11 +18,14 @@ import {
 import type { Lang } from '~/i18n/core'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
+import { visibleActionOriginWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { ownerViews, type OwnerView } from './details.server'
 import { localized, ownersOf } from './loading.server'
 import { dueWithinWhere, isOverdue, openWhere, overdueWhere } from './overdue.server'
-import type { ActionPriority, ActionStatus, ListFilters, OriginType } from './schemas'
+import { originsOf, RESTRICTED_ORIGIN } from './origins.server'
+import type { ActionPriority, ActionStatus, ListFilters } from './schemas'
+import type { OriginView } from './views'
 
 export const PAGE_SIZE = 25
 
@@ -39,15 +42,8 @@ export interface ListedAction {
   awaitingValidation: boolean
   updatedAt: Date
   revision: number
-  origin: {
-    type: OriginType
-    decisionCode: string | null
-    meetingId: string | null
-    meetingTitle: string | null
-    groupSlug: string | null
-    groupName: string | null
-    planSectionId: string | null
-  }
+  /** as the viewer may see it (origins.server.ts) */
+  origin: OriginView
   owners: OwnerView[]
   supporters: OwnerView[]
 }
@@ -81,12 +77,15 @@ export function listWhere(
 ): SQL {
   const where: SQL[] = [visibleActionsWhere(viewer)]
   if (f.owner) where.push(ownedByWhere(f.owner, involvement))
+  // a filter by an origin the viewer may not see matches nothing: the list never says which of the
+  // actions they see come from a hidden meeting or decision
+  if (f.meeting || f.decision) where.push(visibleActionOriginWhere(viewer))
   if (f.meeting) where.push(eq(actionItems.meetingId, f.meeting))
   if (f.decision) where.push(eq(actionItems.decisionId, f.decision))
   if (f.group) {
     const gid = sql`(select ${groups.id} from ${groups} where ${groups.slug} = ${f.group})`
     where.push(
-      sql`(${actionItems.groupId} = ${gid} or ${actionItems.meetingId} in (select ${meetings.id} from ${meetings} where ${meetings.groupId} = ${gid}))`,
+      sql`(${actionItems.groupId} = ${gid} or ${actionItems.meetingId} in (select ${meetings.id} from ${meetings} where ${meetings.groupId} = ${gid} and ${visibleMeetingsWhere(viewer)}))`,
     )
   }
   if (f.status === 'open') where.push(openWhere())
@@ -152,27 +151,20 @@ export function listActions(
           dueDate: actionItems.dueDate,
           updatedAt: actionItems.updatedAt,
           revision: actionItems.revision,
-          originType: actionItems.originType,
-          planSectionId: actionItems.planSectionId,
-          meetingId: actionItems.meetingId,
-          decisionCode: decisions.code,
-          meetingEs: meetings.titleEs,
-          meetingEn: meetings.titleEn,
-          groupSlug: groups.slug,
-          groupEs: groups.nameEs,
-          groupEn: groups.nameEn,
           awaiting: awaitingValidation,
         })
         .from(actionItems)
-        .leftJoin(decisions, eq(decisions.id, actionItems.decisionId))
-        .leftJoin(meetings, eq(meetings.id, actionItems.meetingId))
-        .leftJoin(groups, eq(groups.id, actionItems.groupId))
         .where(inArray(actionItems.id, ids))
         .all()
     : []
   const rows = inIdOrder(ids, found)
   const page = rows.slice(0, limit)
   const owners = ownersOf(page.map((r) => r.id))
+  const origins = originsOf(
+    viewer,
+    page.map((r) => r.id),
+    lang,
+  )
   const items = page.map((r) => ({
     id: r.id,
     title: localized(lang, r.titleEs, r.titleEn),
@@ -186,15 +178,7 @@ export function listActions(
     awaitingValidation: Boolean(r.awaiting),
     updatedAt: r.updatedAt,
     revision: r.revision,
-    origin: {
-      type: r.originType,
-      decisionCode: r.decisionCode,
-      meetingId: r.meetingId,
-      meetingTitle: r.meetingEs || r.meetingEn ? localized(lang, r.meetingEs, r.meetingEn) : null,
-      groupSlug: r.groupSlug,
-      groupName: r.groupEs || r.groupEn ? localized(lang, r.groupEs, r.groupEn) : null,
-      planSectionId: r.planSectionId,
-    },
+    origin: origins.get(r.id) ?? RESTRICTED_ORIGIN,
     owners: ownerViews(owners.get(r.id) ?? [], 'owner', lang),
     supporters: ownerViews(owners.get(r.id) ?? [], 'supporting', lang),
   }))
@@ -248,6 +232,8 @@ export function listFilterOptions(viewer: Viewer, lang: Lang) {
             .from(actionItems)
             .where(and(sql`${actionItems.meetingId} is not null`, visibleActionsWhere(viewer))),
         ),
+        // an action the viewer supports may come from a meeting they may not see: not offered
+        visibleMeetingsWhere(viewer),
       ),
     )
     .orderBy(desc(meetings.startsAt))

@@ -1,5 +1,7 @@
 // The shapes the action pages draw, shared by the services that build them and the components that
 // show them. Types only: client-safe, nothing here reaches the browser bundle.
+import type { MeetingOpenness } from '~/modules/access/can'
+import type { OriginType } from './constants'
 import type { ActionStatus, Validation } from './schemas'
 
 /** The action's state when a change was refused as stale: shown beside what the person typed. */
@@ -42,3 +44,24 @@ export interface UpdateView {
   validationComment: string | null
   evidence: EvidenceView[]
 }
+
+/** Where an action comes from, as the viewer may see it: names (with ids for links), or only that it
+ * is restricted when the origin is hidden from them (`origins.server.ts` decides, in SQL). */
+export type OriginView =
+  | { restricted: true }
+  | {
+      restricted: false
+      type: OriginType
+      decision: { id: string; code: string; text: string } | null
+      agendaItem: { id: string; title: string } | null
+      meeting: {
+        id: string
+        title: string
+        startsAt: Date
+        timeZone: string
+        openness: MeetingOpenness
+      } | null
+      group: { slug: string; name: string } | null
+      /** the plan section's reference */
+      planSection: string | null
+    }

@@ -3,10 +3,20 @@
  * each language against the current version, who downloaded it (for the secretariat, when restricted)
  * and what the viewer may do with it. People's names only to signed-in viewers.
  */
-import { aliasedTable, desc, eq, inArray } from 'drizzle-orm'
+import { aliasedTable, and, desc, eq, inArray } from 'drizzle-orm'
 import { db } from '@db/client'
-import { documentDownloads, documentFiles, documentVersions, groups, organizations, people } from '@db/schema'
+import {
+  agendaItems,
+  documentDownloads,
+  documentFiles,
+  documentVersions,
+  groups,
+  meetings,
+  organizations,
+  people,
+} from '@db/schema'
 import { can, embargoActive } from '~/modules/access/can'
+import { originMeetingsWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import type { FileLanguage } from './constants'
 import { byLanguage, documentRef, getVisibleDocument, isRestricted, sortLanguages } from './queries.server'
@@ -31,6 +41,7 @@ export function getDocumentDetails(viewer: Viewer | null, id: string, now = Date
         .where(eq(groups.id, doc.groupId))
         .get() ?? null)
     : null
+  const origin = originOf(viewer, doc)
   const signedIn = Boolean(viewer)
   const versions = versionsOf(doc.id, signedIn)
   const ref = documentRef(doc)
@@ -55,8 +66,13 @@ export function getDocumentDetails(viewer: Viewer | null, id: string, now = Date
       visibility: doc.visibility,
       embargoUntil: doc.embargoUntil,
       embargoed: embargoActive(doc, now),
-      meetingId: doc.meetingId,
-      agendaItemId: doc.agendaItemId,
+      // the meeting and agenda item only when the viewer may see the meeting (else only that the
+      // origin is restricted: `originRestricted`)
+      meetingId: origin.meeting?.id ?? null,
+      agendaItemId: origin.agendaItem?.id ?? null,
+      meeting: origin.meeting,
+      agendaItem: origin.agendaItem,
+      originRestricted: origin.restricted,
       tags: doc.tags,
       currentVersion: doc.currentVersion,
       revision: doc.revision,
@@ -79,6 +95,33 @@ export function getDocumentDetails(viewer: Viewer | null, id: string, now = Date
   }
 }
 export type DocumentDetails = NonNullable<ReturnType<typeof getDocumentDetails>>
+
+/** The document's meeting and agenda item as the viewer may name them (origins-visibility.server.ts):
+ * a document can be open to participants while its meeting is for member countries only. */
+function originOf(viewer: Viewer | null, doc: { meetingId: string | null; agendaItemId: string | null }) {
+  const none = { restricted: false, meeting: null, agendaItem: null }
+  if (!doc.meetingId) return none
+  const meeting = db
+    .select({
+      id: meetings.id,
+      titleEs: meetings.titleEs,
+      titleEn: meetings.titleEn,
+      startsAt: meetings.startsAt,
+      timeZone: meetings.timeZone,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.id, doc.meetingId), originMeetingsWhere(viewer)))
+    .get()
+  if (!meeting) return { ...none, restricted: true }
+  const item = doc.agendaItemId
+    ? db
+        .select({ id: agendaItems.id, titleEs: agendaItems.titleEs, titleEn: agendaItems.titleEn })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.id, doc.agendaItemId), eq(agendaItems.meetingId, meeting.id)))
+        .get()
+    : undefined
+  return { restricted: false, meeting, agendaItem: item ?? null }
+}
 
 /** The versions, newest first, each with its files (the original first, then by language). */
 function versionsOf(documentId: string, signedIn: boolean) {

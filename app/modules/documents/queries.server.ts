@@ -16,6 +16,7 @@ import {
 import type { Lang } from '~/i18n/core'
 import { can, embargoActive, type DocumentRef } from '~/modules/access/can'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
+import { visibleMeetingIdWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { matchingRowids, toFtsQuery } from '~/modules/search/search.server'
 import { VISIBILITIES, type Sort } from './constants'
@@ -151,7 +152,9 @@ export function documentPageQuery(
       lt(documents.documentDate, `${query.year + 1}-01-01`),
     )
   }
-  if (query.meeting) where.push(eq(documents.meetingId, query.meeting))
+  // a meeting the viewer may not see matches nothing (the list never says which documents are its)
+  if (query.meeting)
+    where.push(eq(documents.meetingId, query.meeting), visibleMeetingIdWhere(viewer, documents.meetingId))
   if (query.group) {
     where.push(
       sql`${documents.groupId} = (select ${groups.id} from ${groups} where ${groups.slug} = ${query.group.toLowerCase()})`,
@@ -205,7 +208,10 @@ export function listDocuments(
           embargoUntil: documents.embargoUntil,
           deletedAt: documents.deletedAt,
           currentVersion: documents.currentVersion,
-          meetingId: documents.meetingId,
+          // named only when the viewer may see the meeting
+          meetingId: sql<
+            string | null
+          >`case when ${visibleMeetingIdWhere(viewer, documents.meetingId)} then ${documents.meetingId} end`,
           createdAt: documents.createdAt,
           orgCode: organizations.code,
           orgNameEs: organizations.nameEs,

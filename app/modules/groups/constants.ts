@@ -5,6 +5,6 @@ export type GroupKind = (typeof GROUP_KINDS)[number]
 
 /** chair: runs the group (members, stages, decides suggestions); drafter: writes the texts; commenter:
  * comments and suggests wording; reader: reads. Before plans existed the roles were chair, member and
- * drafter: members became commenters (drizzle/0013), keeping what they could do and gaining no edit. */
+ * drafter: members became commenters (drizzle/0016_plans.sql), keeping what they could do and gaining no edit. */
 export const GROUP_ROLES = ['chair', 'drafter', 'commenter', 'reader'] as const
 export type GroupRole = (typeof GROUP_ROLES)[number]
