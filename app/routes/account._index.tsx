@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
 import type { Lang } from '~/i18n/core'
-import { pageTitle } from '~/i18n/page-title'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { LanguageSchema, ProfileSchema } from '~/modules/auth/account-schemas'
 import { getProfile, updateLanguage, updateProfile } from '~/modules/auth/account.server'
@@ -15,9 +15,7 @@ import { pageFailure } from '~/modules/core/form-reply.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta = pageTitle(
-  (t) => `${t('account.profile.heading')} · ${t('account.title')} · ${t('app.name')}`,
-)
+export const meta = titleMeta('account.profile.heading', 'account.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)

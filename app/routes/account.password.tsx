@@ -7,16 +7,14 @@ import { Form, useActionData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { SubmitButton } from '~/components/submit-button'
-import { pageTitle } from '~/i18n/page-title'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { ChangePasswordSchema } from '~/modules/auth/account-schemas'
 import { changePassword } from '~/modules/auth/account.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 
-export const meta = pageTitle(
-  (t) => `${t('account.password.heading')} · ${t('account.title')} · ${t('app.name')}`,
-)
+export const meta = titleMeta('account.password.heading', 'account.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireViewer(request)

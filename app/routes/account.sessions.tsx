@@ -2,17 +2,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { SubmitButton } from '~/components/submit-button'
-import { pageTitle } from '~/i18n/page-title'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { endOtherSessions, endSession, listOwnSessions } from '~/modules/auth/account.server'
-import { EndOtherSessionsSchema, EndSessionSchema, parseWithZod } from '~/modules/auth/forms.server'
+import { EndOtherSessionsSchema, EndSessionSchema } from '~/modules/auth/forms.server'
 import { clearSessionCookie } from '~/modules/auth/session.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
+import { parseForm } from '~/modules/core/forms.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 
-export const meta = pageTitle(
-  (t) => `${t('account.sessions.heading')} · ${t('account.title')} · ${t('app.name')}`,
-)
+export const meta = titleMeta('account.sessions.heading', 'account.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { sessions: listOwnSessions(requireViewer(request)) }
@@ -24,13 +23,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'end-other-sessions') {
-    const submission = parseWithZod(formData, { schema: EndOtherSessionsSchema })
+    const submission = parseForm(formData, EndOtherSessionsSchema)
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
     const ended = endOtherSessions(viewer, ip)
     return redirect(`/account/sessions?done=endOthers&count=${ended}`)
   }
   if (intent !== 'end-session') throw new Response(null, { status: 400 })
-  const submission = parseWithZod(formData, { schema: EndSessionSchema })
+  const submission = parseForm(formData, EndSessionSchema)
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   try {
     // someone else's session, or one already ended: the 404 page
