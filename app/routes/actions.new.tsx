@@ -7,9 +7,8 @@ import { actionFormOptions, decisionPrefill } from '~/modules/actions/form-optio
 import { ActionFormSchema } from '~/modules/actions/schemas'
 import { createAction } from '~/modules/actions/writing.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
-import { assertAllowed } from '~/modules/core/domain-error.server'
 import { invalidForm, parseForm } from '~/modules/core/forms.server'
-import { formFailure, notFoundResponse, pageFailure } from '~/modules/core/form-reply.server'
+import { assertAllowedPage, formFailure, notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
 export const meta = titleMeta('actions.new.title')
@@ -18,11 +17,7 @@ export const meta = titleMeta('actions.new.title')
  * for a post alike (before the form is read). */
 function requireCreator(request: Request) {
   const viewer = requireViewer(request)
-  try {
-    assertAllowed(viewer, 'action.create')
-  } catch (error) {
-    pageFailure(error)
-  }
+  assertAllowedPage(viewer, 'action.create')
   return viewer
 }
 

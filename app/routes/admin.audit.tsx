@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
 import { listAudit } from '~/modules/audit/audit.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowedPage } from '~/modules/core/form-reply.server'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
 import { AuditFiltersSchema, searchParamsObject } from '~/modules/members/people-schemas'
 
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: 'Audit log · Registro de audi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'audit.read')
+  assertAllowedPage(viewer, 'audit.read')
   const filters = AuditFiltersSchema.parse(searchParamsObject(request.url))
   // Days are whole UTC days: "to" includes the last millisecond of its day.
   const { items, nextBefore } = listAudit({

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowedPage } from '~/modules/core/form-reply.server'
 import { listOutbox, smtpConfigured } from '~/modules/mail/mail.server'
 import { outboxTexts } from '~/modules/mail/outbox-links.server'
 
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: 'Outbox Â· Bandeja de salida â
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'outbox.read')
+  assertAllowedPage(viewer, 'outbox.read')
   // `before` is a creation time in milliseconds (the "older" link); anything else means the newest.
   const raw = Number(new URL(request.url).searchParams.get('before'))
   const before = Number.isSafeInteger(raw) && raw > 0 ? new Date(raw) : undefined

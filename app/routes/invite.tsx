@@ -6,6 +6,7 @@ import { Field, FormErrors } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { pageFailure } from '~/modules/core/form-reply.server'
 import { smtpConfigured } from '~/modules/mail/mail.server'
 import { type InviteRole } from '~/modules/members/constants'
 import { InviteSchema } from '~/modules/members/invite-schema'
@@ -14,15 +15,20 @@ import {
   assertMayInviteInto,
   invitableOrganizations,
   invitePerson,
+  type InviteResult,
 } from '~/modules/members/people.server'
 
 export const meta: MetaFunction = () => [{ title: 'Invite · Invitar — RCM' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertMayInvite(viewer)
   const requested = new URL(request.url).searchParams.get('org')
-  if (requested) assertMayInviteInto(viewer, requested)
+  try {
+    assertMayInvite(viewer)
+    if (requested) assertMayInviteInto(viewer, requested)
+  } catch (error) {
+    pageFailure(error)
+  }
   const organizations = invitableOrganizations(viewer)
   // Preselect the requested organization, else the inviter's own, except for the secretariat, who
   // mostly invites into other organizations and chooses explicitly.
@@ -42,12 +48,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
-  assertMayInvite(viewer)
+  let outcome: InviteResult
+  try {
+    assertMayInvite(viewer)
+  } catch (error) {
+    pageFailure(error)
+  }
   const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), invited: null }, { status: 400 })
   }
-  const outcome = invitePerson(viewer, submission.value, { ip: context.clientIp ?? null })
+  try {
+    outcome = invitePerson(viewer, submission.value, { ip: context.clientIp ?? null })
+  } catch (error) {
+    pageFailure(error)
+  }
   if (!outcome.ok) {
     return data(
       {

@@ -2,9 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meeting-form'
 import { useT } from '~/i18n/use-t'
-import { assertAllowed } from '~/modules/core/domain-error.server'
 import { invalidForm, parseForm } from '~/modules/core/forms.server'
-import { formFailure, pageFailure } from '~/modules/core/form-reply.server'
+import { assertAllowedPage, formFailure } from '~/modules/core/form-reply.server'
 import { MeetingFormSchema } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import { meetingFormOptions, meetingFormValues, updateMeeting } from '~/modules/meetings/meeting-form.server'
@@ -12,11 +11,7 @@ import { meetingFormOptions, meetingFormValues, updateMeeting } from '~/modules/
 // Secretariat only: the meeting's details and the invited organizations.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, lang, meeting } = meetingPageContext(request, params.id)
-  try {
-    assertAllowed(viewer, 'meeting.edit', meeting.ref)
-  } catch (error) {
-    pageFailure(error)
-  }
+  assertAllowedPage(viewer, 'meeting.edit', meeting.ref)
   return { options: meetingFormOptions(lang), defaultValue: meetingFormValues(meeting.row) }
 }
 

@@ -4,9 +4,8 @@ import { MeetingForm } from '~/components/meeting-form'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
-import { assertAllowed } from '~/modules/core/domain-error.server'
 import { invalidForm, parseForm } from '~/modules/core/forms.server'
-import { formFailure, pageFailure } from '~/modules/core/form-reply.server'
+import { assertAllowedPage, formFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { MeetingFormSchema } from '~/modules/meetings/forms.server'
 import { createMeeting, meetingFormOptions } from '~/modules/meetings/meeting-form.server'
@@ -16,11 +15,7 @@ export const meta = titleMeta('meetings.new.title')
 // Secretariat only. The times are the meeting's local times.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  try {
-    assertAllowed(viewer, 'meeting.create')
-  } catch (error) {
-    pageFailure(error)
-  }
+  assertAllowedPage(viewer, 'meeting.create')
   const options = meetingFormOptions(resolveLang(request, viewer))
   return {
     options,
