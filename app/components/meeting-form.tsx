@@ -13,7 +13,12 @@ import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { MEETING_KINDS, MEETING_OPENNESS, MEETING_STATUSES } from '~/modules/meetings/constants'
+import {
+  INVITABLE_KINDS,
+  MEETING_KINDS,
+  MEETING_OPENNESS,
+  MEETING_STATUSES,
+} from '~/modules/meetings/constants'
 import { MeetingFormSchema } from '~/modules/meetings/meeting-form-schema'
 import { TIME_ZONES } from '~/modules/meetings/time'
 import { Field, FieldErrors, FormErrors } from './forms'
@@ -23,13 +28,6 @@ export interface MeetingFormOptions {
   invitable: { code: string; kind: string; name: string }[]
   groups: { slug: string; name: string }[]
 }
-
-const INVITABLE_KINDS = [
-  'member_state',
-  'observer_state',
-  'international_organization',
-  'civil_society',
-] as const
 
 type TextName = 'titleEs' | 'titleEn' | 'themeEs' | 'themeEn' | 'number' | 'place' | 'onlineUrl'
 type WhenName = 'startsAt' | 'endsAt' | 'registrationDeadline'

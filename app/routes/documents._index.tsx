@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/pager'
+import { localized } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { getViewer } from '~/modules/auth/viewer.server'
@@ -160,7 +161,7 @@ export default function DocumentList() {
             </thead>
             <tbody>
               {items.map((d) => {
-                const title = (lang === 'es' ? (d.titleEs ?? d.titleEn) : (d.titleEn ?? d.titleEs)) ?? ''
+                const title = localized(lang, d.titleEs, d.titleEn)
                 return (
                   <tr key={d.id}>
                     <td>

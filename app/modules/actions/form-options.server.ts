@@ -11,21 +11,18 @@ import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { listDocuments } from '~/modules/documents/queries.server'
 import { loadAction, localized } from './loading.server'
+import { directoryOrder, organizationColumns } from '~/modules/members/organizations.server'
 
 /** The choices of the secretariat's action form. */
 export function actionFormOptions(lang: Lang) {
   const orgs = db
     .select({
-      id: organizations.id,
-      code: organizations.code,
-      kind: organizations.kind,
-      nameEs: organizations.nameEs,
-      nameEn: organizations.nameEn,
+      ...organizationColumns,
       parentId: organizations.parentId,
       sortOrder: organizations.sortOrder,
     })
     .from(organizations)
-    .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+    .orderBy(...directoryOrder())
     .all()
   // each member state followed by its national institutions
   const ordered: typeof orgs = []

@@ -18,6 +18,7 @@ import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { GROUP_KINDS, type GroupKind, type GroupRole } from './constants'
+import { directoryOrder } from '~/modules/members/organizations.server'
 
 export type { GroupKind, GroupRole }
 
@@ -145,7 +146,7 @@ export function getGroupPage({
         .from(organizations)
         .leftJoin(parent, eq(parent.id, organizations.parentId))
         .where(inArray(organizations.id, orgIds))
-        .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+        .orderBy(...directoryOrder())
         .all()
     : []
 

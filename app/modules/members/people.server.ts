@@ -19,6 +19,7 @@ import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
 import { queueMail } from '~/modules/mail/mail.server'
 import type { InviteInput, PeopleFilters } from './people-schemas'
+import { directoryOrder } from '~/modules/members/organizations.server'
 
 export const PEOPLE_PAGE_SIZE = 25
 
@@ -120,7 +121,7 @@ export function invitableOrganizations(viewer: Viewer): InvitableOrganization[] 
   const all = db
     .select()
     .from(organizations)
-    .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+    .orderBy(...directoryOrder())
     .all()
   const allowed = all.filter(
     (o) =>
@@ -393,6 +394,6 @@ export function organizationOptions() {
       nameEn: organizations.nameEn,
     })
     .from(organizations)
-    .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+    .orderBy(...directoryOrder())
     .all()
 }
