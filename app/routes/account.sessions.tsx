@@ -2,6 +2,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { SubmitButton } from '~/components/submit-button'
+import { TableHead } from '~/components/table-head'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { endOtherSessions, endSession, listOwnSessions } from '~/modules/auth/account.server'
@@ -54,15 +55,15 @@ export default function AccountSessions() {
       <div className="table-wrap">
         <table>
           <caption className="account-visually-hidden">{t('account.sessions.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('account.sessions.started')}</th>
-              <th scope="col">{t('account.sessions.lastSeen')}</th>
-              <th scope="col">{t('account.sessions.ip')}</th>
-              <th scope="col">{t('account.sessions.browser')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('account.sessions.started'),
+              t('account.sessions.lastSeen'),
+              t('account.sessions.ip'),
+              t('account.sessions.browser'),
+              t('common.actions'),
+            ]}
+          />
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id}>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
+import { TableHead } from '~/components/table-head'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowedPage } from '~/modules/core/form-reply.server'
@@ -79,15 +80,15 @@ export default function AdminOutbox() {
         <div className="table-wrap">
           <table>
             <caption className="admin-caption">{t('admin.outbox.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.outbox.created')}</th>
-                <th scope="col">{t('admin.outbox.to')}</th>
-                <th scope="col">{t('admin.outbox.subject')}</th>
-                <th scope="col">{t('admin.outbox.kind')}</th>
-                <th scope="col">{t('admin.outbox.state')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('admin.outbox.created'),
+                t('admin.outbox.to'),
+                t('admin.outbox.subject'),
+                t('admin.outbox.kind'),
+                t('admin.outbox.state'),
+              ]}
+            />
             <tbody>
               {items.map((m) => (
                 <tr key={m.id}>

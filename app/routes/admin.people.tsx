@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
+import { TableHead } from '~/components/table-head'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
@@ -235,18 +236,18 @@ export default function AdminPeople() {
         <div className="table-wrap">
           <table>
             <caption className="admin-caption">{t('admin.people.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('common.email')}</th>
-                <th scope="col">{t('common.organization')}</th>
-                <th scope="col">{t('common.role')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('admin.people.sessions')}</th>
-                <th scope="col">{t('admin.people.sort.created')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('common.name'),
+                t('common.email'),
+                t('common.organization'),
+                t('common.role'),
+                t('common.status'),
+                t('admin.people.sessions'),
+                t('admin.people.sort.created'),
+                t('common.actions'),
+              ]}
+            />
             <tbody>
               {items.map((p) => {
                 const self = p.id === viewerId

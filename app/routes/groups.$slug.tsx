@@ -5,6 +5,7 @@ import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { getGroupPage } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { TableHead } from '~/components/table-head'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${data?.page.group.name ?? t('groups.title')} · ${t('app.name')}`,
@@ -75,13 +76,7 @@ export default function GroupPage() {
           <div className="table-wrap">
             <table>
               <caption className="groups-caption">{t('groups.membersCaption', { name: group.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.name')}</th>
-                  <th scope="col">{t('common.organization')}</th>
-                  <th scope="col">{t('groups.col.groupRole')}</th>
-                </tr>
-              </thead>
+              <TableHead labels={[t('common.name'), t('common.organization'), t('groups.col.groupRole')]} />
               <tbody>
                 {members.map((m) => (
                   <tr key={m.personId}>

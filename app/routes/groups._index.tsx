@@ -5,6 +5,7 @@ import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { listGroups } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { TableHead } from '~/components/table-head'
 
 export const meta = titleMeta('groups.title')
 
@@ -27,14 +28,14 @@ export default function Groups() {
         <div className="table-wrap">
           <table>
             <caption className="groups-caption">{t('groups.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('groups.col.kind')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('groups.col.organizations')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('common.name'),
+                t('groups.col.kind'),
+                t('common.status'),
+                t('groups.col.organizations'),
+              ]}
+            />
             <tbody>
               {groups.map((g) => (
                 <tr key={g.slug}>

@@ -6,6 +6,7 @@ import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listDirectory, type DirectoryEntry } from '~/modules/members/directory.server'
+import { TableHead } from '~/components/table-head'
 
 export const meta = titleMeta('members.title')
 
@@ -80,13 +81,7 @@ export default function Members() {
         <div className="table-wrap">
           <table>
             <caption className="members-caption">{t('members.ptp.historyTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('members.ptp.year')}</th>
-                <th scope="col">{t('members.ptp.holder')}</th>
-                <th scope="col">{t('common.status')}</th>
-              </tr>
-            </thead>
+            <TableHead labels={[t('members.ptp.year'), t('members.ptp.holder'), t('common.status')]} />
             <tbody>
               {ptpHistory.map((p) => (
                 <tr key={p.year} className={p.status === 'current' ? 'members-ptp-current' : undefined}>
