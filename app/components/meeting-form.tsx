@@ -9,7 +9,7 @@ import {
   type SubmissionResult,
 } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
@@ -22,6 +22,7 @@ import {
 import { MeetingFormSchema } from '~/modules/meetings/meeting-form-schema'
 import { TIME_ZONES } from '~/modules/meetings/time'
 import { Field, FieldErrors, FormErrors } from './forms'
+import { SubmitButton } from './submit-button'
 
 export interface MeetingFormOptions {
   hosts: { code: string; name: string }[]
@@ -45,7 +46,6 @@ export function MeetingForm({
   submitLabel: MessageKey
 }) {
   const { t } = useT()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
@@ -182,9 +182,7 @@ export function MeetingForm({
           <FieldErrors id={`${fields.invited.id}-error`} errors={fields.invited.errors} />
         </fieldset>
         <div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {t(submitLabel)}
-          </button>
+          <SubmitButton>{t(submitLabel)}</SubmitButton>
         </div>
       </Form>
     </>

@@ -1,11 +1,12 @@
 // /account — the profile (name, title, telephone) and the preferred language: two forms, told apart by
 // `intent`.
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
+import { InputField } from '~/components/input-field'
 import type { Lang } from '~/i18n/core'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
@@ -80,39 +81,26 @@ function ProfileForm({ profile }: { profile: LoaderData['profile'] }) {
       </dl>
       <FormErrors errors={form.errors} />
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <Field id={fields.name.id} label={t('account.profile.name')} errors={fields.name.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.name, { type: 'text' })}
-              autoComplete="name"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
-        <Field id={fields.title.id} label={t('account.profile.title')} errors={fields.title.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.title, { type: 'text' })}
-              autoComplete="organization-title"
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.phone.id}
+        <InputField
+          field={fields.name}
+          type="text"
+          label={t('account.profile.name')}
+          autoComplete="name"
+          required
+        />
+        <InputField
+          field={fields.title}
+          type="text"
+          label={t('account.profile.title')}
+          autoComplete="organization-title"
+        />
+        <InputField
+          field={fields.phone}
+          type="tel"
           label={t('account.profile.phone')}
           hint={t('account.profile.phoneHint')}
-          errors={fields.phone.errors}
-        >
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.phone, { type: 'tel' })}
-              autoComplete="tel"
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
+          autoComplete="tel"
+        />
         <div>
           <SubmitButton intent="profile">{t('account.profile.save')}</SubmitButton>
         </div>

@@ -1,8 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
+import { SubmitButton } from '~/components/submit-button'
+import { InputField } from '~/components/input-field'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { requireViewer } from '~/modules/auth/viewer.server'
@@ -85,7 +87,6 @@ export default function Invite() {
   const { organizations, selected, roles, isAdmin } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, lang } = useT()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: { organization: selected, role: 'delegate', language: lang },
@@ -126,26 +127,14 @@ export default function Invite() {
       )}
       <FormErrors errors={form.errors} />
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <Field id={fields.name.id} label={t('admin.invite.name')} errors={fields.name.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.name, { type: 'text' })}
-              autoComplete="off"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
-        <Field id={fields.email.id} label={t('common.email')} errors={fields.email.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.email, { type: 'email' })}
-              autoComplete="off"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+        <InputField
+          field={fields.name}
+          type="text"
+          label={t('admin.invite.name')}
+          autoComplete="off"
+          required
+        />
+        <InputField field={fields.email} type="email" label={t('common.email')} autoComplete="off" required />
         <Field
           id={fields.title.id}
           label={`${t('admin.invite.jobTitle')} (${t('common.optional')})`}
@@ -214,9 +203,7 @@ export default function Invite() {
           )}
         </Field>
         <div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {t('admin.invite.submit')}
-          </button>
+          <SubmitButton>{t('admin.invite.submit')}</SubmitButton>
         </div>
       </Form>
     </>
