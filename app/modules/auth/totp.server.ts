@@ -172,6 +172,42 @@ function refuseCode(
   return { ok: false, reason: 'invalid' }
 }
 
+type PersonRow = NonNullable<ReturnType<typeof personRow>>
+
+/** Too many wrong codes lately: refused, and recorded. */
+function refuseThrottled(
+  person: PersonRow,
+  action: string,
+  ip: string | null,
+  retryAfter: number,
+): CodeResult {
+  audit({ actor: person, action, outcome: 'refused', ip, details: { reason: 'throttled' } })
+  return { ok: false, reason: 'throttled', retryAfter }
+}
+
+/** Checks a code against `secret`; when it is right, makes `change` and records `action` (about the
+ * person themselves unless `aboutPerson` is false) in one transaction. A wrong code is refused and
+ * counts towards the limit. */
+function withCorrectCode(
+  person: PersonRow,
+  input: { action: string; ip: string | null; now: number; secret: string; code: string },
+  change: (tx: Tx) => void,
+  aboutPerson = true,
+): CodeResult {
+  const { action, ip, now } = input
+  const target = aboutPerson ? { targetType: 'person', targetId: person.id } : {}
+  const ok = db.transaction(
+    (tx) => {
+      if (!verifyTotpCode(tx, person.id, input.secret, input.code, now)) return false
+      change(tx)
+      audit({ actor: person, action, ...target, ip }, tx)
+      return true
+    },
+    { behavior: 'immediate' },
+  )
+  return ok ? { ok: true } : refuseCode(person, action, ip, now)
+}
+
 /** Sign-in: checks the code of an enrolled person and marks the pending session verified. Wrong codes
  * count towards the limit (10 in 15 minutes, then 429). */
 export function verifySecondFactor(input: Who & { sessionId: string; code: string }): CodeResult {
@@ -179,27 +215,11 @@ export function verifySecondFactor(input: Who & { sessionId: string; code: strin
   const person = personRow(db, input.personId)
   if (!person) return { ok: false, reason: 'unknown' }
   if (!person.totpKey) return { ok: false, reason: 'not_enrolled' }
+  const action = 'auth.secondFactor'
   const wait = throttle(person.id, now)
-  if (wait > 0) {
-    audit({
-      actor: person,
-      action: 'auth.secondFactor',
-      outcome: 'refused',
-      ip: input.ip,
-      details: { reason: 'throttled' },
-    })
-    return { ok: false, reason: 'throttled', retryAfter: wait }
-  }
-  const ok = db.transaction(
-    (tx) => {
-      if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
-      markTwoFactorVerified(input.sessionId)
-      audit({ actor: person, action: 'auth.secondFactor', ip: input.ip }, tx)
-      return true
-    },
-    { behavior: 'immediate' },
-  )
-  return ok ? { ok: true } : refuseCode(person, 'auth.secondFactor', input.ip, now)
+  if (wait > 0) return refuseThrottled(person, action, input.ip, wait)
+  const check = { action, ip: input.ip, now, secret: person.totpKey, code: input.code }
+  return withCorrectCode(person, check, () => markTwoFactorVerified(input.sessionId), false)
 }
 
 /** Saves a candidate key once the person proves their app has it (a correct code). At sign-in the
@@ -211,41 +231,18 @@ export function enrolSecondFactor(
   const person = personRow(db, input.personId)
   if (!person || person.status !== 'active') return { ok: false, reason: 'unknown' }
   if (person.totpKey) return { ok: false, reason: 'already_enrolled' }
+  const action = 'account.secondFactor.enrol'
   const wait = throttle(person.id, now)
-  if (wait > 0) {
-    audit({
-      actor: person,
-      action: 'account.secondFactor.enrol',
-      outcome: 'refused',
-      ip: input.ip,
-      details: { reason: 'throttled' },
-    })
-    return { ok: false, reason: 'throttled', retryAfter: wait }
-  }
-  if (!isValidTotpKey(input.secret)) return refuseCode(person, 'account.secondFactor.enrol', input.ip, now)
-  const ok = db.transaction(
-    (tx) => {
-      if (!verifyTotpCode(tx, person.id, input.secret, input.code, now)) return false
-      tx.update(people)
-        .set({ totpKey: input.secret, updatedAt: new Date(now) })
-        .where(eq(people.id, person.id))
-        .run()
-      if (input.sessionId) markTwoFactorVerified(input.sessionId)
-      audit(
-        {
-          actor: person,
-          action: 'account.secondFactor.enrol',
-          targetType: 'person',
-          targetId: person.id,
-          ip: input.ip,
-        },
-        tx,
-      )
-      return true
-    },
-    { behavior: 'immediate' },
-  )
-  return ok ? { ok: true } : refuseCode(person, 'account.secondFactor.enrol', input.ip, now)
+  if (wait > 0) return refuseThrottled(person, action, input.ip, wait)
+  if (!isValidTotpKey(input.secret)) return refuseCode(person, action, input.ip, now)
+  const check = { action, ip: input.ip, now, secret: input.secret, code: input.code }
+  return withCorrectCode(person, check, (tx) => {
+    tx.update(people)
+      .set({ totpKey: input.secret, updatedAt: new Date(now) })
+      .where(eq(people.id, person.id))
+      .run()
+    if (input.sessionId) markTwoFactorVerified(input.sessionId)
+  })
 }
 
 export type DisableResult = CodeResult | { ok: false; reason: 'required' }
@@ -269,26 +266,17 @@ export function disableSecondFactor(input: Who & { code: string }): DisableResul
   if (!person.totpKey) return { ok: false, reason: 'not_enrolled' }
   const wait = throttle(person.id, now)
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfter: wait }
-  const ok = db.transaction(
-    (tx) => {
-      if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
-      tx.update(people)
-        .set({ totpKey: null, updatedAt: new Date(now) })
-        .where(eq(people.id, person.id))
-        .run()
-      audit(
-        {
-          actor: person,
-          action: 'account.secondFactor.disable',
-          targetType: 'person',
-          targetId: person.id,
-          ip: input.ip,
-        },
-        tx,
-      )
-      return true
-    },
-    { behavior: 'immediate' },
-  )
-  return ok ? { ok: true } : refuseCode(person, 'account.secondFactor.disable', input.ip, now)
+  const check = {
+    action: 'account.secondFactor.disable',
+    ip: input.ip,
+    now,
+    secret: person.totpKey,
+    code: input.code,
+  }
+  return withCorrectCode(person, check, (tx) => {
+    tx.update(people)
+      .set({ totpKey: null, updatedAt: new Date(now) })
+      .where(eq(people.id, person.id))
+      .run()
+  })
 }
