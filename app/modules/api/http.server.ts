@@ -26,6 +26,12 @@ export function apiError(
   )
 }
 
+/** 405 for a method the address does not answer, saying which ones it does. */
+export const methodNotAllowed = (...allowed: ('GET' | 'POST')[]) =>
+  apiError(405, 'method_not_allowed', `Use ${allowed.join(' or ')}.`, undefined, {
+    Allow: allowed.join(', '),
+  })
+
 export function apiJson(body: unknown, status = 200, headers?: HeadersInit): Response {
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } })
 }
@@ -123,7 +129,9 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   const parsed = schema.safeParse(raw)
   if (parsed.success && Object.keys(fields).length === 0) return parsed.data
   if (parsed.error) {
-    const issues = zodFields(parsed.error, (i) => (i.code === 'unrecognized_keys' ? 'Unknown parameter.' : i.message))
+    const issues = zodFields(parsed.error, (i) =>
+      i.code === 'unrecognized_keys' ? 'Unknown parameter.' : i.message,
+    )
     for (const key of Object.keys(issues)) (fields[key] ??= []).push(...issues[key])
   }
   throw apiError(400, 'invalid', 'The request is not valid.', fields)
