@@ -12,6 +12,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { listDocuments } from '~/modules/documents/queries.server'
 import { loadAction, localized } from './loading.server'
 import { directoryOrder, organizationColumns } from '~/modules/members/organizations.server'
+import { groupChoices } from '~/modules/groups/groups.server'
 
 /** The choices of the secretariat's action form. */
 export function actionFormOptions(lang: Lang) {
@@ -53,12 +54,7 @@ export function actionFormOptions(lang: Lang) {
       name: p.name,
       organization: byId.get(p.institutionId ?? p.organizationId)?.code ?? '',
     })),
-    groups: db
-      .select({ slug: groups.slug, nameEs: groups.nameEs, nameEn: groups.nameEn })
-      .from(groups)
-      .orderBy(asc(groups.slug))
-      .all()
-      .map((g) => ({ slug: g.slug, name: localized(lang, g.nameEs, g.nameEn) })),
+    groups: groupChoices(lang),
   }
 }
 

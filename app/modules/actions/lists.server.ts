@@ -23,6 +23,7 @@ import { ownerViews, type OwnerView } from './details.server'
 import { localized, ownersOf } from './loading.server'
 import { dueWithinWhere, isOverdue, openWhere, overdueWhere } from './overdue.server'
 import type { ActionPriority, ActionStatus, ListFilters, OriginType } from './schemas'
+import { groupChoices } from '~/modules/groups/groups.server'
 
 export const PAGE_SIZE = 25
 
@@ -225,12 +226,7 @@ export function listFilterOptions(viewer: Viewer, lang: Lang) {
     .orderBy(asc(organizations.sortOrder), asc(organizations.code))
     .all()
     .map((o) => ({ code: o.code, name: localized(lang, o.nameEs, o.nameEn) }))
-  const groupList = db
-    .select({ slug: groups.slug, nameEs: groups.nameEs, nameEn: groups.nameEn })
-    .from(groups)
-    .orderBy(asc(groups.slug))
-    .all()
-    .map((g) => ({ slug: g.slug, name: localized(lang, g.nameEs, g.nameEn) }))
+  const groupList = groupChoices(lang)
   const meetingList = db
     .select({
       id: meetings.id,

@@ -4,7 +4,7 @@
  * Every reference the form names (host, group, invited organizations, number) is checked here and refused
  * at its field.
  */
-import { and, asc, eq, inArray, ne } from 'drizzle-orm'
+import { and, eq, inArray, ne } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
 import { delegationMembers, groups, meetingInvitations, meetings, organizations } from '@db/schema'
 import type { Lang } from '~/i18n/core'
@@ -17,6 +17,7 @@ import { INVITABLE_KINDS } from './constants'
 import type { MeetingFormInput } from './schemas'
 import { utcToZoned, zonedToUtc } from './time'
 import { directoryOrder, organizationColumns } from '~/modules/members/organizations.server'
+import { groupChoices } from '~/modules/groups/groups.server'
 
 const invitable = (kind: string) => (INVITABLE_KINDS as readonly string[]).includes(kind)
 
@@ -37,12 +38,7 @@ export function meetingFormOptions(lang: Lang) {
   return {
     hosts: orgs.filter((o) => o.kind === 'member_state'),
     invitable: orgs,
-    groups: db
-      .select({ slug: groups.slug, nameEs: groups.nameEs, nameEn: groups.nameEn })
-      .from(groups)
-      .orderBy(asc(groups.slug))
-      .all()
-      .map((g) => ({ slug: g.slug, name: localized(lang, g.nameEs, g.nameEn) })),
+    groups: groupChoices(lang),
   }
 }
 
