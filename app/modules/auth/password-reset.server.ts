@@ -11,7 +11,7 @@ import { audit } from '~/modules/audit/audit.server'
 import { queueMail } from '~/modules/mail/mail.server'
 import { linkOwner, setPasswordByLink } from './one-time-links.server'
 import { checkOneTimeToken, createOneTimeToken, linkTo, type LinkRefusal } from './one-time-tokens.server'
-import { accountKey, clearHits, recordHit, retryAfterSeconds } from './rate-limit.server'
+import { accountKey, clearHits, recordHit, refuseThrottled, retryAfterSeconds } from './rate-limit.server'
 
 export const RESET_WINDOW_MS = 60 * 60 * 1000
 export const RESET_LIMIT_PER_EMAIL = 5
@@ -37,16 +37,8 @@ export function requestPasswordReset(input: {
     retryAfterSeconds(resetEmailKey(email), RESET_LIMIT_PER_EMAIL, RESET_WINDOW_MS, now),
     retryAfterSeconds(resetIpKey(ip), RESET_LIMIT_PER_IP, RESET_WINDOW_MS, now),
   )
-  if (wait > 0) {
-    audit({
-      actorEmail: email,
-      action: 'auth.passwordReset.request',
-      outcome: 'refused',
-      ip: input.ip,
-      details: { reason: 'throttled' },
-    })
-    return { ok: false, reason: 'throttled', retryAfter: wait }
-  }
+  if (wait > 0)
+    return refuseThrottled({ actorEmail: email, action: 'auth.passwordReset.request', ip: input.ip }, wait)
   recordHit(resetEmailKey(email), now)
   recordHit(resetIpKey(ip), now)
 

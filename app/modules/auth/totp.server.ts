@@ -12,7 +12,7 @@ import { db, type Tx } from '@db/client'
 import { people, rateLimitEvents } from '@db/schema'
 import { mustUseSecondFactor } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
-import { LOGIN_WINDOW_MS, recordHit, retryAfterSeconds } from './rate-limit.server'
+import { LOGIN_WINDOW_MS, recordHit, refuseThrottled, retryAfterSeconds } from './rate-limit.server'
 import { markTwoFactorVerified } from './session.server'
 
 export const TOTP_ISSUER = 'RCM Portal'
@@ -174,17 +174,6 @@ function refuseCode(
 
 type PersonRow = NonNullable<ReturnType<typeof personRow>>
 
-/** Too many wrong codes lately: refused, and recorded. */
-function refuseThrottled(
-  person: PersonRow,
-  action: string,
-  ip: string | null,
-  retryAfter: number,
-): CodeResult {
-  audit({ actor: person, action, outcome: 'refused', ip, details: { reason: 'throttled' } })
-  return { ok: false, reason: 'throttled', retryAfter }
-}
-
 /** Checks a code against `secret`; when it is right, makes `change` and records `action` (about the
  * person themselves unless `aboutPerson` is false) in one transaction. A wrong code is refused and
  * counts towards the limit. */
@@ -217,7 +206,7 @@ export function verifySecondFactor(input: Who & { sessionId: string; code: strin
   if (!person.totpKey) return { ok: false, reason: 'not_enrolled' }
   const action = 'auth.secondFactor'
   const wait = throttle(person.id, now)
-  if (wait > 0) return refuseThrottled(person, action, input.ip, wait)
+  if (wait > 0) return refuseThrottled({ actor: person, action, ip: input.ip }, wait)
   const check = { action, ip: input.ip, now, secret: person.totpKey, code: input.code }
   return withCorrectCode(person, check, () => markTwoFactorVerified(input.sessionId), false)
 }
@@ -233,7 +222,7 @@ export function enrolSecondFactor(
   if (person.totpKey) return { ok: false, reason: 'already_enrolled' }
   const action = 'account.secondFactor.enrol'
   const wait = throttle(person.id, now)
-  if (wait > 0) return refuseThrottled(person, action, input.ip, wait)
+  if (wait > 0) return refuseThrottled({ actor: person, action, ip: input.ip }, wait)
   if (!isValidTotpKey(input.secret)) return refuseCode(person, action, input.ip, now)
   const check = { action, ip: input.ip, now, secret: input.secret, code: input.code }
   return withCorrectCode(person, check, (tx) => {
