@@ -4,7 +4,8 @@ import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
 import type { AgendaEntry, AttachedDocument } from '~/modules/meetings/views'
 import { FormErrors } from './forms'
-import { replyErrors, ReplyInput, ReplySelect, type Reply } from './reply-fields'
+import { replyErrors, type Reply } from './form-reply'
+import { ReplyInput, ReplySelect } from './reply-fields'
 import { TableHead } from './table-head'
 
 export function AttachedDocuments({ docs }: { docs: AttachedDocument[] | undefined }) {

@@ -1,7 +1,7 @@
 // The filters the meetings list and the decisions register share: the kind of meeting and the year.
 import { useT } from '~/i18n/use-t'
 import { MEETING_KINDS, type MeetingKind } from '~/modules/meetings/constants'
-import { FilterSelect } from './list-controls'
+import { FilterSelect } from './filter-select'
 
 export function KindAndYearFilters({
   idPrefix,
@@ -23,7 +23,7 @@ export function KindAndYearFilters({
         id={`${idPrefix}-kind`}
         name="kind"
         label={t('meetings.field.kind')}
-        allLabel={t('meetings.filter.all')}
+        any={t('meetings.filter.all')}
         value={kind}
         options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))}
       />
@@ -31,7 +31,7 @@ export function KindAndYearFilters({
         id={`${idPrefix}-year`}
         name="year"
         label={t('meetings.filter.year')}
-        allLabel={t('meetings.filter.all')}
+        any={t('meetings.filter.all')}
         value={year}
         options={years.map((y) => ({ value: y, label: String(y) }))}
       />

@@ -9,27 +9,26 @@ import {
   type SubmissionResult,
 } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { MEETING_KINDS, MEETING_OPENNESS, MEETING_STATUSES } from '~/modules/meetings/constants'
+import {
+  INVITABLE_KINDS,
+  MEETING_KINDS,
+  MEETING_OPENNESS,
+  MEETING_STATUSES,
+} from '~/modules/meetings/constants'
 import { MeetingFormSchema } from '~/modules/meetings/meeting-form-schema'
 import { TIME_ZONES } from '~/modules/meetings/time'
 import { Field, FieldErrors, FormErrors } from './forms'
+import { SubmitButton } from './submit-button'
 
 export interface MeetingFormOptions {
   hosts: { code: string; name: string }[]
   invitable: { code: string; kind: string; name: string }[]
   groups: { slug: string; name: string }[]
 }
-
-const INVITABLE_KINDS = [
-  'member_state',
-  'observer_state',
-  'international_organization',
-  'civil_society',
-] as const
 
 type TextName = 'titleEs' | 'titleEn' | 'themeEs' | 'themeEn' | 'number' | 'place' | 'onlineUrl'
 type WhenName = 'startsAt' | 'endsAt' | 'registrationDeadline'
@@ -47,7 +46,6 @@ export function MeetingForm({
   submitLabel: MessageKey
 }) {
   const { t } = useT()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
@@ -184,9 +182,7 @@ export function MeetingForm({
           <FieldErrors id={`${fields.invited.id}-error`} errors={fields.invited.errors} />
         </fieldset>
         <div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {t(submitLabel)}
-          </button>
+          <SubmitButton>{t(submitLabel)}</SubmitButton>
         </div>
       </Form>
     </>

@@ -10,7 +10,8 @@ import type {
   MinutesErratum,
   MinutesHistoryView,
 } from '~/modules/meetings/views'
-import { ReplyTextArea, type Reply } from './reply-fields'
+import type { Reply } from './form-reply'
+import { ReplyTextArea } from './reply-fields'
 
 const STATUS_CLASS: Record<MinutesStatus, string> = {
   draft: 'badge',

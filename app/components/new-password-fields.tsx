@@ -1,6 +1,6 @@
-import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import type { FieldMetadata } from '@conform-to/react'
 import { useT } from '~/i18n/use-t'
-import { Field } from './forms'
+import { InputField } from './input-field'
 
 /** The new password and its confirmation, as on the invitation, reset and account pages. */
 export function NewPasswordFields({
@@ -13,31 +13,21 @@ export function NewPasswordFields({
   const { t } = useT()
   return (
     <>
-      <Field
-        id={password.id}
+      <InputField
+        field={password}
+        type="password"
         label={t('account.password.new')}
         hint={t('account.password.hint')}
-        errors={password.errors}
-      >
-        {({ describedBy }) => (
-          <input
-            {...getInputProps(password, { type: 'password' })}
-            autoComplete="new-password"
-            aria-describedby={describedBy}
-            required
-          />
-        )}
-      </Field>
-      <Field id={confirm.id} label={t('account.password.confirm')} errors={confirm.errors}>
-        {({ describedBy }) => (
-          <input
-            {...getInputProps(confirm, { type: 'password' })}
-            autoComplete="new-password"
-            aria-describedby={describedBy}
-            required
-          />
-        )}
-      </Field>
+        autoComplete="new-password"
+        required
+      />
+      <InputField
+        field={confirm}
+        type="password"
+        label={t('account.password.confirm')}
+        autoComplete="new-password"
+        required
+      />
     </>
   )
 }

@@ -16,15 +16,15 @@ export function Pager({
   href: (n: number) => string
   /** names the navigation for screen readers, e.g. "Pages of results" */
   label: string
-  /** the current page in words, e.g. "Page 2" */
-  current: string
+  /** the current page in words, e.g. "Page 2"; none: only the links */
+  current?: string
 }) {
   const { t } = useT()
   if (page <= 1 && !hasMore) return null
   return (
     <nav className="pager" aria-label={label}>
       {page > 1 ? <Link to={href(page - 1)}>{t('common.previous')}</Link> : <span />}
-      <span className="muted">{current}</span>
+      {current === undefined ? null : <span className="muted">{current}</span>}
       {hasMore ? <Link to={href(page + 1)}>{t('common.next')}</Link> : <span />}
     </nav>
   )

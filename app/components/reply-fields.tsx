@@ -2,20 +2,8 @@
 // reads the action's conform reply, so that a refused form shows the message at its field and keeps what
 // the person typed, with JavaScript or without.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
-import type { SubmissionResult } from '@conform-to/react'
 import { Field } from './forms'
-
-export type Reply = SubmissionResult<string[]> | null | undefined
-
-/** The errors of one field in a reply from parseWithZod ('' holds those of the whole form). */
-export function replyErrors(reply: Reply, name: string) {
-  return reply?.error?.[name] ?? undefined
-}
-/** What the person typed, kept after a refused submission. */
-export function replyValue(reply: Reply, name: string) {
-  const v = reply?.initialValue?.[name]
-  return typeof v === 'string' ? v : undefined
-}
+import { replyErrors, replyValue, type Reply } from './form-reply'
 
 interface ReplyFieldProps {
   /** the reply of the form this field belongs to (null when another form was sent) */

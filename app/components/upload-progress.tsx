@@ -1,3 +1,4 @@
+import { useForm } from '@conform-to/react'
 import { useState, type FormEvent } from 'react'
 import { useErrorText } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
@@ -68,6 +69,23 @@ export function useProgressUpload({
 }
 
 /** The progress bar and its spoken status; renders nothing when no upload is running. */
+type UploadFormOptions<Shape extends Record<string, string | undefined>> = Omit<
+  NonNullable<Parameters<typeof useForm<Shape>>[0]>,
+  'onSubmit'
+>
+
+/** A conform form sent by `useProgressUpload` when JavaScript runs: the errors of a field are the API's
+ * when it answered, else the server-rendered ones. */
+export function useUploadForm<Shape extends Record<string, string | undefined>>(
+  send: Parameters<typeof useProgressUpload>[0],
+  options: UploadFormOptions<Shape>,
+) {
+  const upload = useProgressUpload(send)
+  const [form, fields] = useForm<Shape>({ ...options, onSubmit: (event) => upload.onSubmit(event) })
+  const errorsOf = (name: keyof typeof fields) => upload.errors[name as string] ?? fields[name].errors
+  return { upload, form, fields, errorsOf }
+}
+
 export function UploadProgress({ state }: { state: ProgressUploadState }) {
   const { t } = useT()
   const text = useErrorText()

@@ -11,6 +11,10 @@ export const DEFAULT_LANG: Lang = 'es'
 export type Plural = { zero?: string; one: string; other: string }
 export type Message = string | Plural
 
+/** A text kept in both languages, in the person's language (the other one when it has none). */
+export const localized = (lang: Lang, es: string | null | undefined, en: string | null | undefined) =>
+  (lang === 'es' ? (es ?? en) : (en ?? es)) ?? ''
+
 export function isLang(v: unknown): v is Lang {
   return v === 'es' || v === 'en'
 }

@@ -1,21 +1,31 @@
 // Page titles in the person's language: route `meta` functions run without a loader of their own
 // language, so they read it from the root route's data (Spanish until it has loaded).
-import type { MetaFunction } from '@remix-run/node'
+//   export const meta = titleMeta('meetings.title')
+//   export const meta = pageTitle<typeof loader>((t, data) => `${data?.title} · ${t('app.name')}`)
+import type { MetaArgs, MetaFunction } from '@remix-run/node'
 import type { RootData } from '~/root'
-import { translator, type MessageKey } from './index'
+import { translator, type MessageKey, type Translator } from './index'
 
 type Matches = Parameters<MetaFunction>[0]['matches']
 
-/** The translator of the page's language, for a meta function. */
-export function metaTranslator(matches: Matches) {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  return translator(root?.lang ?? 'es')
+/** The root route's data (the language, the viewer), for a meta function. */
+export function metaRoot(matches: Matches) {
+  return matches.find((m) => m.id === 'root')?.data as RootData | undefined
 }
 
-/** `meta` of a page titled by one message: "<title> · <name of the portal>". */
-export function titleMeta(key: MessageKey): MetaFunction {
-  return ({ matches }) => {
-    const { t } = metaTranslator(matches)
-    return [{ title: `${t(key)} · ${t('app.name')}` }]
-  }
+/** The translator of the page's language, for a meta function. */
+export function metaTranslator(matches: Matches) {
+  return translator(metaRoot(matches)?.lang ?? 'es')
+}
+
+/** `meta` of a page whose title is made from the page's own loader data. */
+export function pageTitle<Loader = unknown>(
+  title: (t: Translator['t'], data: MetaArgs<Loader>['data']) => string,
+): MetaFunction<Loader> {
+  return ({ data, matches }) => [{ title: title(metaTranslator(matches).t, data) }]
+}
+
+/** `meta` of a page titled by messages: "<title> · <section>… · <name of the portal>". */
+export function titleMeta(...keys: [MessageKey, ...MessageKey[]]): MetaFunction {
+  return pageTitle((t) => [...keys.map((key) => t(key)), t('app.name')].join(' · '))
 }

@@ -2,16 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment, type ReactNode } from 'react'
 import { BarChart } from '~/components/bar-chart'
-import { translator, type MessageKey } from '~/i18n'
+import type { MessageKey } from '~/i18n'
+import { metaRoot, metaTranslator } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { getDashboard, getPublicLanding, type Dashboard } from '~/modules/dashboard/dashboard.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
+  const root = metaRoot(matches)
+  const { t } = metaTranslator(matches)
   return [{ title: `${t(root?.viewer ? 'nav.dashboard' : 'dashboard.landing.title')} · ${t('app.name')}` }]
 }
 

@@ -1,13 +1,14 @@
 // /account — the profile (name, title, telephone) and the preferred language: two forms, told apart by
 // `intent`.
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
+import { InputField } from '~/components/input-field'
 import type { Lang } from '~/i18n/core'
-import { pageTitle } from '~/i18n/page-title'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { LanguageSchema, ProfileSchema } from '~/modules/auth/account-schemas'
 import { getProfile, updateLanguage, updateProfile } from '~/modules/auth/account.server'
@@ -15,9 +16,7 @@ import { pageFailure } from '~/modules/core/form-reply.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta = pageTitle(
-  (t) => `${t('account.profile.heading')} · ${t('account.title')} · ${t('app.name')}`,
-)
+export const meta = titleMeta('account.profile.heading', 'account.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
@@ -82,39 +81,26 @@ function ProfileForm({ profile }: { profile: LoaderData['profile'] }) {
       </dl>
       <FormErrors errors={form.errors} />
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <Field id={fields.name.id} label={t('account.profile.name')} errors={fields.name.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.name, { type: 'text' })}
-              autoComplete="name"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
-        <Field id={fields.title.id} label={t('account.profile.title')} errors={fields.title.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.title, { type: 'text' })}
-              autoComplete="organization-title"
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
-        <Field
-          id={fields.phone.id}
+        <InputField
+          field={fields.name}
+          type="text"
+          label={t('account.profile.name')}
+          autoComplete="name"
+          required
+        />
+        <InputField
+          field={fields.title}
+          type="text"
+          label={t('account.profile.title')}
+          autoComplete="organization-title"
+        />
+        <InputField
+          field={fields.phone}
+          type="tel"
           label={t('account.profile.phone')}
           hint={t('account.profile.phoneHint')}
-          errors={fields.phone.errors}
-        >
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.phone, { type: 'tel' })}
-              autoComplete="tel"
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
+          autoComplete="tel"
+        />
         <div>
           <SubmitButton intent="profile">{t('account.profile.save')}</SubmitButton>
         </div>

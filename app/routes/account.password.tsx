@@ -1,22 +1,21 @@
 // /account/password — changing one's password: the current one first; every other session then ends.
 export { keepHeaders as headers } from '~/modules/core/route-headers'
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { Field, FormErrors } from '~/components/forms'
+import { FormErrors } from '~/components/forms'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { SubmitButton } from '~/components/submit-button'
-import { pageTitle } from '~/i18n/page-title'
+import { InputField } from '~/components/input-field'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { ChangePasswordSchema } from '~/modules/auth/account-schemas'
 import { changePassword } from '~/modules/auth/account.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 
-export const meta = pageTitle(
-  (t) => `${t('account.password.heading')} · ${t('account.title')} · ${t('app.name')}`,
-)
+export const meta = titleMeta('account.password.heading', 'account.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireViewer(request)
@@ -60,20 +59,13 @@ export default function AccountPassword() {
       <p>{t('account.password.note')}</p>
       <FormErrors errors={form.errors} />
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <Field
-          id={fields.currentPassword.id}
+        <InputField
+          field={fields.currentPassword}
+          type="password"
           label={t('account.password.current')}
-          errors={fields.currentPassword.errors}
-        >
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.currentPassword, { type: 'password' })}
-              autoComplete="current-password"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+          autoComplete="current-password"
+          required
+        />
         <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <div>
           <SubmitButton intent="password">{t('account.password.save')}</SubmitButton>

@@ -9,7 +9,7 @@ import { FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
 import { TotpCodeField } from '~/components/totp-code-field'
 import { TotpEnrolment } from '~/components/totp-enrolment'
-import { pageTitle } from '~/i18n/page-title'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { TotpDisableSchema, TotpEnrolSchema } from '~/modules/auth/account-schemas'
 import { getSecondFactor } from '~/modules/auth/account.server'
@@ -22,9 +22,7 @@ import {
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 
-export const meta = pageTitle(
-  (t) => `${t('account.totp.heading')} · ${t('account.title')} · ${t('app.name')}`,
-)
+export const meta = titleMeta('account.totp.heading', 'account.title')
 
 const HERE = '/account/second-factor'
 

@@ -2,17 +2,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { SubmitButton } from '~/components/submit-button'
-import { pageTitle } from '~/i18n/page-title'
+import { TableHead } from '~/components/table-head'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { endOtherSessions, endSession, listOwnSessions } from '~/modules/auth/account.server'
-import { EndOtherSessionsSchema, EndSessionSchema, parseWithZod } from '~/modules/auth/forms.server'
+import { EndOtherSessionsSchema, EndSessionSchema } from '~/modules/auth/forms.server'
 import { clearSessionCookie } from '~/modules/auth/session.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
+import { parseForm } from '~/modules/core/forms.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 
-export const meta = pageTitle(
-  (t) => `${t('account.sessions.heading')} · ${t('account.title')} · ${t('app.name')}`,
-)
+export const meta = titleMeta('account.sessions.heading', 'account.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { sessions: listOwnSessions(requireViewer(request)) }
@@ -24,13 +24,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'end-other-sessions') {
-    const submission = parseWithZod(formData, { schema: EndOtherSessionsSchema })
+    const submission = parseForm(formData, EndOtherSessionsSchema)
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
     const ended = endOtherSessions(viewer, ip)
     return redirect(`/account/sessions?done=endOthers&count=${ended}`)
   }
   if (intent !== 'end-session') throw new Response(null, { status: 400 })
-  const submission = parseWithZod(formData, { schema: EndSessionSchema })
+  const submission = parseForm(formData, EndSessionSchema)
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   try {
     // someone else's session, or one already ended: the 404 page
@@ -55,15 +55,15 @@ export default function AccountSessions() {
       <div className="table-wrap">
         <table>
           <caption className="account-visually-hidden">{t('account.sessions.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('account.sessions.started')}</th>
-              <th scope="col">{t('account.sessions.lastSeen')}</th>
-              <th scope="col">{t('account.sessions.ip')}</th>
-              <th scope="col">{t('account.sessions.browser')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('account.sessions.started'),
+              t('account.sessions.lastSeen'),
+              t('account.sessions.ip'),
+              t('account.sessions.browser'),
+              t('common.actions'),
+            ]}
+          />
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id}>

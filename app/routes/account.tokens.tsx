@@ -5,7 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
-import { pageTitle } from '~/i18n/page-title'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { CreateTokenSchema, RevokeTokenSchema } from '~/modules/auth/account-schemas'
 import { createPersonalToken, listOwnTokens, revokePersonalToken } from '~/modules/auth/account.server'

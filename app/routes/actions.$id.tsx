@@ -8,7 +8,7 @@ import { ActionReportForm } from '~/components/action-report-form'
 import { ActionStatusBadge, DueDay, Progress } from '~/components/actions'
 import { replyErrors, replyValue, type Reply } from '~/components/form-reply'
 import { Field, FormErrors } from '~/components/forms'
-import { pageTitle } from '~/i18n/page-title'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { getActionDetails } from '~/modules/actions/details.server'
 import { actionFormOptions, actionFormValues, evidenceOptions } from '~/modules/actions/form-options.server'
@@ -22,8 +22,8 @@ import {
 import type { ActionSnapshot } from '~/modules/actions/views'
 import { cancelAction, editAction } from '~/modules/actions/writing.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { invalidForm, parseForm } from '~/modules/core/forms.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
-import { parseForm } from '~/modules/core/parse-form.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
 export const meta = pageTitle<typeof loader>(
@@ -90,7 +90,7 @@ function change<Value>(
   apply: (value: Value) => string,
 ) {
   if (submission.status !== 'success') {
-    return data({ intent, result: submission.reply(), conflict: null }, { status: 400, headers: NO_STORE })
+    return invalidForm(submission, intent)
   }
   try {
     return redirect(apply(submission.value))

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { ActionTable } from '~/components/actions'
 import { FilterSelect } from '~/components/filter-select'
 import { Pager } from '~/components/pager'
-import { pageTitle } from '~/i18n/page-title'
+import { titleMeta } from '~/i18n/meta'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
@@ -19,7 +19,7 @@ import { ListQuerySchema } from '~/modules/actions/schemas'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta = pageTitle((t) => `${t('actions.title')} · ${t('app.name')}`)
+export const meta = titleMeta('actions.title')
 
 // The list of action items with filters (owner, meeting, group, status, due window, overdue) and a sort
 // from allowlists, a page at a time; a plain GET form, so it works without JavaScript. Visibility in SQL.

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/bar-chart'
-import { pageTitle } from '~/i18n/page-title'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { actionsBoard } from '~/modules/actions/board.server'
 import { actionsToday } from '~/modules/actions/overdue.server'
@@ -10,7 +10,7 @@ import { assertAllowed } from '~/modules/core/domain-error.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta = pageTitle((t) => `${t('actions.board.title')} · ${t('app.name')}`)
+export const meta = titleMeta('actions.board.title')
 
 // The follow-up board: per member state and organization, open, overdue and done actions, as a table
 // and as bar charts. Every signed-in person may look; each sees the counts of what they may see.

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ActionTable } from '~/components/actions'
-import { pageTitle } from '~/i18n/page-title'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import type { ListedAction } from '~/modules/actions/lists.server'
 import { stateCommitments } from '~/modules/actions/board.server'

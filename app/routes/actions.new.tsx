@@ -1,28 +1,23 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ActionForm } from '~/components/action-form'
-import { pageTitle } from '~/i18n/page-title'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { actionFormOptions, decisionPrefill } from '~/modules/actions/form-options.server'
 import { ActionFormSchema } from '~/modules/actions/schemas'
 import { createAction } from '~/modules/actions/writing.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
-import { assertAllowed } from '~/modules/core/domain-error.server'
-import { formFailure, NO_STORE, notFoundResponse, pageFailure } from '~/modules/core/form-reply.server'
-import { parseForm } from '~/modules/core/parse-form.server'
+import { invalidForm, parseForm } from '~/modules/core/forms.server'
+import { assertAllowedPage, formFailure, notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta = pageTitle((t) => `${t('actions.new.title')} · ${t('app.name')}`)
+export const meta = titleMeta('actions.new.title')
 
 /** The signed-in viewer, when they may create actions; anyone else gets the 403 page, for the form and
  * for a post alike (before the form is read). */
 function requireCreator(request: Request) {
   const viewer = requireViewer(request)
-  try {
-    assertAllowed(viewer, 'action.create')
-  } catch (error) {
-    pageFailure(error)
-  }
+  assertAllowedPage(viewer, 'action.create')
   return viewer
 }
 
@@ -67,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireCreator(request)
   const submission = parseForm(await request.formData(), ActionFormSchema)
   if (submission.status !== 'success') {
-    return data({ result: submission.reply() }, { status: 400, headers: NO_STORE })
+    return invalidForm(submission)
   }
   try {
     const { id } = createAction(viewer, submission.value)

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
+import { TableHead } from '~/components/table-head'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
 import { listAudit } from '~/modules/audit/audit.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowedPage } from '~/modules/core/form-reply.server'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
 import { AuditFiltersSchema, searchParamsObject } from '~/modules/members/people-schemas'
 
@@ -12,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Audit log · Registro de audi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'audit.read')
+  assertAllowedPage(viewer, 'audit.read')
   const filters = AuditFiltersSchema.parse(searchParamsObject(request.url))
   // Days are whole UTC days: "to" includes the last millisecond of its day.
   const { items, nextBefore } = listAudit({
@@ -114,17 +115,17 @@ export default function AdminAudit() {
         <div className="table-wrap">
           <table>
             <caption className="admin-caption">{t('admin.audit.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.when')}</th>
-                <th scope="col">{t('admin.audit.who')}</th>
-                <th scope="col">{t('admin.audit.what')}</th>
-                <th scope="col">{t('admin.audit.outcome')}</th>
-                <th scope="col">{t('admin.audit.target')}</th>
-                <th scope="col">{t('admin.audit.ip')}</th>
-                <th scope="col">{t('admin.audit.details')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('admin.audit.when'),
+                t('admin.audit.who'),
+                t('admin.audit.what'),
+                t('admin.audit.outcome'),
+                t('admin.audit.target'),
+                t('admin.audit.ip'),
+                t('admin.audit.details'),
+              ]}
+            />
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>

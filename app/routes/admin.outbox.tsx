@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
+import { TableHead } from '~/components/table-head'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowedPage } from '~/modules/core/form-reply.server'
 import { listOutbox, smtpConfigured } from '~/modules/mail/mail.server'
 import { outboxTexts } from '~/modules/mail/outbox-links.server'
 
@@ -11,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: 'Outbox Â· Bandeja de salida â
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'outbox.read')
+  assertAllowedPage(viewer, 'outbox.read')
   // `before` is a creation time in milliseconds (the "older" link); anything else means the newest.
   const raw = Number(new URL(request.url).searchParams.get('before'))
   const before = Number.isSafeInteger(raw) && raw > 0 ? new Date(raw) : undefined
@@ -79,15 +80,15 @@ export default function AdminOutbox() {
         <div className="table-wrap">
           <table>
             <caption className="admin-caption">{t('admin.outbox.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.outbox.created')}</th>
-                <th scope="col">{t('admin.outbox.to')}</th>
-                <th scope="col">{t('admin.outbox.subject')}</th>
-                <th scope="col">{t('admin.outbox.kind')}</th>
-                <th scope="col">{t('admin.outbox.state')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('admin.outbox.created'),
+                t('admin.outbox.to'),
+                t('admin.outbox.subject'),
+                t('admin.outbox.kind'),
+                t('admin.outbox.state'),
+              ]}
+            />
             <tbody>
               {items.map((m) => (
                 <tr key={m.id}>

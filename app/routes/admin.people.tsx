@@ -1,11 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
+import { TableHead } from '~/components/table-head'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { assertCan } from '~/modules/access/assert.server'
 import { can } from '~/modules/access/can'
+import type { Viewer } from '~/modules/access/viewer'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { assertAllowedPage, pageFailure } from '~/modules/core/form-reply.server'
 import { smtpConfigured } from '~/modules/mail/mail.server'
 import { INVITE_ROLES, PEOPLE_SORTS, PERSON_STATUSES } from '~/modules/members/constants'
 import {
@@ -13,6 +15,7 @@ import {
   PersonActionSchema,
   searchParamsObject,
   type PeopleFilters,
+  type PersonAction,
 } from '~/modules/members/people-schemas'
 import {
   disablePerson,
@@ -27,7 +30,7 @@ export const meta: MetaFunction = () => [{ title: 'People · Personas — RCM' }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'admin.access')
+  assertAllowedPage(viewer, 'admin.access')
   const filters = PeopleFiltersSchema.parse(searchParamsObject(request.url))
   const { items, ...list } = listPeople({ viewer, filters })
   return {
@@ -57,44 +60,50 @@ interface Notice {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
-  assertCan(viewer, 'admin.access')
+  assertAllowedPage(viewer, 'admin.access')
   const parsed = PersonActionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) {
     return data({ notice: null, error: 'error.400' as MessageKey }, { status: 400 })
   }
   const { intent, personId } = parsed.data
   const meta = { ip: context.clientIp ?? null }
-  let notice: Notice
+  let notice: Notice | null
+  try {
+    notice = change(viewer, intent, personId, meta)
+  } catch (error) {
+    pageFailure(error)
+  }
+  if (!notice) return data({ notice: null, error: 'admin.people.notInvited' as MessageKey }, { status: 409 })
+  return { notice, error: null }
+}
+
+/** The change asked for, or null when there is nothing to do (a link resent to someone who accepted). */
+function change(
+  viewer: Viewer,
+  intent: PersonAction,
+  personId: string,
+  meta: { ip: string | null },
+): Notice | null {
   switch (intent) {
     case 'disable': {
       const r = disablePerson(viewer, personId, meta)
-      notice = { key: 'admin.people.disabled', params: { name: r.name } }
-      break
+      return { key: 'admin.people.disabled', params: { name: r.name } }
     }
     case 'enable': {
       const r = enablePerson(viewer, personId, meta)
       const key = r.status === 'active' ? 'admin.people.enabled' : 'admin.people.enabledInvited'
-      notice = { key, params: { name: r.name } }
-      break
+      return { key, params: { name: r.name } }
     }
     case 'endSessions': {
       const r = endSessionsOf(viewer, personId, meta)
-      notice = { key: 'admin.people.sessionsEnded', params: { name: r.name, count: r.ended } }
-      break
+      return { key: 'admin.people.sessionsEnded', params: { name: r.name, count: r.ended } }
     }
     case 'resend': {
       const r = resendInvitation(viewer, personId, meta)
-      if (!r.ok)
-        return data({ notice: null, error: 'admin.people.notInvited' as MessageKey }, { status: 409 })
-      notice = {
-        key: 'admin.people.resent',
-        params: { name: r.name },
-        link: smtpConfigured() ? null : r.link,
-      }
-      break
+      if (!r.ok) return null
+      return { key: 'admin.people.resent', params: { name: r.name }, link: smtpConfigured() ? null : r.link }
     }
   }
-  return { notice, error: null }
 }
 
 function query(filters: PeopleFilters, page: number) {
@@ -227,18 +236,18 @@ export default function AdminPeople() {
         <div className="table-wrap">
           <table>
             <caption className="admin-caption">{t('admin.people.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('common.email')}</th>
-                <th scope="col">{t('common.organization')}</th>
-                <th scope="col">{t('common.role')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('admin.people.sessions')}</th>
-                <th scope="col">{t('admin.people.sort.created')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('common.name'),
+                t('common.email'),
+                t('common.organization'),
+                t('common.role'),
+                t('common.status'),
+                t('admin.people.sessions'),
+                t('admin.people.sort.created'),
+                t('common.actions'),
+              ]}
+            />
             <tbody>
               {items.map((p) => {
                 const self = p.id === viewerId

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, notFound, requireApiViewer } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed, notFound, requireApiViewer } from '~/modules/api/http.server'
 import { getActionForApi } from '~/modules/actions/api.server'
 
 // An action from a members-only meeting answers 404 to an observer that neither owns nor supports it,
@@ -10,4 +10,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return record ? apiJson(record) : notFound()
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

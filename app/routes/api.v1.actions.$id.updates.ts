@@ -5,6 +5,7 @@ import {
   apiFailure,
   apiJson,
   apiLang,
+  methodNotAllowed,
   parseJsonBody,
   requireApiViewer,
 } from '~/modules/api/http.server'
@@ -12,14 +13,14 @@ import { UpdateBody } from '~/modules/actions/api-schemas'
 import { createdUpdate, validationFields } from '~/modules/actions/api.server'
 import { postUpdate } from '~/modules/actions/reports.server'
 
-export const loader = () => apiError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' })
+export const loader = () => methodNotAllowed('POST')
 
 // POST /api/v1/actions/:id/updates {status, progress, note, evidence?, revision?}: 201 with the update;
 // 400 with field messages; 403 not a person of an owner organization; 404 hidden; 409 stale or closed
 // (with the current state and what was sent).
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'POST') {
-    return apiError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' })
+    return methodNotAllowed('POST')
   }
   const viewer = requireApiViewer(request)
   const lang = apiLang(viewer)

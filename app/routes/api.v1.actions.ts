@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, parseQuery, requireApiViewer } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed, parseQuery, requireApiViewer } from '~/modules/api/http.server'
 import { ActionsQuery } from '~/modules/actions/api-schemas'
 import { listActionsForApi } from '~/modules/actions/api.server'
 
@@ -11,4 +11,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return apiJson(listActionsForApi(viewer, query))
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, notFound, optionalApiViewer } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed, notFound, optionalApiViewer } from '~/modules/api/http.server'
 import { documentRecord } from '~/modules/documents/api.server'
 import { getDocumentDetails } from '~/modules/documents/details.server'
 
@@ -11,4 +11,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiJson(documentRecord(details))
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

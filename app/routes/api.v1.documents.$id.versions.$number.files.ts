@@ -1,31 +1,25 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { apiError, apiFailure, apiJson, apiLang, requireApiViewer } from '~/modules/api/http.server'
-import { documentRecord, readApiUpload } from '~/modules/documents/api.server'
+import { apiFailure, apiJson, methodNotAllowed } from '~/modules/api/http.server'
+import { documentRecord, readDocumentFileUpload } from '~/modules/documents/api.server'
 import { getDocumentDetails } from '~/modules/documents/details.server'
 import { formValues, NewTranslationSchema } from '~/modules/documents/schemas'
-import { addTranslation, assertMayAddFiles } from '~/modules/documents/writes.server'
+import { addTranslation } from '~/modules/documents/writes.server'
 
-export const loader = () => apiError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' })
+export const loader = () => methodNotAllowed('POST')
 
 // POST /api/v1/documents/:id/versions/:number/files (multipart: file, language): a translation of that
 // version. 409 when the version already has a file in that language.
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'POST') {
-    return apiError(405, 'method_not_allowed', 'Use POST.', undefined, { Allow: 'POST' })
+    return methodNotAllowed('POST')
   }
-  const viewer = requireApiViewer(request)
-  const lang = apiLang(viewer)
   const id = params.id ?? ''
-  try {
-    assertMayAddFiles(viewer, id)
-  } catch (error) {
-    return apiFailure(error, lang)
-  }
-  const upload = await readApiUpload(request, viewer, lang, NewTranslationSchema, (f) => ({
+  const upload = await readDocumentFileUpload(request, id, NewTranslationSchema, (f) => ({
     ...formValues(f, ['language']),
     version: params.number,
   }))
   if (upload.failure) return upload.failure
+  const { viewer, lang } = upload
   try {
     const { language, version: number } = upload.value
     const created = await addTranslation(viewer, id, upload.value, upload.file)

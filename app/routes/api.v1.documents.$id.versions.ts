@@ -1,17 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import {
-  apiError,
-  apiFailure,
-  apiJson,
-  apiLang,
-  notFound,
-  optionalApiViewer,
-  requireApiViewer,
-} from '~/modules/api/http.server'
-import { documentRecord, readApiUpload } from '~/modules/documents/api.server'
+import { apiFailure, apiJson, methodNotAllowed, notFound, optionalApiViewer } from '~/modules/api/http.server'
+import { documentRecord, readDocumentFileUpload } from '~/modules/documents/api.server'
 import { getDocumentDetails } from '~/modules/documents/details.server'
 import { formValues, NewVersionSchema } from '~/modules/documents/schemas'
-import { addVersion, assertMayAddFiles } from '~/modules/documents/writes.server'
+import { addVersion } from '~/modules/documents/writes.server'
 
 // GET /api/v1/documents/:id/versions: the versions with their files.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,20 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // 404 when the document is hidden, 403 when it belongs to another organization.
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'POST') {
-    return apiError(405, 'method_not_allowed', 'Use GET or POST.', undefined, { Allow: 'GET, POST' })
+    return methodNotAllowed('GET', 'POST')
   }
-  const viewer = requireApiViewer(request)
-  const lang = apiLang(viewer)
   const id = params.id ?? ''
-  try {
-    assertMayAddFiles(viewer, id)
-  } catch (error) {
-    return apiFailure(error, lang)
-  }
-  const upload = await readApiUpload(request, viewer, lang, NewVersionSchema, (f) =>
+  const upload = await readDocumentFileUpload(request, id, NewVersionSchema, (f) =>
     formValues(f, ['note', 'language']),
   )
   if (upload.failure) return upload.failure
+  const { viewer, lang } = upload
   try {
     const created = await addVersion(viewer, id, upload.value, upload.file)
     const record = documentRecord(getDocumentDetails(viewer, id)!)

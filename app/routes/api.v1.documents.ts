@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import {
-  apiError,
   apiFailure,
   apiJson,
   apiLang,
+  methodNotAllowed,
   optionalApiViewer,
   requireApiViewer,
 } from '~/modules/api/http.server'
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // fields are ignored.
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') {
-    return apiError(405, 'method_not_allowed', 'Use GET or POST.', undefined, { Allow: 'GET, POST' })
+    return methodNotAllowed('GET', 'POST')
   }
   const viewer = requireApiViewer(request)
   const lang = apiLang(viewer)

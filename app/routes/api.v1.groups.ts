@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, optionalApiViewer } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed, optionalApiViewer } from '~/modules/api/http.server'
 import { listGroupsForApi } from '~/modules/members/api.server'
 
 // Groups are public (names, kinds, organizations taking part); isMember needs a caller.
@@ -8,4 +8,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return apiJson({ items: listGroupsForApi(viewer), nextCursor: null })
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

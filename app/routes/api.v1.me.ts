@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, requireApiViewer } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed, requireApiViewer } from '~/modules/api/http.server'
 import { getMe } from '~/modules/members/api.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -7,4 +7,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return apiJson(getMe(viewer))
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiFailure, apiJson, apiLang, requireApiViewer } from '~/modules/api/http.server'
+import { apiFailure, apiJson, apiLang, methodNotAllowed, requireApiViewer } from '~/modules/api/http.server'
 import { getMeetingForApi } from '~/modules/meetings/api.server'
 
 // A members-only meeting answers 404 to an observer, exactly like a meeting that does not exist.
@@ -12,4 +12,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, parseQuery, requireApiViewer } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed, parseQuery, requireApiViewer } from '~/modules/api/http.server'
 import { MeetingsQuery } from '~/modules/meetings/api-schemas'
 import { listMeetingsForApi } from '~/modules/meetings/api.server'
 
@@ -10,4 +10,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return apiJson(listMeetingsForApi(viewer, filters, cursor ? Number(cursor) : 0))
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

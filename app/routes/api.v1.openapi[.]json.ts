@@ -1,4 +1,4 @@
-import { apiError, apiJson } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed } from '~/modules/api/http.server'
 import { openApiDocument } from '~/modules/api/openapi.server'
 
 // Public and the same for everyone, so it may be cached for a few minutes.
@@ -6,4 +6,4 @@ export async function loader() {
   return apiJson(openApiDocument(), 200, { 'Cache-Control': 'public, max-age=300' })
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, notFound, optionalApiViewer } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed, notFound, optionalApiViewer } from '~/modules/api/http.server'
 import { getOrganizationForApi } from '~/modules/members/api.server'
 
 // Public, but the people in it only for signed-in callers (filtered in the module).
@@ -10,4 +10,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiJson(org)
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, optionalApiViewer } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed, optionalApiViewer } from '~/modules/api/http.server'
 import { OrganizationsQuery } from '~/modules/members/api-schemas'
 import { parseQuery } from '~/modules/api/http.server'
 import { listOrganizationsForApi } from '~/modules/members/api.server'
@@ -11,4 +11,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return apiJson({ items: listOrganizationsForApi(query), nextCursor: null })
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

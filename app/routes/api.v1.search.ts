@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiJson, optionalApiViewer } from '~/modules/api/http.server'
+import { apiJson, methodNotAllowed, optionalApiViewer } from '~/modules/api/http.server'
 import { decodeCursor, encodeCursor } from '~/modules/documents/api.server'
 import { searchDocuments } from '~/modules/search/search.server'
 
@@ -33,4 +33,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-export const action = () => apiError(405, 'method_not_allowed', 'Use GET.', undefined, { Allow: 'GET' })
+export const action = () => methodNotAllowed('GET')

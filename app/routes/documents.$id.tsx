@@ -10,7 +10,7 @@ import { EditDocumentForm } from '~/components/documents/edit-form'
 import { NewVersionForm, TranslationForm } from '~/components/documents/upload-forms'
 import { DownloadLog, downloadUrl, TranslationList, VersionList } from '~/components/documents/version-list'
 import { getEnv } from '~/env.server'
-import type { Lang } from '~/i18n'
+import { localized } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { getViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, notFoundResponse, pageFailure } from '~/modules/core/form-reply.server'
@@ -87,16 +87,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const titleIn = (doc: { titleEs: string | null; titleEn: string | null }, lang: Lang) =>
-  (lang === 'es' ? (doc.titleEs ?? doc.titleEn) : (doc.titleEn ?? doc.titleEs)) ?? ''
-
 export default function DocumentPage() {
   const { doc, versions, translations, downloads, permissions, flash, options, maxMb } =
     useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const lastResult = (intent: string) => (replied?.intent === intent ? replied.result : undefined)
   const { t, lang, date } = useT()
-  const title = titleIn(doc, lang) || t('documents.noTitle')
+  const title = localized(lang, doc.titleEs, doc.titleEn) || t('documents.noTitle')
   const otherTitle = lang === 'es' ? doc.titleEn : doc.titleEs
   const current = versions.find((v) => v.number === doc.currentVersion) ?? versions[0]
   const currentOriginal = current?.files.find((f) => f.isOriginal) ?? current?.files[0]
@@ -180,11 +177,11 @@ export default function DocumentPage() {
             <>
               <dt>{t('documents.meeting')}</dt>
               <dd>
-                <Link to={`/meetings/${doc.meeting.id}`}>{titleIn(doc.meeting, lang)}</Link>{' '}
+                <Link to={`/meetings/${doc.meeting.id}`}>{localized(lang, doc.meeting.titleEs, doc.meeting.titleEn)}</Link>{' '}
                 <span className="muted small">
                   {date(doc.meeting.startsAt, 'date', doc.meeting.timeZone)}
                 </span>
-                {doc.agendaItem ? ` · ${t('documents.agendaItem')}: ${titleIn(doc.agendaItem, lang)}` : null}
+                {doc.agendaItem ? ` · ${t('documents.agendaItem')}: ${localized(lang, doc.agendaItem.titleEs, doc.agendaItem.titleEn)}` : null}
               </dd>
             </>
           ) : null}

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/pager'
+import { TableHead } from '~/components/table-head'
+import { localized } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { getViewer } from '~/modules/auth/viewer.server'
@@ -147,20 +149,20 @@ export default function DocumentList() {
       {items.length ? (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('documents.col.title')}</th>
-                <th scope="col">{t('documents.col.reference')}</th>
-                <th scope="col">{t('documents.col.kind')}</th>
-                <th scope="col">{t('documents.col.date')}</th>
-                <th scope="col">{t('documents.col.organization')}</th>
-                <th scope="col">{t('documents.col.visibility')}</th>
-                <th scope="col">{t('documents.col.languages')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('documents.col.title'),
+                t('documents.col.reference'),
+                t('documents.col.kind'),
+                t('documents.col.date'),
+                t('documents.col.organization'),
+                t('documents.col.visibility'),
+                t('documents.col.languages'),
+              ]}
+            />
             <tbody>
               {items.map((d) => {
-                const title = (lang === 'es' ? (d.titleEs ?? d.titleEn) : (d.titleEn ?? d.titleEs)) ?? ''
+                const title = localized(lang, d.titleEs, d.titleEn)
                 return (
                   <tr key={d.id}>
                     <td>

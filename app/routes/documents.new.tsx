@@ -1,5 +1,5 @@
 export { keepHeaders as headers } from '~/modules/core/route-headers'
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react'
 import {
   redirect,
   type ActionFunctionArgs,
@@ -10,7 +10,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FileAndSubmit } from '~/components/documents/file-and-submit'
 import { DocumentMetadataFields } from '~/components/documents/metadata-fields'
 import { Field, FormErrors } from '~/components/forms'
-import { useProgressUpload } from '~/components/upload-progress'
+import { useUploadForm } from '~/components/upload-progress'
 import { getEnv } from '~/env.server'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
@@ -66,18 +66,14 @@ export default function NewDocument() {
   const { visibilities, groups, maxMb, meeting, agenda, meetings } = useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const { t, lang } = useT()
-  const upload = useProgressUpload({
-    endpoint: () => '/api/v1/documents',
-    next: (record) => `/documents/${record.id}?uploaded=1`,
-  })
-  const [form, fields] = useForm<FormShape>({
-    lastResult: replied?.result,
-    defaultValue: { language: lang, visibility: 'participants', meeting: meeting ?? undefined },
-    shouldValidate: 'onSubmit',
-    onSubmit: (event) => upload.onSubmit(event),
-  })
-  // Messages from the API (with JavaScript) take the place of the server-rendered ones.
-  const errorsOf = (name: keyof typeof fields) => upload.errors[name] ?? fields[name].errors
+  const { upload, form, fields, errorsOf } = useUploadForm<FormShape>(
+    { endpoint: () => '/api/v1/documents', next: (record) => `/documents/${record.id}?uploaded=1` },
+    {
+      lastResult: replied?.result,
+      defaultValue: { language: lang, visibility: 'participants', meeting: meeting ?? undefined },
+      shouldValidate: 'onSubmit',
+    },
+  )
   const textField = (name: 'title' | 'titleTranslation', hint?: string, required?: boolean) => (
     <Field id={fields[name].id} label={t(`documents.field.${name}`)} hint={hint} errors={errorsOf(name)}>
       {(ids) => (

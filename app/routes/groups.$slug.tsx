@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { translator } from '~/i18n'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { getViewer, requireViewer } from '~/modules/auth/viewer.server'
@@ -17,12 +18,11 @@ import { getGroupPage } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listPlans } from '~/modules/plans/page.server'
 import type { RootData } from '~/root'
+import { TableHead } from '~/components/table-head'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${data?.page.group.name ?? t('groups.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${data?.page.group.name ?? t('groups.title')} · ${t('app.name')}`,
+)
 
 // Public description and organizations; members only for viewers allowed by can('group.viewMembers').
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -137,13 +137,7 @@ export default function GroupPage() {
           <div className="table-wrap">
             <table>
               <caption className="groups-caption">{t('groups.membersCaption', { name: group.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.name')}</th>
-                  <th scope="col">{t('common.organization')}</th>
-                  <th scope="col">{t('groups.col.groupRole')}</th>
-                </tr>
-              </thead>
+              <TableHead labels={[t('common.name'), t('common.organization'), t('groups.col.groupRole')]} />
               <tbody>
                 {members.map((m) => (
                   <tr key={m.personId}>

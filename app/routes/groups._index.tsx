@@ -1,17 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { translator } from '~/i18n'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { listGroups } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import type { RootData } from '~/root'
+import { TableHead } from '~/components/table-head'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('groups.title')} · ${t('app.name')}` }]
-}
+export const meta = titleMeta('groups.title')
 
 // Public: group names, kinds and how many organizations take part; no people.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,14 +28,14 @@ export default function Groups() {
         <div className="table-wrap">
           <table>
             <caption className="groups-caption">{t('groups.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('groups.col.kind')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('groups.col.organizations')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('common.name'),
+                t('groups.col.kind'),
+                t('common.status'),
+                t('groups.col.organizations'),
+              ]}
+            />
             <tbody>
               {groups.map((g) => (
                 <tr key={g.slug}>

@@ -1,11 +1,14 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
+import { SubmitButton } from '~/components/submit-button'
+import { InputField } from '~/components/input-field'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { pageFailure } from '~/modules/core/form-reply.server'
 import { smtpConfigured } from '~/modules/mail/mail.server'
 import { type InviteRole } from '~/modules/members/constants'
 import { InviteSchema } from '~/modules/members/invite-schema'
@@ -14,15 +17,20 @@ import {
   assertMayInviteInto,
   invitableOrganizations,
   invitePerson,
+  type InviteResult,
 } from '~/modules/members/people.server'
 
 export const meta: MetaFunction = () => [{ title: 'Invite · Invitar — RCM' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  assertMayInvite(viewer)
   const requested = new URL(request.url).searchParams.get('org')
-  if (requested) assertMayInviteInto(viewer, requested)
+  try {
+    assertMayInvite(viewer)
+    if (requested) assertMayInviteInto(viewer, requested)
+  } catch (error) {
+    pageFailure(error)
+  }
   const organizations = invitableOrganizations(viewer)
   // Preselect the requested organization, else the inviter's own, except for the secretariat, who
   // mostly invites into other organizations and chooses explicitly.
@@ -42,12 +50,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
-  assertMayInvite(viewer)
+  let outcome: InviteResult
+  try {
+    assertMayInvite(viewer)
+  } catch (error) {
+    pageFailure(error)
+  }
   const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), invited: null }, { status: 400 })
   }
-  const outcome = invitePerson(viewer, submission.value, { ip: context.clientIp ?? null })
+  try {
+    outcome = invitePerson(viewer, submission.value, { ip: context.clientIp ?? null })
+  } catch (error) {
+    pageFailure(error)
+  }
   if (!outcome.ok) {
     return data(
       {
@@ -70,7 +87,6 @@ export default function Invite() {
   const { organizations, selected, roles, isAdmin } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, lang } = useT()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: { organization: selected, role: 'delegate', language: lang },
@@ -111,26 +127,14 @@ export default function Invite() {
       )}
       <FormErrors errors={form.errors} />
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <Field id={fields.name.id} label={t('admin.invite.name')} errors={fields.name.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.name, { type: 'text' })}
-              autoComplete="off"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
-        <Field id={fields.email.id} label={t('common.email')} errors={fields.email.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.email, { type: 'email' })}
-              autoComplete="off"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+        <InputField
+          field={fields.name}
+          type="text"
+          label={t('admin.invite.name')}
+          autoComplete="off"
+          required
+        />
+        <InputField field={fields.email} type="email" label={t('common.email')} autoComplete="off" required />
         <Field
           id={fields.title.id}
           label={`${t('admin.invite.jobTitle')} (${t('common.optional')})`}
@@ -199,9 +203,7 @@ export default function Invite() {
           )}
         </Field>
         <div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {t('admin.invite.submit')}
-          </button>
+          <SubmitButton>{t('admin.invite.submit')}</SubmitButton>
         </div>
       </Form>
     </>

@@ -1,6 +1,6 @@
 export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'
 export { keepHeaders as headers } from '~/modules/core/route-headers'
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -9,8 +9,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormErrors } from '~/components/forms'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FormErrors } from '~/components/forms'
+import { SubmitButton } from '~/components/submit-button'
+import { InputField } from '~/components/input-field'
 import { useT } from '~/i18n/use-t'
 import { LoginSchema, safeRedirect } from '~/modules/auth/schemas'
 import { serializeSessionCookie } from '~/modules/auth/session.server'
@@ -66,7 +68,6 @@ export default function Login() {
   const { redirectTo, expired, resetDone } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
@@ -85,30 +86,22 @@ export default function Login() {
       <FormErrors errors={form.errors} />
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field id={fields.email.id} label={t('common.email')} errors={fields.email.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.email, { type: 'email' })}
-              autoComplete="username"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
-        <Field id={fields.password.id} label={t('auth.password')} errors={fields.password.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.password, { type: 'password' })}
-              autoComplete="current-password"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+        <InputField
+          field={fields.email}
+          type="email"
+          label={t('common.email')}
+          autoComplete="username"
+          required
+        />
+        <InputField
+          field={fields.password}
+          type="password"
+          label={t('auth.password')}
+          autoComplete="current-password"
+          required
+        />
         <div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {t('auth.submit')}
-          </button>
+          <SubmitButton>{t('auth.submit')}</SubmitButton>
         </div>
       </Form>
       <p className="small">

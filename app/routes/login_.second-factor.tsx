@@ -4,10 +4,11 @@ export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { TotpCodeField } from '~/components/totp-code-field'
 import { TotpEnrolment } from '~/components/totp-enrolment'
+import { SubmitButton } from '~/components/submit-button'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { SecondFactorSchema } from '~/modules/auth/account-schemas'
@@ -86,7 +87,6 @@ export default function SecondFactor() {
   const actionData = useActionData<typeof action>()
   const enrolment = actionData?.enrolment ?? loaderData.enrolment
   const { t } = useT()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'second-factor',
     lastResult: actionData?.result,
@@ -104,9 +104,7 @@ export default function SecondFactor() {
         {enrolment ? <TotpEnrolment secret={enrolment.secret} qrSvg={enrolment.qrSvg} /> : null}
         <TotpCodeField field={fields.code} />
         <div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {t('account.2fa.submit')}
-          </button>
+          <SubmitButton>{t('account.2fa.submit')}</SubmitButton>
         </div>
       </Form>
       <Form method="post" action="/logout">

@@ -1,8 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { AgendaItemForm, AgendaTable, AttachedDocuments } from '~/components/agenda'
 import { FormErrors } from '~/components/forms'
-import { replyErrors } from '~/components/reply-fields'
+import { replyErrors } from '~/components/form-reply'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import {
@@ -13,8 +13,9 @@ import {
   moveAgendaItem,
   updateAgendaItem,
 } from '~/modules/meetings/agenda.server'
-import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
-import { AgendaItemSchema, AgendaMoveSchema, idField, parseWithZod } from '~/modules/meetings/forms.server'
+import { invalidForm, parseForm } from '~/modules/core/forms.server'
+import { formFailure } from '~/modules/core/form-reply.server'
+import { AgendaItemSchema, AgendaMoveSchema, idField } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import type { AttachedDocument } from '~/modules/meetings/views'
 import { utcToZoned } from '~/modules/meetings/time'
@@ -57,9 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
   if (intent === 'add' || intent === 'edit') {
-    const submission = parseWithZod(formData, { schema: AgendaItemSchema })
+    const submission = parseForm(formData, AgendaItemSchema)
     if (submission.status !== 'success') {
-      return data({ intent, result: submission.reply() }, { status: 400, headers: NO_STORE })
+      return invalidForm(submission, intent)
     }
     try {
       if (intent === 'add') {

@@ -1,14 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
-import { replyErrors, ReplySelect, ReplyTextArea } from '~/components/reply-fields'
+import { replyErrors } from '~/components/form-reply'
+import { ReplySelect, ReplyTextArea } from '~/components/reply-fields'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { followUpReport } from '~/modules/actions/follow-up.server'
 import { listAgenda } from '~/modules/meetings/agenda.server'
 import { listMeetingDecisions, recordDecision } from '~/modules/meetings/decisions.server'
-import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
-import { DecisionSchema, parseWithZod } from '~/modules/meetings/forms.server'
+import { invalidForm, parseForm } from '~/modules/core/forms.server'
+import { formFailure } from '~/modules/core/form-reply.server'
+import { DecisionSchema } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 
 // The decisions tab: the meeting's numbered decisions, each with the action items that follow from it;
@@ -36,9 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, meeting } = meetingPageContext(request, params.id)
   const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: DecisionSchema })
+  const submission = parseForm(formData, DecisionSchema)
   if (submission.status !== 'success') {
-    return data({ intent: 'record', result: submission.reply() }, { status: 400, headers: NO_STORE })
+    return invalidForm(submission, 'record')
   }
   try {
     const created = recordDecision(viewer, meeting.row.id, submission.value)

@@ -1,29 +1,25 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meeting-form'
 import { useT } from '~/i18n/use-t'
-import { assertAllowed } from '~/modules/core/domain-error.server'
-import { formFailure, NO_STORE, pageFailure } from '~/modules/core/form-reply.server'
-import { MeetingFormSchema, parseWithZod } from '~/modules/meetings/forms.server'
+import { invalidForm, parseForm } from '~/modules/core/forms.server'
+import { assertAllowedPage, formFailure } from '~/modules/core/form-reply.server'
+import { MeetingFormSchema } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import { meetingFormOptions, meetingFormValues, updateMeeting } from '~/modules/meetings/meeting-form.server'
 
 // Secretariat only: the meeting's details and the invited organizations.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, lang, meeting } = meetingPageContext(request, params.id)
-  try {
-    assertAllowed(viewer, 'meeting.edit', meeting.ref)
-  } catch (error) {
-    pageFailure(error)
-  }
+  assertAllowedPage(viewer, 'meeting.edit', meeting.ref)
   return { options: meetingFormOptions(lang), defaultValue: meetingFormValues(meeting.row) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, meeting } = meetingPageContext(request, params.id)
-  const submission = parseWithZod(await request.formData(), { schema: MeetingFormSchema })
+  const submission = parseForm(await request.formData(), MeetingFormSchema)
   if (submission.status !== 'success') {
-    return data({ intent: 'edit', result: submission.reply() }, { status: 400, headers: NO_STORE })
+    return invalidForm(submission, 'edit')
   }
   try {
     updateMeeting(viewer, meeting.row.id, submission.value)

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import {
@@ -9,16 +9,17 @@ import {
   MinutesStatusBadge,
   NoteForm,
 } from '~/components/minutes'
-import { replyErrors, replyValue, ReplyInput } from '~/components/reply-fields'
+import { replyErrors, replyValue } from '~/components/form-reply'
+import { ReplyInput } from '~/components/reply-fields'
 import { useT } from '~/i18n/use-t'
 import { invalid } from '~/modules/core/domain-error.server'
-import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
+import { invalidForm, parseForm } from '~/modules/core/forms.server'
+import { formFailure } from '~/modules/core/form-reply.server'
 import {
   CirculateSchema,
   ErratumSchema,
   MinutesCommentSchema,
   MinutesSaveSchema,
-  parseWithZod,
 } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import {
@@ -60,9 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get('intent') ?? '')
   const back = (itemId?: string) => redirect(`/meetings/${id}/minutes${itemId ? `#minutes-${itemId}` : ''}`)
   if (intent === 'save') {
-    const submission = parseWithZod(formData, { schema: MinutesSaveSchema })
+    const submission = parseForm(formData, MinutesSaveSchema)
     if (submission.status !== 'success') {
-      return data({ intent, result: submission.reply() }, { status: 400, headers: NO_STORE })
+      return invalidForm(submission, intent)
     }
     try {
       saveMinutes(viewer, id, submission.value)
@@ -73,9 +74,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   if (intent === 'circulate') {
-    const submission = parseWithZod(formData, { schema: CirculateSchema })
+    const submission = parseForm(formData, CirculateSchema)
     if (submission.status !== 'success') {
-      return data({ intent, result: submission.reply() }, { status: 400, headers: NO_STORE })
+      return invalidForm(submission, intent)
     }
     try {
       const deadline = zonedToUtc(submission.value.commentDeadline, meeting.row.timeZone)
@@ -87,11 +88,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   if (intent === 'comment' || intent === 'erratum') {
-    const submission = parseWithZod(formData, {
-      schema: intent === 'comment' ? MinutesCommentSchema : ErratumSchema,
-    })
+    const submission = parseForm(formData, intent === 'comment' ? MinutesCommentSchema : ErratumSchema)
     if (submission.status !== 'success') {
-      return data({ intent, result: submission.reply() }, { status: 400, headers: NO_STORE })
+      return invalidForm(submission, intent)
     }
     try {
       if (intent === 'comment') commentOnMinutes(viewer, id, submission.value)

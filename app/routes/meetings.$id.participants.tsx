@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AttendanceForm, DelegationRegistration, DelegationTable } from '~/components/delegations'
 import { FormErrors } from '~/components/forms'
-import { FilterSelect } from '~/components/list-controls'
-import { replyErrors } from '~/components/reply-fields'
+import { FilterSelect } from '~/components/filter-select'
+import { replyErrors } from '~/components/form-reply'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import {
@@ -115,7 +115,7 @@ export default function ParticipantsTab() {
                 id="register-org"
                 name="org"
                 label={t('common.organization')}
-                allLabel="—"
+                any="—"
                 value={form?.organization.code}
                 options={registerable.map((o) => ({ value: o.code, label: o.name }))}
               />

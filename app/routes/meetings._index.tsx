@@ -2,11 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { CalendarFeed } from '~/components/calendar-feed'
 import { FormErrors } from '~/components/forms'
-import { FilterSelect, Pager, withParams } from '~/components/list-controls'
+import { FilterSelect } from '~/components/filter-select'
+import { withParams } from '~/components/list-controls'
+import { Pager } from '~/components/pager'
 import { KindAndYearFilters } from '~/components/meeting-filters'
 import { DayRange, MembersOnlyBadge, StatusBadge } from '~/components/meetings'
 import { MonthCalendar } from '~/components/meetings-month'
-import { replyErrors } from '~/components/reply-fields'
+import { replyErrors } from '~/components/form-reply'
 import { TableHead } from '~/components/table-head'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
@@ -75,7 +77,7 @@ function Filters() {
         id="f-status"
         name="status"
         label={t('common.status')}
-        allLabel={all}
+        any={all}
         value={query.status}
         options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetings.status.${s}`) }))}
       />
@@ -83,7 +85,7 @@ function Filters() {
         id="f-when"
         name="when"
         label={t('meetings.filter.when')}
-        allLabel={all}
+        any={all}
         value={query.when}
         options={WHEN.map((w) => ({ value: w, label: t(`meetings.filter.${w}`) }))}
       />
@@ -138,9 +140,9 @@ function List() {
         <p className="muted">{t('meetings.list.empty')}</p>
       )}
       <Pager
-        search={location.search}
         page={list.page}
         hasMore={list.hasMore}
+        href={(n) => withParams(location.search, { page: String(n) })}
         label={t('meetings.list.pages')}
       />
     </>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import { Pager } from '~/components/list-controls'
+import { withParams } from '~/components/list-controls'
+import { Pager } from '~/components/pager'
 import { KindAndYearFilters } from '~/components/meeting-filters'
 import { TableHead } from '~/components/table-head'
 import { titleMeta } from '~/i18n/meta'
@@ -93,7 +94,12 @@ export default function DecisionRegister() {
       ) : (
         <p className="muted">{t('meetings.register.empty')}</p>
       )}
-      <Pager search={location.search} page={page} hasMore={hasMore} label={t('meetings.list.pages')} />
+      <Pager
+        page={page}
+        hasMore={hasMore}
+        href={(n) => withParams(location.search, { page: String(n) })}
+        label={t('meetings.list.pages')}
+      />
     </>
   )
 }

@@ -1,13 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meeting-form'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
-import { assertAllowed } from '~/modules/core/domain-error.server'
-import { formFailure, NO_STORE, pageFailure } from '~/modules/core/form-reply.server'
+import { invalidForm, parseForm } from '~/modules/core/forms.server'
+import { assertAllowedPage, formFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import { MeetingFormSchema, parseWithZod } from '~/modules/meetings/forms.server'
+import { MeetingFormSchema } from '~/modules/meetings/forms.server'
 import { createMeeting, meetingFormOptions } from '~/modules/meetings/meeting-form.server'
 
 export const meta = titleMeta('meetings.new.title')
@@ -15,11 +15,7 @@ export const meta = titleMeta('meetings.new.title')
 // Secretariat only. The times are the meeting's local times.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
-  try {
-    assertAllowed(viewer, 'meeting.create')
-  } catch (error) {
-    pageFailure(error)
-  }
+  assertAllowedPage(viewer, 'meeting.create')
   const options = meetingFormOptions(resolveLang(request, viewer))
   return {
     options,
@@ -36,9 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
-  const submission = parseWithZod(await request.formData(), { schema: MeetingFormSchema })
+  const submission = parseForm(await request.formData(), MeetingFormSchema)
   if (submission.status !== 'success') {
-    return data({ intent: 'create', result: submission.reply() }, { status: 400, headers: NO_STORE })
+    return invalidForm(submission, 'create')
   }
   try {
     const { id } = createMeeting(viewer, submission.value)

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ActionStatusBadge, DueDay, PrintedMeetingHeader } from '~/components/actions'
-import { pageTitle } from '~/i18n/page-title'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { followUpReport, type ReportAction } from '~/modules/actions/follow-up.server'
 import { requireViewer } from '~/modules/auth/viewer.server'

@@ -1,19 +1,15 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { translator } from '~/i18n'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { getOrganizationPage } from '~/modules/members/directory.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  const name = data?.page.organization.name ?? t('members.title')
-  return [{ title: `${name} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${data?.page.organization.name ?? t('members.title')} · ${t('app.name')}`,
+)
 
 // Public, but the delegation is shown as the viewer may see it (anonymous: no people at all).
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,17 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { translator, type MessageKey } from '~/i18n'
+import type { MessageKey } from '~/i18n'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listDirectory, type DirectoryEntry } from '~/modules/members/directory.server'
-import type { RootData } from '~/root'
+import { TableHead } from '~/components/table-head'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('members.title')} · ${t('app.name')}` }]
-}
+export const meta = titleMeta('members.title')
 
 // Public: organizations only, no people.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -84,13 +81,7 @@ export default function Members() {
         <div className="table-wrap">
           <table>
             <caption className="members-caption">{t('members.ptp.historyTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('members.ptp.year')}</th>
-                <th scope="col">{t('members.ptp.holder')}</th>
-                <th scope="col">{t('common.status')}</th>
-              </tr>
-            </thead>
+            <TableHead labels={[t('members.ptp.year'), t('members.ptp.holder'), t('common.status')]} />
             <tbody>
               {ptpHistory.map((p) => (
                 <tr key={p.year} className={p.status === 'current' ? 'members-ptp-current' : undefined}>

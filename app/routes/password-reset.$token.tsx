@@ -2,10 +2,11 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { OneTimeLinkRefused } from '~/components/one-time-link-refused'
+import { SubmitButton } from '~/components/submit-button'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { SetPasswordSchema } from '~/modules/auth/account-schemas'
@@ -57,7 +58,6 @@ export default function PasswordResetNew() {
   const { state } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useT()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'new-password',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
@@ -75,9 +75,7 @@ export default function PasswordResetNew() {
       <Form method="post" className="stack" {...getFormProps(form)}>
         <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {t('account.reset.save')}
-          </button>
+          <SubmitButton>{t('account.reset.save')}</SubmitButton>
         </div>
       </Form>
     </div>

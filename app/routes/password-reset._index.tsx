@@ -1,11 +1,13 @@
 // /password-reset — ask for a reset link by e-mail. The answer never tells whether an account exists.
 export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'
 export { keepHeaders as headers } from '~/modules/core/route-headers'
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
-import { Field, FormErrors } from '~/components/forms'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { FormErrors } from '~/components/forms'
+import { SubmitButton } from '~/components/submit-button'
+import { InputField } from '~/components/input-field'
 import { useT } from '~/i18n/use-t'
 import { ResetRequestSchema } from '~/modules/auth/account-schemas'
 import { requestPasswordReset } from '~/modules/auth/password-reset.server'
@@ -30,7 +32,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function PasswordResetRequest() {
   const actionData = useActionData<typeof action>()
   const { t } = useT()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'password-reset',
     lastResult: actionData?.result,
@@ -50,20 +51,15 @@ export default function PasswordResetRequest() {
       )}
       <FormErrors errors={form.errors} />
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <Field id={fields.email.id} label={t('common.email')} errors={fields.email.errors}>
-          {({ describedBy }) => (
-            <input
-              {...getInputProps(fields.email, { type: 'email' })}
-              autoComplete="username"
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+        <InputField
+          field={fields.email}
+          type="email"
+          label={t('common.email')}
+          autoComplete="username"
+          required
+        />
         <div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
-            {t('account.reset.submit')}
-          </button>
+          <SubmitButton>{t('account.reset.submit')}</SubmitButton>
         </div>
       </Form>
       <p className="small">

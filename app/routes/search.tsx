@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { localized } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { searchDocuments } from '~/modules/search/search.server'
@@ -65,8 +66,7 @@ export default function Search() {
           {items.length ? (
             <ol className="list-plain search-results" start={(page - 1) * PAGE + 1}>
               {items.map((hit) => {
-                const title =
-                  (lang === 'es' ? (hit.titleEs ?? hit.titleEn) : (hit.titleEn ?? hit.titleEs)) ?? ''
+                const title = localized(lang, hit.titleEs, hit.titleEn)
                 return (
                   <li key={hit.id}>
                     <h3 className="search-title">

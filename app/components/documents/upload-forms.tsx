@@ -5,7 +5,6 @@ import {
   getFormProps,
   getSelectProps,
   getTextareaProps,
-  useForm,
   type FieldMetadata,
   type FormMetadata,
   type SubmissionResult,
@@ -13,7 +12,7 @@ import {
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { Field, FormErrors } from '~/components/forms'
-import { useProgressUpload } from '~/components/upload-progress'
+import { useUploadForm } from '~/components/upload-progress'
 import { useT } from '~/i18n/use-t'
 import { FILE_LANGUAGES } from '~/modules/documents/constants'
 import { FileAndSubmit } from './file-and-submit'
@@ -92,17 +91,14 @@ export function NewVersionForm({
   lastResult: Result
 }) {
   const { t } = useT()
-  const upload = useProgressUpload({
-    endpoint: () => `/api/v1/documents/${doc.id}/versions`,
-    next: () => uploaded(doc.id),
-  })
-  const [form, fields] = useForm<{ note?: string; language?: string; file?: string }>({
-    id: 'new-version',
-    lastResult,
-    defaultValue: { language: doc.originalLanguage },
-    onSubmit: (e) => upload.onSubmit(e),
-  })
-  const errorsOf = (name: keyof typeof fields) => upload.errors[name] ?? fields[name].errors
+  const { upload, form, fields, errorsOf } = useUploadForm<{
+    note?: string
+    language?: string
+    file?: string
+  }>(
+    { endpoint: () => `/api/v1/documents/${doc.id}/versions`, next: () => uploaded(doc.id) },
+    { id: 'new-version', lastResult, defaultValue: { language: doc.originalLanguage } },
+  )
   return (
     <UploadSection
       form={form}
@@ -137,18 +133,18 @@ export function TranslationForm({
   lastResult: Result
 }) {
   const { t } = useT()
-  const upload = useProgressUpload({
-    endpoint: (form) =>
-      `/api/v1/documents/${doc.id}/versions/${encodeURIComponent(String(new FormData(form).get('version') ?? ''))}/files`,
-    next: () => uploaded(doc.id),
-  })
-  const [form, fields] = useForm<{ version?: string; language?: string; file?: string }>({
-    id: 'new-translation',
-    lastResult,
-    defaultValue: { version: String(doc.currentVersion) },
-    onSubmit: (e) => upload.onSubmit(e),
-  })
-  const errorsOf = (name: keyof typeof fields) => upload.errors[name] ?? fields[name].errors
+  const { upload, form, fields, errorsOf } = useUploadForm<{
+    version?: string
+    language?: string
+    file?: string
+  }>(
+    {
+      endpoint: (form) =>
+        `/api/v1/documents/${doc.id}/versions/${encodeURIComponent(String(new FormData(form).get('version') ?? ''))}/files`,
+      next: () => uploaded(doc.id),
+    },
+    { id: 'new-translation', lastResult, defaultValue: { version: String(doc.currentVersion) } },
+  )
   return (
     <UploadSection
       form={form}

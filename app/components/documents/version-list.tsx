@@ -2,6 +2,7 @@
 // version with its files (all of them stay downloadable).
 import { useT } from '~/i18n/use-t'
 import type { FileLanguage, TextFailure, TextStatus } from '~/modules/documents/constants'
+import { TableHead } from '../table-head'
 
 export const downloadUrl = (id: string, version: number, language: string) =>
   `/documents/${id}/download?version=${version}&lang=${language}`
@@ -108,15 +109,15 @@ export function VersionList({
           <p>{v.note ?? <span className="muted">{t('documents.noNote')}</span>}</p>
           <div className="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('documents.col.language')}</th>
-                  <th scope="col">{t('documents.col.file')}</th>
-                  <th scope="col">{t('documents.col.size')}</th>
-                  <th scope="col">{t('documents.col.sha256')}</th>
-                  <th scope="col">{t('documents.col.download')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                labels={[
+                  t('documents.col.language'),
+                  t('documents.col.file'),
+                  t('documents.col.size'),
+                  t('documents.col.sha256'),
+                  t('documents.col.download'),
+                ]}
+              />
               <tbody>
                 {v.files.map((f) => (
                   <tr key={f.language}>
@@ -175,13 +176,13 @@ export function DownloadLog({
       {downloads.length ? (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('documents.downloads.when')}</th>
-                <th scope="col">{t('documents.downloads.who')}</th>
-                <th scope="col">{t('documents.downloads.what')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('documents.downloads.when'),
+                t('documents.downloads.who'),
+                t('documents.downloads.what'),
+              ]}
+            />
             <tbody>
               {downloads.map((d, i) => (
                 <tr key={i}>

@@ -1,7 +1,8 @@
 // The chair's stage form, and the drafters' section tools: move up or down, place under another
 // section, retire or bring back, set the status, add a section. Plain forms (no JavaScript needed).
 import { Form } from '@remix-run/react'
-import { ReplyInput, ReplySelect, ReplyTextArea, type Reply } from '~/components/reply-fields'
+import { ReplyInput, ReplySelect, ReplyTextArea } from '~/components/reply-fields'
+import type { Reply } from '~/components/form-reply'
 import { useT } from '~/i18n/use-t'
 import { PLAN_STAGES, SECTION_KINDS, SECTION_STATUSES, type PlanStage } from '~/modules/plans/constants'
 

@@ -1,7 +1,8 @@
 // A section's comment threads (with replies and resolving) and suggested wording (with accepting or
 // rejecting), and the forms to add them, as the viewer may. Plain forms: they work without JavaScript.
 import { Form } from '@remix-run/react'
-import { ReplyInput, ReplyTextArea, type Reply } from '~/components/reply-fields'
+import { ReplyInput, ReplyTextArea } from '~/components/reply-fields'
+import type { Reply } from '~/components/form-reply'
 import { useT } from '~/i18n/use-t'
 
 interface Author {

@@ -2,7 +2,8 @@
 // changes made since, the current text, the difference to the person's text, and their text in the box
 // to merge by hand (saving then starts from the current revision). Works without JavaScript.
 import { Form, Link } from '@remix-run/react'
-import { ReplyInput, ReplyTextArea, type Reply } from '~/components/reply-fields'
+import { ReplyInput, ReplyTextArea } from '~/components/reply-fields'
+import type { Reply } from '~/components/form-reply'
 import { useT } from '~/i18n/use-t'
 
 export interface ConflictState {

@@ -13,6 +13,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { listActions, type ListedAction } from './lists.server'
 import { localized } from './loading.server'
 import { actionsToday } from './overdue.server'
+import { organizationColumns } from '~/modules/members/organizations.server'
 
 export interface BoardRow {
   code: string
@@ -94,13 +95,7 @@ function counts(viewer: Viewer, now: Date, orgIds?: string[]): Map<string, Count
 export function actionsBoard(viewer: Viewer, lang: Lang, now = new Date()): BoardRow[] {
   const byOrg = counts(viewer, now)
   const orgs = db
-    .select({
-      id: organizations.id,
-      code: organizations.code,
-      kind: organizations.kind,
-      nameEs: organizations.nameEs,
-      nameEn: organizations.nameEn,
-    })
+    .select(organizationColumns)
     .from(organizations)
     .where(
       byOrg.size

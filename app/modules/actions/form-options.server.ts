@@ -11,21 +11,19 @@ import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { listDocuments } from '~/modules/documents/queries.server'
 import { loadAction, localized } from './loading.server'
+import { directoryOrder, organizationColumns } from '~/modules/members/organizations.server'
+import { groupChoices } from '~/modules/groups/groups.server'
 
 /** The choices of the secretariat's action form. */
 export function actionFormOptions(lang: Lang) {
   const orgs = db
     .select({
-      id: organizations.id,
-      code: organizations.code,
-      kind: organizations.kind,
-      nameEs: organizations.nameEs,
-      nameEn: organizations.nameEn,
+      ...organizationColumns,
       parentId: organizations.parentId,
       sortOrder: organizations.sortOrder,
     })
     .from(organizations)
-    .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+    .orderBy(...directoryOrder())
     .all()
   // each member state followed by its national institutions
   const ordered: typeof orgs = []
@@ -56,12 +54,7 @@ export function actionFormOptions(lang: Lang) {
       name: p.name,
       organization: byId.get(p.institutionId ?? p.organizationId)?.code ?? '',
     })),
-    groups: db
-      .select({ slug: groups.slug, nameEs: groups.nameEs, nameEn: groups.nameEn })
-      .from(groups)
-      .orderBy(asc(groups.slug))
-      .all()
-      .map((g) => ({ slug: g.slug, name: localized(lang, g.nameEs, g.nameEn) })),
+    groups: groupChoices(lang),
   }
 }
 

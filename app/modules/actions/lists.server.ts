@@ -26,6 +26,7 @@ import { dueWithinWhere, isOverdue, openWhere, overdueWhere } from './overdue.se
 import { originsOf, RESTRICTED_ORIGIN } from './origins.server'
 import type { ActionPriority, ActionStatus, ListFilters } from './schemas'
 import type { OriginView } from './views'
+import { groupChoices } from '~/modules/groups/groups.server'
 
 export const PAGE_SIZE = 25
 
@@ -209,12 +210,7 @@ export function listFilterOptions(viewer: Viewer, lang: Lang) {
     .orderBy(asc(organizations.sortOrder), asc(organizations.code))
     .all()
     .map((o) => ({ code: o.code, name: localized(lang, o.nameEs, o.nameEn) }))
-  const groupList = db
-    .select({ slug: groups.slug, nameEs: groups.nameEs, nameEn: groups.nameEn })
-    .from(groups)
-    .orderBy(asc(groups.slug))
-    .all()
-    .map((g) => ({ slug: g.slug, name: localized(lang, g.nameEs, g.nameEn) }))
+  const groupList = groupChoices(lang)
   const meetingList = db
     .select({
       id: meetings.id,

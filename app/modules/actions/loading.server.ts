@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db, type Tx } from '@db/client'
 import { actionItems, actionOwners, actionUpdates, meetings, organizations, people } from '@db/schema'
-import type { Lang } from '~/i18n/core'
+import { localized } from '~/i18n/core'
 import { can, type ActionItemRef, type MeetingOpenness } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { conflict, notFound } from '~/modules/core/domain-error.server'
@@ -17,8 +17,8 @@ import type { ActionSnapshot } from './views'
 export type ActionRow = typeof actionItems.$inferSelect
 
 /** The text in the reader's language, else in the other one. */
-export const localized = (lang: Lang, es: string | null | undefined, en: string | null | undefined) =>
-  (lang === 'es' ? (es ?? en) : (en ?? es)) ?? ''
+/** Re-exported for this area's modules. */
+export { localized }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 

@@ -26,6 +26,12 @@ export function apiError(
   )
 }
 
+/** 405 for a method the address does not answer, saying which ones it does. */
+export const methodNotAllowed = (...allowed: ('GET' | 'POST')[]) =>
+  apiError(405, 'method_not_allowed', `Use ${allowed.join(' or ')}.`, undefined, {
+    Allow: allowed.join(', '),
+  })
+
 export function apiJson(body: unknown, status = 200, headers?: HeadersInit): Response {
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } })
 }

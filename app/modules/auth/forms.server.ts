@@ -4,5 +4,4 @@
  * JavaScript (the sessions page, the /account layout); a page whose form the browser validates too
  * (conform's onValidate) imports its schema from account-schemas.ts directly.
  */
-export { parseWithZod } from '@conform-to/zod/v4'
 export { EndOtherSessionsSchema, EndSessionSchema, isAccountIntent } from './account-schemas'

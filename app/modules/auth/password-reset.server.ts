@@ -10,17 +10,10 @@ import { translator } from '~/i18n/catalogue.server'
 import { audit } from '~/modules/audit/audit.server'
 import { writeTx } from '~/modules/core/write-tx.server'
 import { queueMail } from '~/modules/mail/mail.server'
-import { linkOwner } from './invitations-accept.server'
-import {
-  checkOneTimeToken,
-  consumeOneTimeToken,
-  createOneTimeToken,
-  linkTo,
-  type LinkRefusal,
-} from './one-time-tokens.server'
 import { revokeAllApiTokens } from './api-tokens.server'
-import { hashPassword, PasswordLengthError } from './password.server'
-import { accountKey, clearHits, recordHit, retryAfterSeconds } from './rate-limit.server'
+import { linkOwner, setPasswordByLink } from './one-time-links.server'
+import { checkOneTimeToken, createOneTimeToken, linkTo, type LinkRefusal } from './one-time-tokens.server'
+import { accountKey, clearHits, recordHit, refuseThrottled, retryAfterSeconds } from './rate-limit.server'
 
 export const RESET_WINDOW_MS = 60 * 60 * 1000
 export const RESET_LIMIT_PER_EMAIL = 5
@@ -46,16 +39,8 @@ export function requestPasswordReset(input: {
     retryAfterSeconds(resetEmailKey(email), RESET_LIMIT_PER_EMAIL, RESET_WINDOW_MS, now),
     retryAfterSeconds(resetIpKey(ip), RESET_LIMIT_PER_IP, RESET_WINDOW_MS, now),
   )
-  if (wait > 0) {
-    audit({
-      actorEmail: email,
-      action: 'auth.passwordReset.request',
-      outcome: 'refused',
-      ip: input.ip,
-      details: { reason: 'throttled' },
-    })
-    return { ok: false, reason: 'throttled', retryAfter: wait }
-  }
+  if (wait > 0)
+    return refuseThrottled({ actorEmail: email, action: 'auth.passwordReset.request', ip: input.ip }, wait)
   recordHit(resetEmailKey(email), now)
   recordHit(resetIpKey(ip), now)
 
@@ -121,56 +106,27 @@ export async function completePasswordReset(input: {
   now?: number
 }): Promise<ResetResult> {
   const now = input.now ?? Date.now()
-  const owner = linkOwner('password_reset', input.token)
-  const refuse = (reason: LinkRefusal): ResetResult => {
-    audit({
-      actorEmail: owner?.email ?? null,
-      action: 'auth.passwordReset.complete',
-      outcome: 'refused',
-      targetType: 'person',
-      targetId: owner?.id ?? null,
-      ip: input.ip,
-      details: { reason },
-    })
-    return { ok: false, reason, language: owner?.language ?? null }
-  }
-  const first = checkOneTimeToken(db, 'password_reset', input.token, now)
-  if (!owner || !first.ok) return refuse(first.ok ? 'unknown' : first.reason)
-  if (owner.status !== 'active') return refuse('unknown')
-
-  let passwordHash: string
-  try {
-    passwordHash = await hashPassword(input.password)
-  } catch (error) {
-    if (error instanceof PasswordLengthError)
-      return { ok: false, reason: 'password', language: owner.language }
-    throw error
-  }
-
-  const outcome = writeTx((tx): LinkRefusal | null => {
-    const check = checkOneTimeToken(tx, 'password_reset', input.token, now)
-    if (!check.ok) return check.reason
-    if (!consumeOneTimeToken(tx, check.id, now)) return 'used'
-    tx.update(people)
-      .set({ passwordHash, passwordChangedAt: new Date(now), updatedAt: new Date(now) })
-      .where(eq(people.id, check.personId))
-      .run()
-    const ended = tx.delete(sessions).where(eq(sessions.personId, check.personId)).run().changes
-    const tokensRevoked = revokeAllApiTokens(tx, check.personId)
-    audit(
-      {
-        actor: owner,
-        action: 'auth.passwordReset.complete',
-        targetType: 'person',
-        targetId: owner.id,
-        ip: input.ip,
-        details: { sessionsEnded: ended, tokensRevoked },
-      },
-      tx,
-    )
-    return null
+  const set = await setPasswordByLink({
+    kind: 'password_reset',
+    action: 'auth.passwordReset.complete',
+    token: input.token,
+    password: input.password,
+    ip: input.ip,
+    now,
+    refuseStatus: (status) => (status === 'active' ? null : 'unknown'),
+    write: (tx, personId, passwordHash) => {
+      tx.update(people)
+        .set({ passwordHash, passwordChangedAt: new Date(now), updatedAt: new Date(now) })
+        .where(eq(people.id, personId))
+        .run()
+      const ended = tx.delete(sessions).where(eq(sessions.personId, personId)).run().changes
+      // the API tokens end with the sessions: they were trusted under the old password
+      const tokensRevoked = revokeAllApiTokens(tx, personId)
+      return { sessionsEnded: ended, tokensRevoked }
+    },
   })
-  if (outcome) return refuse(outcome)
+  if (!set.ok) return set
+  const { owner } = set
   // The owner of the mailbox proved who they are: earlier failed sign-ins no longer hold them back.
   clearHits(accountKey(owner.email))
   return { ok: true }

@@ -1,6 +1,7 @@
 import { and, count, eq, gt, inArray, lt, min } from 'drizzle-orm'
 import { db } from '@db/client'
 import { rateLimitEvents } from '@db/schema'
+import { audit, type AuditEntry } from '~/modules/audit/audit.server'
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000
 export const LOGIN_LIMIT_PER_ACCOUNT = 10
@@ -44,4 +45,13 @@ export function pruneRateLimits(now = Date.now()) {
   db.delete(rateLimitEvents)
     .where(lt(rateLimitEvents.at, new Date(now - 24 * 60 * 60 * 1000)))
     .run()
+}
+
+/** A request refused for coming too often: recorded in the audit log, with the seconds to wait. */
+export function refuseThrottled(
+  entry: Pick<AuditEntry, 'actor' | 'actorEmail' | 'action' | 'ip'>,
+  retryAfter: number,
+) {
+  audit({ ...entry, outcome: 'refused', details: { reason: 'throttled' } })
+  return { ok: false as const, reason: 'throttled' as const, retryAfter }
 }

@@ -11,6 +11,7 @@ import {
   LOGIN_LIMIT_PER_ACCOUNT,
   LOGIN_LIMIT_PER_IP,
   recordHit,
+  refuseThrottled,
   removeHits,
   retryAfterSeconds,
 } from './rate-limit.server'
@@ -35,16 +36,7 @@ export async function signIn(input: {
     retryAfterSeconds(accountKey(email), LOGIN_LIMIT_PER_ACCOUNT),
     retryAfterSeconds(ipKey(ip), LOGIN_LIMIT_PER_IP),
   )
-  if (wait > 0) {
-    audit({
-      actorEmail: email,
-      action: 'auth.signIn',
-      outcome: 'refused',
-      ip: input.ip,
-      details: { reason: 'throttled' },
-    })
-    return { ok: false, reason: 'throttled', retryAfter: wait }
-  }
+  if (wait > 0) return refuseThrottled({ actorEmail: email, action: 'auth.signIn', ip: input.ip }, wait)
   // Counted before the (slow) password check, in the same synchronous step as the limit check, so
   // that attempts sent in parallel cannot all pass the check; taken back when the password is right.
   const hits = [recordHit(accountKey(email)), recordHit(ipKey(ip))]

@@ -12,8 +12,7 @@ import { db, type Tx } from '@db/client'
 import { people, rateLimitEvents } from '@db/schema'
 import { mustUseSecondFactor } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
-import { writeTx } from '~/modules/core/write-tx.server'
-import { LOGIN_WINDOW_MS, recordHit, retryAfterSeconds } from './rate-limit.server'
+import { LOGIN_WINDOW_MS, recordHit, refuseThrottled, retryAfterSeconds } from './rate-limit.server'
 import { markTwoFactorVerified } from './session.server'
 
 export const TOTP_ISSUER = 'RCM Portal'
@@ -173,6 +172,31 @@ function refuseCode(
   return { ok: false, reason: 'invalid' }
 }
 
+type PersonRow = NonNullable<ReturnType<typeof personRow>>
+
+/** Checks a code against `secret`; when it is right, makes `change` and records `action` (about the
+ * person themselves unless `aboutPerson` is false) in one transaction. A wrong code is refused and
+ * counts towards the limit. */
+function withCorrectCode(
+  person: PersonRow,
+  input: { action: string; ip: string | null; now: number; secret: string; code: string },
+  change: (tx: Tx) => void,
+  aboutPerson = true,
+): CodeResult {
+  const { action, ip, now } = input
+  const target = aboutPerson ? { targetType: 'person', targetId: person.id } : {}
+  const ok = db.transaction(
+    (tx) => {
+      if (!verifyTotpCode(tx, person.id, input.secret, input.code, now)) return false
+      change(tx)
+      audit({ actor: person, action, ...target, ip }, tx)
+      return true
+    },
+    { behavior: 'immediate' },
+  )
+  return ok ? { ok: true } : refuseCode(person, action, ip, now)
+}
+
 /** Sign-in: checks the code of an enrolled person and marks the pending session verified. Wrong codes
  * count towards the limit (10 in 15 minutes, then 429). */
 export function verifySecondFactor(input: Who & { sessionId: string; code: string }): CodeResult {
@@ -180,24 +204,11 @@ export function verifySecondFactor(input: Who & { sessionId: string; code: strin
   const person = personRow(db, input.personId)
   if (!person) return { ok: false, reason: 'unknown' }
   if (!person.totpKey) return { ok: false, reason: 'not_enrolled' }
+  const action = 'auth.secondFactor'
   const wait = throttle(person.id, now)
-  if (wait > 0) {
-    audit({
-      actor: person,
-      action: 'auth.secondFactor',
-      outcome: 'refused',
-      ip: input.ip,
-      details: { reason: 'throttled' },
-    })
-    return { ok: false, reason: 'throttled', retryAfter: wait }
-  }
-  const ok = writeTx((tx) => {
-    if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
-    markTwoFactorVerified(input.sessionId)
-    audit({ actor: person, action: 'auth.secondFactor', ip: input.ip }, tx)
-    return true
-  })
-  return ok ? { ok: true } : refuseCode(person, 'auth.secondFactor', input.ip, now)
+  if (wait > 0) return refuseThrottled({ actor: person, action, ip: input.ip }, wait)
+  const check = { action, ip: input.ip, now, secret: person.totpKey, code: input.code }
+  return withCorrectCode(person, check, () => markTwoFactorVerified(input.sessionId), false)
 }
 
 /** Saves a candidate key once the person proves their app has it (a correct code). At sign-in the
@@ -209,38 +220,18 @@ export function enrolSecondFactor(
   const person = personRow(db, input.personId)
   if (!person || person.status !== 'active') return { ok: false, reason: 'unknown' }
   if (person.totpKey) return { ok: false, reason: 'already_enrolled' }
+  const action = 'account.secondFactor.enrol'
   const wait = throttle(person.id, now)
-  if (wait > 0) {
-    audit({
-      actor: person,
-      action: 'account.secondFactor.enrol',
-      outcome: 'refused',
-      ip: input.ip,
-      details: { reason: 'throttled' },
-    })
-    return { ok: false, reason: 'throttled', retryAfter: wait }
-  }
-  if (!isValidTotpKey(input.secret)) return refuseCode(person, 'account.secondFactor.enrol', input.ip, now)
-  const ok = writeTx((tx) => {
-    if (!verifyTotpCode(tx, person.id, input.secret, input.code, now)) return false
+  if (wait > 0) return refuseThrottled({ actor: person, action, ip: input.ip }, wait)
+  if (!isValidTotpKey(input.secret)) return refuseCode(person, action, input.ip, now)
+  const check = { action, ip: input.ip, now, secret: input.secret, code: input.code }
+  return withCorrectCode(person, check, (tx) => {
     tx.update(people)
       .set({ totpKey: input.secret, updatedAt: new Date(now) })
       .where(eq(people.id, person.id))
       .run()
     if (input.sessionId) markTwoFactorVerified(input.sessionId)
-    audit(
-      {
-        actor: person,
-        action: 'account.secondFactor.enrol',
-        targetType: 'person',
-        targetId: person.id,
-        ip: input.ip,
-      },
-      tx,
-    )
-    return true
   })
-  return ok ? { ok: true } : refuseCode(person, 'account.secondFactor.enrol', input.ip, now)
 }
 
 export type DisableResult = CodeResult | { ok: false; reason: 'required' }
@@ -264,23 +255,17 @@ export function disableSecondFactor(input: Who & { code: string }): DisableResul
   if (!person.totpKey) return { ok: false, reason: 'not_enrolled' }
   const wait = throttle(person.id, now)
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfter: wait }
-  const ok = writeTx((tx) => {
-    if (!verifyTotpCode(tx, person.id, person.totpKey!, input.code, now)) return false
+  const check = {
+    action: 'account.secondFactor.disable',
+    ip: input.ip,
+    now,
+    secret: person.totpKey,
+    code: input.code,
+  }
+  return withCorrectCode(person, check, (tx) => {
     tx.update(people)
       .set({ totpKey: null, updatedAt: new Date(now) })
       .where(eq(people.id, person.id))
       .run()
-    audit(
-      {
-        actor: person,
-        action: 'account.secondFactor.disable',
-        targetType: 'person',
-        targetId: person.id,
-        ip: input.ip,
-      },
-      tx,
-    )
-    return true
   })
-  return ok ? { ok: true } : refuseCode(person, 'account.secondFactor.disable', input.ip, now)
 }

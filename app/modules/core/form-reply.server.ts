@@ -6,7 +6,9 @@
  */
 import { data } from '@remix-run/node'
 import type { SubmissionResult } from '@conform-to/react'
-import { DomainError, recordRefusal } from './domain-error.server'
+import type { Action, Actions } from '~/modules/access/can'
+import type { Viewer } from '~/modules/access/viewer'
+import { assertAllowed, DomainError, recordRefusal } from './domain-error.server'
 
 export const NO_STORE = { 'Cache-Control': 'private, no-store' }
 
@@ -62,4 +64,17 @@ export function pageFailure(error: unknown): never {
   recordRefusal(error)
   if (error.status === 404) throw notFoundResponse()
   throw new Response(null, { status: error.status, headers: { ...NO_STORE, ...error.headers } })
+}
+
+/** `assertAllowed` for a page's loader or action: a refusal becomes the 403 page, audited. */
+export function assertAllowedPage<A extends Action>(
+  viewer: Viewer,
+  action: A,
+  ...resource: Actions[A] extends undefined ? [] : [Actions[A]]
+): void {
+  try {
+    assertAllowed(viewer, action, ...resource)
+  } catch (error) {
+    pageFailure(error)
+  }
 }

@@ -8,7 +8,7 @@ import { and, count, eq, gte } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db } from '@db/client'
 import { auditLog, organizations, people } from '@db/schema'
-import type { Lang } from '~/i18n/core'
+import { localized, type Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { listGroupsForPerson } from '~/modules/groups/groups.server'
@@ -114,7 +114,7 @@ function documentsSection({ viewer, lang }: DashboardContext) {
   return recentDocumentsFor(viewer, 5).map((d) => ({
     id: d.id,
     reference: d.reference,
-    title: (lang === 'es' ? (d.titleEs ?? d.titleEn) : (d.titleEn ?? d.titleEs)) ?? '',
+    title: localized(lang, d.titleEs, d.titleEn),
     /** the document's own date (YYYY-MM-DD) when it has one */
     documentDate: d.documentDate,
     addedAt: d.createdAt,

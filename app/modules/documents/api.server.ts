@@ -6,10 +6,11 @@ import type { Viewer } from '~/modules/access/viewer'
 import type { z } from 'zod'
 import { type Lang } from '~/i18n'
 import { hasMessage, translator } from '~/i18n/catalogue.server'
-import { apiError, apiFailure, zodFields } from '~/modules/api/http.server'
+import { apiError, apiFailure, apiLang, requireApiViewer, zodFields } from '~/modules/api/http.server'
 import type { DocumentDetails } from './details.server'
 import type { ListedDocument } from './queries.server'
 import { discardTemp, parseUpload, type TempUpload } from './storage.server'
+import { assertMayAddFiles } from './writes.server'
 
 function say(lang: Lang, key: string) {
   return hasMessage(key) ? translator(lang).t(key) : key
@@ -129,4 +130,22 @@ export async function readApiUpload<S extends z.ZodType>(
   const fields = parsed.success ? {} : validationFields(parsed.error, lang)
   if (!upload.file) fields.file = [say(lang, 'documents.error.fileRequired')]
   return { failure: apiError(400, 'invalid', 'The request is not valid.', fields) }
+}
+
+/** A file for an existing document (a new version, a translation): the caller is refused (403, 404)
+ * before the body is read unless they may add files to it; then the body is read as `readApiUpload`. */
+export async function readDocumentFileUpload<S extends z.ZodType>(
+  request: Request,
+  documentId: string,
+  schema: S,
+  values: (fields: FormData) => unknown,
+) {
+  const viewer = requireApiViewer(request)
+  const lang = apiLang(viewer)
+  try {
+    assertMayAddFiles(viewer, documentId)
+  } catch (error) {
+    return { viewer, lang, failure: apiFailure(error, lang) } as const
+  }
+  return { viewer, lang, ...(await readApiUpload(request, viewer, lang, schema, values)) }
 }

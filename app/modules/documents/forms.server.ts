@@ -6,26 +6,14 @@
  */
 import type { Viewer } from '~/modules/access/viewer'
 import type { Submission } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data } from '@remix-run/node'
 import type { z } from 'zod'
-import { formFailure, NO_STORE, type FormFailure } from '~/modules/core/form-reply.server'
+import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
+import { invalidForm, parseWithZod } from '~/modules/core/forms.server'
 import { EditDocumentSchema, NewDocumentSchema, NewTranslationSchema, NewVersionSchema } from './schemas'
 import { discardTemp, isMultipart, parseUpload, UploadError, type TempUpload } from './storage.server'
 
 type Intent = string | null
 
-/** 400 with the schema's messages at their fields (and any others given), what was typed kept. */
-function invalidForm<I extends Intent>(
-  submission: Submission<unknown>,
-  intent: I,
-  fieldErrors: Record<string, string[]> = {},
-) {
-  return data<FormFailure<I>>(
-    { intent, result: submission.reply({ fieldErrors }), conflict: null },
-    { status: 400, headers: NO_STORE },
-  )
-}
 type Reply<I extends Intent> = ReturnType<typeof invalidForm<I>>
 
 /** A form that passed its schema, with the submission to answer a later refusal with. */

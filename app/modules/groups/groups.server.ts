@@ -14,10 +14,11 @@ import {
   people,
   type OrganizationKind,
 } from '@db/schema'
-import type { Lang } from '~/i18n/core'
+import { localized, type Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { GROUP_KINDS, type GroupKind, type GroupRole } from './constants'
+import { directoryOrder } from '~/modules/members/organizations.server'
 
 export type { GroupKind, GroupRole }
 
@@ -145,7 +146,7 @@ export function getGroupPage({
         .from(organizations)
         .leftJoin(parent, eq(parent.id, organizations.parentId))
         .where(inArray(organizations.id, orgIds))
-        .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+        .orderBy(...directoryOrder())
         .all()
     : []
 
@@ -192,6 +193,16 @@ export function getGroupPage({
     })),
     members,
   }
+}
+
+/** Every group as a choice of a form or a filter (slug and name), by slug. */
+export function groupChoices(lang: Lang) {
+  return db
+    .select({ slug: groups.slug, nameEs: groups.nameEs, nameEn: groups.nameEn })
+    .from(groups)
+    .orderBy(asc(groups.slug))
+    .all()
+    .map((g) => ({ slug: g.slug, name: localized(lang, g.nameEs, g.nameEn) }))
 }
 
 /** The groups a person belongs to, with their role in each (the dashboard's "your working groups"). */

@@ -1,6 +1,8 @@
 // The meetings area's fixed lists, without zod or server imports: safe and light for client components,
 // and the one definition db/schema.ts builds its enums and CHECK constraints from.
 
+import type { OrganizationKind } from '~/modules/members/constants'
+
 export const MEETING_KINDS = [
   'vice_ministerial',
   'rcgm',
@@ -23,6 +25,15 @@ export const ATTENDANCE_STATUSES = ['not_recorded', 'present', 'absent'] as cons
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
 export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number]
+
+/** The kinds of organization a meeting invites (the secretariat organizes; national institutions come
+ * with their member state), in the order of the meeting form. */
+export const INVITABLE_KINDS = [
+  'member_state',
+  'observer_state',
+  'international_organization',
+  'civil_society',
+] as const satisfies readonly OrganizationKind[]
 
 /** The meetings list's time filter. */
 export const WHEN = ['upcoming', 'past'] as const

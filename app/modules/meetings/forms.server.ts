@@ -5,7 +5,6 @@
  * whose form the browser validates too (conform's onValidate: the meeting form) imports its schema
  * directly.
  */
-export { parseWithZod } from '@conform-to/zod/v4'
 export {
   AgendaItemSchema,
   AgendaMoveSchema,

@@ -4,7 +4,7 @@
  * Every reference the form names (host, group, invited organizations, number) is checked here and refused
  * at its field.
  */
-import { and, asc, eq, inArray, ne } from 'drizzle-orm'
+import { and, eq, inArray, ne } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
 import { delegationMembers, groups, meetingInvitations, meetings, organizations } from '@db/schema'
 import type { Lang } from '~/i18n/core'
@@ -13,30 +13,21 @@ import { audit } from '~/modules/audit/audit.server'
 import { assertAllowed, invalid } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
 import { localized, visibleMeetingOrThrow, type MeetingRow } from './meetings.server'
+import { INVITABLE_KINDS } from './constants'
 import type { MeetingFormInput } from './schemas'
 import { utcToZoned, zonedToUtc } from './time'
+import { directoryOrder, organizationColumns } from '~/modules/members/organizations.server'
+import { groupChoices } from '~/modules/groups/groups.server'
 
-const INVITABLE_KINDS = [
-  'member_state',
-  'observer_state',
-  'international_organization',
-  'civil_society',
-] as const
 const invitable = (kind: string) => (INVITABLE_KINDS as readonly string[]).includes(kind)
 
 /** Organizations that can be invited, with the member states first. */
 export function invitableOrganizations(lang: Lang) {
   return db
-    .select({
-      id: organizations.id,
-      code: organizations.code,
-      kind: organizations.kind,
-      nameEs: organizations.nameEs,
-      nameEn: organizations.nameEn,
-    })
+    .select(organizationColumns)
     .from(organizations)
     .where(inArray(organizations.kind, INVITABLE_KINDS))
-    .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+    .orderBy(...directoryOrder())
     .all()
     .map((o) => ({ code: o.code, kind: o.kind, name: localized(lang, o.nameEs, o.nameEn) }))
 }
@@ -47,12 +38,7 @@ export function meetingFormOptions(lang: Lang) {
   return {
     hosts: orgs.filter((o) => o.kind === 'member_state'),
     invitable: orgs,
-    groups: db
-      .select({ slug: groups.slug, nameEs: groups.nameEs, nameEn: groups.nameEn })
-      .from(groups)
-      .orderBy(asc(groups.slug))
-      .all()
-      .map((g) => ({ slug: g.slug, name: localized(lang, g.nameEs, g.nameEn) })),
+    groups: groupChoices(lang),
   }
 }
 

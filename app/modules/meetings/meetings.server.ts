@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
 import { groups, meetingInvitations, meetings, organizations, ptpYears } from '@db/schema'
-import type { Lang } from '~/i18n/core'
+import { localized, type Lang } from '~/i18n/core'
 import { can, type MeetingRef } from '~/modules/access/can'
 import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
@@ -17,8 +17,8 @@ import { zonedDate } from './time'
 
 export type MeetingRow = typeof meetings.$inferSelect
 
-export const localized = (lang: Lang, es: string | null | undefined, en: string | null | undefined) =>
-  (lang === 'es' ? (es ?? en) : (en ?? es)) ?? ''
+/** Re-exported for this area's modules. */
+export { localized }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 

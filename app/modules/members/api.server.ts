@@ -17,9 +17,11 @@ import type {
   PersonCardOut,
 } from './api-schemas'
 import {
+  directoryOrder,
   getOrganizationByCode,
   listOrganizations,
   listPtpYears,
+  organizationColumns,
   ptpForYear,
   type OrganizationRow,
 } from './organizations.server'
@@ -124,7 +126,7 @@ export function listGroupsForApi(viewer: Viewer | null): GroupItemOut[] {
             rows.map((g) => g.id),
           ),
         )
-        .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+        .orderBy(...directoryOrder())
         .all()
     : []
   const mine = new Set(viewer?.groupIds ?? [])
@@ -143,17 +145,7 @@ export function listGroupsForApi(viewer: Viewer | null): GroupItemOut[] {
 export function getMe(viewer: Viewer): MeOut {
   const person = db.select({ title: people.title }).from(people).where(eq(people.id, viewer.id)).get()
   const orgRow = (id: string) =>
-    db
-      .select({
-        id: organizations.id,
-        code: organizations.code,
-        kind: organizations.kind,
-        nameEs: organizations.nameEs,
-        nameEn: organizations.nameEn,
-      })
-      .from(organizations)
-      .where(eq(organizations.id, id))
-      .get()!
+    db.select(organizationColumns).from(organizations).where(eq(organizations.id, id)).get()!
   const org = orgRow(viewer.organizationId)
   const inst = viewer.institutionId ? orgRow(viewer.institutionId) : null
   const memberships = db

@@ -5,6 +5,18 @@ import type { Lang } from '~/i18n/core'
 
 export type OrganizationRow = typeof organizations.$inferSelect
 
+/** What a list or a choice of organizations reads of each: its id, code, kind and both names. */
+export const organizationColumns = {
+  id: organizations.id,
+  code: organizations.code,
+  kind: organizations.kind,
+  nameEs: organizations.nameEs,
+  nameEn: organizations.nameEn,
+}
+
+/** The directory's order of organizations: the RCM's own order, then the code. */
+export const directoryOrder = () => [asc(organizations.sortOrder), asc(organizations.code)] as const
+
 export const orgName = (o: Pick<OrganizationRow, 'nameEs' | 'nameEn'>, lang: Lang) =>
   lang === 'es' ? o.nameEs : o.nameEn
 
@@ -24,7 +36,11 @@ export function getOrganizationByCode(code: string) {
 }
 
 export function listOrganizations() {
-  return db.select().from(organizations).orderBy(asc(organizations.sortOrder), asc(organizations.code)).all()
+  return db
+    .select()
+    .from(organizations)
+    .orderBy(...directoryOrder())
+    .all()
 }
 
 /** The Pro-Tempore Presidency of a year, if known. */

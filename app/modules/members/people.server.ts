@@ -1,8 +1,8 @@
 /**
  * People administration: the list the secretariat manages, invitations (by the secretariat into any
  * organization, by a focal point into their own), disabling and re-enabling accounts, ending sessions.
- * Every write is one synchronous transaction with its audit entry. Permission checks that may refuse run
- * before the transaction, so that the refusal's audit entry is not rolled back with it.
+ * Every write is one `writeTx` with its audit entry; a refusal is a DomainError (403 with its audit
+ * entry, 404 for an unknown person or organization) that the pages answer with `pageFailure`.
  */
 import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
@@ -10,15 +10,17 @@ import { db, type Tx } from '@db/client'
 import { oneTimeTokens, organizations, people, sessions } from '@db/schema'
 import { type MessageKey } from '~/i18n'
 import { translator } from '~/i18n/catalogue.server'
-import { assertCan } from '~/modules/access/assert.server'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { createOneTimeToken, INVITATION_TTL_MS, linkTo } from '~/modules/auth/one-time-tokens.server'
 import { revokeAllApiTokens } from '~/modules/auth/api-tokens.server'
 import { invalidateAllSessions } from '~/modules/auth/session.server'
+import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
+import { writeTx } from '~/modules/core/write-tx.server'
 import { queueMail } from '~/modules/mail/mail.server'
 import type { InviteInput, PeopleFilters } from './people-schemas'
+import { directoryOrder } from '~/modules/members/organizations.server'
 
 export const PEOPLE_PAGE_SIZE = 25
 
@@ -28,8 +30,6 @@ type PersonRow = typeof people.$inferSelect
 export interface RequestMeta {
   ip?: string | null
 }
-
-const notFound = () => new Response(null, { status: 404 })
 
 // ---- listing ----
 
@@ -122,7 +122,7 @@ export function invitableOrganizations(viewer: Viewer): InvitableOrganization[] 
   const all = db
     .select()
     .from(organizations)
-    .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+    .orderBy(...directoryOrder())
     .all()
   const allowed = all.filter(
     (o) =>
@@ -144,7 +144,7 @@ export function invitableOrganizations(viewer: Viewer): InvitableOrganization[] 
 /** Throws 403 (audited) unless the viewer may invite into at least their own organization, which is
  * the case exactly for those who may invite anywhere. */
 export function assertMayInvite(viewer: Viewer) {
-  assertCan(viewer, 'person.invite', { organizationId: viewer.organizationId })
+  assertAllowed(viewer, 'person.invite', { organizationId: viewer.organizationId })
 }
 
 /** For `/invite?org=CODE`: 404 for an unknown organization, 403 (audited) for one the viewer may not
@@ -152,7 +152,7 @@ export function assertMayInvite(viewer: Viewer) {
 export function assertMayInviteInto(viewer: Viewer, code: string) {
   const org = orgByCode(code.toUpperCase())
   if (!org || org.kind === 'national_institution') throw notFound()
-  assertCan(viewer, 'person.invite', { organizationId: org.id, parentOrganizationId: org.parentId })
+  assertAllowed(viewer, 'person.invite', { organizationId: org.id, parentOrganizationId: org.parentId })
 }
 
 // ---- invitations ----
@@ -210,7 +210,7 @@ export function invitePerson(viewer: Viewer, input: InviteInput, meta: RequestMe
     assertMayInvite(viewer)
     return fieldError('organization', 'validation.invalid')
   }
-  assertCan(viewer, 'person.invite', { organizationId: org.id, parentOrganizationId: org.parentId })
+  assertAllowed(viewer, 'person.invite', { organizationId: org.id, parentOrganizationId: org.parentId })
 
   let institutionId: string | null = null
   if (input.institution) {
@@ -227,46 +227,43 @@ export function invitePerson(viewer: Viewer, input: InviteInput, meta: RequestMe
   }
 
   try {
-    return db.transaction(
-      (tx): InviteResult => {
-        const taken = tx.select({ id: people.id }).from(people).where(eq(people.email, input.email)).get()
-        if (taken) return fieldError('email', 'admin.invite.emailTaken')
-        const person = tx
-          .insert(people)
-          .values({
+    return writeTx((tx): InviteResult => {
+      const taken = tx.select({ id: people.id }).from(people).where(eq(people.email, input.email)).get()
+      if (taken) return fieldError('email', 'admin.invite.emailTaken')
+      const person = tx
+        .insert(people)
+        .values({
+          email: input.email,
+          name: input.name,
+          title: input.title || null,
+          organizationId: org.id,
+          institutionId,
+          role: input.role,
+          language: input.language,
+          status: 'invited',
+          passwordHash: null,
+        })
+        .returning({ id: people.id })
+        .get()
+      const link = sendInvitation(tx, viewer, { ...input, id: person.id }, org)
+      audit(
+        {
+          actor: viewer,
+          action: 'person.invite',
+          targetType: 'person',
+          targetId: person.id,
+          ip: meta.ip ?? null,
+          details: {
             email: input.email,
-            name: input.name,
-            title: input.title || null,
-            organizationId: org.id,
-            institutionId,
+            organization: org.code,
+            institution: input.institution ?? null,
             role: input.role,
-            language: input.language,
-            status: 'invited',
-            passwordHash: null,
-          })
-          .returning({ id: people.id })
-          .get()
-        const link = sendInvitation(tx, viewer, { ...input, id: person.id }, org)
-        audit(
-          {
-            actor: viewer,
-            action: 'person.invite',
-            targetType: 'person',
-            targetId: person.id,
-            ip: meta.ip ?? null,
-            details: {
-              email: input.email,
-              organization: org.code,
-              institution: input.institution ?? null,
-              role: input.role,
-            },
           },
-          tx,
-        )
-        return { ok: true, personId: person.id, link }
-      },
-      { behavior: 'immediate' },
-    )
+        },
+        tx,
+      )
+      return { ok: true, personId: person.id, link }
+    })
   } catch (error) {
     // Two invitations for the same address at the same moment: the unique index decides.
     if (isUniqueViolation(error)) return fieldError('email', 'admin.invite.emailTaken')
@@ -306,91 +303,71 @@ const personRef = (p: PersonRow, o: OrgRow) => ({
   parentOrganizationId: o.parentId,
 })
 
+/** The audit entry of a change to someone's account: who, what, from where, with the account's e-mail. */
+function auditPersonChange(
+  tx: Tx,
+  viewer: Viewer,
+  action: 'person.disable' | 'person.enable' | 'person.endSessions' | 'person.resendInvitation',
+  person: Pick<PersonRow, 'id' | 'email'>,
+  meta: RequestMeta,
+  details: Record<string, unknown> = {},
+) {
+  audit(
+    {
+      actor: viewer,
+      action,
+      targetType: 'person',
+      targetId: person.id,
+      ip: meta.ip ?? null,
+      details: { email: person.email, ...details },
+    },
+    tx,
+  )
+}
+
 /** Disables an account: it can no longer sign in, its sessions end and its unused links stop working,
  * all in one transaction. Nobody can disable themselves (can.ts). */
 export function disablePerson(viewer: Viewer, personId: string, meta: RequestMeta = {}) {
   const { person, organization } = targetPerson(personId)
-  assertCan(viewer, 'person.disable', personRef(person, organization))
-  return db.transaction(
-    (tx) => {
-      tx.update(people)
-        .set({ status: 'disabled', updatedAt: new Date() })
-        .where(eq(people.id, person.id))
-        .run()
-      // Same connection, so this runs inside the transaction. Tokens end with the sessions: enabling
-      // the account again does not bring them back.
-      invalidateAllSessions(person.id)
-      revokeAllApiTokens(tx, person.id)
-      tx.update(oneTimeTokens)
-        .set({ usedAt: new Date() })
-        .where(and(eq(oneTimeTokens.personId, person.id), isNull(oneTimeTokens.usedAt)))
-        .run()
-      audit(
-        {
-          actor: viewer,
-          action: 'person.disable',
-          targetType: 'person',
-          targetId: person.id,
-          ip: meta.ip ?? null,
-          details: { email: person.email, previousStatus: person.status },
-        },
-        tx,
-      )
-      return { personId: person.id, name: person.name }
-    },
-    { behavior: 'immediate' },
-  )
+  assertAllowed(viewer, 'person.disable', personRef(person, organization))
+  return writeTx((tx) => {
+    tx.update(people).set({ status: 'disabled', updatedAt: new Date() }).where(eq(people.id, person.id)).run()
+    // Same connection, so this runs inside the transaction.
+    invalidateAllSessions(person.id)
+    // Tokens end with the sessions: enabling the account again does not bring them back.
+    revokeAllApiTokens(tx, person.id)
+    tx.update(oneTimeTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(oneTimeTokens.personId, person.id), isNull(oneTimeTokens.usedAt)))
+      .run()
+    auditPersonChange(tx, viewer, 'person.disable', person, meta, { previousStatus: person.status })
+    return { personId: person.id, name: person.name }
+  })
 }
 
 /** Re-enables an account: active again if it has a password, otherwise back to invited. */
 export function enablePerson(viewer: Viewer, personId: string, meta: RequestMeta = {}) {
   const { person, organization } = targetPerson(personId)
-  assertCan(viewer, 'person.enable', personRef(person, organization))
-  return db.transaction(
-    (tx) => {
-      const status = person.passwordHash ? 'active' : 'invited'
-      tx.update(people).set({ status, updatedAt: new Date() }).where(eq(people.id, person.id)).run()
-      audit(
-        {
-          actor: viewer,
-          action: 'person.enable',
-          targetType: 'person',
-          targetId: person.id,
-          ip: meta.ip ?? null,
-          details: { email: person.email, status },
-        },
-        tx,
-      )
-      return { personId: person.id, name: person.name, status }
-    },
-    { behavior: 'immediate' },
-  )
+  assertAllowed(viewer, 'person.enable', personRef(person, organization))
+  return writeTx((tx) => {
+    const status = person.passwordHash ? 'active' : 'invited'
+    tx.update(people).set({ status, updatedAt: new Date() }).where(eq(people.id, person.id)).run()
+    auditPersonChange(tx, viewer, 'person.enable', person, meta, { status })
+    return { personId: person.id, name: person.name, status }
+  })
 }
 
 /** Ends every session of a person (the secretariat for anyone; a person for themselves). */
 export function endSessionsOf(viewer: Viewer, personId: string, meta: RequestMeta = {}) {
   const { person, organization } = targetPerson(personId)
-  assertCan(viewer, 'person.endSessions', personRef(person, organization))
-  return db.transaction(
-    (tx) => {
-      const ended =
-        tx.select({ n: count() }).from(sessions).where(eq(sessions.personId, person.id)).get()?.n ?? 0
-      invalidateAllSessions(person.id)
-      audit(
-        {
-          actor: viewer,
-          action: 'person.endSessions',
-          targetType: 'person',
-          targetId: person.id,
-          ip: meta.ip ?? null,
-          details: { email: person.email, ended },
-        },
-        tx,
-      )
-      return { personId: person.id, name: person.name, ended }
-    },
-    { behavior: 'immediate' },
-  )
+  assertAllowed(viewer, 'person.endSessions', personRef(person, organization))
+  return writeTx((tx) => {
+    const ended =
+      tx.select({ n: count() }).from(sessions).where(eq(sessions.personId, person.id)).get()?.n ?? 0
+    invalidateAllSessions(person.id)
+    auditPersonChange(tx, viewer, 'person.endSessions', person, meta, { ended })
+    return { personId: person.id, name: person.name, ended }
+  })
 }
 
 export type ResendResult = { ok: true; name: string; link: string } | { ok: false; reason: 'notInvited' }
@@ -398,29 +375,16 @@ export type ResendResult = { ok: true; name: string; link: string } | { ok: fals
 /** A new invitation link for someone who has not accepted yet (the previous link stops working). */
 export function resendInvitation(viewer: Viewer, personId: string, meta: RequestMeta = {}): ResendResult {
   const { person, organization } = targetPerson(personId)
-  assertCan(viewer, 'person.invite', {
+  assertAllowed(viewer, 'person.invite', {
     organizationId: person.organizationId,
     parentOrganizationId: organization.parentId,
   })
   if (person.status !== 'invited') return { ok: false, reason: 'notInvited' }
-  return db.transaction(
-    (tx): ResendResult => {
-      const link = sendInvitation(tx, viewer, person, organization)
-      audit(
-        {
-          actor: viewer,
-          action: 'person.resendInvitation',
-          targetType: 'person',
-          targetId: person.id,
-          ip: meta.ip ?? null,
-          details: { email: person.email },
-        },
-        tx,
-      )
-      return { ok: true, name: person.name, link }
-    },
-    { behavior: 'immediate' },
-  )
+  return writeTx((tx): ResendResult => {
+    const link = sendInvitation(tx, viewer, person, organization)
+    auditPersonChange(tx, viewer, 'person.resendInvitation', person, meta)
+    return { ok: true, name: person.name, link }
+  })
 }
 
 /** Organizations for the filter of /admin/people (participating ones and institutions). */
@@ -433,6 +397,6 @@ export function organizationOptions() {
       nameEn: organizations.nameEn,
     })
     .from(organizations)
-    .orderBy(asc(organizations.sortOrder), asc(organizations.code))
+    .orderBy(...directoryOrder())
     .all()
 }
