@@ -961,10 +961,7 @@ export const planStageHistory = sqliteTable(
   (t) => [
     index('plan_stage_history_plan_idx').on(t.planId, t.at),
     check('plan_stage_history_stage_check', oneOf(t.stage, PLAN_STAGES)),
-    check(
-      'plan_stage_history_from_check',
-      sql`${t.fromStage} is null or ${oneOf(t.fromStage, PLAN_STAGES)}`,
-    ),
+    check('plan_stage_history_from_check', sql`${t.fromStage} is null or ${oneOf(t.fromStage, PLAN_STAGES)}`),
   ],
 )
 

@@ -299,7 +299,11 @@ const SECTION_VARIANTS = {
     section(v, { groupId: GROUP.border, stage: 'institutional_consultation', leadDrafterId: 'another' }),
   laborGroupLedByAnother: (v) => section(v, { groupId: GROUP.labor, leadDrafterId: 'another' }),
 } satisfies Record<string, Variant>
-const comment = (over: Partial<PlanCommentRef>): PlanCommentRef => ({ ...plan(), authorId: 'another', ...over })
+const comment = (over: Partial<PlanCommentRef>): PlanCommentRef => ({
+  ...plan(),
+  authorId: 'another',
+  ...over,
+})
 const COMMENT_VARIANTS = {
   planGroupOwnThread: (v) => comment({ authorId: v?.id ?? 'someone' }),
   planGroupAnothersThread: () => comment({}),

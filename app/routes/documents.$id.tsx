@@ -177,11 +177,15 @@ export default function DocumentPage() {
             <>
               <dt>{t('documents.meeting')}</dt>
               <dd>
-                <Link to={`/meetings/${doc.meeting.id}`}>{localized(lang, doc.meeting.titleEs, doc.meeting.titleEn)}</Link>{' '}
+                <Link to={`/meetings/${doc.meeting.id}`}>
+                  {localized(lang, doc.meeting.titleEs, doc.meeting.titleEn)}
+                </Link>{' '}
                 <span className="muted small">
                   {date(doc.meeting.startsAt, 'date', doc.meeting.timeZone)}
                 </span>
-                {doc.agendaItem ? ` · ${t('documents.agendaItem')}: ${localized(lang, doc.agendaItem.titleEs, doc.agendaItem.titleEn)}` : null}
+                {doc.agendaItem
+                  ? ` · ${t('documents.agendaItem')}: ${localized(lang, doc.agendaItem.titleEs, doc.agendaItem.titleEn)}`
+                  : null}
               </dd>
             </>
           ) : null}

@@ -1,12 +1,6 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
-import { translator } from '~/i18n'
 import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
@@ -17,7 +11,6 @@ import { addGroupMember, changeGroupRole, removeGroupMember } from '~/modules/gr
 import { getGroupPage } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listPlans } from '~/modules/plans/page.server'
-import type { RootData } from '~/root'
 import { TableHead } from '~/components/table-head'
 
 export const meta = pageTitle<typeof loader>(

@@ -135,7 +135,7 @@ test('kill -9 under write load, three times: nothing answered is lost, the serve
     const stop = writeLoad(server.url)
     // once writes are flowing (an upload answered this round), at a random moment
     const uploads = acked.documents.size
-    for (let t = 0; t < 100 && acked.documents.size === uploads; t++)
+    for (let t = 0; t < 200 && acked.documents.size === uploads; t++)
       await new Promise((r) => setTimeout(r, 50))
     await new Promise((r) => setTimeout(r, Math.random() * 800))
     await server.kill9()
@@ -226,7 +226,7 @@ test("README's restore over the live DATA_DIR: stop, copy the backup over portal
   // writes after the backup, which the restore must drop
   const stop = writeLoad(server.url)
   const uploads = acked.documents.size
-  for (let t = 0; t < 100 && acked.documents.size === uploads; t++)
+  for (let t = 0; t < 200 && acked.documents.size === uploads; t++)
     await new Promise((r) => setTimeout(r, 50))
   await stop()
   await server.stop()

@@ -12,6 +12,7 @@ import {
   raw,
   rows,
   rowsAt,
+  snapshot,
   unchanged,
 } from './attack-helpers'
 import { freshDir, ownServer, signInCookie } from './attack-server'
@@ -38,6 +39,14 @@ function actionOwnedOnlyBy(code: string): string {
     orgId('MX'),
   ).id
 }
+
+test('the before/after snapshot sees a change (so that "nothing changed" can fail)', async ({ baseURL }) => {
+  const before = snapshot()
+  await apiTokenFor('pa.snm@rcm.example', baseURL!)
+  const after = snapshot()
+  expect(after.api_tokens).not.toBe(before.api_tokens)
+  expect({ ...after, api_tokens: '' }).toEqual({ ...before, api_tokens: '' })
+})
 
 test.describe('attack: forged fields and swapped ids', () => {
   test('profile and invitation forms do not take role, organization or e-mail from the sender', async ({

@@ -97,7 +97,7 @@ test('a 1 MB password or body is refused with 400/413, quickly, and the server k
   expect((await get('/healthz')).status).toBe(200)
 })
 
-test('a cookie is dead after sign-out; other sessions are dead after a password change; a revoked token is dead', async () => {
+test('a cookie is dead after sign-out; other sessions are dead after a password change or reset; a revoked token is dead', async () => {
   // sign-out
   const cookie = await signInCookie(server.url, 'cr.delegate1@rcm.example')
   expect((await get('/account', cookie)).status).toBe(200)
@@ -120,6 +120,35 @@ test('a cookie is dead after sign-out; other sessions are dead after a password 
   expect(await changePassword(a, 'otra-clave-segura-2026')).toBeTruthy()
   expect(signedOut(await get('/account', b)), 'the other session').toBe(true)
   expect(await signInCookie(server.url, email, 'otra-clave-segura-2026')).toBeTruthy()
+
+  // password reset (the link as the mail carries it): sessions end, the link works once
+  const resetEmail = 'cr.delegate2@rcm.example'
+  const before = await signInCookie(server.url, resetEmail)
+  expect((await postForm(server.url, '/password-reset', null, { email: resetEmail })).status).toBe(200)
+  const mail = rowsAt<{ text: string }>(
+    dbFile,
+    'select text from mail_outbox where "to" like ? order by created_at desc limit 1',
+    `%${resetEmail}%`,
+  )[0]!
+  const link = new URL(/https?:\/\/\S+\/password-reset\/[A-Za-z0-9_-]+/.exec(mail.text)![0]).pathname
+  const huge = 'h'.repeat(1024 * 1024)
+  expect([400, 413]).toContain(
+    (await postForm(server.url, link, null, { password: huge, confirm: huge })).status,
+  )
+  const reset = await postForm(server.url, link, null, {
+    password: 'clave-nueva-2026',
+    confirm: 'clave-nueva-2026',
+  })
+  // (what the page answers changed: a redirect to sign-in on main; the password taking is what counts)
+  expect(reset.status).toBeLessThan(500)
+  expect(signedOut(await get('/account', before)), 'a session from before the reset').toBe(true)
+  const again = await postForm(server.url, link, null, {
+    password: 'otra-mas-2026',
+    confirm: 'otra-mas-2026',
+  })
+  expect(again.status, 'the link a second time').toBeGreaterThanOrEqual(400)
+  expect(again.status).toBeLessThan(500)
+  expect(await signInCookie(server.url, resetEmail, 'clave-nueva-2026')).toBeTruthy()
 
   // revocation
   const c = await signInCookie(server.url, 'sv.focal@rcm.example')
@@ -271,6 +300,11 @@ test('10 parallel validations of one report and 10 parallel accepts of one invit
   expect(invited.status).toBe(200)
   const link = /\/invitation\/[A-Za-z0-9_-]+/.exec(invited.body)?.[0]
   expect(link, 'the link is shown without SMTP').toBeTruthy()
+  // a 1 MB password on the link is refused and leaves it usable
+  const huge = 'i'.repeat(1024 * 1024)
+  expect([400, 413]).toContain(
+    (await postForm(server.url, link!, null, { password: huge, confirm: huge })).status,
+  )
   const accepts = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
       postForm(server.url, link!, null, { password: `clave-carrera-${i}`, confirm: `clave-carrera-${i}` }),

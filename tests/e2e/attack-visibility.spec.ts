@@ -164,15 +164,32 @@ async function attack(baseURL: string, target: Target) {
   if (target.own[0]!.startsWith('/meetings/'))
     // an organization supports an action from the meeting: it sees the action, not its origin
     expect(seenRecords, 'actions from the meeting seen by someone it is hidden from').toBeGreaterThan(0)
-  // the control: someone who may see it does, on its page and in the API
+  // the control: someone who may see it does, on its page and in the API (and downloads it privately)
+  await expectPrivateDownload(baseURL, target)
   const cookie = await cookieFor(target.seenBy, baseURL)
   for (const path of [target.own[0]!, target.own.find((p) => p.startsWith('/api/'))!]) {
     const r = await raw(baseURL, { path, headers: { Cookie: cookie } })
     expect(r.status, `${target.seenBy} ${path}`).toBe(200)
+    // what is not public is never stored by a browser or a proxy
+    expect(String(r.headers['cache-control']), `${target.seenBy} ${path}`).toContain('no-store')
     expect(r.body, `${target.seenBy} ${path}`).toContain(
       path.startsWith('/api/') ? target.title : target.title.replace(/&/g, '&amp;'),
     )
   }
+}
+
+async function expectPrivateDownload(baseURL: string, target: Target) {
+  const download = target.own.find((p) => p.endsWith('/download'))
+  if (!download) return
+  const r = await raw(baseURL, {
+    path: download,
+    headers: { Cookie: await cookieFor(target.seenBy, baseURL) },
+  })
+  expect(r.status, download).toBe(200)
+  expect(String(r.headers['content-disposition'])).toMatch(/^attachment;/)
+  expect(String(r.headers['cache-control'])).toContain('no-store')
+  // browsers read the first value (the header comes twice today: from server.mjs and from the route)
+  expect(String(r.headers['x-content-type-options']).split(',')[0]!.trim()).toBe('nosniff')
 }
 
 test.describe('attack: visibility through every path', () => {
