@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { TableHead } from '~/components/table-head'
@@ -8,8 +8,9 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowedPage } from '~/modules/core/form-reply.server'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
 import { AuditFiltersSchema, searchParamsObject } from '~/modules/members/people-schemas'
+import { titleMeta } from '~/i18n/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Audit log · Registro de auditoría — RCM' }]
+export const meta = titleMeta('admin.audit.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)

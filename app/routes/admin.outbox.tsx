@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { TableHead } from '~/components/table-head'
@@ -7,8 +7,9 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowedPage } from '~/modules/core/form-reply.server'
 import { listOutbox, smtpConfigured } from '~/modules/mail/mail.server'
 import { outboxTexts } from '~/modules/mail/outbox-links.server'
+import { titleMeta } from '~/i18n/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Outbox · Bandeja de salida — RCM' }]
+export const meta = titleMeta('admin.outbox.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { TableHead } from '~/components/table-head'
@@ -25,8 +25,9 @@ import {
   organizationOptions,
   resendInvitation,
 } from '~/modules/members/people.server'
+import { titleMeta } from '~/i18n/meta'
 
-export const meta: MetaFunction = () => [{ title: 'People · Personas — RCM' }]
+export const meta = titleMeta('admin.people.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/pager'
 import { TableHead } from '~/components/table-head'
@@ -14,8 +14,9 @@ import {
   readListQuery,
 } from '~/modules/documents/queries.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { titleMeta } from '~/i18n/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Documents · Documentos — RCM' }]
+export const meta = titleMeta('documents.title')
 
 // Public documents are listed without signing in; everything else follows the viewer (in SQL).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,11 +1,6 @@
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react'
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FileAndSubmit } from '~/components/documents/file-and-submit'
 import { DocumentMetadataFields } from '~/components/documents/metadata-fields'
@@ -22,8 +17,9 @@ import { createDocument } from '~/modules/documents/writes.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listAgenda } from '~/modules/meetings/agenda.server'
 import { findVisibleMeeting, listMeetings } from '~/modules/meetings/meetings.server'
+import { titleMeta } from '~/i18n/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Upload a document · Subir un documento — RCM' }]
+export const meta = titleMeta('documents.new.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
@@ -19,8 +19,9 @@ import {
   invitePerson,
   type InviteResult,
 } from '~/modules/members/people.server'
+import { titleMeta } from '~/i18n/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Invite · Invitar — RCM' }]
+export const meta = titleMeta('admin.invite.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)

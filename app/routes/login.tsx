@@ -2,13 +2,7 @@ export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-bo
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
@@ -18,8 +12,9 @@ import { LoginSchema, safeRedirect } from '~/modules/auth/schemas'
 import { serializeSessionCookie } from '~/modules/auth/session.server'
 import { signIn } from '~/modules/auth/sign-in.server'
 import { getViewer } from '~/modules/auth/viewer.server'
+import { titleMeta } from '~/i18n/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Iniciar sesión — RCM' }]
+export const meta = titleMeta('auth.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)

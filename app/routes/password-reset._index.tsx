@@ -3,7 +3,7 @@ export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-bo
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
@@ -11,8 +11,9 @@ import { InputField } from '~/components/input-field'
 import { useT } from '~/i18n/use-t'
 import { ResetRequestSchema } from '~/modules/auth/account-schemas'
 import { requestPasswordReset } from '~/modules/auth/password-reset.server'
+import { titleMeta } from '~/i18n/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Reset password · Restablecer contraseña — RCM' }]
+export const meta = titleMeta('account.reset.title')
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ResetRequestSchema })

@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { localized } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { searchDocuments } from '~/modules/search/search.server'
+import { titleMeta } from '~/i18n/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Search · Búsqueda — RCM' }]
+export const meta = titleMeta('search.title')
 
 const PAGE = 20
 
