@@ -233,7 +233,7 @@ export default function PlanPage() {
           {plan.sections
             .filter((s) => !s.retired && s.number)
             .map((s) => (
-              <li key={s.id} style={{ marginInlineStart: `${s.depth}rem` }}>
+              <li key={s.id} className={`plan-toc-depth-${Math.min(s.depth, 6)}`}>
                 <a href={`#s-${s.id}`}>
                   {s.number} {s.title}
                 </a>
