@@ -795,6 +795,8 @@ const MATRIX: Record<Action, Row> = {
       civilSocietyPerson: 'YYN',
     },
   },
+  // the list of plans holds every group's plans for the secretariat only
+  'plan.listAll': { variants: NONE, expected: SECRETARIAT_ONLY('Y') },
   // planDraftingGroup, borderGroup: the chair of the group and the secretariat
   'group.manageMembers': {
     variants: GROUP_VARIANTS,

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
-import { can } from '~/modules/access/can'
+import { can, groupRoleOf } from '~/modules/access/can'
 import { getViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 import { GROUP_ROLES } from '~/modules/groups/constants'
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response(null, { status: 404 })
   // the group's plans, for its members and the secretariat only (a plan is not even named to others)
   const plans = viewer ? listPlans(viewer, lang, { groupId: page.group.id }) : []
-  const member = viewer !== null && (viewer.groupIds.includes(page.group.id) || viewer.role === 'secretariat')
+  const member = groupRoleOf(viewer, page.group.id) !== null
   const canManage = can(viewer, 'group.manageMembers', { groupId: page.group.id })
   return { page, signedIn: viewer !== null, plans, member, canManage }
 }

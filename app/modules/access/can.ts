@@ -193,6 +193,8 @@ export interface Actions {
   'group.manageMembers': GroupRef
   /** a plan's page, API record, sections, revisions, comments: its group's members only */
   'plan.view': PlanRef
+  /** every plan of every group, in lists (others list the plans of their own groups) */
+  'plan.listAll': undefined
   'plan.create': GroupRef
   /** move a plan to another stage */
   'plan.changeStage': PlanRef
@@ -429,6 +431,7 @@ const rules: { [A in Action]: Rule<A> } = {
     !mustUseSecondFactor({ role: v.role, totpExempt: r.totpExempt }),
   'group.manageMembers': (v, r) => !!r && hasRole(v, r.groupId, ['chair']),
   'plan.view': (v, r) => !!r && groupRoleOf(v, r.groupId) !== null,
+  'plan.listAll': (v) => isSecretariat(v),
   'plan.create': (v, r) => !!r && hasRole(v, r.groupId, ['chair']),
   'plan.changeStage': (v, r) => !!r && hasRole(v, r.groupId, ['chair']),
   'plan.manageSections': (v, r) => !!r && planOpen(r) && hasRole(v, r.groupId, ['chair', 'drafter']),

@@ -51,7 +51,7 @@ export interface PlanListItem {
 
 /** The plans of the viewer's groups (every plan for the secretariat), most recently changed first. */
 export function listPlans(viewer: Viewer, lang: Lang, options: { groupId?: string } = {}): PlanListItem[] {
-  const all = viewer.role === 'secretariat'
+  const all = can(viewer, 'plan.listAll')
   if (!all && viewer.groupIds.length === 0) return []
   const sectionCount = db
     .select({ planId: planSections.planId, n: count().as('n') })

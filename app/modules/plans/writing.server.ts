@@ -8,7 +8,7 @@
 import { and, eq, isNull, max, sql } from 'drizzle-orm'
 import type { Tx } from '@db/client'
 import { planSectionRevisions, planSections, planStageHistory, plans } from '@db/schema'
-import { can } from '~/modules/access/can'
+import { can, groupRoleOf } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { assertAllowed, conflict, DomainError, invalid, refused } from '~/modules/core/domain-error.server'
@@ -149,7 +149,7 @@ function assertEdits(viewer: Viewer, plan: PlanRow, section: SectionRow) {
   if (can(viewer, 'plan.editSection', ref)) return
   const details = { planId: plan.id, sectionId: section.id }
   if (can(viewer, 'plan.view', ref)) {
-    const role = viewer.role === 'secretariat' ? 'chair' : viewer.groupRoles?.[plan.groupId]
+    const role = groupRoleOf(viewer, plan.groupId)
     if (!EDITABLE_STAGES.includes(plan.stage))
       throw refused(viewer, 'plan.editSection', details, 'plans.error.locked')
     if (section.retired) throw refused(viewer, 'plan.editSection', details, 'plans.error.retired')
