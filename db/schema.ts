@@ -44,6 +44,8 @@ import {
 import { ORGANIZATION_KINDS, PERSON_ROLES, PERSON_STATUSES } from '../app/modules/members/constants'
 import {
   PLAN_STAGES,
+  RESPONSIBLE_ROLES,
+  ROUND_OUTCOMES,
   SECTION_KINDS,
   SECTION_LANGS,
   SECTION_STATUSES,
@@ -930,6 +932,8 @@ export const plans = sqliteTable(
     stage: text('stage', { enum: PLAN_STAGES }).notNull().default('drafting'),
     /** the language the texts are drafted in; the other one is a translation */
     originalLanguage: text('original_language', { enum: SECTION_LANGS }).notNull().default('es'),
+    /** the library document the plan is published as (each publication is a new version of it) */
+    documentId: text('document_id').references((): AnySQLiteColumn => documents.id),
     createdById: text('created_by_id').references(() => people.id),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
@@ -982,6 +986,12 @@ export const planSections = sqliteTable(
     leadDrafterId: text('lead_drafter_id').references(() => people.id),
     status: text('status', { enum: SECTION_STATUSES }).notNull().default('draft'),
     retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+    /** implementation matrix (lines of action, activities): the indicator in both languages and the
+     * time frame, first and last calendar day (YYYY-MM-DD) */
+    indicatorEs: text('indicator_es'),
+    indicatorEn: text('indicator_en'),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
@@ -994,6 +1004,10 @@ export const planSections = sqliteTable(
     check('plan_sections_status_check', oneOf(t.status, SECTION_STATUSES)),
     check('plan_sections_position_positive', sql`${t.position} >= 1`),
     check('plan_sections_not_own_parent', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+    check(
+      'plan_sections_time_frame',
+      sql`${t.startDate} is null or ${t.endDate} is null or ${t.startDate} <= ${t.endDate}`,
+    ),
   ],
 )
 
@@ -1118,5 +1132,170 @@ export const planSuggestions = sqliteTable(
       'plan_suggestions_rejected_reason',
       sql`${t.status} <> 'rejected' or (${t.reason} is not null and length(trim(${t.reason})) > 0)`,
     ),
+  ],
+)
+
+// ---- plans, part 2: consultation rounds, implementation matrix, publications ----
+
+/** A consultation round: the chair asks chosen organizations for their comments on the whole plan or on
+ * some sections (plan_round_sections), until a deadline. `number` counts a plan's rounds from 1. The
+ * round is closed from its deadline on, or earlier when `closedAt` is set. */
+export const planRounds = sqliteTable(
+  'plan_rounds',
+  {
+    id: id(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    number: integer('number').notNull(),
+    /** what the organizations are asked (in the chair's words, either language) */
+    note: text('note').notNull().default(''),
+    /** true: every section; false: only the rows of plan_round_sections */
+    wholePlan: integer('whole_plan', { mode: 'boolean' }).notNull().default(true),
+    deadline: integer('deadline', { mode: 'timestamp_ms' }).notNull(),
+    openedById: text('opened_by_id')
+      .notNull()
+      .references(() => people.id),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    closedById: text('closed_by_id').references(() => people.id),
+  },
+  (t) => [
+    uniqueIndex('plan_rounds_number_unique').on(t.planId, t.number),
+    index('plan_rounds_deadline_idx').on(t.deadline),
+    check('plan_rounds_number_positive', sql`${t.number} >= 1`),
+    check('plan_rounds_deadline_after_opening', sql`${t.deadline} > ${t.openedAt}`),
+  ],
+)
+
+/** The sections a round is about, when it is not about the whole plan. */
+export const planRoundSections = sqliteTable(
+  'plan_round_sections',
+  {
+    roundId: text('round_id')
+      .notNull()
+      .references(() => planRounds.id),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => planSections.id),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.sectionId] })],
+)
+
+/** The organizations consulted in a round, and when (and by whom) each submitted its position: its
+ * comments are drafts its own people see until then. */
+export const planRoundOrganizations = sqliteTable(
+  'plan_round_organizations',
+  {
+    roundId: text('round_id')
+      .notNull()
+      .references(() => planRounds.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    submittedById: text('submitted_by_id').references(() => people.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.organizationId] }),
+    index('plan_round_organizations_org_idx').on(t.organizationId),
+    check(
+      'plan_round_organizations_submitted',
+      sql`(${t.submittedAt} is null) = (${t.submittedById} is null)`,
+    ),
+  ],
+)
+
+/** A comment of an organization in a round (a row of the comment matrix): the section, the passage
+ * quoted, the comment, and the drafters' response and outcome (the action taken). */
+export const planRoundComments = sqliteTable(
+  'plan_round_comments',
+  {
+    id: id(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => planRounds.id),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => planSections.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => people.id),
+    quote: text('quote'),
+    body: text('body').notNull(),
+    lang: text('lang', { enum: SECTION_LANGS }).notNull(),
+    /** the section's revision that was read */
+    revisionNumber: integer('revision_number'),
+    createdAt: createdAt(),
+    response: text('response'),
+    outcome: text('outcome', { enum: ROUND_OUTCOMES }),
+    respondedById: text('responded_by_id').references(() => people.id),
+    respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('plan_round_comments_round_idx').on(t.roundId, t.organizationId),
+    index('plan_round_comments_section_idx').on(t.sectionId),
+    check('plan_round_comments_lang_check', oneOf(t.lang, SECTION_LANGS)),
+    check(
+      'plan_round_comments_outcome_check',
+      sql`${t.outcome} is null or ${oneOf(t.outcome, ROUND_OUTCOMES)}`,
+    ),
+    check(
+      'plan_round_comments_responded',
+      sql`(${t.outcome} is null) = (${t.respondedAt} is null) and (${t.respondedAt} is null) = (${t.respondedById} is null)`,
+    ),
+  ],
+)
+
+/** The institutions responsible for a line of action or an activity (implementation matrix). */
+export const planSectionResponsibles = sqliteTable(
+  'plan_section_responsibles',
+  {
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => planSections.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    role: text('role', { enum: RESPONSIBLE_ROLES }).notNull().default('lead'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sectionId, t.organizationId] }),
+    index('plan_section_responsibles_org_idx').on(t.organizationId),
+    check('plan_section_responsibles_role_check', oneOf(t.role, RESPONSIBLE_ROLES)),
+  ],
+)
+
+/** Each publication of a plan into the document library: the version it became, at which stage, with
+ * which visibility, who published it (append-only). */
+export const planPublications = sqliteTable(
+  'plan_publications',
+  {
+    id: id(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+    versionNumber: integer('version_number').notNull(),
+    stage: text('stage', { enum: PLAN_STAGES }).notNull(),
+    visibility: text('visibility', { enum: DOCUMENT_VISIBILITIES }).notNull(),
+    publishedById: text('published_by_id')
+      .notNull()
+      .references(() => people.id),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('plan_publications_version_unique').on(t.documentId, t.versionNumber),
+    index('plan_publications_plan_idx').on(t.planId, t.publishedAt),
+    check('plan_publications_stage_check', oneOf(t.stage, PLAN_STAGES)),
+    check('plan_publications_visibility_check', oneOf(t.visibility, DOCUMENT_VISIBILITIES)),
   ],
 )

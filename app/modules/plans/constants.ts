@@ -41,3 +41,15 @@ export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number]
 
 /** Longest section text accepted (characters). */
 export const MAX_SECTION_TEXT = 100_000
+
+/** What the drafters did with a comment of a consultation round (the comment matrix's "action taken"). */
+export const ROUND_OUTCOMES = ['incorporated', 'partially_incorporated', 'not_incorporated', 'noted'] as const
+export type RoundOutcome = (typeof ROUND_OUTCOMES)[number]
+
+/** An institution's part in a line of action or an activity of the implementation matrix. */
+export const RESPONSIBLE_ROLES = ['lead', 'support'] as const
+export type ResponsibleRole = (typeof RESPONSIBLE_ROLES)[number]
+
+/** Longest DOCX accepted for a plan import (bytes), and most sections an import may create. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+export const MAX_IMPORT_SECTIONS = 500
