@@ -61,6 +61,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const saved = search.get('saved')
   return {
     plan,
+    // the one section whose tools (move, place under, status, retire) are open: rendering them for
+    // every section would repeat the list of all sections in each (a 50-section plan's page grew
+    // quadratically)
+    manage: search.get('manage'),
     saved: saved
       ? { sectionId: saved, revision: Number(search.get('rev')) || 0, merged: search.get('merged') === '1' }
       : null,
@@ -148,17 +152,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case 'move':
         moveSection(viewer, planId, String(v.sectionId), v.direction === 'down' ? 'down' : 'up')
-        return back(String(v.sectionId))
+        return back(String(v.sectionId), `?manage=${String(v.sectionId)}`)
       case 'reparent':
         reparentSection(viewer, planId, String(v.sectionId), (v.parentId as string | undefined) ?? null)
-        return back(String(v.sectionId))
+        return back(String(v.sectionId), `?manage=${String(v.sectionId)}`)
       case 'retire':
       case 'restore':
         setSectionRetired(viewer, planId, String(v.sectionId), intent === 'retire')
-        return back(String(v.sectionId))
+        return back(String(v.sectionId), `?manage=${String(v.sectionId)}`)
       case 'status':
         updateSection(viewer, planId, String(v.sectionId), { status: v.status as SectionStatus })
-        return back(String(v.sectionId))
+        return back(String(v.sectionId), `?manage=${String(v.sectionId)}`)
       case 'decide':
         decideSuggestion(
           viewer,
@@ -178,7 +182,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const heading = (depth: number) => (depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4')
 
 export default function PlanPage() {
-  const { plan, saved } = useLoaderData<typeof loader>()
+  const { plan, saved, manage } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const orgs = Object.entries(plan.brackets.byOrganization)
@@ -336,17 +340,22 @@ export default function PlanPage() {
               <FormErrors errors={replyErrors(result, '')} />
             ) : null}
             {!s.retired ? <SectionDiscussion section={s} replyOf={replyFor(s.id)} /> : null}
-            {plan.can.manageSections ? (
-              <SectionTools
-                section={s}
-                sections={plan.sections}
-                reply={
-                  ['move', 'reparent', 'status', 'retire', 'restore'].includes(actionData?.intent ?? '')
+            {plan.can.manageSections
+              ? (() => {
+                  const toolReply = ['move', 'reparent', 'status', 'retire', 'restore'].includes(
+                    actionData?.intent ?? '',
+                  )
                     ? replyFor(s.id)(actionData!.intent)
                     : undefined
-                }
-              />
-            ) : null}
+                  return manage === s.id || toolReply ? (
+                    <SectionTools section={s} sections={plan.sections} reply={toolReply} />
+                  ) : (
+                    <p className="small">
+                      <Link to={`?manage=${s.id}#s-${s.id}`}>{t('plans.manage')}</Link>
+                    </p>
+                  )
+                })()
+              : null}
           </section>
         )
       })}

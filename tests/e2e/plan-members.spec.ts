@@ -81,8 +81,9 @@ test('a drafter adds a section and moves it down, up and under another parent wi
 
   const tools = async () => {
     const box = chair.locator(`#s-${id}`)
-    const summary = box.getByText('Manage the section').first()
-    await summary.click()
+    // the tools of one section at a time: its link opens them, and they stay open after each move
+    const link = box.getByRole('link', { name: 'Manage the section' })
+    if (await link.count()) await link.click()
     return box
   }
   await (await tools()).getByRole('button', { name: 'Move up' }).click()

@@ -59,7 +59,7 @@ export function SectionTools({
     (x) => x.id !== s.id && !x.retired && x.number && !x.number.startsWith(`${s.number}.`),
   )
   return (
-    <details className="plan-tools" open={!!reply}>
+    <details className="plan-tools" open>
       <summary>{t('plans.manage')}</summary>
       <Form method="post" className="filters">
         <input type="hidden" name="sectionId" value={s.id} />
