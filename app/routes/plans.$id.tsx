@@ -10,6 +10,7 @@ import { FormErrors } from '~/components/forms'
 import { AddSectionForm, SectionTools, StageForm } from '~/components/plans/plan-tools'
 import { SectionDiscussion } from '~/components/plans/section-discussion'
 import { SectionEditor, type ConflictState } from '~/components/plans/section-editor'
+import { SectionMatrixSummary } from '~/components/plans/matrix'
 import { replyErrors, replyValue } from '~/components/form-reply'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
@@ -18,6 +19,7 @@ import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-rep
 import { parseForm } from '~/modules/core/forms.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { addComment, decideSuggestion, resolveComment, suggest } from '~/modules/plans/comments.server'
+import { matrixBySection } from '~/modules/plans/matrix.server'
 import { planPage } from '~/modules/plans/page.server'
 import {
   AddSectionSchema,
@@ -61,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const saved = search.get('saved')
   return {
     plan,
+    matrix: matrixBySection(viewer, plan.id, lang),
     saved: saved
       ? { sectionId: saved, revision: Number(search.get('rev')) || 0, merged: search.get('merged') === '1' }
       : null,
@@ -178,7 +181,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const heading = (depth: number) => (depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4')
 
 export default function PlanPage() {
-  const { plan, saved } = useLoaderData<typeof loader>()
+  const { plan, matrix, saved } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const orgs = Object.entries(plan.brackets.byOrganization)
@@ -221,6 +224,9 @@ export default function PlanPage() {
         </li>
         <li>{t('plans.openComments', { count: plan.openComments })}</li>
         <li>{t('plans.pendingSuggestions', { count: plan.pendingSuggestions })}</li>
+        <li>
+          <Link to={`/plans/${plan.id}/matrix`}>{t('planMatrix.link')}</Link>
+        </li>
       </ul>
 
       {plan.can.changeStage ? (
@@ -287,6 +293,9 @@ export default function PlanPage() {
                 ))}
               </div>
             )}
+            {matrix[s.id] ? (
+              <SectionMatrixSummary row={matrix[s.id]} planId={plan.id} canEdit={plan.can.manageSections} />
+            ) : null}
             {(() => {
               const sectionConflict = conflict && conflict.sectionId === s.id ? conflict : null
               const saveReply = replyFor(s.id)('save')
