@@ -898,6 +898,11 @@ const MATRIX: Record<Action, Row> = {
       internationalOrganizationFocalPoint: 'YNNNNNN',
     },
   },
+  // the chair of the plan's group and the secretariat, at any stage; drafters never
+  'plan.createActions': {
+    variants: PLAN_VARIANTS,
+    expected: { ...SECRETARIAT_ONLY('YYYYY'), memberStateFocalPoint: 'NYNNY' },
+  },
 }
 
 // can() is typed per action; the matrix walks all of them generically.

@@ -136,17 +136,17 @@ describe('an origin hidden from the viewer', () => {
     expect(shownX).toContain(CODE)
   })
 
-  it('is { restricted: true } in the API list and record, and the schemas hold', async () => {
+  it('is { restricted: true, type } in the API list and record, and the schemas hold', async () => {
     const l = await run(apiList.loader, '/api/v1/actions?assignee=CR', { as: IOM })
     ActionList.parse(l.data)
     const listed = (l.data as { items: { id: string; origin: unknown }[] }).items.find(
       (a) => a.id === actionId,
     )
-    expect(listed!.origin).toEqual({ restricted: true })
+    expect(listed!.origin).toEqual({ restricted: true, type: 'decision' })
     for (const m of MARKERS) expect(l.body).not.toContain(m)
     const r = await run(apiItem.loader, `/api/v1/actions/${actionId}`, { as: IOM }, { id: actionId })
     ActionRecord.parse(r.data)
-    expect((r.data as { origin: unknown }).origin).toEqual({ restricted: true })
+    expect((r.data as { origin: unknown }).origin).toEqual({ restricted: true, type: 'decision' })
     for (const m of [...MARKERS, meetingId]) expect(r.body).not.toContain(m)
     for (const q of [`meeting=${meetingId}`, `decision=${decisionId}`]) {
       const f = await run(apiList.loader, `/api/v1/actions?${q}`, { as: IOM })
@@ -226,9 +226,17 @@ describe('a plan section origin', () => {
     for (const email of ['secretariat@rcm.example', IOM, 'pa.snm@rcm.example'])
       expect(originOf(viewerFor(email), a.id, 'en'), email).toMatchObject({
         restricted: false,
-        planSection: a.planSectionId,
+        planSection: {
+          id: a.planSectionId,
+          number: '3.3.1',
+          title: 'Victim protection',
+          planTitle: 'National Plan against the Smuggling of Migrants 2024-2029',
+        },
       })
     for (const email of ['unhcr@rcm.example', MX])
-      expect(originOf(viewerFor(email), a.id, 'en'), email).toEqual({ restricted: true })
+      expect(originOf(viewerFor(email), a.id, 'en'), email).toEqual({
+        restricted: true,
+        type: 'plan_section',
+      })
   })
 })

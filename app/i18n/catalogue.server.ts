@@ -18,6 +18,7 @@ import { groups } from './messages/groups'
 import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
 import { plans } from './messages/plans'
+import { planMatrix } from './messages/plan-matrix'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -34,6 +35,7 @@ export const catalogue = {
     ...meetings.en,
     ...actions.en,
     ...plans.en,
+    ...planMatrix.en,
   },
   es: {
     ...common.es,
@@ -48,6 +50,7 @@ export const catalogue = {
     ...meetings.es,
     ...actions.es,
     ...plans.es,
+    ...planMatrix.es,
   },
 }
 

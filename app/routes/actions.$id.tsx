@@ -207,7 +207,16 @@ export default function ActionPage() {
                   <Link to={`/groups/${origin.group.slug}`}>{origin.group.name}</Link>
                 </>
               ) : null}
-              {origin.planSection ? <span className="mono"> {origin.planSection}</span> : null}
+              {origin.planSection ? (
+                <>
+                  {': '}
+                  <Link to={`/plans/${origin.planSection.planId}#s-${origin.planSection.id}`}>
+                    {origin.planSection.number ? `${origin.planSection.number} ` : ''}
+                    {origin.planSection.title}
+                  </Link>{' '}
+                  <span className="muted small">({origin.planSection.planTitle})</span>
+                </>
+              ) : null}
             </>
           )}
         </dd>

@@ -10,6 +10,7 @@ import { FormErrors } from '~/components/forms'
 import { AddSectionForm, SectionTools, StageForm } from '~/components/plans/plan-tools'
 import { SectionDiscussion } from '~/components/plans/section-discussion'
 import { SectionEditor, type ConflictState } from '~/components/plans/section-editor'
+import { SectionMatrixSummary } from '~/components/plans/matrix'
 import { replyErrors, replyValue } from '~/components/form-reply'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
@@ -18,6 +19,7 @@ import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-rep
 import { parseForm } from '~/modules/core/forms.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { addComment, decideSuggestion, resolveComment, suggest } from '~/modules/plans/comments.server'
+import { matrixBySection } from '~/modules/plans/matrix.server'
 import { planPage } from '~/modules/plans/page.server'
 import {
   AddSectionSchema,
@@ -65,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // every section would repeat the list of all sections in each (a 50-section plan's page grew
     // quadratically)
     manage: search.get('manage'),
+    matrix: matrixBySection(viewer, plan.id, lang),
     saved: saved
       ? { sectionId: saved, revision: Number(search.get('rev')) || 0, merged: search.get('merged') === '1' }
       : null,
@@ -182,7 +185,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const heading = (depth: number) => (depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4')
 
 export default function PlanPage() {
-  const { plan, saved, manage } = useLoaderData<typeof loader>()
+  const { plan, matrix, saved, manage } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const orgs = Object.entries(plan.brackets.byOrganization)
@@ -225,6 +228,9 @@ export default function PlanPage() {
         </li>
         <li>{t('plans.openComments', { count: plan.openComments })}</li>
         <li>{t('plans.pendingSuggestions', { count: plan.pendingSuggestions })}</li>
+        <li>
+          <Link to={`/plans/${plan.id}/matrix`}>{t('planMatrix.link')}</Link>
+        </li>
       </ul>
 
       {plan.can.changeStage ? (
@@ -291,6 +297,9 @@ export default function PlanPage() {
                 ))}
               </div>
             )}
+            {matrix[s.id] ? (
+              <SectionMatrixSummary row={matrix[s.id]} planId={plan.id} canEdit={plan.can.manageSections} />
+            ) : null}
             {(() => {
               const sectionConflict = conflict && conflict.sectionId === s.id ? conflict : null
               const saveReply = replyFor(s.id)('save')

@@ -8,6 +8,7 @@ import { buildDemoDocumentFiles, seedDemoDocuments } from './documents'
 import { seedDemoMeetings } from './meetings'
 import { seedDemoActions } from './actions'
 import { seedDemoPlans } from './plans'
+import { seedDemoPlanMatrix } from './plan-matrix'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
 import type { GroupRole } from '../../app/modules/groups/constants'
@@ -348,6 +349,7 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
       seedDemoDocuments(tx, { ids, people: personIds, files: demoFiles })
       if (!beforePlans) seedDemoPlans(tx, { ids, people: personIds })
       seedDemoActions(tx, { ids, people: personIds })
+      if (!beforePlans) seedDemoPlanMatrix(tx, { ids, people: personIds })
     },
     { behavior: 'immediate' },
   )

@@ -209,6 +209,8 @@ export interface Actions {
   'plan.resolveComment': PlanCommentRef
   /** accept (a revision credited to the suggester) or reject a suggestion */
   'suggestion.decide': PlanSectionRef
+  /** turn a line of action or an activity of the implementation matrix into an action item */
+  'plan.createActions': PlanRef
 }
 export type Action = keyof Actions
 
@@ -450,6 +452,8 @@ const rules: { [A in Action]: Rule<A> } = {
     !!r &&
     editsSection(v, r) &&
     (groupRoleOf(v, r.groupId) === 'chair' || (signedIn(v) && r.leadDrafterId === v.id)),
+  // the chair (and the secretariat), at any stage: commitments follow from an approved plan too
+  'plan.createActions': (v, r) => !!r && hasRole(v, r.groupId, ['chair']),
 }
 
 export function can<A extends Action>(

@@ -82,12 +82,18 @@ const OriginFull = z.object({
   agendaItem: z.string().nullable().describe("The agenda item's title"),
   group: z.string().nullable().describe('Working group slug'),
   groupName: z.string().nullable(),
-  planSection: z.string().nullable().describe("The plan section's reference"),
+  planSection: z.string().nullable().describe("The plan section's id"),
+  plan: Id.nullable().describe("The plan section's plan"),
+  planTitle: z.string().nullable().describe("The plan's title in the caller's language"),
+  planSectionNumber: z.string().nullable().describe("The section's number in the plan, e.g. 3.1.1"),
+  planSectionTitle: z.string().nullable().describe("The section's title in the caller's language"),
 })
 
 const OriginRestricted = z
-  .object({ restricted: z.literal(true) })
-  .describe('The origin (meeting, decision, plan section) is hidden from you: nothing more is said')
+  .object({ restricted: z.literal(true), type: z.enum(ORIGIN_TYPES) })
+  .describe(
+    'The origin (meeting, decision, plan section) is hidden from you: only its kind is said, never which one',
+  )
 
 const OriginOut = z
   .discriminatedUnion('restricted', [OriginFull, OriginRestricted])

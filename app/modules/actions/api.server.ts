@@ -34,9 +34,9 @@ export function decodeCursor(cursor: string | undefined): number {
   return m ? Number(m[1]) : 0
 }
 
-/** The origin as the viewer may see it: names and ids, or only `{ restricted: true }`. */
+/** The origin as the viewer may see it: names and ids, or only `{ restricted: true, type }`. */
 export function originOut(o: OriginView): OriginOutput {
-  if (o.restricted) return { restricted: true }
+  if (o.restricted) return { restricted: true, type: o.type }
   return {
     restricted: false,
     type: o.type,
@@ -48,7 +48,11 @@ export function originOut(o: OriginView): OriginOutput {
     agendaItem: o.agendaItem?.title ?? null,
     group: o.group?.slug ?? null,
     groupName: o.group?.name ?? null,
-    planSection: o.planSection,
+    planSection: o.planSection?.id ?? null,
+    plan: o.planSection?.planId ?? null,
+    planTitle: o.planSection?.planTitle ?? null,
+    planSectionNumber: o.planSection?.number ?? null,
+    planSectionTitle: o.planSection?.title ?? null,
   }
 }
 

@@ -1,20 +1,39 @@
 /**
  * The origins of action items as the viewer may see them, for many actions in one query: the meeting
  * (title, date), agenda item, decision (code and text), working group and plan section when the
- * viewer may see that origin (`visibleActionOriginWhere`), else only `{ restricted: true }`. The joins
+ * viewer may see that origin (`visibleActionOriginWhere`), else only `{ restricted: true, type }` (the
+ * kind of origin, never which one). The plan section is named by its plan's title and its computed
+ * number and title. The joins
  * themselves carry the rule, so a hidden origin's names never leave the database. Every page, export
  * and API answer that names an action's origin takes it from here.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
-import { actionItems, agendaItems, decisions, groups, meetings } from '@db/schema'
+import { actionItems, agendaItems, decisions, groups, meetings, planSections, plans } from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import { visibleActionOriginWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
+import { sectionsOf } from '~/modules/plans/loading.server'
+import { numberSections } from '~/modules/plans/text'
 import { localized } from './loading.server'
+import type { OriginType } from './constants'
 import type { OriginView } from './views'
 
-export const RESTRICTED_ORIGIN: OriginView = Object.freeze({ restricted: true as const })
+/** The origin of an action that was not found (never shown: every listed action has a row). */
+export const RESTRICTED_ORIGIN: OriginView = Object.freeze({
+  restricted: true as const,
+  type: 'none' as const,
+})
+
+const restricted = (type: OriginType): OriginView => ({ restricted: true, type })
+
+/** The computed number of each section of the plans given (null for retired ones). */
+function sectionNumbers(tx: Tx | typeof db, planIds: string[]): Map<string, string | null> {
+  const out = new Map<string, string | null>()
+  for (const planId of new Set(planIds))
+    for (const { section, number } of numberSections(sectionsOf(tx, planId))) out.set(section.id, number)
+  return out
+}
 
 /** The origin of each action (by id); an id that is missing is missing from the map. */
 export function originsOf(
@@ -31,7 +50,12 @@ export function originsOf(
       id: actionItems.id,
       visible: sql<number>`${visible}`,
       type: actionItems.originType,
-      planSection: sql<string | null>`case when ${visible} then ${actionItems.planSectionId} end`,
+      sectionId: planSections.id,
+      sectionEs: planSections.titleEs,
+      sectionEn: planSections.titleEn,
+      planId: plans.id,
+      planEs: plans.titleEs,
+      planEn: plans.titleEn,
       decisionId: decisions.id,
       decisionCode: decisions.code,
       decisionEs: decisions.textEs,
@@ -54,11 +78,17 @@ export function originsOf(
     .leftJoin(agendaItems, and(eq(agendaItems.id, actionItems.agendaItemId), visible))
     .leftJoin(meetings, and(eq(meetings.id, actionItems.meetingId), visible))
     .leftJoin(groups, and(eq(groups.id, actionItems.groupId), visible))
+    .leftJoin(planSections, and(eq(planSections.id, actionItems.planSectionId), visible))
+    .leftJoin(plans, eq(plans.id, planSections.planId))
     .where(inArray(actionItems.id, actionIds))
     .all()
+  const numbers = sectionNumbers(
+    tx,
+    rows.flatMap((r) => (r.planId ? [r.planId] : [])),
+  )
   for (const r of rows) {
     if (!r.visible) {
-      out.set(r.id, RESTRICTED_ORIGIN)
+      out.set(r.id, restricted(r.type))
       continue
     }
     out.set(r.id, {
@@ -80,7 +110,16 @@ export function originsOf(
             }
           : null,
       group: r.groupSlug ? { slug: r.groupSlug, name: localized(lang, r.groupEs, r.groupEn) } : null,
-      planSection: r.planSection,
+      planSection:
+        r.sectionId && r.planId
+          ? {
+              id: r.sectionId,
+              planId: r.planId,
+              planTitle: localized(lang, r.planEs, r.planEn),
+              number: numbers.get(r.sectionId) ?? null,
+              title: localized(lang, r.sectionEs, r.sectionEn),
+            }
+          : null,
     })
   }
   return out

@@ -48,7 +48,8 @@ export interface UpdateView {
 /** Where an action comes from, as the viewer may see it: names (with ids for links), or only that it
  * is restricted when the origin is hidden from them (`origins.server.ts` decides, in SQL). */
 export type OriginView =
-  | { restricted: true }
+  /** the kind of origin is said (a decision, a plan section), never which one */
+  | { restricted: true; type: OriginType }
   | {
       restricted: false
       type: OriginType
@@ -62,6 +63,15 @@ export type OriginView =
         openness: MeetingOpenness
       } | null
       group: { slug: string; name: string } | null
-      /** the plan section's reference */
-      planSection: string | null
+      /** the plan section (a line of action, an activity): its plan, computed number and title */
+      planSection: PlanSectionOrigin | null
     }
+
+/** A plan section as an action's origin, in the reader's language; `number` is null when retired. */
+export interface PlanSectionOrigin {
+  id: string
+  planId: string
+  planTitle: string
+  number: string | null
+  title: string
+}

@@ -156,40 +156,52 @@ function isRealDay(day: string): boolean {
 export function createAction(viewer: Viewer, input: ActionFormInput, now = new Date()): { id: string } {
   return writeTx((tx) => {
     assertAllowed(viewer, 'action.create')
-    if (!isRealDay(input.dueDate)) throw invalid('actions.error.dueDate', 'dueDate')
-    if (input.dueDate < actionsToday(now)) throw invalid('actions.error.dueBeforeCreation', 'dueDate')
-    const origin = resolveOrigin(tx, input)
-    const owners = resolveOwners(tx, input)
-    const row = tx
-      .insert(actionItems)
-      .values({
-        ...formValuesOf(input),
-        ...origin,
-        status: 'not_started',
-        progress: 0,
-        revision: 1,
-        createdById: viewer.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: actionItems.id })
-      .get()
-    for (const o of owners)
-      tx.insert(actionOwners)
-        .values({ actionId: row.id, ...o })
-        .run()
-    audit(
-      {
-        actor: viewer,
-        action: 'action.create',
-        targetType: 'action_item',
-        targetId: row.id,
-        details: { originType: origin.originType, decisionId: origin.decisionId, owners: owners.length },
-      },
-      tx,
-    )
-    return { id: row.id }
+    return insertAction(tx, viewer, input, now)
   })
+}
+
+/** The creation itself, inside the caller's transaction and after the caller's permission check:
+ * `createAction` (the secretariat) and the plan's chair turning a line of action into an action item
+ * (`plans/matrix.server.ts`, checked there with 'plan.createActions') share it. */
+export function insertAction(
+  tx: Tx,
+  viewer: Viewer,
+  input: ActionFormInput,
+  now = new Date(),
+): { id: string } {
+  if (!isRealDay(input.dueDate)) throw invalid('actions.error.dueDate', 'dueDate')
+  if (input.dueDate < actionsToday(now)) throw invalid('actions.error.dueBeforeCreation', 'dueDate')
+  const origin = resolveOrigin(tx, input)
+  const owners = resolveOwners(tx, input)
+  const row = tx
+    .insert(actionItems)
+    .values({
+      ...formValuesOf(input),
+      ...origin,
+      status: 'not_started',
+      progress: 0,
+      revision: 1,
+      createdById: viewer.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: actionItems.id })
+    .get()
+  for (const o of owners)
+    tx.insert(actionOwners)
+      .values({ actionId: row.id, ...o })
+      .run()
+  audit(
+    {
+      actor: viewer,
+      action: 'action.create',
+      targetType: 'action_item',
+      targetId: row.id,
+      details: { originType: origin.originType, decisionId: origin.decisionId, owners: owners.length },
+    },
+    tx,
+  )
+  return { id: row.id }
 }
 
 /** The secretariat edits the action's description, origin, owners, due date, priority and tags (not its
