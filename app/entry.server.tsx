@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream'
+import { PassThrough, pipeline } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
@@ -8,6 +8,7 @@ import { NonceProvider } from './components/nonce'
 import { isLang, provideMessages } from './i18n'
 import { allMessages, messagesScript } from './i18n/catalogue.server'
 import { PageMessagesProvider } from './i18n/page-messages'
+import { stripNulBytes } from './modules/core/strip-nul.server'
 import { resolveLang } from './modules/i18n/lang.server'
 
 // Called by server.mjs (they travel in the server build): start-up, CSRF origin check, CSP.
@@ -47,7 +48,9 @@ export default function handleRequest(
         [bot ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()
-          const stream = createReadableStreamFromReadable(body)
+          // drops the NUL bytes React 18 leaves at its 2 KB chunk boundaries (strip-nul.server.ts)
+          const clean = pipeline(body, stripNulBytes(), () => {})
+          const stream = createReadableStreamFromReadable(clean)
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }))
           pipe(body)

@@ -38,6 +38,8 @@ import {
 import { ORGANIZATION_KINDS, PERSON_ROLES, PERSON_STATUSES } from '~/modules/members/constants'
 import {
   PLAN_STAGES,
+  RESPONSIBLE_ROLES,
+  ROUND_OUTCOMES,
   SECTION_KINDS,
   SECTION_LANGS,
   SECTION_STATUSES,
@@ -86,6 +88,11 @@ const EXPECTED: Record<string, readonly string[]> = {
   'plan_comments.lang': SECTION_LANGS,
   'plan_suggestions.lang': SECTION_LANGS,
   'plan_suggestions.status': SUGGESTION_STATUSES,
+  'plan_round_comments.lang': SECTION_LANGS,
+  'plan_round_comments.outcome': ROUND_OUTCOMES,
+  'plan_section_responsibles.role': RESPONSIBLE_ROLES,
+  'plan_publications.stage': PLAN_STAGES,
+  'plan_publications.visibility': VISIBILITIES,
 }
 
 /** Every `"table"."column" in ('a','b')` of the CHECK constraints in the live database. */
