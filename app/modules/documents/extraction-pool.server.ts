@@ -114,7 +114,7 @@ function runOn(slot: Slot, request: ExtractionRequest): Promise<ExtractionOutcom
       clearTimeout(timer)
       worker.off('message', onMessage)
       worker.off('error', onError)
-      worker.off('exit', onExit)
+      worker.off('close', onExit)
       if (kill) {
         if (slot.worker === worker) slot.worker = null
         worker.kill('SIGKILL')
@@ -123,17 +123,13 @@ function runOn(slot: Slot, request: ExtractionRequest): Promise<ExtractionOutcom
     }
     const onMessage = (answer: ExtractionOutcome) => finish(answer, false)
     const onError = (error: Error) => finish({ ok: false, reason: 'unreadable', detail: error.message }, true)
+    // 'close', not 'exit': it comes once stderr has ended, so V8's last words (an exhausted heap) are read
     const onExit = (code: number | null, signal: string | null) =>
-      // V8 aborts a process whose heap is exhausted; the last words are on stderr, which may come late
-      setTimeout(
-        () =>
-          finish(
-            outOfMemory(worker)
-              ? { ok: false, reason: 'memory', detail: 'heap limit reached' }
-              : { ok: false, reason: 'unreadable', detail: `worker ended (${signal ?? code})` },
-            true,
-          ),
-        50,
+      finish(
+        outOfMemory(worker)
+          ? { ok: false, reason: 'memory', detail: 'heap limit reached' }
+          : { ok: false, reason: 'unreadable', detail: `worker ended (${signal ?? code})` },
+        true,
       )
     const timer = setTimeout(
       () => finish({ ok: false, reason: 'timeout', detail: `over ${env.EXTRACT_TIMEOUT_SECONDS} s` }, true),
@@ -141,7 +137,7 @@ function runOn(slot: Slot, request: ExtractionRequest): Promise<ExtractionOutcom
     )
     worker.on('message', onMessage)
     worker.on('error', onError)
-    worker.on('exit', onExit)
+    worker.on('close', onExit)
     active(worker)
     const message = {
       ...request,
