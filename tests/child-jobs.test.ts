@@ -3,7 +3,12 @@
 // and the server's event loop answers while a job spins.
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { resetEnvCache } from '~/env.server'
-import { ChildJobError, runChildJob, stopChildJobs } from '~/modules/core/child-jobs.server'
+import {
+  ChildJobError,
+  childJobUnavailable,
+  runChildJob,
+  stopChildJobs,
+} from '~/modules/core/child-jobs.server'
 
 const JOB = 'tests/fixtures/jobs/echo.job.mjs'
 
@@ -78,5 +83,15 @@ describe('child jobs', () => {
   it('never runs a file that is not a job of the project', async () => {
     for (const file of ['../../etc/passwd.job.mjs', 'app/modules/x.mjs', '/tmp/x.job.mjs'])
       expect(await failure(runChildJob(file, {}))).toMatch(/not a job file/)
+  })
+
+  it("answers 503 in the person's language when a file could not be built, and rethrows other errors", async () => {
+    const error = await runChildJob(JOB, { do: 'throw', text: 'x' }).catch((e: unknown) => e)
+    const res = childJobUnavailable(error, 'es')
+    expect(res.status).toBe(503)
+    expect(res.headers.get('Retry-After')).toBe('60')
+    expect(await res.text()).toMatch(/No se pudo preparar el archivo/)
+    const other = new TypeError('bug')
+    expect(() => childJobUnavailable(other, 'en')).toThrow(other)
   })
 })

@@ -10,6 +10,8 @@ import path from 'node:path'
 import url from 'node:url'
 import { projectRoot } from '@db/project-root'
 import { getEnv } from '~/env.server'
+import type { Lang } from '~/i18n'
+import { translator } from '~/i18n/catalogue.server'
 import { createChildPool } from './child-pool.server'
 
 export type ChildJobFailure = 'timeout' | 'memory' | 'failed' | 'busy'
@@ -78,3 +80,14 @@ export async function runChildJob<T = Buffer>(
 
 /** Ends the job processes (shutdown, tests). */
 export const stopChildJobs = () => pool.stop()
+
+/** What a route answers when its file could not be built: 503 with Retry-After and a plain message in
+ * the person's language (logged). Anything that is not a ChildJobError is thrown on. */
+export function childJobUnavailable(error: unknown, lang: Lang): Response {
+  if (!(error instanceof ChildJobError)) throw error
+  console.error(error.message)
+  return new Response(translator(lang).t('error.503'), {
+    status: 503,
+    headers: { 'Retry-After': '60', 'Content-Type': 'text/plain; charset=utf-8' },
+  })
+}
