@@ -224,7 +224,7 @@ export function RoundComment({
         </details>
       ) : null}
       {c.canRespond ? (
-        <Form method="post" noValidate aria-label={t('planRounds.response')}>
+        <Form method="post" noValidate aria-label={t('planRounds.respondTitle')}>
           <input type="hidden" name="comment" value={c.id} />
           <FormErrors errors={replyErrors(respondReply, '')} />
           <ReplyTextArea
