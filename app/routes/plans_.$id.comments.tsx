@@ -92,8 +92,8 @@ export default function CommentMatrixPage() {
       </p>
       {rows.length ? (
         <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('planRounds.matrix.caption')}</caption>
+          <table className="rounds-matrix">
+            <caption className="rounds-visually-hidden">{t('planRounds.matrix.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('planRounds.matrix.col.round')}</th>
@@ -108,17 +108,25 @@ export default function CommentMatrixPage() {
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td data-label={t('planRounds.matrix.col.round')}>
                     <Link to={`/plans/${plan.id}/rounds/${c.roundNumber}#c-${c.id}`}>{c.roundNumber}</Link>
                   </td>
-                  <td>
+                  <td data-label={t('planRounds.matrix.col.section')}>
                     {c.sectionNumber} {c.sectionTitle}
                   </td>
-                  <td className="pre-wrap">{c.quote ?? ''}</td>
-                  <td>{c.organization}</td>
-                  <td className="pre-wrap">{c.body}</td>
-                  <td className="pre-wrap">{c.response ?? ''}</td>
-                  <td>{t(`planRounds.outcome.${c.outcome ?? 'unanswered'}`)}</td>
+                  <td data-label={t('planRounds.matrix.col.passage')} className="rounds-pre">
+                    {c.quote ?? ''}
+                  </td>
+                  <td data-label={t('planRounds.matrix.col.organization')}>{c.organization}</td>
+                  <td data-label={t('planRounds.matrix.col.comment')} className="rounds-pre">
+                    {c.body}
+                  </td>
+                  <td data-label={t('planRounds.matrix.col.response')} className="rounds-pre">
+                    {c.response ?? ''}
+                  </td>
+                  <td data-label={t('planRounds.matrix.col.outcome')}>
+                    {t(`planRounds.outcome.${c.outcome ?? 'unanswered'}`)}
+                  </td>
                 </tr>
               ))}
             </tbody>

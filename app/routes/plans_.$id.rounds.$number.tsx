@@ -177,7 +177,7 @@ export default function PlanRoundPage() {
           {t('planRounds.closed')}: <When at={round.closedAt} zone={zone} />
         </p>
       ) : null}
-      {round.note ? <p className="pre-wrap">{round.note}</p> : null}
+      {round.note ? <p className="rounds-pre">{round.note}</p> : null}
       {!round.open ? <p className="card">{t('planRounds.roundClosedNote')}</p> : null}
       <section aria-labelledby="round-orgs">
         <h2 id="round-orgs">{t('planRounds.organizations')}</h2>
@@ -203,13 +203,13 @@ export default function PlanRoundPage() {
               {s.number} {s.title}
             </h3>
             {s.html ? (
-              <div className="plan-text" dangerouslySetInnerHTML={{ __html: s.html }} />
+              <div className="rounds-text" dangerouslySetInnerHTML={{ __html: s.html }} />
             ) : (
               <p className="muted">{t('planRounds.emptySection')}</p>
             )}
             <h4>{t('planRounds.comments')}</h4>
             {s.comments.length ? (
-              <ul className="plain-list">
+              <ul className="rounds-list">
                 {s.comments.map((c) => (
                   <RoundComment key={c.id} c={c} replyFor={replyFor} editing={false} />
                 ))}

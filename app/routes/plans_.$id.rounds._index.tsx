@@ -69,7 +69,7 @@ export default function PlanRoundsPage() {
       <h1>{t('planRounds.titleOf', { title: plan.title })}</h1>
       <p>{t('planRounds.intro')}</p>
       {rounds.length ? (
-        <ul className="plain-list">
+        <ul className="rounds-list">
           {rounds.map((r) => (
             <li key={r.number} className="card">
               <h2>
@@ -84,7 +84,7 @@ export default function PlanRoundsPage() {
                   ? t('planRounds.wholePlan')
                   : t('planRounds.someSections', { count: r.sectionCount })}
               </p>
-              {r.note ? <p className="pre-wrap">{r.note}</p> : null}
+              {r.note ? <p className="rounds-pre">{r.note}</p> : null}
               <RoundOrganizations organizations={r.organizations} zone={zone} />
             </li>
           ))}

@@ -40,7 +40,7 @@ export function RoundOrganizations({
       {organizations.map((o) => (
         <li key={o.code}>
           {o.name}:{' '}
-          <strong className={o.status === 'late' ? 'status-late' : undefined}>
+          <strong className={o.status === 'late' ? 'rounds-late' : undefined}>
             {t(`planRounds.status.${o.status}`)}
           </strong>
           {o.submittedAt ? (
@@ -117,7 +117,7 @@ export function OpenRoundForm({
         <fieldset>
           <legend>{t('planRounds.scope')}</legend>
           {(['whole', 'sections'] as const).map((s) => (
-            <label key={s} className="block">
+            <label key={s} className="rounds-choice">
               <input type="radio" name="scope" value={s} defaultChecked={scope === s} />{' '}
               {t(`planRounds.scope.${s}`)}
             </label>
@@ -180,7 +180,7 @@ export function RoundComment({
           <p>{c.quote}</p>
         </blockquote>
       ) : null}
-      <p className="pre-wrap">{c.body}</p>
+      <p className="rounds-pre">{c.body}</p>
       {c.outcome ? (
         <div>
           <p className="small">
@@ -189,7 +189,7 @@ export function RoundComment({
               <span className="muted"> · {t('planRounds.respondedBy', { name: c.respondedBy })}</span>
             ) : null}
           </p>
-          <p className="pre-wrap">{c.response}</p>
+          <p className="rounds-pre">{c.response}</p>
         </div>
       ) : c.submitted ? (
         <p className="muted small">{t('planRounds.noResponse')}</p>
