@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { createSessionCookie, expect, queryValue, test } from './fixtures'
+import { createSessionCookie, expect, expectNoSeriousA11yViolations, queryValue, test } from './fixtures'
 
 // A consultation round without JavaScript: UNODC's focal point comments on a section of round 2 (a
 // passage not in the text is refused at its field, what was typed kept) and submits UNODC's position
@@ -102,4 +102,21 @@ test('an agency comments and submits, the chair responds, the matrix is exported
   ).toBe('PK')
   await focal.close()
   await chair.close()
+})
+
+test('the rounds, a round and the comment matrix, as axe reads them', async ({ browser, baseURL }) => {
+  const plan = queryValue<string>("select id from plans where stage = 'institutional_consultation'")
+  for (const [who, path] of [
+    [CHAIR, `/plans/${plan}/rounds?lang=es`],
+    [CHAIR, `/plans/${plan}/rounds/2?lang=es`],
+    [UNODC, `/plans/${plan}/rounds/2?lang=en`],
+    [CHAIR, `/plans/${plan}/comments?lang=en`],
+  ]) {
+    const context = await browser.newContext({ baseURL })
+    await context.addCookies([await createSessionCookie(who, baseURL!)])
+    const page = await context.newPage()
+    await page.goto(path)
+    await expectNoSeriousA11yViolations(page, path)
+    await context.close()
+  }
 })
