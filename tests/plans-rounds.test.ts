@@ -208,6 +208,25 @@ describe('a round from opening to closing', () => {
     expect(commentsOf(UNODC, t1).map((x) => x.body)).toEqual(['Citar la fuente (SNM, 2023).'])
     // a drafter who is not the lead drafter of the section answers nothing, even once submitted
     submitPosition(unodc, id, 3, 'UNODC', t1)
+    // a submitted position is no longer changed, nor submitted again
+    expectRefused(
+      () => editRoundComment(unodc, id, 3, { comment: c.id, body: 'Otra cosa' }, 'es', t1),
+      403,
+      'planRounds.error.alreadySubmitted',
+      'body',
+    )
+    expectRefused(
+      () => withdrawRoundComment(unodc, id, 3, c.id, t1),
+      403,
+      'planRounds.error.alreadySubmitted',
+      'body',
+    )
+    expectRefused(
+      () => submitPosition(unodc, id, 3, 'UNODC', t1),
+      403,
+      'planRounds.error.alreadySubmitted',
+      'organization',
+    )
     expect(commentsOf(CHAIR, t1).map((x) => x.submitted)).toEqual([true])
     // the lead drafter of "Diagnóstico" is IOM's focal point; the chair answers too
     respondToComment(
@@ -527,6 +546,34 @@ describe('the pages', () => {
 })
 
 describe('the exports', () => {
+  it('signed out: no export, no page (sent to sign in)', async () => {
+    const { id } = panama()
+    for (const [route, path] of [
+      [csvRoute, `/plans/${id}/comments.csv`],
+      [xlsxRoute, `/plans/${id}/comments.xlsx`],
+      [matrixPage, `/plans/${id}/comments`],
+    ] as const) {
+      const answer = await run(route.loader, path, {}, { id })
+      expect(answer.status, path).toBe(302)
+      expect(answer.location).toMatch(/^\/login/)
+    }
+  })
+
+  it('the XLSX job refuses what is not a matrix, or too many rows', async () => {
+    const job = (await import('~/modules/plans/comments-xlsx.job.mjs')).default as (
+      i: unknown,
+    ) => Promise<Buffer>
+    await expect(job({})).rejects.toThrow(/bad input/)
+    await expect(
+      job({ columns: [{ header: 'a', width: 5 }], rows: Array.from({ length: 20_001 }, () => ['x']) }),
+    ).rejects.toThrow(/too many rows/)
+    const bytes = await job({ sheet: 'a/b:c*?[]', columns: [{ header: 'a', width: 5 }], rows: [['=1+1']] })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes.buffer as ArrayBuffer)
+    expect(workbook.worksheets[0].name).toBe('a b c    ')
+    expect(workbook.worksheets[0].getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String)
+  })
+
   function parseCsv(text: string): string[][] {
     const rows: string[][] = []
     let row: string[] = []
