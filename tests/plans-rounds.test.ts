@@ -560,14 +560,16 @@ describe('the exports', () => {
   })
 
   it('the XLSX job refuses what is not a matrix, or too many rows', async () => {
-    const job = (await import('~/modules/plans/comments-xlsx.job.mjs')).default as (
-      i: unknown,
-    ) => Promise<Buffer>
+    const job = (await import('~/modules/core/xlsx-table.job.mjs')).default as (i: unknown) => Promise<Buffer>
     await expect(job({})).rejects.toThrow(/bad input/)
     await expect(
-      job({ columns: [{ header: 'a', width: 5 }], rows: Array.from({ length: 20_001 }, () => ['x']) }),
+      job({
+        sheets: [{ columns: [{ header: 'a', width: 5 }], rows: Array.from({ length: 20_001 }, () => ['x']) }],
+      }),
     ).rejects.toThrow(/too many rows/)
-    const bytes = await job({ sheet: 'a/b:c*?[]', columns: [{ header: 'a', width: 5 }], rows: [['=1+1']] })
+    const bytes = await job({
+      sheets: [{ name: 'a/b:c*?[]', columns: [{ header: 'a', width: 5 }], rows: [['=1+1']] }],
+    })
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(bytes.buffer as ArrayBuffer)
     expect(workbook.worksheets[0].name).toBe('a b c    ')

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { CSV_TYPE } from '~/modules/actions/exports.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { notFoundResponse } from '~/modules/core/form-reply.server'
+import { exportHeaders, CSV_TYPE } from '~/modules/core/table-export.server'
 import { contentDisposition } from '~/modules/documents/storage.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { commentMatrixCsv, matrixFilename } from '~/modules/plans/comment-exports.server'
@@ -16,11 +16,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const body = commentMatrixCsv(viewer, params.id ?? '', lang, filters)
   if (body === null) throw notFoundResponse()
   return new Response(body, {
-    headers: {
-      'Content-Type': CSV_TYPE,
-      'Content-Disposition': contentDisposition(matrixFilename(lang, 'csv')),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+    headers: exportHeaders(CSV_TYPE, contentDisposition(matrixFilename(lang, 'csv'))),
   })
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { XLSX_TYPE } from '~/modules/actions/exports.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { childJobUnavailable } from '~/modules/core/child-jobs.server'
 import { notFoundResponse } from '~/modules/core/form-reply.server'
+import { exportHeaders, XLSX_TYPE } from '~/modules/core/table-export.server'
 import { contentDisposition } from '~/modules/documents/storage.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { commentMatrixXlsx, matrixFilename } from '~/modules/plans/comment-exports.server'
@@ -22,11 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   if (body === null) throw notFoundResponse()
   return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': XLSX_TYPE,
-      'Content-Disposition': contentDisposition(matrixFilename(lang, 'xlsx')),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+    headers: exportHeaders(XLSX_TYPE, contentDisposition(matrixFilename(lang, 'xlsx'))),
   })
 }

@@ -1,18 +1,15 @@
 /**
- * Exports of a plan's comment matrix (the same rows and visibility as /plans/:id/comments): CSV (RFC
- * 4180, UTF-8 with a byte-order mark, CRLF, formulas neutralised, as the actions' exports) and XLSX,
- * built in a child process (comments-xlsx.job.mjs) from rows prepared and translated here.
+ * Exports of a plan's comment matrix (the same rows and visibility as /plans/:id/comments), as CSV and
+ * XLSX through core/table-export.server.ts (formulas neutralised, the XLSX built in a child process from
+ * rows prepared and translated here).
  */
 import type { Lang } from '~/i18n/core'
 import { translator } from '~/i18n/catalogue.server'
 import type { Viewer } from '~/modules/access/viewer'
-import { toCsv } from '~/modules/actions/exports.server'
 import { actionsToday } from '~/modules/actions/overdue.server'
-import { runChildJob } from '~/modules/core/child-jobs.server'
+import { tableCsv, tableXlsx, type Table } from '~/modules/core/table-export.server'
 import type { MatrixFilters } from './round-forms.server'
 import { commentMatrix, type CommentMatrix } from './rounds.server'
-
-export const XLSX_JOB = 'app/modules/plans/comments-xlsx.job.mjs'
 
 const COLUMNS = [
   ['planRounds.matrix.col.round', 8],
@@ -26,10 +23,12 @@ const COLUMNS = [
   ['planRounds.matrix.col.date', 20],
 ] as const
 
-function table(matrix: CommentMatrix, lang: Lang) {
+function table(matrix: CommentMatrix, lang: Lang): Table {
   const { t } = translator(lang)
   return {
-    header: COLUMNS.map(([key]) => t(key)),
+    name: t('planRounds.matrix.title'),
+    columns: COLUMNS.map(([key, width]) => ({ header: t(key), width })),
+    wrap: true,
     rows: matrix.rows.map((c) => [
       c.roundNumber,
       `${c.sectionNumber} ${c.sectionTitle}`.trim(),
@@ -53,8 +52,7 @@ export function matrixFilename(lang: Lang, ext: 'csv' | 'xlsx', now = new Date()
 export function commentMatrixCsv(viewer: Viewer, planId: string, lang: Lang, filters: MatrixFilters) {
   const matrix = commentMatrix(viewer, planId, lang, filters)
   if (!matrix) return null
-  const { header, rows } = table(matrix, lang)
-  return toCsv(header, rows)
+  return tableCsv(table(matrix, lang))
 }
 
 /** The XLSX bytes, or null when the plan is hidden or missing. Rejects with ChildJobError. */
@@ -68,13 +66,9 @@ export async function commentMatrixXlsx(
   const matrix = commentMatrix(viewer, planId, lang, filters)
   if (!matrix) return null
   const { t } = translator(lang)
-  const { header, rows } = table(matrix, lang)
-  return runChildJob<Buffer>(XLSX_JOB, {
+  return tableXlsx([table(matrix, lang)], {
     creator: t('app.name'),
-    created: now.toISOString(),
-    sheet: t('planRounds.matrix.title'),
+    created: now,
     title: t('planRounds.matrix.titleOf', { title: matrix.plan.title }),
-    columns: header.map((h, i) => ({ header: h, width: COLUMNS[i][1] })),
-    rows,
   })
 }
