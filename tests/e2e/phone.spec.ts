@@ -32,7 +32,7 @@ test('every main page fits a 360 px phone', async ({ page, signIn }) => {
   const meeting = queryValue("select id from meetings where number = 'XXVIII'")
   const documentId = queryValue("select id from documents where reference like 'RCM/2023/DECL/%' limit 1")
   const action = queryValue('select id from action_items limit 1')
-  const plan = queryValue('select id from plans limit 1')
+  const plan = queryValue("select id from plans where stage = 'institutional_consultation'")
   const extra = [
     `/meetings/${meeting}`,
     `/meetings/${meeting}/participants`,
@@ -42,6 +42,10 @@ test('every main page fits a 360 px phone', async ({ page, signIn }) => {
     `/documents/${documentId}`,
     `/actions/${action}`,
     `/plans/${plan}`,
+    `/plans/${plan}/matrix`,
+    `/plans/${plan}/rounds`,
+    `/plans/${plan}/rounds/2`,
+    `/plans/${plan}/comments`,
   ]
   const wide: string[] = []
   for (const path of [...PAGES, ...extra]) {
