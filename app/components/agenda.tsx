@@ -99,12 +99,15 @@ export function AgendaTable({
   documents,
   timeZone,
   manage,
+  uploadTo,
 }: {
   agenda: AgendaEntry[]
   /** by agenda item id */
   documents: Record<string, AttachedDocument[]>
   timeZone: string
   manage: boolean
+  /** the meeting's id when the viewer may upload: each item offers "Add a document" */
+  uploadTo?: string | null
 }) {
   const { t, date } = useT()
   return (
@@ -130,6 +133,15 @@ export function AgendaTable({
               <th scope="row">
                 {item.title}
                 <AttachedDocuments docs={documents[item.id]} />
+                {uploadTo ? (
+                  <Link
+                    to={`/documents/new?meeting=${uploadTo}&item=${item.id}`}
+                    className="small meetings-add-document"
+                    aria-label={t('meetingsRun.addDocumentLabel', { number: item.number })}
+                  >
+                    {t('meetingsRun.addDocument')}
+                  </Link>
+                ) : null}
               </th>
               <td>
                 {item.startsAt ? date(item.startsAt, 'time', timeZone) : null}

@@ -36,6 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agenda,
     documents,
     manage,
+    uploadTo: can(viewer, 'document.upload', { visibility: 'participants', groupId: null })
+      ? meeting.row.id
+      : null,
     editing: editing
       ? {
           id: editing.id,
@@ -99,19 +102,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AgendaTab() {
-  const { meetingId, timeZone, agenda, documents, manage, editing } = useLoaderData<typeof loader>()
+  const { meetingId, timeZone, agenda, documents, manage, uploadTo, editing } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useT()
   const reply =
     actionData && (actionData.intent === 'add' || actionData.intent === 'edit') ? actionData.result : null
   return (
     <section aria-labelledby="agenda-title">
-      <h2 id="agenda-title">{t('meetings.agenda.title')}</h2>
+      <div className="page-header">
+        <h2 id="agenda-title">{t('meetings.agenda.title')}</h2>
+        <p>
+          <a href={`/meetings/${meetingId}/programme`} className="button small secondary">
+            {t('meetingsRun.programme')}
+          </a>{' '}
+          {Object.keys(documents).length ? (
+            <a href={`/meetings/${meetingId}/documents.zip`} className="button small secondary" download>
+              {t('meetingsRun.zip')}
+            </a>
+          ) : null}
+        </p>
+      </div>
       {!reply ? <FormErrors errors={replyErrors(actionData?.result, '')} /> : null}
       {agenda.length === 0 ? (
         <p className="muted">{t('meetings.agenda.empty')}</p>
       ) : (
-        <AgendaTable agenda={agenda} documents={documents} timeZone={timeZone} manage={manage} />
+        <AgendaTable
+          agenda={agenda}
+          documents={documents}
+          timeZone={timeZone}
+          manage={manage}
+          uploadTo={uploadTo}
+        />
       )}
       {documents[''] ? (
         <>
