@@ -14,6 +14,13 @@ import { minimalPdf, multipartRequest } from './documents-fixtures'
 import { freshDemoDb } from './helpers/db'
 import { itemsOf, meetingByNumber, meetingByTitle } from './helpers/demo'
 import { call, run } from './helpers/route'
+import { action as agendaAction, loader as agendaLoader } from '~/routes/meetings.$id._index'
+import { action as editAction } from '~/routes/meetings.$id.edit'
+import { action as copyAction, loader as copyLoader } from '~/routes/meetings.$id.copy'
+import { loader as programmeLoader } from '~/routes/meetings_.$id.programme'
+import { itemFit } from '~/modules/meetings/agenda-dates.server'
+import { meetingFormValues } from '~/modules/meetings/meeting-form.server'
+import { utcToZoned } from '~/modules/meetings/time'
 
 const SEC = 'secretariat@rcm.example'
 const PA = 'pa.focal@rcm.example'
@@ -184,3 +191,171 @@ describe('documents belong to their meeting and agenda item', () => {
   })
 })
 
+type Reply = { result: { status: string; error: Record<string, string[]> } }
+
+describe('the agenda and the meeting’s days', () => {
+  beforeEach(() => {
+    freshDemoDb()
+  })
+  const vm = () => meetingByNumber('vice_ministerial', 'XXVIII') // 6-7 December 2023, Panama
+  const addItem = (form: Record<string, string>, as = SEC) =>
+    run<Reply>(
+      agendaAction,
+      `/meetings/${vm().id}`,
+      { as, form: { intent: 'add', ...form } },
+      { id: vm().id },
+    )
+
+  it('every demo item falls within its meeting’s days', () => {
+    const all = db.select().from(meetings).all()
+    for (const m of all) {
+      for (const item of itemsOf(m.id).filter((i) => i.startsAt)) {
+        expect(itemFit(m, item.startsAt!, item.durationMinutes), `${m.titleEn}: ${item.titleEn}`).toBe(
+          'inside',
+        )
+      }
+    }
+  })
+
+  it('refuses an item time outside the meeting at the field, keeping the typed text', async () => {
+    const before = itemsOf(vm().id).length
+    const outside = await addItem({ titleEs: 'Visita de campo', startsAt: '2023-12-08T09:00' })
+    expect(outside.status).toBe(400)
+    expect(outside.data.result.error.startsAt).toEqual(['meetingsRun.error.itemOutside'])
+    expect(JSON.stringify(outside.data.result)).toContain('Visita de campo')
+    const early = await addItem({ titleEs: 'Visita de campo', startsAt: '2023-12-05T23:30' })
+    expect(early.data.result.error.startsAt).toEqual(['meetingsRun.error.itemOutside'])
+    const tooLong = await addItem({ titleEs: 'Cena', startsAt: '2023-12-07T22:00', durationMinutes: '180' })
+    expect(tooLong.status).toBe(400)
+    expect(tooLong.data.result.error.durationMinutes).toEqual(['meetingsRun.error.itemEndsAfter'])
+    expect(itemsOf(vm().id).length).toBe(before)
+    const inside = await addItem({ titleEs: 'Cena', startsAt: '2023-12-07T21:00', durationMinutes: '180' })
+    expect(inside.status).toBe(302)
+    expect(itemsOf(vm().id).length).toBe(before + 1)
+  })
+
+  it('moves the items with the meeting’s dates: same day of the meeting, same time', async () => {
+    const m = vm()
+    const localOf = () =>
+      Object.fromEntries(
+        itemsOf(m.id)
+          .filter((i) => i.startsAt)
+          .map((i) => [i.titleEn, utcToZoned(i.startsAt!, m.timeZone)]),
+      )
+    const before = localOf()
+    expect(before['Adoption of the Declaration of Panama']).toBe('2023-12-07T09:00')
+    const values = { ...meetingFormValues(m), startsAt: '2023-12-13T10:00', endsAt: '2023-12-14T14:00' }
+    const moved = await run(editAction, `/meetings/${m.id}/edit`, { as: SEC, form: values }, { id: m.id })
+    expect(moved.status).toBe(302)
+    const after = localOf()
+    expect(after['Adoption of the Declaration of Panama']).toBe('2023-12-14T09:00')
+    expect(after['Opening ceremony']).toBe('2023-12-13T09:00')
+    expect(Object.keys(after)).toEqual(Object.keys(before))
+  })
+
+  it('refuses to shorten a meeting past its items, naming them at the end date', async () => {
+    const m = vm()
+    const values = { ...meetingFormValues(m), endsAt: '2023-12-06T18:00' }
+    const refused = await run<Reply>(
+      editAction,
+      `/meetings/${m.id}/edit`,
+      { as: SEC, form: values },
+      { id: m.id },
+    )
+    expect(refused.status).toBe(400)
+    const [key, list] = refused.data.result.error.endsAt
+    expect(key).toBe('meetingsRun.error.itemsBeyondEnd')
+    expect(list).toContain('Adopción de la Declaración de Panamá')
+    expect(list).toContain('Clausura')
+    expect(list).not.toContain('Ceremonia de apertura')
+    const still = db.select().from(meetings).where(eq(meetings.id, m.id)).get()!
+    expect(still.endsAt).toEqual(m.endsAt)
+  })
+
+  it('gives the agenda its days, and a printable programme in either language', async () => {
+    const m = vm()
+    const agenda = await run<{ days: { first: string; last: string } }>(
+      agendaLoader,
+      `/meetings/${m.id}`,
+      { as: PA },
+      { id: m.id },
+    )
+    expect(agenda.data.days).toEqual({ first: '2023-12-06', last: '2023-12-07' })
+    type P = {
+      programme: {
+        lang: string
+        title: string
+        days: { heading: string; items: { title: string; time: string }[] }[]
+      }
+    }
+    const en = await run<P>(programmeLoader, `/meetings/${m.id}/programme?in=en`, { as: PA }, { id: m.id })
+    expect(en.data.programme.lang).toBe('en')
+    expect(en.data.programme.title).toContain('XXVIII Vice-Ministerial Meeting')
+    expect(en.data.programme.days.map((d) => d.heading)).toEqual([
+      'Day 1 · Wednesday, 6 December 2023',
+      'Day 2 · Thursday, 7 December 2023',
+    ])
+    expect(en.data.programme.days[1].items[0].title).toBe('Adoption of the Declaration of Panama')
+    const es = await run<P>(programmeLoader, `/meetings/${m.id}/programme?in=es`, { as: PA }, { id: m.id })
+    expect(es.data.programme.days[0].heading).toMatch(/^Día 1 · miércoles, 6 de diciembre de 2023$/)
+    expect(es.data.programme.days[1].items[0].title).toBe('Adopción de la Declaración de Panamá')
+    const closed = db.select().from(meetings).where(eq(meetings.openness, 'members_only')).get()!
+    const hidden = await run(
+      programmeLoader,
+      `/meetings/${closed.id}/programme`,
+      { as: OBSERVER },
+      { id: closed.id },
+    )
+    expect(hidden.status).toBe(404)
+  })
+
+  it('copies a meeting with its agenda onto new dates (secretariat only)', async () => {
+    const m = vm()
+    const refused = await run(
+      copyAction,
+      `/meetings/${m.id}/copy`,
+      { as: PA, form: { startsAt: '2024-12-04T09:00' } },
+      { id: m.id },
+    )
+    expect(refused.status).toBe(403)
+    expect((await run(copyLoader, `/meetings/${m.id}/copy`, { as: PA }, { id: m.id })).status).toBe(403)
+    const taken = await run<Reply>(
+      copyAction,
+      `/meetings/${m.id}/copy`,
+      { as: SEC, form: { startsAt: '2024-12-04T09:00', number: 'XXVIII' } },
+      { id: m.id },
+    )
+    expect(taken.status).toBe(400)
+    expect(taken.data.result.error.number).toEqual(['meetings.error.numberTaken'])
+    const meetingsBefore = db.select({ n: count() }).from(meetings).get()!.n
+    const copied = await run(
+      copyAction,
+      `/meetings/${m.id}/copy`,
+      { as: SEC, form: { startsAt: '2024-12-04T09:00', number: 'XXIX' } },
+      { id: m.id },
+    )
+    expect(copied.status).toBe(302)
+    expect(db.select({ n: count() }).from(meetings).get()!.n).toBe(meetingsBefore + 1)
+    const id = copied.location!.split('/').pop()!
+    const copy = db.select().from(meetings).where(eq(meetings.id, id)).get()!
+    expect(copy).toMatchObject({
+      titleEs: m.titleEs,
+      number: 'XXIX',
+      status: 'planned',
+      timeZone: m.timeZone,
+    })
+    expect(utcToZoned(copy.endsAt, copy.timeZone)).toBe('2024-12-05T14:00')
+    const old = itemsOf(m.id)
+    const items = itemsOf(id)
+    expect(items.length).toBe(old.length)
+    const declaration = items.find((i) => i.titleEn === 'Adoption of the Declaration of Panama')!
+    expect(utcToZoned(declaration.startsAt!, copy.timeZone)).toBe('2024-12-05T09:00')
+    // sub-items under the copies of their parents
+    const sub = items.find((i) => i.titleEn === 'Border Management')!
+    expect(items.find((i) => i.id === sub.parentId)?.titleEn).toBe('Reports of the Working Groups')
+    for (const i of items.filter((x) => x.startsAt))
+      expect(itemFit(copy, i.startsAt!, i.durationMinutes)).toBe('inside')
+    // nothing else came along
+    expect(db.select().from(documents).where(eq(documents.meetingId, id)).all()).toEqual([])
+  })
+})

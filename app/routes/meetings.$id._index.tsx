@@ -19,6 +19,7 @@ import { AgendaItemSchema, AgendaMoveSchema, idField } from '~/modules/meetings/
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import type { AttachedDocument } from '~/modules/meetings/views'
 import { utcToZoned } from '~/modules/meetings/time'
+import { meetingDays } from '~/modules/meetings/agenda-dates.server'
 
 // The agenda tab: items and sub-items in order, with times, presenters and their documents.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agenda,
     documents,
     manage,
+    days: meetingDays(meeting.row),
     uploadTo: can(viewer, 'document.upload', { visibility: 'participants', groupId: null })
       ? meeting.row.id
       : null,
@@ -102,7 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AgendaTab() {
-  const { meetingId, timeZone, agenda, documents, manage, uploadTo, editing } = useLoaderData<typeof loader>()
+  const { meetingId, timeZone, agenda, documents, manage, uploadTo, days, editing } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useT()
   const reply =
@@ -132,6 +135,7 @@ export default function AgendaTab() {
           timeZone={timeZone}
           manage={manage}
           uploadTo={uploadTo}
+          days={days}
         />
       )}
       {documents[''] ? (

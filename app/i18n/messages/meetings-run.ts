@@ -14,6 +14,8 @@ export const meetingsRun = defineMessages({
     'meetingsRun.error.itemOutside': 'The time must fall within the days of the meeting.',
     'meetingsRun.error.itemEndsAfter':
       'With this duration the item would end after the last day of the meeting.',
+    'meetingsRun.error.itemsBeyondEnd':
+      'These agenda items would fall after the new last day: move or remove them first, or keep a later end.',
     'meetingsRun.day': 'Day {n} · {date}',
     'meetingsRun.noTime': 'Without a set time',
     'meetingsRun.programme': 'Printable programme',
@@ -77,6 +79,8 @@ export const meetingsRun = defineMessages({
     'meetingsRun.error.itemOutside': 'La hora debe caer dentro de los días de la reunión.',
     'meetingsRun.error.itemEndsAfter':
       'Con esta duración el punto terminaría después del último día de la reunión.',
+    'meetingsRun.error.itemsBeyondEnd':
+      'Estos puntos del orden del día quedarían después del nuevo último día: muévalos o elimínelos primero, o mantenga un término posterior.',
     'meetingsRun.day': 'Día {n} · {date}',
     'meetingsRun.noTime': 'Sin hora fijada',
     'meetingsRun.programme': 'Programa imprimible',
