@@ -21,6 +21,7 @@ import { plans } from './messages/plans'
 import { planMatrix } from './messages/plan-matrix'
 import { followUp } from './messages/follow-up'
 import { planRounds } from './messages/plan-rounds'
+import { meetingsRun } from './messages/meetings-run'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -40,6 +41,7 @@ export const catalogue = {
     ...planMatrix.en,
     ...followUp.en,
     ...planRounds.en,
+    ...meetingsRun.en,
   },
   es: {
     ...common.es,
@@ -57,6 +59,7 @@ export const catalogue = {
     ...planMatrix.es,
     ...followUp.es,
     ...planRounds.es,
+    ...meetingsRun.es,
   },
 }
 
