@@ -43,7 +43,17 @@ interface Job {
   resolve: (run: ChildRun) => void
 }
 
-const outOfMemory = (stderr: string) => /heap out of memory|Allocation failed/i.test(stderr)
+/** V8's last words when a heap is exhausted ("FATAL ERROR: Reached heap limit Allocation failed -
+ * JavaScript heap out of memory", "Fatal process out of memory: ..." and the like). */
+const outOfMemory = (stderr: string) =>
+  /out of memory|Allocation failed|heap limit|invalid (array|table|string) (length|size)/i.test(stderr)
+
+/** The line of stderr that says what went wrong (an error, V8's fatal message), for the log. */
+const lastLine = (stderr: string) => {
+  const lines = stderr.trim().split('\n')
+  const line = (lines.find((l) => /error|fatal/i.test(l)) ?? lines.pop())?.trim()
+  return line ? `: ${line.slice(0, 200)}` : ''
+}
 
 export function createChildPool(options: ChildPoolOptions): ChildPool {
   const queue: Job[] = []
@@ -51,6 +61,7 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
   let busy = 0
   /** The last lines a process wrote to stderr (V8 names an exhausted heap there). */
   const stderrTail = new WeakMap<ChildProcess, string>()
+  const exhausted = new WeakSet<ChildProcess>()
 
   function spawn(slot: Slot): ChildProcess {
     const memory = options.memoryMb()
@@ -64,9 +75,13 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
       serialization: 'advanced',
     })
     worker.stderr?.setEncoding('utf8')
-    worker.stderr?.on('data', (chunk: string) =>
-      stderrTail.set(worker, ((stderrTail.get(worker) ?? '') + chunk).slice(-2000)),
-    )
+    // V8 names an exhausted heap first and then prints a native stack trace of some kilobytes: the
+    // naming is remembered when it passes, not looked for in the tail afterwards
+    worker.stderr?.on('data', (chunk: string) => {
+      const tail = ((stderrTail.get(worker) ?? '') + chunk).slice(-4000)
+      stderrTail.set(worker, tail)
+      if (outOfMemory(tail)) exhausted.add(worker)
+    })
     worker.once('exit', () => {
       if (slot.worker === worker) slot.worker = null
     })
@@ -113,9 +128,13 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
       // 'close', not 'exit': it comes once stderr has ended, so V8's last words (an exhausted heap) are read
       const onClose = (code: number | null, signal: string | null) =>
         finish(
-          outOfMemory(stderrTail.get(worker) ?? '')
+          exhausted.has(worker)
             ? { ok: false, reason: 'memory', detail: 'heap limit reached' }
-            : { ok: false, reason: 'crashed', detail: `worker ended (${signal ?? code})` },
+            : {
+                ok: false,
+                reason: 'crashed',
+                detail: `worker ended (${signal ?? code})${lastLine(stderrTail.get(worker) ?? '')}`,
+              },
           true,
         )
       const seconds = job.timeoutSeconds ?? options.timeoutSeconds()
