@@ -19,11 +19,8 @@ import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
 import { plans } from './messages/plans'
 import { planMatrix } from './messages/plan-matrix'
-<<<<<<< HEAD
 import { followUp } from './messages/follow-up'
-=======
 import { planRounds } from './messages/plan-rounds'
->>>>>>> h-rounds
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -41,11 +38,8 @@ export const catalogue = {
     ...actions.en,
     ...plans.en,
     ...planMatrix.en,
-<<<<<<< HEAD
     ...followUp.en,
-=======
     ...planRounds.en,
->>>>>>> h-rounds
   },
   es: {
     ...common.es,
@@ -61,11 +55,8 @@ export const catalogue = {
     ...actions.es,
     ...plans.es,
     ...planMatrix.es,
-<<<<<<< HEAD
     ...followUp.es,
-=======
     ...planRounds.es,
->>>>>>> h-rounds
   },
 }
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { CSV_TYPE } from '~/modules/actions/exports.server'
+import { CSV_TYPE } from '~/modules/core/table-export.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { contentDisposition } from '~/modules/documents/storage.server'

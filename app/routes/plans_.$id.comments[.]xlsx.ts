@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { XLSX_TYPE } from '~/modules/actions/exports.server'
+import { XLSX_TYPE } from '~/modules/core/table-export.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { childJobUnavailable } from '~/modules/core/child-jobs.server'
 import { notFoundResponse } from '~/modules/core/form-reply.server'

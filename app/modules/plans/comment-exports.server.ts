@@ -6,7 +6,7 @@
 import type { Lang } from '~/i18n/core'
 import { translator } from '~/i18n/catalogue.server'
 import type { Viewer } from '~/modules/access/viewer'
-import { toCsv } from '~/modules/actions/exports.server'
+import { toCsv } from '~/modules/core/table-export.server'
 import { actionsToday } from '~/modules/actions/overdue.server'
 import { runChildJob } from '~/modules/core/child-jobs.server'
 import type { MatrixFilters } from './round-forms.server'
