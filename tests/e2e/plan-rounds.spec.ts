@@ -120,3 +120,21 @@ test('the rounds, a round and the comment matrix, as axe reads them', async ({ b
     await context.close()
   }
 })
+
+test('the rounds, a round and the comment matrix fit a 360 px phone', async ({ browser, baseURL }) => {
+  const plan = queryValue<string>("select id from plans where stage = 'institutional_consultation'")
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } })
+  await context.addCookies([await createSessionCookie(CHAIR, baseURL!)])
+  const page = await context.newPage()
+  for (const path of [
+    `/plans/${plan}/rounds`,
+    `/plans/${plan}/rounds/1`,
+    `/plans/${plan}/rounds/2`,
+    `/plans/${plan}/comments`,
+  ]) {
+    expect((await page.goto(`${path}?lang=es`))?.status(), path).toBe(200)
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(over, path).toBeLessThanOrEqual(0)
+  }
+  await context.close()
+})
