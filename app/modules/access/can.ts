@@ -51,9 +51,10 @@ export interface MeetingRef {
 export interface DelegationRef extends MeetingRef {
   organizationId: string
 }
-/** One person's place in a delegation (their answer to the invitation). */
+/** One person's place in a delegation (their answer to the invitation); a member without an account
+ * has no person. */
 export interface DelegateRef extends DelegationRef {
-  personId: string
+  personId: string | null
 }
 /** The minutes of one agenda item (an item without minutes yet is a `draft`). */
 export interface MinutesRef extends MeetingRef {

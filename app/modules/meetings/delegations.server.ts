@@ -153,7 +153,10 @@ export function registerDelegation(viewer: Viewer, meetingId: string, input: Del
       .from(delegationMembers)
       .where(and(eq(delegationMembers.meetingId, row.id), eq(delegationMembers.organizationId, org.id)))
       .all()
-    const finalRoles = new Map(existing.map((m) => [m.personId, m.role as DelegationRole | 'none']))
+    // members without an account keep their place: keyed by their own id, never by a person
+    const finalRoles = new Map(
+      existing.map((m) => [m.personId ?? `member:${m.id}`, m.role as DelegationRole | 'none']),
+    )
     for (const [personId, role] of Object.entries(input.roles)) finalRoles.set(personId, role)
     if ([...finalRoles.values()].filter((r) => r === 'head').length > 1) {
       throw invalid('meetings.error.oneHead')
