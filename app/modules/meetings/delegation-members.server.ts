@@ -5,7 +5,7 @@
  * details with `delegation.register`, logistics with `delegation.editLogistics`; a member of another
  * delegation does not exist for the viewer (404).
  */
-import { and, eq, isNotNull } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db, type Tx } from '@db/client'
 import { delegationLogistics, delegationMembers, organizations, people } from '@db/schema'
@@ -17,7 +17,7 @@ import { assertAllowed, conflict, DomainError, invalid, notFound } from '~/modul
 import { writeTx } from '~/modules/core/write-tx.server'
 import type { DelegationRole } from './constants'
 import type { GuestMemberInput, LogisticsInput, NewMemberInput } from './delegation-schemas'
-import { canOpenMember, delegationMemberRefs } from './delegations.server'
+import { canOpenMember, delegationMemberRefs, listDelegations } from './delegations.server'
 import {
   logisticsFormValues,
   logisticsOf,
@@ -306,4 +306,41 @@ export function letterMember(viewer: Viewer, meeting: VisibleMeeting, memberId: 
   if (!can(viewer, 'delegation.invitationLetter', ref)) throw notFound()
   const page = memberPage(viewer, meeting, memberId, lang)
   return { ...page, memberId: member.id }
+}
+
+/** The invited organizations whose delegation the viewer may register, in the directory's order. */
+export function registerableOrganizations(viewer: Viewer, meeting: VisibleMeeting, lang: Lang) {
+  const ids = meeting.ref.invitedOrganizationIds.filter((id) =>
+    can(viewer, 'delegation.register', { ...meeting.ref, organizationId: id }),
+  )
+  if (!ids.length) return []
+  return db
+    .select()
+    .from(organizations)
+    .where(inArray(organizations.id, ids))
+    .orderBy(asc(organizations.sortOrder))
+    .all()
+    .map((o) => ({ code: o.code, name: localized(lang, o.nameEs, o.nameEn) }))
+}
+
+/** The delegations whose badges the viewer may print (the secretariat: all; a focal point: their own),
+ * with their members; null when the viewer may print none (the page does not exist for them). */
+export function badgeDelegations(viewer: Viewer, meeting: VisibleMeeting, lang: Lang) {
+  const all = listDelegations(viewer, meeting, lang)
+  const allowed = all.filter((d) =>
+    can(viewer, 'delegation.printBadges', { ...meeting.ref, organizationId: d.organization.id }),
+  )
+  if (!allowed.length) return null
+  return allowed
+    .filter((d) => d.members.length)
+    .map((d) => ({
+      organization: { id: d.organization.id, name: d.organization.name },
+      members: d.members.map((m) => ({
+        memberId: m.memberId,
+        name: m.name,
+        title: m.title,
+        institution: m.institution,
+        role: m.role,
+      })),
+    }))
 }
