@@ -6,6 +6,7 @@ import { hashPassword } from '../../app/modules/auth/password.server'
 import { db, type Tx } from '../client'
 import { buildDemoDocumentFiles, seedDemoDocuments } from './documents'
 import { seedDemoMeetings } from './meetings'
+import { seedDemoDelegations } from './delegations'
 import { seedDemoActions } from './actions'
 import { seedDemoPlans } from './plans'
 import { seedDemoPlanMatrix } from './plan-matrix'
@@ -346,6 +347,7 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
       // e.g. seedDemoDocuments(tx, { ids, people: personIds }).
       // Meetings first: they set `meeting:<key>` in ids for the seeders after them.
       seedDemoMeetings(tx, { ids, people: personIds })
+      seedDemoDelegations(tx, { ids, people: personIds })
       seedDemoDocuments(tx, { ids, people: personIds, files: demoFiles })
       if (!beforePlans) seedDemoPlans(tx, { ids, people: personIds })
       seedDemoActions(tx, { ids, people: personIds })

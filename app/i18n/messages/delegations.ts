@@ -48,9 +48,9 @@ export const delegations = defineMessages({
       "You can register members only into your own organization's delegation, before the registration deadline.",
     'delegations.error.departureBeforeArrival': 'The departure cannot be before the arrival.',
     'delegations.error.arrivalOutside':
-      'The arrival must be at most {days} days before the meeting starts, and no later than its end.',
+      'The arrival must be at most 14 days before the meeting starts, and no later than its end.',
     'delegations.error.departureOutside':
-      'The departure must be after the meeting starts, and at most {days} days after it ends.',
+      'The departure must be after the meeting starts, and at most 14 days after it ends.',
     'delegations.error.logisticsExpired':
       'This meeting is past the retention period: its logistics are no longer kept.',
     'delegations.letter.heading': 'Official invitation letter',
@@ -138,9 +138,9 @@ export const delegations = defineMessages({
       'Solo puede registrar miembros en la delegación de su propia organización, antes del cierre de la inscripción.',
     'delegations.error.departureBeforeArrival': 'La salida no puede ser anterior a la llegada.',
     'delegations.error.arrivalOutside':
-      'La llegada debe ser como máximo {days} días antes del inicio de la reunión y no después de su fin.',
+      'La llegada debe ser como máximo 14 días antes del inicio de la reunión y no después de su fin.',
     'delegations.error.departureOutside':
-      'La salida debe ser posterior al inicio de la reunión y como máximo {days} días después de su fin.',
+      'La salida debe ser posterior al inicio de la reunión y como máximo 14 días después de su fin.',
     'delegations.error.logisticsExpired':
       'Esta reunión superó el plazo de conservación: su logística ya no se guarda.',
     'delegations.letter.heading': 'Carta oficial de invitación',

@@ -9,7 +9,8 @@ import { codeField, optionalText, required, text } from './meeting-form-schema'
 import { LOCAL_DATETIME } from './time'
 
 /** Arrival no earlier than this many days before the meeting starts, departure no later than this many
- * days after it ends: a date further away is a typo (a wrong year, a wrong month). */
+ * days after it ends: a date further away is a typo (a wrong year, a wrong month). The messages
+ * delegations.error.arrivalOutside and departureOutside name the number (tests/delegations.test.ts). */
 export const LOGISTICS_WINDOW_DAYS = 14
 
 const optionalLocal = z.string().trim().regex(LOCAL_DATETIME, 'meetings.error.dateTime').optional()

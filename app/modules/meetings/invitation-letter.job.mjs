@@ -12,6 +12,9 @@ const A4 = [595.28, 841.89]
 const MARGIN = 64
 const MAX_TEXT = 5000
 
+// Letters that Unicode does not decompose into a base letter and a mark.
+const PLAIN = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' }
+
 /** The text as the font can write it. */
 function encodable(font) {
   const cache = new Map()
@@ -34,7 +37,7 @@ function encodable(font) {
       .slice(0, MAX_TEXT)) {
       if (ok(ch)) out += ch
       else {
-        const bare = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+        const bare = PLAIN[ch] ?? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
         out += bare && [...bare].every(ok) ? bare : '?'
       }
     }

@@ -48,12 +48,11 @@ export function logisticsValues(input: LogisticsInput, meeting: MeetingRow): Log
   }
   const arrivalAt = at('arrivalAt')
   const departureAt = at('departureAt')
-  const params = { days: LOGISTICS_WINDOW_DAYS }
   if (arrivalAt && (arrivalAt.getTime() < starts - window || arrivalAt.getTime() > ends)) {
-    throw invalid('delegations.error.arrivalOutside', 'arrivalAt', params)
+    throw invalid('delegations.error.arrivalOutside', 'arrivalAt')
   }
   if (departureAt && (departureAt.getTime() < starts || departureAt.getTime() > ends + window)) {
-    throw invalid('delegations.error.departureOutside', 'departureAt', params)
+    throw invalid('delegations.error.departureOutside', 'departureAt')
   }
   if (arrivalAt && departureAt && departureAt < arrivalAt) {
     throw invalid('delegations.error.departureBeforeArrival', 'departureAt')
