@@ -19,6 +19,9 @@ import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
 import { plans } from './messages/plans'
 import { planMatrix } from './messages/plan-matrix'
+import { followUp } from './messages/follow-up'
+import { planRounds } from './messages/plan-rounds'
+import { meetingsRun } from './messages/meetings-run'
 import { delegations } from './messages/delegations'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
@@ -37,6 +40,9 @@ export const catalogue = {
     ...actions.en,
     ...plans.en,
     ...planMatrix.en,
+    ...followUp.en,
+    ...planRounds.en,
+    ...meetingsRun.en,
     ...delegations.en,
   },
   es: {
@@ -53,6 +59,9 @@ export const catalogue = {
     ...actions.es,
     ...plans.es,
     ...planMatrix.es,
+    ...followUp.es,
+    ...planRounds.es,
+    ...meetingsRun.es,
     ...delegations.es,
   },
 }
