@@ -315,6 +315,19 @@ describe('registering a member without an account', () => {
     expect(logistics().find((l) => l.memberId === mx.id)).toMatchObject({ dietary: 'Kosher' })
     // a delegate cannot rename themselves through the details of the form: the fields are ignored
     expect(members().find((m) => m.id === mx.id)!.name).toBeNull()
+    // leaving the delegation takes the logistics along (the secretariat changes Mexico's delegation)
+    const left = await run(
+      participantsTab.action,
+      '/',
+      {
+        as: SECRETARIAT,
+        form: { intent: 'register', organization: 'MX', [`role-${mx.personId}`]: 'none' },
+      },
+      { id: next.id },
+    )
+    expect(left.status).toBe(302)
+    expect(members().some((m) => m.id === mx.id)).toBe(false)
+    expect(logistics().some((l) => l.memberId === mx.id)).toBe(false)
   })
 })
 
