@@ -498,6 +498,32 @@ describe('the invitation letter', () => {
     ).toBe(404)
   })
 
+  it('names a one-day meeting by its day, and an online one as such', async () => {
+    const troika = meetingByTitle('Troika meeting')
+    const pa = db.select().from(delegationMembers).where(eq(delegationMembers.meetingId, troika.id)).all()
+    const member = pa.length
+      ? pa[0]
+      : db
+          .insert(delegationMembers)
+          .values({
+            meetingId: troika.id,
+            organizationId: personByEmail(PA_FOCAL).organizationId,
+            name: 'Ana Viceministra',
+            role: 'head',
+          })
+          .returning()
+          .get()
+    const res = await run(
+      letter.loader,
+      '/?language=en',
+      { as: SECRETARIAT },
+      { id: troika.id, memberId: member.id },
+    )
+    expect(res.status).toBe(200)
+    const text = await pdfText(res.bytes)
+    expect(text).toMatch(/to be held in an online format on \d{1,2} [A-Z][a-z]+ \d{4}\./)
+  })
+
   it('writes a name outside WinAnsi without failing', async () => {
     const vm = viceMinister()
     db.update(delegationMembers).set({ name: 'Łucja Nguyễn 李' }).where(eq(delegationMembers.id, vm.id)).run()

@@ -68,6 +68,8 @@ export const delegations = defineMessages({
     'delegations.letter.subject': 'Subject: official invitation, {meeting}',
     'delegations.letter.body':
       'The Executive Secretariat of the Regional Conference on Migration (RCM) has the honour to invite {name} to take part, as {role} of the delegation of {organization}, in the meeting “{meeting}”, to be held in {place} from {start} to {end}.',
+    'delegations.letter.bodyOneDay':
+      'The Executive Secretariat of the Regional Conference on Migration (RCM) has the honour to invite {name} to take part, as {role} of the delegation of {organization}, in the meeting “{meeting}”, to be held in {place} on {start}.',
     'delegations.letter.purpose':
       'This letter is issued at the request of the delegation to support the visa application and travel arrangements of the person invited before the competent consular authorities. It does not commit the Conference to covering any travel or accommodation expenses.',
     'delegations.letter.courtesy':
@@ -158,6 +160,8 @@ export const delegations = defineMessages({
     'delegations.letter.subject': 'Asunto: invitación oficial, {meeting}',
     'delegations.letter.body':
       'La Secretaría Ejecutiva de la Conferencia Regional sobre Migración (CRM) tiene el honor de invitar a {name} a participar, en calidad de {role} de la delegación de {organization}, en la reunión «{meeting}», que se celebrará en {place} del {start} al {end}.',
+    'delegations.letter.bodyOneDay':
+      'La Secretaría Ejecutiva de la Conferencia Regional sobre Migración (CRM) tiene el honor de invitar a {name} a participar, en calidad de {role} de la delegación de {organization}, en la reunión «{meeting}», que se celebrará en {place} el {start}.',
     'delegations.letter.purpose':
       'La presente se extiende a solicitud de la delegación para respaldar los trámites de visado y de viaje de la persona invitada ante las autoridades consulares competentes. No compromete a la Conferencia a cubrir gastos de viaje ni de estadía.',
     'delegations.letter.courtesy':

@@ -56,6 +56,8 @@ export function invitationLetterInput(
   const year = now.getUTCFullYear()
   const reference = `CRM/SE/${year}/${member.memberId.slice(0, 8).toUpperCase()}`
   const place = header.place ?? t('delegations.letter.online')
+  const start = letterDate(language, meeting.row.startsAt, tz)
+  const end = letterDate(language, meeting.row.endsAt, tz)
   const input: LetterInput = {
     language,
     title: t('delegations.letter.title', { name: member.name }),
@@ -73,14 +75,14 @@ export function invitationLetterInput(
     ),
     subject: t('delegations.letter.subject', { meeting: header.title }),
     paragraphs: [
-      t('delegations.letter.body', {
+      t(start === end ? 'delegations.letter.bodyOneDay' : 'delegations.letter.body', {
         name: member.name,
         role: t(`delegations.letter.role.${member.role}`),
         organization: member.organization.name,
         meeting: header.title,
         place,
-        start: letterDate(language, meeting.row.startsAt, tz),
-        end: letterDate(language, meeting.row.endsAt, tz),
+        start,
+        end,
       }),
       t('delegations.letter.purpose'),
       t('delegations.letter.courtesy'),
