@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   JOB_TIMEOUT_SECONDS: positiveInt(60),
   JOB_MAX_MEMORY_MB: positiveInt(512),
   JOB_MAX_QUEUE: positiveInt(20),
+  // Delegates' logistics (travel dates, needs) are deleted this many days after their meeting ends
+  LOGISTICS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string; databasePath: string }

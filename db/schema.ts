@@ -565,7 +565,9 @@ export const meetingInvitations = sqliteTable(
   ],
 )
 
-/** The people of a delegation, registered by their organization's focal point (or the secretariat). */
+/** The people of a delegation, registered by their organization's focal point (or the secretariat).
+ * A member is a person with an account (`person_id`) or, without one, a name with an optional title,
+ * institution and e-mail typed by the focal point (a Vice-Minister): never both, never neither. */
 export const delegationMembers = sqliteTable(
   'delegation_members',
   {
@@ -576,9 +578,12 @@ export const delegationMembers = sqliteTable(
     organizationId: text('organization_id')
       .notNull()
       .references(() => organizations.id),
-    personId: text('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: text('person_id').references(() => people.id),
+    /** a member without an account: as the focal point typed it */
+    name: text('name'),
+    title: text('title'),
+    institution: text('institution'),
+    email: text('email'),
     role: text('role', { enum: DELEGATION_ROLES }).notNull(),
     rsvp: text('rsvp', { enum: RSVP_STATUSES }).notNull().default('pending'),
     attendance: text('attendance', { enum: ATTENDANCE_STATUSES }).notNull().default('not_recorded'),
@@ -595,6 +600,36 @@ export const delegationMembers = sqliteTable(
     check('delegation_members_role_check', oneOf(t.role, DELEGATION_ROLES)),
     check('delegation_members_rsvp_check', oneOf(t.rsvp, RSVP_STATUSES)),
     check('delegation_members_attendance_check', oneOf(t.attendance, ATTENDANCE_STATUSES)),
+    check(
+      'delegation_members_person_or_name',
+      sql`(${t.personId} is not null and ${t.name} is null and ${t.title} is null and ${t.institution} is null and ${t.email} is null) or (${t.personId} is null and ${t.name} is not null and length(trim(${t.name})) > 0)`,
+    ),
+  ],
+)
+
+/** What the secretariat needs to receive a delegate: travel dates and needs. Personal data seen only by
+ * the secretariat and the delegate's own delegation, and deleted (the whole row) LOGISTICS_RETENTION_DAYS
+ * after the meeting ends (app/modules/meetings/logistics.server.ts). */
+export const delegationLogistics = sqliteTable(
+  'delegation_logistics',
+  {
+    memberId: text('member_id')
+      .primaryKey()
+      .references(() => delegationMembers.id, { onDelete: 'cascade' }),
+    arrivalAt: integer('arrival_at', { mode: 'timestamp_ms' }),
+    departureAt: integer('departure_at', { mode: 'timestamp_ms' }),
+    accessibility: text('accessibility'),
+    dietary: text('dietary'),
+    updatedById: text('updated_by_id').references(() => people.id),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    check(
+      'delegation_logistics_dates_order',
+      sql`${t.arrivalAt} is null or ${t.departureAt} is null or ${t.departureAt} >= ${t.arrivalAt}`,
+    ),
   ],
 )
 

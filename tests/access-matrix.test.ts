@@ -10,6 +10,7 @@ import {
   type Action,
   type ActionItemRef,
   type ActionUpdateRef,
+  type DelegationMemberRef,
   type DocumentRef,
   type MeetingRef,
   type MinutesRef,
@@ -255,6 +256,30 @@ const DELEGATE_VARIANTS = {
     organizationId: own(v),
     personId: v?.id ?? 'someone',
   }),
+} satisfies Record<string, Variant>
+// ---- delegations: one member of a delegation, and who else (with an account) is in it ----
+const memberOf = (v: Viewer | null, over: Partial<DelegationMemberRef> = {}): DelegationMemberRef => ({
+  ...invitedOwn(v),
+  organizationId: own(v),
+  personId: v?.id ?? 'someone',
+  delegatePersonIds: [v?.id ?? 'someone'],
+  ...over,
+})
+const DELEGATION_MEMBER_VARIANTS = {
+  themselves: (v) => memberOf(v),
+  colleagueInSameDelegation: (v) =>
+    memberOf(v, { personId: 'colleague', delegatePersonIds: ['colleague', v?.id ?? 'someone'] }),
+  colleagueOutsideTheDelegation: (v) =>
+    memberOf(v, { personId: 'colleague', delegatePersonIds: ['colleague'] }),
+  memberWithoutAccountOfOwnOrganization: (v) => memberOf(v, { personId: null, delegatePersonIds: [] }),
+  memberOfAnotherDelegation: () => ({
+    ...meeting({ invitedOrganizationIds: [ORG.gt] }),
+    organizationId: ORG.gt,
+    personId: 'gt-person',
+    delegatePersonIds: ['gt-person'],
+  }),
+  themselvesInMembersOnlyMeeting: (v) => memberOf(v, invitedOwn(v, { openness: 'members_only' })),
+  themselvesMeetingHeld: (v) => memberOf(v, invitedOwn(v, { status: 'held' })),
 } satisfies Record<string, Variant>
 /** The minutes of an item of a meeting the viewer's organization is invited to, unless said otherwise. */
 const minutesOf = (v: Viewer | null, over: Partial<MinutesRef> = {}): MinutesRef => ({
@@ -725,6 +750,69 @@ const MATRIX: Record<Action, Row> = {
       observerStateDelegate: 'YNNN',
       internationalOrganizationFocalPoint: 'YYNN',
       civilSocietyPerson: 'YYNN',
+    },
+  },
+  // ---- delegations ----
+  // themselves, colleagueInSameDelegation, colleagueOutsideTheDelegation,
+  // memberWithoutAccountOfOwnOrganization, memberOfAnotherDelegation, themselvesInMembersOnlyMeeting,
+  // themselvesMeetingHeld: the secretariat, the organization's focal point and the people of the same
+  // delegation; never a colleague outside it, never another delegation
+  'delegation.viewLogistics': {
+    variants: DELEGATION_MEMBER_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNNN',
+      secretariat: 'YYYYYYY',
+      memberStateFocalPoint: 'YYYYNYY',
+      memberStateDelegate: 'YYNNNYY',
+      nationalInstitutionPerson: 'YYNNNYY',
+      observerStateDelegate: 'YYNNNNY',
+      internationalOrganizationFocalPoint: 'YYYYNNY',
+      civilSocietyPerson: 'YYYYNNY',
+    },
+  },
+  // the focal point for the whole delegation, a member for themselves, until the meeting is held; the
+  // secretariat at any time
+  'delegation.editLogistics': {
+    variants: DELEGATION_MEMBER_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNNN',
+      secretariat: 'YYYYYYY',
+      memberStateFocalPoint: 'YYYYNYN',
+      memberStateDelegate: 'YNNNNYN',
+      nationalInstitutionPerson: 'YNNNNYN',
+      observerStateDelegate: 'YNNNNNN',
+      internationalOrganizationFocalPoint: 'YYYYNNN',
+      civilSocietyPerson: 'YYYYNNN',
+    },
+  },
+  // the secretariat, the organization's focal point, the member themselves; only for a meeting ahead
+  'delegation.invitationLetter': {
+    variants: DELEGATION_MEMBER_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNNN',
+      secretariat: 'YYYYYYN',
+      memberStateFocalPoint: 'YYYYNYN',
+      memberStateDelegate: 'YNNNNYN',
+      nationalInstitutionPerson: 'YNNNNYN',
+      observerStateDelegate: 'YNNNNNN',
+      internationalOrganizationFocalPoint: 'YYYYNNN',
+      civilSocietyPerson: 'YYYYNNN',
+    },
+  },
+  // ownOrganizationInvited, ownOrganizationNotInvited, anotherOrganizationInvited,
+  // ownOrganizationAfterDeadline, ownOrganizationMembersOnly, ownOrganizationMeetingHeld: the
+  // secretariat for every delegation, a focal point for their own
+  'delegation.printBadges': {
+    variants: DELEGATION_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNN',
+      secretariat: 'YYYYYY',
+      memberStateFocalPoint: 'YYNYYY',
+      memberStateDelegate: 'NNNNNN',
+      nationalInstitutionPerson: 'NNNNNN',
+      observerStateDelegate: 'NNNNNN',
+      internationalOrganizationFocalPoint: 'YYNYNY',
+      civilSocietyPerson: 'YYNYNY',
     },
   },
   // draft, circulatedBeforeDeadline, circulatedAfterDeadline, adopted, circulatedMembersOnly,

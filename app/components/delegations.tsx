@@ -138,13 +138,16 @@ function RsvpButtons({ member }: { member: Participant }) {
 
 /** One invited organization and its delegates; e-mail addresses only where the viewer may see them. */
 export function DelegationTable({
+  meetingId,
   delegation: d,
   showEmail,
 }: {
+  meetingId: string
   delegation: DelegationView
   showEmail: boolean
 }) {
   const { t } = useT()
+  const showOpen = d.members.some((m) => m.canOpen)
   return (
     <section aria-labelledby={`delegation-${d.organization.code}`}>
       <h3 id={`delegation-${d.organization.code}`}>
@@ -163,6 +166,7 @@ export function DelegationTable({
                 showEmail && t('common.email'),
                 t('meetings.participants.rsvp'),
                 t('meetings.participants.attendance'),
+                showOpen && t('delegations.open'),
               ]}
             />
             <tbody>
@@ -172,6 +176,7 @@ export function DelegationTable({
                     {m.name}
                     {m.title ? <span className="muted small"> · {m.title}</span> : null}
                     {m.institution ? <span className="muted small"> · {m.institution}</span> : null}
+                    {m.personId ? null : <span className="muted small"> · {t('delegations.noAccount')}</span>}
                   </th>
                   <td>{t(`meetings.role.${m.role}`)}</td>
                   {showEmail ? <td>{m.email ? <a href={`mailto:${m.email}`}>{m.email}</a> : null}</td> : null}
@@ -180,6 +185,18 @@ export function DelegationTable({
                     {m.canRespond ? <RsvpButtons member={m} /> : null}
                   </td>
                   <td>{t(`meetings.attendance.${m.attendance}`)}</td>
+                  {showOpen ? (
+                    <td>
+                      {m.canOpen ? (
+                        <Link
+                          to={`/meetings/${meetingId}/participants/${m.memberId}`}
+                          aria-label={t('delegations.openLabel', { name: m.name })}
+                        >
+                          {t('delegations.open')}
+                        </Link>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

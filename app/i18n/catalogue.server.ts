@@ -22,6 +22,7 @@ import { planMatrix } from './messages/plan-matrix'
 import { followUp } from './messages/follow-up'
 import { planRounds } from './messages/plan-rounds'
 import { meetingsRun } from './messages/meetings-run'
+import { delegations } from './messages/delegations'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -42,6 +43,7 @@ export const catalogue = {
     ...followUp.en,
     ...planRounds.en,
     ...meetingsRun.en,
+    ...delegations.en,
   },
   es: {
     ...common.es,
@@ -60,6 +62,7 @@ export const catalogue = {
     ...followUp.es,
     ...planRounds.es,
     ...meetingsRun.es,
+    ...delegations.es,
   },
 }
 

@@ -9,6 +9,7 @@ import { stopExtractionWorkers } from '~/modules/documents/extraction-pool.serve
 import { sweepDocumentStorage } from '~/modules/documents/housekeeping.server'
 import { deliverPendingMail } from '~/modules/mail/mail.server'
 import { runReminders } from '~/modules/actions/reminders.server'
+import { purgeExpiredLogistics } from '~/modules/meetings/logistics.server'
 
 let timers: NodeJS.Timeout[] = []
 
@@ -47,6 +48,7 @@ export function sweep(now = Date.now()) {
       .where(lt(sessions.expiresAt, new Date(now)))
       .run()
     runReminders(new Date(now))
+    purgeExpiredLogistics(new Date(now))
     rawSqlite().pragma('optimize')
   } catch (e) {
     console.error('sweep failed', e)

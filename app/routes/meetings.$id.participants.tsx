@@ -34,6 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registerable: registerable.map((o) => ({ code: o.code, name: o.name })),
     form: code ? delegationForm(viewer, meeting, code, lang) : null,
     recordAttendance: can(viewer, 'meeting.recordAttendance', meeting.ref),
+    printBadges: delegations.some((d) =>
+      can(viewer, 'delegation.printBadges', { ...meeting.ref, organizationId: d.organization.id }),
+    ),
     saved: url.searchParams.get('saved'),
   }
 }
@@ -83,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ParticipantsTab() {
-  const { meetingId, delegations, registerable, form, recordAttendance, saved } =
+  const { meetingId, delegations, registerable, form, recordAttendance, printBadges, saved } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useT()
@@ -94,13 +97,24 @@ export default function ParticipantsTab() {
     <section aria-labelledby="participants-title">
       <div className="page-header">
         <h2 id="participants-title">{t('meetings.tab.participants')}</h2>
-        <Link to={`/meetings/${meetingId}/participants/print`} className="button small secondary">
-          {t('meetings.participants.print')}
-        </Link>
+        <p className="meetings-header-links">
+          <Link to={`/meetings/${meetingId}/participants/print`} className="button small secondary">
+            {t('meetings.participants.print')}
+          </Link>{' '}
+          {printBadges ? (
+            <Link to={`/meetings/${meetingId}/participants/badges`} className="button small secondary">
+              {t('delegations.badges')}
+            </Link>
+          ) : null}
+        </p>
       </div>
       {saved === 'delegation' || saved === 'rsvp' || saved === 'attendance' ? (
         <p className="alert ok" role="status">
           {t(`meetings.participants.saved.${saved}`)}
+        </p>
+      ) : saved === 'removed' ? (
+        <p className="alert ok" role="status">
+          {t('delegations.saved.removed')}
         </p>
       ) : null}
       <FormErrors errors={replyErrors(actionData?.result, '')} />
@@ -127,11 +141,18 @@ export default function ParticipantsTab() {
             </Form>
           ) : null}
           {form ? <DelegationRegistration organization={form.organization} people={form.people} /> : null}
+          <p>
+            <Link
+              to={`/meetings/${meetingId}/participants/new${form ? `?org=${encodeURIComponent(form.organization.code)}` : ''}`}
+            >
+              {t('delegations.addMember')}
+            </Link>
+          </p>
         </section>
       ) : null}
 
       {delegations.map((d) => (
-        <DelegationTable key={d.organization.id} delegation={d} showEmail={showEmail} />
+        <DelegationTable key={d.organization.id} meetingId={meetingId} delegation={d} showEmail={showEmail} />
       ))}
 
       {recordAttendance && delegates.length ? <AttendanceForm delegations={delegations} /> : null}

@@ -25,8 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PrintableParticipants() {
   const { header: m, delegations } = useLoaderData<typeof loader>()
-  const { t } = useT()
+  const { t, date } = useT()
   const showEmail = delegations.some((d) => d.members.some((p) => p.email))
+  // logistics only of the delegations the viewer may see them for (the secretariat: all)
+  const showLogistics = delegations.some((d) => d.members.some((p) => p.logistics))
+  const when = (d: Date | null | undefined) => (d ? date(d, 'datetime', m.timeZone) : '')
   const total = delegations.reduce((n, d) => n + d.members.length, 0)
   return (
     <article className="meetings-print">
@@ -53,6 +56,9 @@ export default function PrintableParticipants() {
               t('meetings.participants.role'),
               showEmail && t('common.email'),
               t('meetings.participants.attendance'),
+              showLogistics && t('delegations.col.arrival'),
+              showLogistics && t('delegations.col.departure'),
+              showLogistics && t('delegations.col.needs'),
             ]}
           />
           <tbody>
@@ -63,6 +69,13 @@ export default function PrintableParticipants() {
                 <td>{t(`meetings.role.${p.role}`)}</td>
                 {showEmail ? <td>{p.email}</td> : null}
                 <td>{t(`meetings.attendance.${p.attendance}`)}</td>
+                {showLogistics ? (
+                  <>
+                    <td>{when(p.logistics?.arrivalAt)}</td>
+                    <td>{when(p.logistics?.departureAt)}</td>
+                    <td>{[p.logistics?.accessibility, p.logistics?.dietary].filter(Boolean).join(' · ')}</td>
+                  </>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import { hashPassword } from '../../app/modules/auth/password.server'
 import { db, type Tx } from '../client'
 import { buildDemoDocumentFiles, seedDemoDocuments } from './documents'
 import { seedDemoMeetings } from './meetings'
+import { seedDemoDelegations } from './delegations'
 import { seedDemoActions } from './actions'
 import { seedDemoPlans } from './plans'
 import { seedDemoPlanMatrix } from './plan-matrix'
@@ -347,6 +348,8 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
       // e.g. seedDemoDocuments(tx, { ids, people: personIds }).
       // Meetings first: they set `meeting:<key>` in ids for the seeders after them.
       seedDemoMeetings(tx, { ids, people: personIds })
+      // members without an account exist from drizzle/0019 on
+      if (!beforePlans) seedDemoDelegations(tx, { ids, people: personIds })
       seedDemoDocuments(tx, { ids, people: personIds, files: demoFiles })
       if (!beforePlans) seedDemoPlans(tx, { ids, people: personIds })
       seedDemoActions(tx, { ids, people: personIds })

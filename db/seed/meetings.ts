@@ -5,10 +5,11 @@
  * (a troika meeting and an RCGM meeting with registrations open). People are the fictional demo people.
  * Sets `meeting:<key>` in `ids` (e.g. meeting:VM-XXVIII) for the seeders that run after it.
  */
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { zonedToUtc } from '../../app/modules/meetings/time'
 import { decisionCode } from '../../app/modules/meetings/codes'
 import type { Tx } from '../client'
+import { newId } from '../ids'
 import {
   agendaItems,
   decisions,
@@ -934,17 +935,12 @@ export function seedDemoMeetings(
     for (const d of m.delegates ?? []) {
       const personId = people.get(d.email)
       if (!personId) continue
-      tx.insert(delegationMembers)
-        .values({
-          meetingId: row.id,
-          organizationId: ids.get(d.org)!,
-          personId,
-          role: d.role,
-          rsvp: d.rsvp ?? 'pending',
-          attendance: d.attended === undefined ? 'not_recorded' : d.attended ? 'present' : 'absent',
-          registeredById: secretariat,
-        })
-        .run()
+      // Written with the columns every release since 0004 has (not drizzle's insert, which names every
+      // column of today's table), so that the migration tests can seed a database of an older release.
+      const now = Date.now()
+      tx.run(
+        sql`insert into ${delegationMembers} (id, meeting_id, organization_id, person_id, role, rsvp, attendance, registered_by_id, created_at, updated_at) values (${newId()}, ${row.id}, ${ids.get(d.org)!}, ${personId}, ${d.role}, ${d.rsvp ?? 'pending'}, ${d.attended === undefined ? 'not_recorded' : d.attended ? 'present' : 'absent'}, ${secretariat}, ${now}, ${now})`,
+      )
     }
 
     // A delegation's comment on the circulating minutes, and an erratum on adopted ones.

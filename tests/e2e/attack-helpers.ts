@@ -24,6 +24,7 @@ export const CONTENT_TABLES = [
   'agenda_items',
   'meeting_invitations',
   'delegation_members',
+  'delegation_logistics',
   'minutes',
   'minutes_comments',
   'decisions',

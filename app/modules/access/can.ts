@@ -51,9 +51,15 @@ export interface MeetingRef {
 export interface DelegationRef extends MeetingRef {
   organizationId: string
 }
-/** One person's place in a delegation (their answer to the invitation). */
+/** One person's place in a delegation (their answer to the invitation); a member without an account
+ * has no person. */
 export interface DelegateRef extends DelegationRef {
-  personId: string
+  personId: string | null
+}
+/** One member of a delegation as the logistics and letter rules see them: who they are (null: no
+ * account) and the people with an account in the same delegation to the same meeting. */
+export interface DelegationMemberRef extends DelegateRef {
+  delegatePersonIds: readonly string[]
 }
 /** The minutes of one agenda item (an item without minutes yet is a `draft`). */
 export interface MinutesRef extends MeetingRef {
@@ -175,6 +181,14 @@ export interface Actions {
   'delegation.registerOwn': undefined
   /** accept or decline a place in a delegation */
   'delegation.respond': DelegateRef
+  // ---- delegations (members without an account, logistics, letters, badges) ----
+  /** a member's arrival, departure, accessibility and dietary needs: page, print, API */
+  'delegation.viewLogistics': DelegationMemberRef
+  'delegation.editLogistics': DelegationMemberRef
+  /** the official invitation letter of one member (PDF, for visa purposes) */
+  'delegation.invitationLetter': DelegationMemberRef
+  /** badges and name cards of an organization's delegation, for printing */
+  'delegation.printBadges': DelegationRef
   'meeting.recordAttendance': MeetingRef
   /** read the minutes of an item: drafts only for the secretariat */
   'minutes.view': MinutesRef
@@ -334,6 +348,22 @@ function registersFor(v: Subject, r: DelegationRef): boolean {
   )
 }
 
+/** The meeting is still ahead: planned or confirmed (not held, not cancelled). */
+const meetingAhead = (r: MeetingRef) => r.status === 'planned' || r.status === 'confirmed'
+
+/** The focal point of the delegation's own organization (whatever the deadline). */
+function focalPointOf(v: Viewer, r: DelegationRef): boolean {
+  return v.role === 'focal_point' && v.organizationId === r.organizationId
+}
+
+/** A member's logistics: the secretariat, their organization's focal point, and the people of the
+ * same delegation to the same meeting (the member themselves among them). Nobody else. */
+function seesLogistics(v: Subject, r: DelegationMemberRef): boolean {
+  if (!signedIn(v) || !canViewMeeting(v, r)) return false
+  if (isSecretariat(v)) return true
+  return v.organizationId === r.organizationId && (focalPointOf(v, r) || r.delegatePersonIds.includes(v.id))
+}
+
 function canViewMinutes(v: Subject, r: MinutesRef): boolean {
   return canViewMeeting(v, r) && (r.minutesStatus !== 'draft' || isSecretariat(v))
 }
@@ -467,6 +497,28 @@ const rules: { [A in Action]: Rule<A> } = {
   // the person themselves, or whoever may register their delegation
   'delegation.respond': (v, r) =>
     !!r && signedIn(v) && canViewMeeting(v, r) && (r.personId === v.id || registersFor(v, r)),
+  // ---- delegations ----
+  'delegation.viewLogistics': (v, r) => !!r && seesLogistics(v, r),
+  // travel plans change after the registration deadline: the focal point and the member themselves
+  // keep them up to date until the meeting; the secretariat at any time (until they are deleted)
+  'delegation.editLogistics': (v, r) =>
+    !!r &&
+    seesLogistics(v, r) &&
+    (isSecretariat(v) ||
+      (meetingAhead(r) &&
+        r.invitedOrganizationIds.includes(r.organizationId) &&
+        (focalPointOf(v!, r) || (r.personId !== null && r.personId === v!.id)))),
+  // the secretariat, the organization's focal point, the member themselves; for a meeting still ahead
+  'delegation.invitationLetter': (v, r) =>
+    !!r &&
+    signedIn(v) &&
+    canViewMeeting(v, r) &&
+    meetingAhead(r) &&
+    (isSecretariat(v) ||
+      (v.organizationId === r.organizationId &&
+        (focalPointOf(v, r) || (r.personId !== null && r.personId === v.id)))),
+  'delegation.printBadges': (v, r) =>
+    !!r && signedIn(v) && canViewMeeting(v, r) && (isSecretariat(v) || focalPointOf(v, r)),
   'meeting.recordAttendance': secretariatOn,
   'minutes.view': (v, r) => !!r && canViewMinutes(v, r),
   // adopted minutes are locked: corrections are errata

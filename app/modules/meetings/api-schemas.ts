@@ -2,7 +2,16 @@
 // handlers build these shapes, the tests check responses against them, and openapi.json is generated
 // from them.
 import { z } from 'zod'
-import { MEETING_KINDS, MEETING_OPENNESS, MEETING_STATUSES, MINUTES_STATUSES, WHEN } from './schemas'
+import {
+  ATTENDANCE_STATUSES,
+  DELEGATION_ROLES,
+  MEETING_KINDS,
+  MEETING_OPENNESS,
+  MEETING_STATUSES,
+  MINUTES_STATUSES,
+  RSVP_STATUSES,
+  WHEN,
+} from './schemas'
 
 const Id = z.string().describe('Opaque identifier')
 const Instant = z.string().describe('ISO 8601 instant in UTC, e.g. 2023-12-05T14:00:00.000Z')
@@ -67,6 +76,33 @@ export const DecisionOut = z.object({
   text: Localized,
 })
 
+export const DelegationMemberOut = z.object({
+  id: Id,
+  name: z.string(),
+  title: z.string().nullable(),
+  institution: z.string().nullable(),
+  role: z.enum(DELEGATION_ROLES),
+  rsvp: z.enum(RSVP_STATUSES),
+  attendance: z.enum(ATTENDANCE_STATUSES),
+  hasAccount: z.boolean().describe('false: registered by the focal point without a portal account'),
+  logistics: z
+    .object({
+      arrivalAt: Instant.nullable(),
+      departureAt: Instant.nullable(),
+      accessibility: z.string().nullable(),
+      dietary: z.string().nullable(),
+    })
+    .nullable()
+    .describe(
+      "Arrival, departure and needs; only for the secretariat and the member's own delegation (null for everyone else, and when none were given)",
+    ),
+})
+
+export const DelegationOut = z.object({
+  organization: z.string().describe('Code of the organization'),
+  members: z.array(DelegationMemberOut),
+})
+
 export const MeetingDetail = MeetingSummary.extend({
   theme: Localized,
   onlineUrl: z.string().nullable(),
@@ -77,6 +113,7 @@ export const MeetingDetail = MeetingSummary.extend({
   agenda: z.array(AgendaItemOut),
   decisions: z.array(DecisionOut),
   icsUrl: z.string(),
+  delegations: z.array(DelegationOut).describe('The registered delegations, heads first'),
 })
 
 export type MeetingSummaryOut = z.infer<typeof MeetingSummary>

@@ -16,7 +16,7 @@ export const meetingsApi: EndpointSpec[] = [
     method: 'get',
     path: '/meetings/{id}',
     summary:
-      'One meeting with its agenda (items and sub-items, the documents the caller may see) and its numbered decisions. 404 when it does not exist or is not visible to the caller.',
+      "One meeting with its agenda (items and sub-items, the documents the caller may see), its numbered decisions and its delegations (members' logistics only for the secretariat and their own delegation). 404 when it does not exist or is not visible to the caller.",
     tags: ['meetings'],
     params: MeetingIdParams,
     responses: { 200: { description: 'The meeting', schema: MeetingDetail } },

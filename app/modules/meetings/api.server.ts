@@ -8,6 +8,7 @@ import { decisions, minutes, organizations } from '@db/schema'
 import type { Viewer } from '~/modules/access/viewer'
 import { can } from '~/modules/access/can'
 import { listAgenda, meetingDocuments } from './agenda.server'
+import { listDelegations } from './delegations.server'
 import type { MeetingDetailOut, MeetingSummaryOut } from './api-schemas'
 import {
   listMeetings,
@@ -67,7 +68,8 @@ export function listMeetingsForApi(
 
 /** The meeting record; a 404 DomainError when it does not exist or the caller may not see it. */
 export function getMeetingForApi(viewer: Viewer, id: string): MeetingDetailOut {
-  const { row, ref } = visibleMeetingOrThrow(viewer, id)
+  const visible = visibleMeetingOrThrow(viewer, id)
+  const { row, ref } = visible
   const header = meetingHeader(row, 'es')
   const invited = ref.invitedOrganizationIds.length
     ? db
@@ -130,5 +132,29 @@ export function getMeetingForApi(viewer: Viewer, id: string): MeetingDetailOut {
         text: { es: d.textEs, en: d.textEn },
       })),
     icsUrl: `/meetings/${row.id}.ics`,
+    // the same list as the participants page: logistics only where the caller may see them
+    delegations: listDelegations(viewer, visible, 'es')
+      .filter((d) => d.members.length)
+      .map((d) => ({
+        organization: d.organization.code,
+        members: d.members.map((m) => ({
+          id: m.memberId,
+          name: m.name,
+          title: m.title,
+          institution: m.institution,
+          role: m.role,
+          rsvp: m.rsvp,
+          attendance: m.attendance,
+          hasAccount: m.personId !== null,
+          logistics: m.logistics
+            ? {
+                arrivalAt: iso(m.logistics.arrivalAt),
+                departureAt: iso(m.logistics.departureAt),
+                accessibility: m.logistics.accessibility,
+                dietary: m.logistics.dietary,
+              }
+            : null,
+        })),
+      })),
   }
 }

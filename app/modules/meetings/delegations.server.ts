@@ -4,23 +4,26 @@
  * secretariat records attendance on the day. Names are shown to signed-in viewers of the meeting; e-mail
  * addresses only to the secretariat, the person's own organization and the meeting's own delegates.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db } from '@db/client'
 import { delegationMembers, organizations, people } from '@db/schema'
 import type { Lang } from '~/i18n/core'
-import { can } from '~/modules/access/can'
+import { can, type DelegationMemberRef, type MeetingRef } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { assertAllowed, invalid, notFound } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { logisticsOf } from './logistics.server'
 import { localized, visibleMeetingOrThrow, type VisibleMeeting } from './meetings.server'
 import type { AttendanceStatus, DelegationInput, DelegationRole, RsvpStatus } from './schemas'
 import type { DelegationView } from './views'
 
 const ROLE_ORDER: Record<DelegationRole, number> = { head: 0, alternate: 1, adviser: 2 }
 
-/** Every invited organization with its delegation, in the directory's order. */
+/** Every invited organization with its delegation, in the directory's order. A member without an
+ * account shows the name, title and institution the focal point typed. Logistics only where the viewer
+ * may see them (`delegation.viewLogistics`): never another delegation's. */
 export function listDelegations(viewer: Viewer, meeting: VisibleMeeting, lang: Lang): DelegationView[] {
   const { row, ref } = meeting
   const institution = alias(organizations, 'institution')
@@ -28,10 +31,14 @@ export function listDelegations(viewer: Viewer, meeting: VisibleMeeting, lang: L
     .select({
       memberId: delegationMembers.id,
       organizationId: delegationMembers.organizationId,
-      personId: people.id,
-      name: people.name,
-      title: people.title,
-      email: people.email,
+      personId: delegationMembers.personId,
+      personName: people.name,
+      personTitle: people.title,
+      personEmail: people.email,
+      guestName: delegationMembers.name,
+      guestTitle: delegationMembers.title,
+      guestInstitution: delegationMembers.institution,
+      guestEmail: delegationMembers.email,
       instEs: institution.nameEs,
       instEn: institution.nameEn,
       role: delegationMembers.role,
@@ -39,11 +46,22 @@ export function listDelegations(viewer: Viewer, meeting: VisibleMeeting, lang: L
       attendance: delegationMembers.attendance,
     })
     .from(delegationMembers)
-    .innerJoin(people, eq(people.id, delegationMembers.personId))
+    .leftJoin(people, eq(people.id, delegationMembers.personId))
     .leftJoin(institution, eq(institution.id, people.institutionId))
     .where(eq(delegationMembers.meetingId, row.id))
-    .orderBy(asc(people.name))
     .all()
+    .map((m) => ({
+      ...m,
+      name: m.personName ?? m.guestName ?? '',
+      title: m.personId ? m.personTitle : m.guestTitle,
+      email: m.personId ? m.personEmail : m.guestEmail,
+      institution: m.personId
+        ? m.instEs || m.instEn
+          ? localized(lang, m.instEs, m.instEn)
+          : null
+        : m.guestInstitution,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang))
   const orgIds = [...new Set([...ref.invitedOrganizationIds, ...members.map((m) => m.organizationId)])]
   const orgs = orgIds.length
     ? db
@@ -55,30 +73,77 @@ export function listDelegations(viewer: Viewer, meeting: VisibleMeeting, lang: L
     : []
   // Delegates of this meeting may reach one another.
   const viewerIsDelegate = members.some((m) => m.personId === viewer.id)
+  const refs = delegationMemberRefs(
+    ref,
+    members.map((m) => ({ id: m.memberId, organizationId: m.organizationId, personId: m.personId })),
+  )
+  const visibleLogistics = members
+    .filter((m) => can(viewer, 'delegation.viewLogistics', refs.get(m.memberId)!))
+    .map((m) => m.memberId)
+  const logistics = logisticsOf(visibleLogistics)
   return orgs.map((o) => {
     const seeContact = viewerIsDelegate || can(viewer, 'person.viewContact', { organizationId: o.id })
     const target = { ...ref, organizationId: o.id }
+    const canRegister = can(viewer, 'delegation.register', target)
     return {
       organization: { id: o.id, code: o.code, kind: o.kind, name: localized(lang, o.nameEs, o.nameEn) },
       invited: ref.invitedOrganizationIds.includes(o.id),
-      canRegister: can(viewer, 'delegation.register', target),
+      canRegister,
       members: members
         .filter((m) => m.organizationId === o.id)
         .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
-        .map((m) => ({
-          memberId: m.memberId,
-          personId: m.personId,
-          name: m.name,
-          title: m.title,
-          institution: m.instEs || m.instEn ? localized(lang, m.instEs, m.instEn) : null,
-          role: m.role,
-          rsvp: m.rsvp,
-          attendance: m.attendance,
-          email: seeContact ? m.email : null,
-          canRespond: can(viewer, 'delegation.respond', { ...target, personId: m.personId }),
-        })),
+        .map((m) => {
+          const mref = refs.get(m.memberId)!
+          return {
+            memberId: m.memberId,
+            personId: m.personId,
+            name: m.name,
+            title: m.title,
+            institution: m.institution,
+            role: m.role,
+            rsvp: m.rsvp,
+            attendance: m.attendance,
+            email: seeContact ? m.email : null,
+            canRespond: can(viewer, 'delegation.respond', mref),
+            logistics: logistics.get(m.memberId) ?? null,
+            canOpen: canOpenMember(viewer, mref),
+          }
+        }),
     }
   })
+}
+
+/** Each member's ref for the rules, with the people (with an account) of the same delegation. */
+export function delegationMemberRefs(
+  ref: MeetingRef,
+  members: { id: string; organizationId: string; personId: string | null }[],
+): Map<string, DelegationMemberRef> {
+  const peopleByOrg = new Map<string, string[]>()
+  for (const m of members) {
+    if (!m.personId) continue
+    peopleByOrg.set(m.organizationId, [...(peopleByOrg.get(m.organizationId) ?? []), m.personId])
+  }
+  return new Map(
+    members.map((m) => [
+      m.id,
+      {
+        ...ref,
+        organizationId: m.organizationId,
+        personId: m.personId,
+        delegatePersonIds: peopleByOrg.get(m.organizationId) ?? [],
+      },
+    ]),
+  )
+}
+
+/** A member's page is for those who see their logistics, get their letter or register their
+ * delegation; for everyone else it does not exist. */
+export function canOpenMember(viewer: Viewer, r: DelegationMemberRef): boolean {
+  return (
+    can(viewer, 'delegation.viewLogistics', r) ||
+    can(viewer, 'delegation.invitationLetter', r) ||
+    can(viewer, 'delegation.register', r)
+  )
 }
 
 /** The registration form of one organization: its active people and the role each has now. */
@@ -99,7 +164,11 @@ export function delegationForm(
       .select({ personId: delegationMembers.personId, role: delegationMembers.role })
       .from(delegationMembers)
       .where(
-        and(eq(delegationMembers.meetingId, meeting.row.id), eq(delegationMembers.organizationId, org.id)),
+        and(
+          eq(delegationMembers.meetingId, meeting.row.id),
+          eq(delegationMembers.organizationId, org.id),
+          isNotNull(delegationMembers.personId),
+        ),
       )
       .all()
       .map((m) => [m.personId, m.role]),
@@ -153,7 +222,10 @@ export function registerDelegation(viewer: Viewer, meetingId: string, input: Del
       .from(delegationMembers)
       .where(and(eq(delegationMembers.meetingId, row.id), eq(delegationMembers.organizationId, org.id)))
       .all()
-    const finalRoles = new Map(existing.map((m) => [m.personId, m.role as DelegationRole | 'none']))
+    // members without an account keep their place: keyed by their own id, never by a person
+    const finalRoles = new Map(
+      existing.map((m) => [m.personId ?? `member:${m.id}`, m.role as DelegationRole | 'none']),
+    )
     for (const [personId, role] of Object.entries(input.roles)) finalRoles.set(personId, role)
     if ([...finalRoles.values()].filter((r) => r === 'head').length > 1) {
       throw invalid('meetings.error.oneHead')

@@ -41,9 +41,18 @@ export interface AttachedDocument {
 // ---------------------------------------------------------------------------------------------------
 // Delegations
 
+/** A member's logistics as shown to those who may see them (times are UTC instants). */
+export interface LogisticsView {
+  arrivalAt: Date | null
+  departureAt: Date | null
+  accessibility: string | null
+  dietary: string | null
+}
+
 export interface Participant {
   memberId: string
-  personId: string
+  /** null: a member without a portal account */
+  personId: string | null
   name: string
   title: string | null
   institution: string | null
@@ -52,6 +61,10 @@ export interface Participant {
   attendance: AttendanceStatus
   email: string | null
   canRespond: boolean
+  /** null when there are none or the viewer may not see them */
+  logistics: LogisticsView | null
+  /** the viewer may open the member's page (logistics, invitation letter) */
+  canOpen: boolean
 }
 
 export interface DelegationView {
