@@ -4,7 +4,7 @@
 // organization in red on yellow, the organization named. The server prepares everything
 // (translated labels included); this file only builds bytes.
 //
-// Input: { lang, title, lines: [string], sections: [{ number, depth, title, text }], emptyText,
+// Input: { lang, title, lines: [string], sections: [{ number, depth, title, note, text }], emptyText,
 //          footer, creator }
 // Answer: the .docx bytes.
 import {
@@ -121,6 +121,10 @@ export default async function buildPlanDocx(input) {
         heading: HEADINGS[Math.min(s.depth, HEADINGS.length - 1)],
       }),
     )
+    if (s.note)
+      children.push(
+        new Paragraph({ children: [new TextRun({ text: s.note, italics: true, color: '666666' })] }),
+      )
     const paragraphs = s.text ? paragraphsOf(s.text) : []
     children.push(
       ...(paragraphs.length
