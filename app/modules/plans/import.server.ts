@@ -26,7 +26,7 @@ import {
   SECTION_KINDS,
   type SectionLang,
 } from './constants'
-import { localized, planRef, visiblePlan, visiblePlanOrThrow } from './loading.server'
+import { localized, visiblePlanOrThrow } from './loading.server'
 import { addSection, createPlan } from './writing.server'
 
 export interface ImportedSection {
@@ -94,7 +94,7 @@ export function importGroups(viewer: Viewer, lang: Lang) {
 }
 
 /** The checks that can be told before the document is read (and again inside the write). */
-function checkTarget(viewer: Viewer, target: ImportTarget, tx: Tx | typeof db = db) {
+export function checkTarget(viewer: Viewer, target: ImportTarget, tx: Tx | typeof db = db) {
   if ('planId' in target) {
     const { row, ref } = visiblePlanOrThrow(viewer, target.planId, tx)
     if (!can(viewer, 'plan.import', ref))
@@ -111,10 +111,15 @@ function checkTarget(viewer: Viewer, target: ImportTarget, tx: Tx | typeof db = 
   return originalLanguage
 }
 
-/** Whether the viewer may import into this plan now (the page shows the form then). */
-export function mayImportInto(viewer: Viewer, planId: string): boolean {
-  const plan = visiblePlan(viewer, planId)
-  return !!plan && can(viewer, 'plan.import', planRef(plan.row)) && sectionCount(db, plan.row.id) === 0
+/** Why the viewer may not import into this plan now (the message key), or null when they may. */
+export function importRefusal(viewer: Viewer, planId: string): string | null {
+  try {
+    checkTarget(viewer, { planId })
+    return null
+  } catch (error) {
+    if (error instanceof DomainError) return error.messageKey
+    throw error
+  }
 }
 
 /** Reads the document (a received upload, consumed either way) and writes the sections. */

@@ -15,6 +15,7 @@ import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
+import { ChildJobError } from '~/modules/core/child-jobs.server'
 import { conflict, DomainError, notFound, refused } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
 import { VISIBILITIES, type Visibility } from '~/modules/documents/constants'
@@ -24,6 +25,7 @@ import { insertFile, insertVersion, nextReference, nextSearchRowid } from '~/mod
 import { indexDocument } from '~/modules/search/search.server'
 import type { SectionLang } from './constants'
 import { planRef, visiblePlan, visiblePlanOrThrow, type PlanRow } from './loading.server'
+import { importRefusal } from './import.server'
 import { contentOfPlan } from './word-content.server'
 import { docxFilename, planDocx } from './word-export.server'
 
@@ -142,7 +144,11 @@ export async function publishPlan(
       const content = contentOfPlan(row, { lang })
       const hasOwnText = content.sections.some((s) => s.textLang === lang)
       if (lang !== original && !hasOwnText) continue
-      const bytes = await planDocx(content, now)
+      const bytes = await planDocx(content, now).catch((error: unknown) => {
+        if (!(error instanceof ChildJobError)) throw error
+        console.error(error.message)
+        throw new DomainError(429, 'planWord.error.unavailable', { headers: { 'Retry-After': '60' } })
+      })
       built.push({
         lang,
         isOriginal: lang === original,
@@ -265,5 +271,16 @@ function write(
   return {
     published: { documentId: doc.id, reference: doc.reference, versionNumber, created },
     fileIds,
+  }
+}
+
+/** What the plan's page offers for Word (plan word): the import while the plan may be started from a
+ * document, the publication page to its chair once approved (and to everyone once published). */
+export function wordLinks(viewer: Viewer, planId: string) {
+  const plan = visiblePlan(viewer, planId)
+  if (!plan) return null
+  return {
+    import: importRefusal(viewer, plan.row.id) === null,
+    publish: can(viewer, 'plan.publish', plan.ref) || plan.row.documentId !== null,
   }
 }
