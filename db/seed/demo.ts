@@ -9,6 +9,7 @@ import { seedDemoMeetings } from './meetings'
 import { seedDemoActions } from './actions'
 import { seedDemoPlans } from './plans'
 import { seedDemoPlanMatrix } from './plan-matrix'
+import { seedDemoPlanWord } from './plan-word'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
 import type { GroupRole } from '../../app/modules/groups/constants'
@@ -353,4 +354,5 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
     },
     { behavior: 'immediate' },
   )
+  if (!beforePlans) await seedDemoPlanWord()
 }
