@@ -108,3 +108,51 @@ test('a plan the person cannot see: no Word file, no printable page (404)', asyn
   expect((await context.request.get(`/plans/${plan}/print`)).status()).toBe(404)
   await context.close()
 })
+
+test('/plans/:id.docx is the Word file (not the plan page) for a member of the group', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL })
+  await context.addCookies([await createSessionCookie('pa.snm@rcm.example', baseURL!)])
+  const plan = queryValue<string>("select id from plans where stage = 'institutional_consultation'")
+  const answer = await context.request.get(`/plans/${plan}.docx?lang=en&stage=drafting`)
+  expect(answer.status()).toBe(200)
+  expect(answer.headers()['content-type']).toBe(DOCX)
+  expect(answer.headers()['content-disposition']).toMatch(
+    /^attachment; filename=".*\(Drafting, en, \d{4}-\d{2}-\d{2}\)\.docx"/,
+  )
+  await context.close()
+})
+
+test('the chair publishes the approved work plan again as a new library version, JavaScript off', async ({
+  browser,
+  baseURL,
+}) => {
+  const plan = queryValue<string>(
+    "select p.id from plans p join groups g on g.id = p.group_id where g.slug = 'border-management'",
+  )
+  const chair = queryValue<string>(
+    `select pe.email from group_memberships m join people pe on pe.id = m.person_id
+       join plans p on p.group_id = m.group_id where p.id = ? and m.role = 'chair'`,
+    plan,
+  )
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL })
+  await context.addCookies([await createSessionCookie(chair, baseURL!)])
+  const page = await context.newPage()
+  await page.goto(`/plans/${plan}?lang=en`)
+  await page.getByRole('link', { name: 'Publish in the library' }).click()
+  const select = page.getByLabel('Who may see it in the library')
+  // the chair is no secretariat: that level is not offered
+  await expect(select.locator('option[value="secretariat"]')).toHaveCount(0)
+  await select.selectOption('group')
+  await page.getByRole('button', { name: 'Publish' }).click()
+  await expect(page.getByRole('status')).toContainText(/Published as version 2 of RCM\/\d{4}\/WP\/\d{3}\./)
+  expect(
+    queryValue<string>(
+      'select d.visibility from documents d join plans p on p.document_id = d.id where p.id = ?',
+      plan,
+    ),
+  ).toBe('group')
+  await context.close()
+})
