@@ -233,7 +233,13 @@ export function insertFile(
     .get().id
 }
 
-export function insertVersion(tx: Tx, viewer: Viewer, documentId: string, number: number, note: string | null) {
+export function insertVersion(
+  tx: Tx,
+  viewer: Viewer,
+  documentId: string,
+  number: number,
+  note: string | null,
+) {
   return tx
     .insert(documentVersions)
     .values({ documentId, number, note, uploadedById: viewer.id })
