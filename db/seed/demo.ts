@@ -10,6 +10,7 @@ import { seedDemoActions } from './actions'
 import { seedDemoPlans } from './plans'
 import { seedDemoPlanMatrix } from './plan-matrix'
 import { seedDemoPlanWord } from './plan-word'
+import { seedDemoPlanRounds } from './plan-rounds'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
 import type { GroupRole } from '../../app/modules/groups/constants'
@@ -351,6 +352,7 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
       if (!beforePlans) seedDemoPlans(tx, { ids, people: personIds })
       seedDemoActions(tx, { ids, people: personIds })
       if (!beforePlans) seedDemoPlanMatrix(tx, { ids, people: personIds })
+      if (!beforePlans) seedDemoPlanRounds(tx, { ids, people: personIds })
     },
     { behavior: 'immediate' },
   )

@@ -15,6 +15,8 @@ export interface Table {
   name: string
   columns: { header: string; width: number }[]
   rows: Cell[][]
+  /** long texts: cells wrap, aligned to the top (comment matrices) */
+  wrap?: boolean
 }
 
 /** Neutralises spreadsheet formulas in a text cell (OWASP "CSV injection"). */
@@ -42,13 +44,19 @@ export const tableCsv = (table: Table) =>
 
 /** The XLSX file of one or more tables (one sheet each), built in a child process. Rejects with
  * ChildJobError (see childJobUnavailable for the route's answer). */
-export function tableXlsx(tables: Table[], meta: { creator: string; created: Date }): Promise<Buffer> {
-  return runChildJob('app/modules/core/xlsx-table.job.mjs', {
+export function tableXlsx(
+  tables: Table[],
+  meta: { creator: string; created: Date; title?: string },
+): Promise<Buffer> {
+  return runChildJob(XLSX_JOB, {
     creator: meta.creator,
     created: meta.created.getTime(),
+    title: meta.title,
     sheets: tables,
   })
 }
+
+export const XLSX_JOB = 'app/modules/core/xlsx-table.job.mjs'
 
 export const CSV_TYPE = 'text/csv; charset=utf-8'
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
