@@ -458,18 +458,20 @@ describe('importing a Word document', () => {
 
 describe('publishing in the library', () => {
   /** An approved plan of the protection group, written by the secretariat (its chair). */
-  function approvedPlan() {
+  function approvedPlan(english = false) {
     const s = viewerFor(SECRETARIAT)
     const id = createPlan(s, {
       groupId: groupId('protection'),
       titleEs: 'Plan de protección',
       titleEn: 'Protection plan',
     })
-    addSection(s, id, {
+    const section = addSection(s, id, {
       kind: 'chapter',
       titleEs: 'Principios',
       text: 'Texto acordado con [CR: una reserva].',
     })
+    if (english)
+      saveSection(s, id, section, { text: 'Agreed text.', lang: 'en', baseRevision: 0, mode: 'strict' })
     changeStage(s, id, 'approved')
     return id
   }
@@ -477,7 +479,7 @@ describe('publishing in the library', () => {
     run(publishRoute.action, `/plans/${id}/publish`, { as: email, form: { visibility } }, { id })
 
   it('creates the document and version 1, then version 2, with the visibility chosen each time', async () => {
-    const id = approvedPlan()
+    const id = approvedPlan(true)
     const first = await publish(id, SECRETARIAT, 'participants')
     expect(first.status).toBe(302)
     expect(first.location).toBe(`/plans/${id}/publish?version=1`)
@@ -507,8 +509,11 @@ describe('publishing in the library', () => {
       .innerJoin(documentVersions, eq(documentVersions.id, documentFiles.versionId))
       .where(eq(documentVersions.documentId, doc.id))
       .all()
-    // the plan has no English text: no translation file
-    expect(files.map((f) => f.document_versions.number).sort()).toEqual([1, 2])
+    // each version: the Spanish original and the English translation
+    expect(files.map((f) => f.document_versions.number).sort()).toEqual([1, 1, 2, 2])
+    const english = files.find((f) => f.document_files.language === 'en')!.document_files
+    expect(english.isOriginal).toBe(false)
+    expect(english.extractedText).toContain('Agreed text.')
     const original = files.find((f) => f.document_files.language === 'es')!.document_files
     expect(original).toMatchObject({
       isOriginal: true,
