@@ -156,3 +156,26 @@ test('the chair publishes the approved work plan again as a new library version,
   ).toBe('group')
   await context.close()
 })
+
+test('the import form, the printable plan and the publication page fit a 360 px phone', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } })
+  await context.addCookies([await createSessionCookie('secretariat@rcm.example', baseURL!)])
+  const page = await context.newPage()
+  const panama = queryValue<string>("select id from plans where stage = 'institutional_consultation'")
+  const border = queryValue<string>(
+    "select p.id from plans p join groups g on g.id = p.group_id where g.slug = 'border-management'",
+  )
+  for (const path of [
+    '/plans?lang=en',
+    `/plans/${panama}/print?lang=en`,
+    `/plans/${border}/publish?lang=en`,
+  ]) {
+    await page.goto(path)
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width, path).toBeLessThanOrEqual(360)
+  }
+  await context.close()
+})
