@@ -1050,6 +1050,21 @@ const MATRIX: Record<Action, Row> = {
     variants: PLAN_VARIANTS,
     expected: { ...SECRETARIAT_ONLY('YYYYY'), memberStateFocalPoint: 'NYNNY' },
   },
+  // plan word. Import: drafters and the chair of the plan's group, while it is a mandate or in
+  // drafting (the border group's plan is in consultation: its chair may not)
+  'plan.import': {
+    variants: PLAN_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('YNYNN'),
+      nationalInstitutionPerson: 'YNNNN',
+      internationalOrganizationFocalPoint: 'YNNNN',
+    },
+  },
+  // publish: the chair (and the secretariat), once approved or again when published; drafters never
+  'plan.publish': {
+    variants: PLAN_VARIANTS,
+    expected: { ...SECRETARIAT_ONLY('NNNYY'), memberStateFocalPoint: 'NNNNY' },
+  },
   // plan rounds
   // the chair of the plan's group (and the secretariat), until the plan is approved
   'plan.roundOpen': {

@@ -70,13 +70,15 @@ describe('the demo plans', () => {
     expect(view.history.map((h) => h.stage)).toEqual(['mandate', 'drafting', 'institutional_consultation'])
   })
 
-  it('an RCM working group has its work plan approved, every section agreed', () => {
+  it('an RCM working group has its work plan approved, every section agreed, and published', () => {
     const secretariat = viewerFor('secretariat@rcm.example')
     const plans = listPlans(secretariat, 'en')
     expect(plans).toHaveLength(2)
     const border = plans.find((p) => p.group.slug === 'border-management')!
     const view = getPlan(secretariat, border.id, 'en')!
-    expect(view.stage).toBe('approved')
+    // approved, then published in the library (db/seed/plan-word.ts)
+    expect(view.stage).toBe('published')
+    expect(view.history.map((h) => h.stage).slice(-2)).toEqual(['approved', 'published'])
     expect(view.sections.every((s) => s.status === 'agreed')).toBe(true)
   })
 

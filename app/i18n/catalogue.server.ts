@@ -19,6 +19,7 @@ import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
 import { plans } from './messages/plans'
 import { planMatrix } from './messages/plan-matrix'
+import { planWord } from './messages/plan-word'
 import { followUp } from './messages/follow-up'
 import { planRounds } from './messages/plan-rounds'
 import { meetingsRun } from './messages/meetings-run'
@@ -40,6 +41,7 @@ export const catalogue = {
     ...actions.en,
     ...plans.en,
     ...planMatrix.en,
+    ...planWord.en,
     ...followUp.en,
     ...planRounds.en,
     ...meetingsRun.en,
@@ -59,6 +61,7 @@ export const catalogue = {
     ...actions.es,
     ...plans.es,
     ...planMatrix.es,
+    ...planWord.es,
     ...followUp.es,
     ...planRounds.es,
     ...meetingsRun.es,

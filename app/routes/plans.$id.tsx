@@ -11,6 +11,7 @@ import { AddSectionForm, SectionTools, StageForm } from '~/components/plans/plan
 import { SectionDiscussion } from '~/components/plans/section-discussion'
 import { SectionEditor, type ConflictState } from '~/components/plans/section-editor'
 import { SectionMatrixSummary } from '~/components/plans/matrix'
+import { PlanWordLinks } from '~/components/plans/word-links'
 import { replyErrors, replyValue } from '~/components/form-reply'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
@@ -21,6 +22,7 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { addComment, decideSuggestion, resolveComment, suggest } from '~/modules/plans/comments.server'
 import { matrixBySection } from '~/modules/plans/matrix.server'
 import { planPage } from '~/modules/plans/page.server'
+import { wordLinks } from '~/modules/plans/publish.server'
 import {
   AddSectionSchema,
   CommentFormSchema,
@@ -68,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // quadratically)
     manage: search.get('manage'),
     matrix: matrixBySection(viewer, plan.id, lang),
+    word: wordLinks(viewer, plan.id),
     saved: saved
       ? { sectionId: saved, revision: Number(search.get('rev')) || 0, merged: search.get('merged') === '1' }
       : null,
@@ -185,7 +188,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const heading = (depth: number) => (depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4')
 
 export default function PlanPage() {
-  const { plan, matrix, saved, manage } = useLoaderData<typeof loader>()
+  const { plan, matrix, saved, manage, word } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const orgs = Object.entries(plan.brackets.byOrganization)
@@ -236,6 +239,7 @@ export default function PlanPage() {
           <Link to={`/plans/${plan.id}/comments`}>{t('planRounds.matrixLink')}</Link>
         </li>
       </ul>
+      <PlanWordLinks planId={plan.id} links={word} />
 
       {plan.can.changeStage ? (
         <StageForm stage={plan.stage} reply={actionData?.intent === 'stage' ? result : undefined} />

@@ -1,9 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { Reply } from '~/components/form-reply'
+import { ImportSummary, PlanImportForm, type ImportSummaryView } from '~/components/plans/word-import'
 import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { NO_STORE } from '~/modules/core/form-reply.server'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_SECTIONS } from '~/modules/plans/constants'
+import { importGroups } from '~/modules/plans/import.server'
+import { importFromRequest } from '~/modules/plans/import-http.server'
 import { listPlans } from '~/modules/plans/page.server'
 import type { RootData } from '~/root'
 
@@ -17,11 +23,28 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   const lang = resolveLang(request, viewer)
-  return { plans: listPlans(viewer, lang) }
+  return {
+    plans: listPlans(viewer, lang),
+    // a new plan from a Word document: the groups whose plans the person starts (their chair)
+    importGroups: importGroups(viewer, lang),
+    maxMb: MAX_IMPORT_BYTES / 1024 / 1024,
+    maxSections: MAX_IMPORT_SECTIONS,
+  }
+}
+
+// A new plan started from a Word document (plan word): the summary, or the refusal at its field.
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = requireViewer(request)
+  const answer = await importFromRequest(request, viewer, null)
+  if (answer.failure) return answer.failure as never
+  return data({ summary: answer.summary, result: null }, { headers: NO_STORE })
 }
 
 export default function Plans() {
-  const { plans } = useLoaderData<typeof loader>()
+  const { plans, importGroups, maxMb, maxSections } = useLoaderData<typeof loader>()
+  const replied = useActionData<typeof action>() as
+    | { summary?: ImportSummaryView | null; result?: Reply }
+    | undefined
   const { t, date, number } = useT()
   return (
     <>
@@ -62,6 +85,19 @@ export default function Plans() {
           </table>
         </div>
       )}
+      {importGroups.length ? (
+        <section aria-labelledby="plan-import">
+          <h2 id="plan-import">{t('planWord.import.title')}</h2>
+          <p>{t('planWord.import.intro')}</p>
+          {replied?.summary ? <ImportSummary summary={replied.summary} /> : null}
+          <PlanImportForm
+            groups={importGroups}
+            maxMb={maxMb}
+            maxSections={maxSections}
+            reply={replied?.result}
+          />
+        </section>
+      ) : null}
     </>
   )
 }

@@ -10,6 +10,7 @@ import { seedDemoDelegations } from './delegations'
 import { seedDemoActions } from './actions'
 import { seedDemoPlans } from './plans'
 import { seedDemoPlanMatrix } from './plan-matrix'
+import { seedDemoPlanWord } from './plan-word'
 import { seedDemoPlanRounds } from './plan-rounds'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
@@ -358,4 +359,5 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
     },
     { behavior: 'immediate' },
   )
+  if (!beforePlans) await seedDemoPlanWord()
 }

@@ -247,6 +247,11 @@ export interface Actions {
   'suggestion.decide': PlanSectionRef
   /** turn a line of action or an activity of the implementation matrix into an action item */
   'plan.createActions': PlanRef
+  // plan word: Word in, Word out, publication
+  /** start the plan's sections from a Word document (a plan still without sections) */
+  'plan.import': PlanRef
+  /** publish the approved plan into the document library (a new version each time) */
+  'plan.publish': PlanRef
   // plan rounds
   /** open a consultation round (whole plan or some sections, chosen organizations, a deadline) */
   'plan.roundOpen': PlanRef
@@ -581,6 +586,12 @@ const rules: { [A in Action]: Rule<A> } = {
     (groupRoleOf(v, r.groupId) === 'chair' || (signedIn(v) && r.leadDrafterId === v.id)),
   // the chair (and the secretariat), at any stage: commitments follow from an approved plan too
   'plan.createActions': (v, r) => !!r && hasRole(v, r.groupId, ['chair']),
+  // plan word: importing starts a plan (mandate or drafting) for those who write it; publishing an
+  // approved (or already published) plan is the chair's (and the secretariat's)
+  'plan.import': (v, r) =>
+    !!r && (r.stage === 'mandate' || r.stage === 'drafting') && hasRole(v, r.groupId, ['chair', 'drafter']),
+  'plan.publish': (v, r) =>
+    !!r && (r.stage === 'approved' || r.stage === 'published') && hasRole(v, r.groupId, ['chair']),
   // plan rounds: the chair (and the secretariat) opens and closes rounds while the plan is open
   'plan.roundOpen': (v, r) => !!r && planOpen(r) && hasRole(v, r.groupId, ['chair']),
   'plan.roundClose': (v, r) => !!r && r.open && hasRole(v, r.groupId, ['chair']),

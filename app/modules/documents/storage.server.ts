@@ -447,8 +447,10 @@ export async function parseUpload(
   request: Request,
   uploader: Viewer,
   fileField = 'file',
+  /** a lower limit than MAX_UPLOAD_MB for this form (a plan's Word import) */
+  maxBytes?: number,
 ): Promise<ParsedUpload> {
-  const max = maxUploadBytes()
+  const max = Math.min(maxBytes ?? Infinity, maxUploadBytes())
   const declared = Number(request.headers.get('Content-Length') ?? NaN)
   if (Number.isFinite(declared) && declared > max + ENVELOPE) {
     throw new UploadError(413, 'documents.error.tooLarge')

@@ -59,7 +59,7 @@ export function nextReference(tx: Tx, year: number, kind: DocumentKind): string 
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(3, '0')}`
 }
 
-function nextSearchRowid(tx: Tx): number {
+export function nextSearchRowid(tx: Tx): number {
   return (
     (tx
       .select({ n: max(documents.searchRowid) })
@@ -206,8 +206,9 @@ function recordChange(
   audit({ actor: viewer, action, targetType: 'document', targetId: documentId, details }, tx)
 }
 
-/** The row of an uploaded file in a version; its text is extracted after the commit. */
-function insertFile(
+/** The row of an uploaded file in a version; its text is extracted after the commit. (Also used by the
+ * publication of plans, plans/publish.server.ts.) */
+export function insertFile(
   tx: Tx,
   viewer: Viewer,
   { versionId, language, isOriginal }: { versionId: string; language: FileLanguage; isOriginal: boolean },
@@ -232,7 +233,13 @@ function insertFile(
     .get().id
 }
 
-function insertVersion(tx: Tx, viewer: Viewer, documentId: string, number: number, note: string | null) {
+export function insertVersion(
+  tx: Tx,
+  viewer: Viewer,
+  documentId: string,
+  number: number,
+  note: string | null,
+) {
   return tx
     .insert(documentVersions)
     .values({ documentId, number, note, uploadedById: viewer.id })

@@ -53,3 +53,5 @@ export type ResponsibleRole = (typeof RESPONSIBLE_ROLES)[number]
 /** Longest DOCX accepted for a plan import (bytes), and most sections an import may create. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 export const MAX_IMPORT_SECTIONS = 500
+/** What the zip entries of an imported DOCX may inflate to in all (declared or counted while inflating). */
+export const MAX_IMPORT_INFLATED_BYTES = 100 * 1024 * 1024
