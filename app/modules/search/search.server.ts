@@ -90,6 +90,33 @@ export interface SearchOptions {
   limit?: number
   offset?: number
   now?: number
+  /** only documents of that year (their date, or when they have none, their upload) */
+  year?: number | null
+}
+
+/** The first instant (UTC, ms) of a year and of the next. */
+export function yearRange(year: number): [number, number] {
+  return [Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)]
+}
+
+function documentYearWhere(year: number | null | undefined): SQL {
+  if (!year) return sql`1 = 1`
+  const [from, to] = yearRange(year)
+  return sql`(${documents.documentDate} like ${`${year}-%`} or (${documents.documentDate} is null and ${documents.createdAt} >= ${from} and ${documents.createdAt} < ${to}))`
+}
+
+/** How many documents match (at most `cap` + 1: the page says "more than cap"). */
+export function countDocuments(
+  viewer: Viewer | null,
+  match: string,
+  { year, now = Date.now(), cap }: { year?: number | null; now?: number; cap: number },
+): number {
+  const row = db.get<{ n: number }>(sql`
+    select count(*) as n from (select 1 from documents_fts
+      cross join documents on documents.search_rowid = documents_fts.rowid
+      where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)} and ${documentYearWhere(year)}
+      limit ${cap + 1})`)
+  return row?.n ?? 0
 }
 
 /** Ranked (bm25: title and reference weigh most) results with highlighted snippets; only what the
@@ -97,7 +124,7 @@ export interface SearchOptions {
 export function searchDocuments(
   viewer: Viewer | null,
   q: string | null | undefined,
-  { limit = 20, offset = 0, now = Date.now() }: SearchOptions = {},
+  { limit = 20, offset = 0, now = Date.now(), year }: SearchOptions = {},
 ): { items: SearchHit[]; hasMore: boolean } {
   const match = toFtsQuery(q)
   if (!match) return { items: [], hasMore: false }
@@ -123,7 +150,7 @@ export function searchDocuments(
     cross join documents on documents.search_rowid = documents_fts.rowid
     join organizations on organizations.id = documents.owner_organization_id
     left join groups on groups.id = documents.group_id
-    where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)}
+    where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)} and ${documentYearWhere(year)}
     order by rank
     limit ${limit + 1} offset ${offset}`)
   const items = rows.slice(0, limit).map((r) => ({
