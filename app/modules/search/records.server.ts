@@ -104,7 +104,7 @@ function meetingParts(q: TypeQuery): Part[] {
     {
       columns: sql`'meeting' as sub, meetings.id as id, null as sub_id, meetings.title_es as title_es,
         meetings.title_en as title_en, null as sub_es, null as sub_en, meetings.starts_at as at,
-        ${snippetOf('meetings_fts')} as snippet, bm25(meetings_fts, 5.0, 1.0) as rank`,
+        k.id as fts_rowid, 'meetings_fts' as fts, bm25(meetings_fts, 5.0, 1.0) as rank`,
       body: sql`from meetings_fts
         cross join search_fts_keys k on k.id = meetings_fts.rowid and k.type = 'meeting'
         cross join meetings on meetings.id = k.record_id
@@ -114,7 +114,7 @@ function meetingParts(q: TypeQuery): Part[] {
       columns: sql`'agenda_item' as sub, meetings.id as id, agenda_items.id as sub_id,
         meetings.title_es as title_es, meetings.title_en as title_en, agenda_items.title_es as sub_es,
         agenda_items.title_en as sub_en, meetings.starts_at as at,
-        ${snippetOf('agenda_items_fts')} as snippet, bm25(agenda_items_fts) as rank`,
+        k.id as fts_rowid, 'agenda_items_fts' as fts, bm25(agenda_items_fts) as rank`,
       body: sql`from agenda_items_fts
         cross join search_fts_keys k on k.id = agenda_items_fts.rowid and k.type = 'agenda_item'
         cross join agenda_items on agenda_items.id = k.record_id
@@ -129,7 +129,7 @@ function decisionParts(q: TypeQuery): Part[] {
     {
       columns: sql`'decision' as sub, decisions.id as id, meetings.id as sub_id, decisions.code as title_es,
         decisions.code as title_en, meetings.title_es as sub_es, meetings.title_en as sub_en,
-        meetings.starts_at as at, ${snippetOf('decisions_fts')} as snippet,
+        meetings.starts_at as at, k.id as fts_rowid, 'decisions_fts' as fts,
         bm25(decisions_fts, 10.0, 1.0) as rank`,
       body: sql`from decisions_fts
         cross join search_fts_keys k on k.id = decisions_fts.rowid and k.type = 'decision'
@@ -150,7 +150,7 @@ function actionParts(q: TypeQuery): Part[] {
       columns: sql`'action' as sub, action_items.id as id, action_items.status as sub_id,
         action_items.title_es as title_es, action_items.title_en as title_en,
         action_items.due_date as sub_es, null as sub_en, null as at,
-        ${snippetOf('action_items_fts')} as snippet, bm25(action_items_fts, 5.0, 1.0) as rank`,
+        k.id as fts_rowid, 'action_items_fts' as fts, bm25(action_items_fts, 5.0, 1.0) as rank`,
       body: sql`from action_items_fts
         cross join search_fts_keys k on k.id = action_items_fts.rowid and k.type = 'action'
         cross join action_items on action_items.id = k.record_id
@@ -162,15 +162,11 @@ function actionParts(q: TypeQuery): Part[] {
 function planParts(q: TypeQuery): Part[] {
   const visible = visiblePlansWhere(q.viewer)
   const year = msYearWhere(sql`plans.created_at`, q.year)
-  // the reader's language first: its text's column when the words are there, else the best column
-  const preferred = q.lang === 'en' ? 2 : 1
-  const sectionSnippet = sql`case when instr(${snippetOf('plan_sections_fts', preferred)}, char(57344)) > 0
-    then ${snippetOf('plan_sections_fts', preferred)} else ${snippetOf('plan_sections_fts')} end`
   return [
     {
       columns: sql`'plan' as sub, plans.id as id, plans.stage as sub_id, plans.title_es as title_es,
         plans.title_en as title_en, null as sub_es, null as sub_en, plans.created_at as at,
-        ${snippetOf('plans_fts')} as snippet, bm25(plans_fts) as rank`,
+        k.id as fts_rowid, 'plans_fts' as fts, bm25(plans_fts) as rank`,
       body: sql`from plans_fts
         cross join search_fts_keys k on k.id = plans_fts.rowid and k.type = 'plan'
         cross join plans on plans.id = k.record_id
@@ -179,7 +175,7 @@ function planParts(q: TypeQuery): Part[] {
     {
       columns: sql`'section:' || plan_sections.id as sub, plans.id as id, plans.stage as sub_id,
         plans.title_es as title_es, plans.title_en as title_en, plan_sections.title_es as sub_es,
-        plan_sections.title_en as sub_en, plans.created_at as at, ${sectionSnippet} as snippet,
+        plan_sections.title_en as sub_en, plans.created_at as at, k.id as fts_rowid, 'plan_sections_fts' as fts,
         bm25(plan_sections_fts, 5.0, 1.0, 1.0) as rank`,
       body: sql`from plan_sections_fts
         cross join search_fts_keys k on k.id = plan_sections_fts.rowid and k.type = 'section'
@@ -197,7 +193,7 @@ function personParts(q: TypeQuery): Part[] {
     {
       columns: sql`'person' as sub, people.id as id, organizations.code as sub_id, people.name as title_es,
         people.name as title_en, organizations.name_es as sub_es, organizations.name_en as sub_en,
-        null as at, ${snippetOf('people_fts')} as snippet, bm25(people_fts, 5.0, 1.0) as rank`,
+        null as at, k.id as fts_rowid, 'people_fts' as fts, bm25(people_fts, 5.0, 1.0) as rank`,
       body: sql`from people_fts
         cross join search_fts_keys k on k.id = people_fts.rowid and k.type = 'person'
         cross join people on people.id = k.record_id
@@ -224,11 +220,39 @@ interface Row {
   sub_es: string | null
   sub_en: string | null
   at: number | null
-  snippet: string
+  fts_rowid: number
+  fts: FtsTable
   rank: number
 }
 
-function toHit(type: SearchType, r: Row): RecordHit {
+const FTS_TABLES = [
+  'meetings_fts',
+  'agenda_items_fts',
+  'decisions_fts',
+  'action_items_fts',
+  'plans_fts',
+  'plan_sections_fts',
+  'people_fts',
+] as const
+type FtsTable = (typeof FTS_TABLES)[number]
+
+/** The snippet of one index row (asked only for the rows of the page: building a snippet for every
+ * match of a common word before ranking would cost more than the ranking). A plan section's comes from
+ * its text in the reader's language when the words are there, else from the best column. */
+function snippetFor(table: FtsTable, rowid: number, q: TypeQuery): string {
+  if (!FTS_TABLES.includes(table)) throw new Error(`not an index: ${table}`)
+  const expression =
+    table === 'plan_sections_fts'
+      ? sql`case when instr(${snippetOf(table, q.lang === 'en' ? 2 : 1)}, char(57344)) > 0
+          then ${snippetOf(table, q.lang === 'en' ? 2 : 1)} else ${snippetOf(table)} end`
+      : snippetOf(table)
+  const row = db.get<{ snippet: string }>(
+    sql`select ${expression} as snippet from ${sql.raw(table)} where ${sql.raw(table)} match ${q.match} and rowid = ${rowid}`,
+  )
+  return row?.snippet ?? ''
+}
+
+function toHit(type: SearchType, r: Row & { snippet: string }): RecordHit {
   const base = {
     type,
     id: r.id,
@@ -324,7 +348,10 @@ export function searchType(
   const rows = db.all<Row>(
     sql`select * from (${union}) order by rank, id limit ${limit + 1} offset ${offset}`,
   )
-  return { items: rows.slice(0, limit).map((r) => toHit(type, r)), hasMore: rows.length > limit }
+  return {
+    items: rows.slice(0, limit).map((r) => toHit(type, { ...r, snippet: snippetFor(r.fts, r.fts_rowid, q) })),
+    hasMore: rows.length > limit,
+  }
 }
 
 /** How many hits of one type the viewer may see; at most COUNT_CAP + 1 ("more than 1000"). */

@@ -138,13 +138,12 @@ export function searchDocuments(
     visibility: string
     org_code: string
     group_slug: string | null
-    snippet: string
+    search_rowid: number
     rank: number
   }>(sql`
     select documents.id, documents.reference, documents.title_es, documents.title_en, documents.kind,
       documents.document_date, documents.visibility, organizations.code as org_code,
-      groups.slug as group_slug,
-      snippet(documents_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
+      groups.slug as group_slug, documents.search_rowid as search_rowid,
       bm25(documents_fts, 10.0, 3.0, 8.0, 5.0, 1.0) as rank
     from documents_fts
     cross join documents on documents.search_rowid = documents_fts.rowid
@@ -153,19 +152,28 @@ export function searchDocuments(
     where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)} and ${documentYearWhere(year)}
     order by rank
     limit ${limit + 1} offset ${offset}`)
-  const items = rows.slice(0, limit).map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    titleEs: r.title_es,
-    titleEn: r.title_en,
-    kind: r.kind,
-    documentDate: r.document_date,
-    visibility: r.visibility,
-    organizationCode: r.org_code,
-    groupSlug: r.group_slug,
-    snippet: r.snippet.replace(/[\uE000\uE001]/g, ''),
-    parts: snippetParts(r.snippet),
-    rank: r.rank,
-  }))
+  // Snippets only for the rows of the page: building one for every match of a common word before the
+  // ranking would cost more than the ranking itself.
+  const snippetOf = (rowid: number) =>
+    db.get<{ snippet: string }>(sql`
+      select snippet(documents_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet from documents_fts
+      where documents_fts match ${match} and rowid = ${rowid}`)?.snippet ?? ''
+  const items = rows
+    .slice(0, limit)
+    .map((r) => ({ ...r, snippet: snippetOf(r.search_rowid) }))
+    .map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      titleEs: r.title_es,
+      titleEn: r.title_en,
+      kind: r.kind,
+      documentDate: r.document_date,
+      visibility: r.visibility,
+      organizationCode: r.org_code,
+      groupSlug: r.group_slug,
+      snippet: r.snippet.replace(/[\uE000\uE001]/g, ''),
+      parts: snippetParts(r.snippet),
+      rank: r.rank,
+    }))
   return { items, hasMore: rows.length > limit }
 }
