@@ -208,7 +208,7 @@ BEGIN
   INSERT INTO people_fts (rowid, name, organization) VALUES (
     (SELECT id FROM search_fts_keys WHERE type = 'person' AND record_id = new.id),
     replace(replace(new.name, char(57344), ' '), char(57345), ' '),
-    replace(replace(coalesce((SELECT group_concat(o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en, char(10)) FROM organizations o WHERE o.id IN (new.organization_id, new.institution_id)), ''), char(57344), ' '), char(57345), ' ')
+    replace(replace(coalesce((SELECT o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en FROM organizations o WHERE o.id = new.organization_id), '') || char(10) || coalesce((SELECT o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en FROM organizations o WHERE o.id = new.institution_id), ''), char(57344), ' '), char(57345), ' ')
   );
 END;
 --> statement-breakpoint
@@ -216,7 +216,7 @@ CREATE TRIGGER people_search_update AFTER UPDATE OF name, organization_id, insti
 BEGIN
   UPDATE people_fts SET
     name = replace(replace(new.name, char(57344), ' '), char(57345), ' '),
-    organization = replace(replace(coalesce((SELECT group_concat(o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en, char(10)) FROM organizations o WHERE o.id IN (new.organization_id, new.institution_id)), ''), char(57344), ' '), char(57345), ' ')
+    organization = replace(replace(coalesce((SELECT o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en FROM organizations o WHERE o.id = new.organization_id), '') || char(10) || coalesce((SELECT o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en FROM organizations o WHERE o.id = new.institution_id), ''), char(57344), ' '), char(57345), ' ')
   WHERE rowid = (SELECT id FROM search_fts_keys WHERE type = 'person' AND record_id = new.id);
 END;
 --> statement-breakpoint
@@ -229,7 +229,8 @@ END;
 CREATE TRIGGER organizations_search_update AFTER UPDATE OF code, acronym, name_es, name_en ON organizations
 BEGIN
   UPDATE people_fts SET
-    organization = replace(replace(coalesce((SELECT group_concat(o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en, char(10)) FROM organizations o, people p WHERE p.id = (SELECT record_id FROM search_fts_keys WHERE id = people_fts.rowid) AND o.id IN (p.organization_id, p.institution_id)), ''), char(57344), ' '), char(57345), ' ')
+    organization = (SELECT replace(replace(coalesce((SELECT o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en FROM organizations o WHERE o.id = p.organization_id), '') || char(10) || coalesce((SELECT o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en FROM organizations o WHERE o.id = p.institution_id), ''), char(57344), ' '), char(57345), ' ') FROM people p
+      WHERE p.id = (SELECT record_id FROM search_fts_keys WHERE id = people_fts.rowid))
   WHERE rowid IN (SELECT k.id FROM search_fts_keys k JOIN people p ON p.id = k.record_id
     WHERE k.type = 'person' AND (p.organization_id = new.id OR p.institution_id = new.id));
 END;
@@ -278,5 +279,5 @@ INSERT INTO plan_sections_fts (rowid, title, text_es, text_en)
 --> statement-breakpoint
 INSERT INTO people_fts (rowid, name, organization)
   SELECT k.id, replace(replace(p.name, char(57344), ' '), char(57345), ' '),
-    replace(replace(coalesce((SELECT group_concat(o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en, char(10)) FROM organizations o WHERE o.id IN (p.organization_id, p.institution_id)), ''), char(57344), ' '), char(57345), ' ')
+    replace(replace(coalesce((SELECT o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en FROM organizations o WHERE o.id = p.organization_id), '') || char(10) || coalesce((SELECT o.code || ' ' || coalesce(o.acronym, '') || ' ' || o.name_es || ' ' || o.name_en FROM organizations o WHERE o.id = p.institution_id), ''), char(57344), ' '), char(57345), ' ')
   FROM people p JOIN search_fts_keys k ON k.type = 'person' AND k.record_id = p.id;

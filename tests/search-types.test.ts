@@ -11,6 +11,7 @@ import {
   decisions,
   groups,
   meetings,
+  organizations,
   people,
   planSectionRevisions,
   planSections,
@@ -283,6 +284,12 @@ describe('search across types', () => {
     const anonymous = await page(folded, null)
     expect(anonymous.counts?.person).toBe(0)
     expect(anonymous.items.filter((i) => i.type === 'person')).toEqual([])
+    // renaming an organization reindexes its people
+    db.update(organizations)
+      .set({ nameEn: 'National Migration Service xyzzyrenamed' })
+      .where(eq(organizations.code, 'PA-SNM'))
+      .run()
+    expect((await found('xyzzyrenamed', MEXICO, '&type=person')).map((h) => h.id)).toContain(snm.id)
     // a disabled account is not found
     db.update(people).set({ status: 'disabled' }).where(eq(people.id, lucia.id)).run()
     expect((await found(folded, MEXICO, '&type=person')).map((h) => h.id)).not.toContain(lucia.id)
