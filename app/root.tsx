@@ -61,6 +61,26 @@ const NAV: { to: string; key: MessageKey; end?: boolean }[] = [
   { to: '/search', key: 'nav.search' },
 ]
 
+function NavLinks({ isAdmin }: { isAdmin: boolean }) {
+  const { t } = useT()
+  return (
+    <ul>
+      {NAV.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.end} prefetch="intent">
+            {t(item.key)}
+          </NavLink>
+        </li>
+      ))}
+      {isAdmin ? (
+        <li>
+          <NavLink to="/admin/people">{t('nav.admin')}</NavLink>
+        </li>
+      ) : null}
+    </ul>
+  )
+}
+
 function LanguageSwitch() {
   const { t, lang } = useT()
   const location = useLocation()
@@ -122,20 +142,15 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <nav className="site-nav" aria-label={t('nav.main')}>
-        <ul>
-          {NAV.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.end} prefetch="intent">
-                {t(item.key)}
-              </NavLink>
-            </li>
-          ))}
-          {viewer?.isAdmin ? (
-            <li>
-              <NavLink to="/admin/people">{t('nav.admin')}</NavLink>
-            </li>
-          ) : null}
-        </ul>
+        {/* on a phone the links fold into a menu that opens without JavaScript (details); on a wider
+            screen they stand in a row. One of the two is display: none, so neither is heard twice. */}
+        <details className="site-menu">
+          <summary>{t('nav.menu')}</summary>
+          <NavLinks isAdmin={Boolean(viewer?.isAdmin)} />
+        </details>
+        <div className="site-menu-wide">
+          <NavLinks isAdmin={Boolean(viewer?.isAdmin)} />
+        </div>
       </nav>
       <main id="main" tabIndex={-1}>
         {children}

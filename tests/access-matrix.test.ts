@@ -14,7 +14,9 @@ import {
   type MeetingRef,
   type MinutesRef,
   type PlanCommentRef,
+  type OrgRef,
   type PlanRef,
+  type PlanRoundRef,
   type PlanSectionRef,
   type Subject,
 } from '~/modules/access/can'
@@ -310,6 +312,63 @@ const COMMENT_VARIANTS = {
   borderGroupAnothersThread: () => comment({ groupId: GROUP.border, stage: 'institutional_consultation' }),
   laborGroupOwnThread: (v) => comment({ groupId: GROUP.labor, authorId: v?.id ?? 'someone' }),
   planGroupApprovedOwnThread: (v) => comment({ stage: 'approved', authorId: v?.id ?? 'someone' }),
+} satisfies Record<string, Variant>
+
+// plan rounds: a round of a plan consults organizations; the focal point of a consulted organization
+// sees the round even outside the plan's group, writes for it and submits its position; its people in the
+// group write drafts; drafts are its own people's until submitted, then the group's.
+const round = (over: Partial<PlanRoundRef> = {}): PlanRoundRef => ({
+  ...plan(),
+  open: true,
+  consulted: [{ organizationId: ORG.iom }],
+  ...over,
+})
+const ROUND_VARIANTS = {
+  planGroupOpen: () => round(),
+  planGroupClosed: () => round({ open: false }),
+  laborGroupConsultingOwn: (v) => round({ groupId: GROUP.labor, consulted: [{ organizationId: own(v) }] }),
+  laborGroupConsultingOwnStatesInstitution: (v) =>
+    round({
+      groupId: GROUP.labor,
+      consulted: [{ organizationId: 'org-institution', parentOrganizationId: own(v) }],
+    }),
+  laborGroupConsultingAnother: () => round({ groupId: GROUP.labor, consulted: [{ organizationId: ORG.gt }] }),
+} satisfies Record<string, Variant>
+/** the organization a person writes for: their national institution when they have one */
+const writing = (v: Viewer | null): OrgRef => ({ organizationId: v?.institutionId ?? own(v) })
+const roundOrg = (org: OrgRef, over: Partial<PlanRoundRef> & { submitted?: boolean } = {}) => ({
+  ...round({ consulted: [org] }),
+  ...org,
+  submitted: false,
+  ...over,
+})
+const ROUND_ORG_VARIANTS = {
+  planGroupOwnOrg: (v) => roundOrg(writing(v)),
+  planGroupOwnOrgSubmitted: (v) => roundOrg(writing(v), { submitted: true }),
+  planGroupOwnOrgClosed: (v) => roundOrg(writing(v), { open: false }),
+  planGroupOwnOrgNotConsulted: (v) => ({ ...roundOrg(writing(v)), consulted: [{ organizationId: ORG.gt }] }),
+  planGroupAnotherOrg: () => roundOrg({ organizationId: ORG.gt }),
+  laborGroupOwnOrg: (v) => roundOrg(writing(v), { groupId: GROUP.labor }),
+  planGroupOwnStatesInstitution: (v) =>
+    roundOrg({ organizationId: 'org-institution', parentOrganizationId: own(v) }),
+  planGroupApprovedOwnOrg: (v) => roundOrg(writing(v), { stage: 'approved' }),
+  planGroupAnotherOrgSubmitted: () => roundOrg({ organizationId: ORG.gt }, { submitted: true }),
+} satisfies Record<string, Variant>
+const ROUND_COMMENT_VARIANTS = {
+  ownDraft: (v) => ({ ...roundOrg(writing(v)), authorId: v?.id ?? 'someone' }),
+  anothersDraft: (v) => ({ ...roundOrg(writing(v)), authorId: 'colleague' }),
+  ownSubmitted: (v) => ({ ...roundOrg(writing(v), { submitted: true }), authorId: v?.id ?? 'someone' }),
+  ownInClosedRound: (v) => ({ ...roundOrg(writing(v), { open: false }), authorId: v?.id ?? 'someone' }),
+} satisfies Record<string, Variant>
+const ROUND_RESPONSE_VARIANTS = {
+  planGroupLedBySelfSubmitted: (v) => ({ ...section(v), submitted: true }),
+  planGroupLedByAnotherSubmitted: (v) => ({ ...section(v, { leadDrafterId: 'another' }), submitted: true }),
+  planGroupLedBySelfNotSubmitted: (v) => ({ ...section(v), submitted: false }),
+  planGroupApprovedLedBySelfSubmitted: (v) => ({ ...section(v, { stage: 'approved' }), submitted: true }),
+  borderGroupLedByAnotherSubmitted: (v) => ({
+    ...section(v, { groupId: GROUP.border, stage: 'institutional_consultation', leadDrafterId: 'another' }),
+    submitted: true,
+  }),
 } satisfies Record<string, Variant>
 
 const ALL_N = (width: number) => 'N'.repeat(width)
@@ -902,6 +961,93 @@ const MATRIX: Record<Action, Row> = {
   'plan.createActions': {
     variants: PLAN_VARIANTS,
     expected: { ...SECRETARIAT_ONLY('YYYYY'), memberStateFocalPoint: 'NYNNY' },
+  },
+  // plan rounds
+  // the chair of the plan's group (and the secretariat), until the plan is approved
+  'plan.roundOpen': {
+    variants: PLAN_VARIANTS,
+    expected: { ...SECRETARIAT_ONLY('YYYNN'), memberStateFocalPoint: 'NYNNN' },
+  },
+  // planGroupOpen, planGroupClosed, laborGroupConsultingOwn, laborGroupConsultingOwnStatesInstitution,
+  // laborGroupConsultingAnother: the chair closes an open round early
+  'plan.roundClose': { variants: ROUND_VARIANTS, expected: SECRETARIAT_ONLY('YNYYY') },
+  // the group's members, and the focal points of the consulted organizations (a state's for its
+  // institutions) even outside the group
+  'plan.roundView': {
+    variants: ROUND_VARIANTS,
+    expected: {
+      anonymous: 'NNNNN',
+      secretariat: 'YYYYY',
+      memberStateFocalPoint: 'NNYYN',
+      memberStateDelegate: 'NNYYY',
+      nationalInstitutionPerson: 'YYNNN',
+      observerStateDelegate: 'NNNNN',
+      internationalOrganizationFocalPoint: 'YYYYN',
+      civilSocietyPerson: 'NNYYY',
+    },
+  },
+  // planGroupOwnOrg, planGroupOwnOrgSubmitted, planGroupOwnOrgClosed, planGroupOwnOrgNotConsulted,
+  // planGroupAnotherOrg, laborGroupOwnOrg, planGroupOwnStatesInstitution, planGroupApprovedOwnOrg,
+  // planGroupAnotherOrgSubmitted: for one's own consulted organization, in an open round, before it
+  // submits: its people in the group (readers too) and its focal point; a state's focal point for its
+  // institutions; the secretariat is no consulted organization
+  'plan.roundComment': {
+    variants: ROUND_ORG_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('NNNNNNNNN'),
+      memberStateFocalPoint: 'YNNNNYYNN',
+      memberStateDelegate: 'NNNNNYNNN',
+      nationalInstitutionPerson: 'YNNNNNNNN',
+      internationalOrganizationFocalPoint: 'YNNNNYYNN',
+      civilSocietyPerson: 'YNNNNYYNN',
+    },
+  },
+  // ownDraft, anothersDraft, ownSubmitted, ownInClosedRound: one's own draft only, while one may write
+  'plan.roundEditComment': {
+    variants: ROUND_COMMENT_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('NNNN'),
+      memberStateFocalPoint: 'YNNN',
+      nationalInstitutionPerson: 'YNNN',
+      internationalOrganizationFocalPoint: 'YNNN',
+      civilSocietyPerson: 'YNNN',
+    },
+  },
+  // the organization's focal point only (a state's for its institutions), once, in an open round
+  'plan.roundSubmit': {
+    variants: ROUND_ORG_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('NNNNNNNNN'),
+      memberStateFocalPoint: 'YNNNNYYNN',
+      internationalOrganizationFocalPoint: 'YNNNNYYNN',
+      civilSocietyPerson: 'YNNNNYYNN',
+    },
+  },
+  // drafts: the organization's own people who see the round; submitted: the group's members too
+  'plan.roundReadComments': {
+    variants: ROUND_ORG_VARIANTS,
+    expected: {
+      anonymous: 'NNNNNNNNN',
+      secretariat: 'NYNNNNNNY',
+      memberStateFocalPoint: 'YYYNNYYYN',
+      memberStateDelegate: 'NNNNNYNNN',
+      nationalInstitutionPerson: 'YYYNNNNYY',
+      observerStateDelegate: 'NNNNNNNNN',
+      internationalOrganizationFocalPoint: 'YYYNNYYYY',
+      civilSocietyPerson: 'YYYNNYYYN',
+    },
+  },
+  // planGroupLedBySelfSubmitted, planGroupLedByAnotherSubmitted, planGroupLedBySelfNotSubmitted,
+  // planGroupApprovedLedBySelfSubmitted, borderGroupLedByAnotherSubmitted: the chair, or the section's
+  // lead drafter, once the organization submitted, until the plan is approved
+  'plan.roundRespond': {
+    variants: ROUND_RESPONSE_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('YYNNY'),
+      memberStateFocalPoint: 'NNNNY',
+      nationalInstitutionPerson: 'YNNNN',
+      internationalOrganizationFocalPoint: 'YNNNN',
+    },
   },
 }
 

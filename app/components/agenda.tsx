@@ -2,6 +2,7 @@
 // plain POST buttons to move, edit and remove each one) and the form that adds or edits an item.
 import { Form, Link } from '@remix-run/react'
 import { useT } from '~/i18n/use-t'
+import { agendaByDay } from '~/modules/meetings/agenda-days'
 import type { AgendaEntry, AttachedDocument } from '~/modules/meetings/views'
 import { FormErrors } from './forms'
 import { replyErrors, type Reply } from './form-reply'
@@ -99,14 +100,25 @@ export function AgendaTable({
   documents,
   timeZone,
   manage,
+  uploadTo,
+  days,
 }: {
   agenda: AgendaEntry[]
   /** by agenda item id */
   documents: Record<string, AttachedDocument[]>
   timeZone: string
   manage: boolean
+  /** the meeting's id when the viewer may upload: each item offers "Add a document" */
+  uploadTo?: string | null
+  /** the meeting's first and last day (its zone): a multi-day agenda gets a heading per day */
+  days?: { first: string; last: string }
 }) {
   const { t, date } = useT()
+  const multiDay = !!days && days.first !== days.last
+  const groups = multiDay
+    ? agendaByDay(agenda, timeZone, days.first)
+    : [{ date: null, n: null, items: agenda }]
+  const columns = manage ? 5 : 4
   return (
     <div className="table-wrap">
       <table className="meetings-agenda">
@@ -119,36 +131,57 @@ export function AgendaTable({
             manage && t('common.actions'),
           ]}
         />
-        <tbody>
-          {agenda.map((item) => (
-            <tr
-              key={item.id}
-              id={`agenda-${item.id}`}
-              className={item.depth ? 'meetings-subitem' : undefined}
-            >
-              <td>{item.number}</td>
-              <th scope="row">
-                {item.title}
-                <AttachedDocuments docs={documents[item.id]} />
-              </th>
-              <td>
-                {item.startsAt ? date(item.startsAt, 'time', timeZone) : null}
-                {item.durationMinutes ? (
-                  <span className="muted small">
-                    {' '}
-                    ({t('meetings.agenda.minutes', { count: item.durationMinutes })})
-                  </span>
-                ) : null}
-              </td>
-              <td>{item.presenter}</td>
-              {manage ? (
+        {groups.map((group) => (
+          <tbody key={group.date ?? 'none'}>
+            {multiDay && group.date ? (
+              <tr className="meetings-day">
+                <th scope="rowgroup" colSpan={columns}>
+                  {t('meetingsRun.day', {
+                    n: group.n ?? 1,
+                    date: date(`${group.date}T12:00:00Z`, 'date', 'UTC'),
+                  })}
+                </th>
+              </tr>
+            ) : null}
+            {group.items.map((item) => (
+              <tr
+                key={item.id}
+                id={`agenda-${item.id}`}
+                className={item.depth ? 'meetings-subitem' : undefined}
+              >
+                <td>{item.number}</td>
+                <th scope="row">
+                  {item.title}
+                  <AttachedDocuments docs={documents[item.id]} />
+                  {uploadTo ? (
+                    <Link
+                      to={`/documents/new?meeting=${uploadTo}&item=${item.id}`}
+                      className="small meetings-add-document"
+                      aria-label={t('meetingsRun.addDocumentLabel', { number: item.number })}
+                    >
+                      {t('meetingsRun.addDocument')}
+                    </Link>
+                  ) : null}
+                </th>
                 <td>
-                  <ItemActions item={item} />
+                  {item.startsAt ? date(item.startsAt, 'time', timeZone) : null}
+                  {item.durationMinutes ? (
+                    <span className="muted small">
+                      {' '}
+                      ({t('meetings.agenda.minutes', { count: item.durationMinutes })})
+                    </span>
+                  ) : null}
                 </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
+                <td>{item.presenter}</td>
+                {manage ? (
+                  <td>
+                    <ItemActions item={item} />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </div>
   )

@@ -20,6 +20,9 @@ import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
 import { plans } from './messages/plans'
 import { planMatrix } from './messages/plan-matrix'
+import { followUp } from './messages/follow-up'
+import { planRounds } from './messages/plan-rounds'
+import { meetingsRun } from './messages/meetings-run'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -38,6 +41,9 @@ export const catalogue = {
     ...actions.en,
     ...plans.en,
     ...planMatrix.en,
+    ...followUp.en,
+    ...planRounds.en,
+    ...meetingsRun.en,
   },
   es: {
     ...common.es,
@@ -54,6 +60,9 @@ export const catalogue = {
     ...actions.es,
     ...plans.es,
     ...planMatrix.es,
+    ...followUp.es,
+    ...planRounds.es,
+    ...meetingsRun.es,
   },
 }
 

@@ -25,17 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   const lang = resolveLang(request, viewer)
   // Opened from a meeting's page: that meeting is chosen, and its agenda items are offered.
-  const meeting = findVisibleMeeting(viewer, new URL(request.url).searchParams.get('meeting') ?? '')
+  const search = new URL(request.url).searchParams
+  const meeting = findVisibleMeeting(viewer, search.get('meeting') ?? '')
+  const agenda = meeting ? listAgenda(meeting.row.id, lang) : []
+  // Opened from an agenda item ("Add a document"): that item is chosen.
+  const item = agenda.find((a) => a.id === search.get('item'))
   return {
     ...uploadOptions(viewer),
     maxMb: getEnv().MAX_UPLOAD_MB,
     meeting: meeting?.row.id ?? null,
-    agenda: meeting
-      ? listAgenda(meeting.row.id, lang).map((item) => ({
-          id: item.id,
-          label: `${item.number}. ${item.title}`,
-        }))
-      : [],
+    agendaItem: item?.id ?? null,
+    agenda: agenda.map((a) => ({ id: a.id, label: `${a.number}. ${a.title}` })),
     // The most recent meetings the uploader can see, to attach the document to one of them.
     meetings: listMeetings(viewer, {}, { lang, limit: 200 }).items.map((m) => ({
       id: m.id,
@@ -59,14 +59,20 @@ export async function action({ request }: ActionFunctionArgs) {
 type FormShape = Partial<Record<(typeof NEW_DOCUMENT_FIELDS)[number] | 'file', string>>
 
 export default function NewDocument() {
-  const { visibilities, groups, maxMb, meeting, agenda, meetings } = useLoaderData<typeof loader>()
+  const { visibilities, groups, maxMb, meeting, agendaItem, agenda, meetings } =
+    useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const { t, lang } = useT()
   const { upload, form, fields, errorsOf } = useUploadForm<FormShape>(
     { endpoint: () => '/api/v1/documents', next: (record) => `/documents/${record.id}?uploaded=1` },
     {
       lastResult: replied?.result,
-      defaultValue: { language: lang, visibility: 'participants', meeting: meeting ?? undefined },
+      defaultValue: {
+        language: lang,
+        visibility: 'participants',
+        meeting: meeting ?? undefined,
+        agendaItem: agendaItem ?? undefined,
+      },
       shouldValidate: 'onSubmit',
     },
   )

@@ -19,6 +19,7 @@ import { AgendaItemSchema, AgendaMoveSchema, idField } from '~/modules/meetings/
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import type { AttachedDocument } from '~/modules/meetings/views'
 import { utcToZoned } from '~/modules/meetings/time'
+import { meetingDays } from '~/modules/meetings/agenda-dates.server'
 
 // The agenda tab: items and sub-items in order, with times, presenters and their documents.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,6 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agenda,
     documents,
     manage,
+    days: meetingDays(meeting.row),
+    uploadTo: can(viewer, 'document.upload', { visibility: 'participants', groupId: null })
+      ? meeting.row.id
+      : null,
     editing: editing
       ? {
           id: editing.id,
@@ -99,19 +104,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AgendaTab() {
-  const { meetingId, timeZone, agenda, documents, manage, editing } = useLoaderData<typeof loader>()
+  const { meetingId, timeZone, agenda, documents, manage, uploadTo, days, editing } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useT()
   const reply =
     actionData && (actionData.intent === 'add' || actionData.intent === 'edit') ? actionData.result : null
   return (
     <section aria-labelledby="agenda-title">
-      <h2 id="agenda-title">{t('meetings.agenda.title')}</h2>
+      <div className="page-header">
+        <h2 id="agenda-title">{t('meetings.agenda.title')}</h2>
+        <p>
+          <a href={`/meetings/${meetingId}/programme`} className="button small secondary">
+            {t('meetingsRun.programme')}
+          </a>{' '}
+          {Object.keys(documents).length ? (
+            <a href={`/meetings/${meetingId}/documents.zip`} className="button small secondary" download>
+              {t('meetingsRun.zip')}
+            </a>
+          ) : null}
+        </p>
+      </div>
       {!reply ? <FormErrors errors={replyErrors(actionData?.result, '')} /> : null}
       {agenda.length === 0 ? (
         <p className="muted">{t('meetings.agenda.empty')}</p>
       ) : (
-        <AgendaTable agenda={agenda} documents={documents} timeZone={timeZone} manage={manage} />
+        <AgendaTable
+          agenda={agenda}
+          documents={documents}
+          timeZone={timeZone}
+          manage={manage}
+          uploadTo={uploadTo}
+          days={days}
+        />
       )}
       {documents[''] ? (
         <>

@@ -35,7 +35,16 @@ export default function DocumentsTab() {
           </Link>
         ) : null}
       </div>
-      {groups.length === 0 ? <p className="muted">{t('meetings.documents.empty')}</p> : null}
+      {groups.length === 0 ? (
+        <p className="muted">{t('meetings.documents.empty')}</p>
+      ) : (
+        <p>
+          <a href={`/meetings/${meetingId}/documents.zip`} className="button small secondary" download>
+            {t('meetingsRun.zip')}
+          </a>{' '}
+          <span className="muted small">{t('meetingsRun.zipHint')}</span>
+        </p>
+      )}
       {groups.map((g) => (
         <section key={g.key} aria-labelledby={`docs-${g.key}`}>
           <h3 id={`docs-${g.key}`}>{g.label ?? t('meetings.documents.whole')}</h3>

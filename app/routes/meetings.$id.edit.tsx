@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { MeetingForm } from '~/components/meeting-form'
 import { useT } from '~/i18n/use-t'
+import { isDomainError } from '~/modules/core/domain-error.server'
 import { invalidForm, parseForm } from '~/modules/core/forms.server'
 import { assertAllowedPage, formFailure } from '~/modules/core/form-reply.server'
 import { MeetingFormSchema } from '~/modules/meetings/forms.server'
@@ -25,6 +26,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     updateMeeting(viewer, meeting.row.id, submission.value)
     return redirect(`/meetings/${meeting.row.id}`)
   } catch (error) {
+    // the agenda items that would fall after a new last day are named at the end date (decision 0027)
+    if (isDomainError(error) && error.params?.items) {
+      return invalidForm(submission, 'edit', { endsAt: [error.messageKey, String(error.params.items)] })
+    }
     return formFailure(error, submission, 'edit')
   }
 }
@@ -36,6 +41,7 @@ export default function EditMeeting() {
   return (
     <section aria-labelledby="edit-title">
       <h2 id="edit-title">{t('meetings.edit.title')}</h2>
+      <p className="muted small">{t('meetingsRun.datesMoveItems')}</p>
       <MeetingForm
         lastResult={actionData?.result}
         defaultValue={defaultValue}

@@ -74,9 +74,14 @@ export default function MeetingLayout() {
             </>
           ) : null}
           {can.edit ? (
-            <Link to={`/meetings/${m.id}/edit`} className="button small">
-              {t('meetings.edit')}
-            </Link>
+            <>
+              <Link to={`/meetings/${m.id}/copy`} className="button small secondary">
+                {t('meetingsRun.copy')}
+              </Link>{' '}
+              <Link to={`/meetings/${m.id}/edit`} className="button small">
+                {t('meetings.edit')}
+              </Link>
+            </>
           ) : null}
         </p>
       </div>

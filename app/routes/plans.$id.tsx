@@ -231,6 +231,10 @@ export default function PlanPage() {
         <li>
           <Link to={`/plans/${plan.id}/matrix`}>{t('planMatrix.link')}</Link>
         </li>
+        <li>
+          <Link to={`/plans/${plan.id}/rounds`}>{t('planRounds.link')}</Link> ·{' '}
+          <Link to={`/plans/${plan.id}/comments`}>{t('planRounds.matrixLink')}</Link>
+        </li>
       </ul>
 
       {plan.can.changeStage ? (

@@ -12,7 +12,8 @@ import { indexDocument } from '../../app/modules/search/search.server'
 import { storeBytes } from '../../app/modules/documents/storage.server'
 import { nextReference } from '../../app/modules/documents/writes.server'
 import type { Tx } from '../client'
-import { documentDownloads, documentFiles, documentVersions, documents } from '../schema'
+import { and, eq } from 'drizzle-orm'
+import { agendaItems, documentDownloads, documentFiles, documentVersions, documents } from '../schema'
 import type { DocumentKind, Visibility as DocumentVisibility } from '../../app/modules/documents/constants'
 
 type L = 'es' | 'en' | 'fr' | 'pt'
@@ -42,6 +43,8 @@ interface DemoDocument {
   group?: string
   /** the key of a demo meeting (db/seed/meetings.ts), e.g. VM-XXVIII */
   meeting?: string
+  /** the English title of an agenda item of that meeting (db/seed/meetings.ts) */
+  item?: string
   tags?: string[]
   description?: string
   /** days from the moment of seeding: a scheduled release */
@@ -301,6 +304,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
       uploader: SEC,
       visibility: 'public',
       meeting,
+      item: meeting === 'VM-XXVIII' ? 'Adoption of the Declaration of Panama' : undefined,
       tags: ['declaración', 'viceministerial'],
       // The older declarations were never translated: the page shows the English file as missing.
       versions: [
@@ -376,6 +380,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     visibility: 'members',
     // the RCGM sat in Panama on 14-16 November 2023, during the working groups' meetings
     meeting: 'WG-2023-PA',
+    item: 'Working Group on Border Management',
     versions: [
       {
         files: [
@@ -417,6 +422,8 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     owner: 'BZ',
     uploader: 'bz.focal@rcm.example',
     visibility: 'participants',
+    meeting: 'RCGM-2024-BZ',
+    item: 'Concept note and plan of action of the Pro-Tempore Presidency of Belize',
     tags: ['ppt', 'belize'],
     versions: [
       {
@@ -622,6 +629,7 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     uploader: 'iom@rcm.example',
     visibility: 'participants',
     meeting: 'WG-2023-PA',
+    item: 'Working Group on Irregular and Mass Migration',
     tags: ['darien', 'humanitarian'],
     versions: [
       {
@@ -941,6 +949,17 @@ function meetingIdOf(ids: Map<string, string>, key: string, index: number): stri
   return id
 }
 
+/** The id of an agenda item of a demo meeting, by its English title. */
+function agendaItemIdOf(tx: Tx, meetingId: string, titleEn: string, index: number): string {
+  const item = tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.titleEn, titleEn)))
+    .get()
+  if (!item) throw new Error(`demo document ${index}: no agenda item ${titleEn}`)
+  return item.id
+}
+
 /** Inserts the demo documents (inside the demo transaction). */
 export function seedDemoDocuments(
   tx: Tx,
@@ -976,6 +995,8 @@ export function seedDemoDocuments(
         groupId: d.group ? ids.get(`group:${d.group}`)! : null,
         embargoUntil: d.embargoDays ? new Date(now + d.embargoDays * DAY) : null,
         meetingId: d.meeting ? meetingIdOf(ids, d.meeting, di) : null,
+        agendaItemId:
+          d.meeting && d.item ? agendaItemIdOf(tx, meetingIdOf(ids, d.meeting, di), d.item, di) : null,
         tags: d.tags ?? [],
         currentVersion: d.versions.length,
         deletedAt: d.deleted ? new Date(now - DAY) : null,

@@ -7,6 +7,7 @@ export const common = defineMessages({
     'app.fullName': 'Regional Conference on Migration',
     'app.tagline': 'Coordination portal of the Puebla Process',
     'nav.main': 'Main navigation',
+    'nav.menu': 'Menu',
     'nav.dashboard': 'Dashboard',
     'nav.members': 'Members',
     'nav.meetings': 'Meetings',
@@ -56,6 +57,8 @@ export const common = defineMessages({
     'error.413': 'The file is too large.',
     'error.429': 'Too many attempts. Please wait and try again.',
     'error.500': 'An unexpected error occurred. The secretariat has been notified in the logs.',
+    'error.503':
+      'The file could not be prepared now (the server is busy or the file is too large). Please try again in a minute.',
     'error.status': 'Error {status}',
     'error.home': 'Back to the dashboard',
     'notYet.title': 'Coming soon',
@@ -76,6 +79,7 @@ export const common = defineMessages({
     'app.name': 'Portal CRM',
     'app.fullName': 'Conferencia Regional sobre Migración',
     'app.tagline': 'Portal de coordinación del Proceso Puebla',
+    'nav.menu': 'Menú',
     'nav.main': 'Navegación principal',
     'nav.dashboard': 'Inicio',
     'nav.members': 'Miembros',
@@ -126,6 +130,8 @@ export const common = defineMessages({
     'error.413': 'El archivo es demasiado grande.',
     'error.429': 'Demasiados intentos. Espere e inténtelo de nuevo.',
     'error.500': 'Ocurrió un error inesperado. Quedó registrado para la Secretaría.',
+    'error.503':
+      'No se pudo preparar el archivo ahora (el servidor está ocupado o el archivo es demasiado grande). Vuelva a intentarlo en un minuto.',
     'error.status': 'Error {status}',
     'error.home': 'Volver al inicio',
     'notYet.title': 'Próximamente',

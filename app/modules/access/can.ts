@@ -104,6 +104,28 @@ export interface PlanCommentRef extends PlanRef {
   authorId: string
 }
 
+// plan rounds: consultation rounds of a plan (the comment matrix)
+/** A consultation round of a plan. `open`: not closed early and before its deadline, as the caller's
+ * clock says (the rules stay pure). */
+export interface PlanRoundRef extends PlanRef {
+  open: boolean
+  /** the organizations consulted in the round (a national institution with its member state) */
+  consulted: readonly OrgRef[]
+}
+/** One organization of a round: the organization a comment or a submission is for. */
+export interface PlanRoundOrgRef extends PlanRoundRef, OrgRef {
+  /** the organization has submitted its position in this round */
+  submitted: boolean
+}
+/** A comment of a round, as its author would change it. */
+export interface PlanRoundCommentRef extends PlanRoundOrgRef {
+  authorId: string
+}
+/** A submitted comment, as the drafters answer it: the section's lead drafter decides with the chair. */
+export interface PlanRoundResponseRef extends PlanSectionRef {
+  submitted: boolean
+}
+
 export interface Actions {
   /** /admin pages: people, audit, outbox */
   'admin.access': undefined
@@ -211,6 +233,23 @@ export interface Actions {
   'suggestion.decide': PlanSectionRef
   /** turn a line of action or an activity of the implementation matrix into an action item */
   'plan.createActions': PlanRef
+  // plan rounds
+  /** open a consultation round (whole plan or some sections, chosen organizations, a deadline) */
+  'plan.roundOpen': PlanRef
+  /** close a round before its deadline */
+  'plan.roundClose': PlanRoundRef
+  /** a round's page: its sections' texts, its organizations, one's own organization's comments */
+  'plan.roundView': PlanRoundRef
+  /** write a draft comment for a consulted organization */
+  'plan.roundComment': PlanRoundOrgRef
+  /** change or withdraw one's own draft comment, before the organization submits */
+  'plan.roundEditComment': PlanRoundCommentRef
+  /** submit the organization's comments as its position */
+  'plan.roundSubmit': PlanRoundOrgRef
+  /** read the comments of an organization in a round (drafts: its own people only) */
+  'plan.roundReadComments': PlanRoundOrgRef
+  /** answer a submitted comment (response and action taken) */
+  'plan.roundRespond': PlanRoundResponseRef
 }
 export type Action = keyof Actions
 
@@ -353,6 +392,42 @@ function editsSection(v: Subject, r: PlanSectionRef): boolean {
   return role === 'chair' || (role === 'drafter' && r.status !== 'agreed')
 }
 
+// plan rounds
+/** The organizations a person comments for: their own (their national institution when they have one),
+ * their state; a state's focal point also for the state's national institutions (the state answers for
+ * them, as for action items). */
+function commentsFor(v: Subject, r: OrgRef): boolean {
+  if (!signedIn(v) || isSecretariat(v)) return false
+  return (
+    r.organizationId === (v.institutionId ?? v.organizationId) ||
+    r.organizationId === v.organizationId ||
+    (v.role === 'focal_point' && !!r.parentOrganizationId && r.parentOrganizationId === v.organizationId)
+  )
+}
+/** The focal point of the organization: of the state or agency itself, of their own institution, or of
+ * the state whose national institution it is. */
+function submitsFor(v: Subject, r: OrgRef): boolean {
+  if (!signedIn(v) || v.role !== 'focal_point') return false
+  return (
+    r.organizationId === v.organizationId ||
+    r.organizationId === v.institutionId ||
+    (!!r.parentOrganizationId && r.parentOrganizationId === v.organizationId)
+  )
+}
+const consultedIn = (r: PlanRoundRef, o: OrgRef) =>
+  r.consulted.some((c) => c.organizationId === o.organizationId)
+/** A round's page: the plan's group (the secretariat included) and the focal points of the consulted
+ * organizations, who may not be in the group: the round shows them the sections asked about. */
+function seesRound(v: Subject, r: PlanRoundRef): boolean {
+  return groupRoleOf(v, r.groupId) !== null || r.consulted.some((o) => submitsFor(v, o))
+}
+/** Writing for a consulted organization that has not submitted yet, in an open round of an open plan:
+ * its people in the plan's group, and its focal point. */
+function draftsFor(v: Subject, r: PlanRoundOrgRef): boolean {
+  if (!planOpen(r) || !r.open || r.submitted || !consultedIn(r, r)) return false
+  return commentsFor(v, r) && (groupRoleOf(v, r.groupId) !== null || submitsFor(v, r))
+}
+
 type Rule<A extends Action> = (v: Subject, r: Actions[A]) => boolean
 
 const rules: { [A in Action]: Rule<A> } = {
@@ -454,6 +529,25 @@ const rules: { [A in Action]: Rule<A> } = {
     (groupRoleOf(v, r.groupId) === 'chair' || (signedIn(v) && r.leadDrafterId === v.id)),
   // the chair (and the secretariat), at any stage: commitments follow from an approved plan too
   'plan.createActions': (v, r) => !!r && hasRole(v, r.groupId, ['chair']),
+  // plan rounds: the chair (and the secretariat) opens and closes rounds while the plan is open
+  'plan.roundOpen': (v, r) => !!r && planOpen(r) && hasRole(v, r.groupId, ['chair']),
+  'plan.roundClose': (v, r) => !!r && r.open && hasRole(v, r.groupId, ['chair']),
+  'plan.roundView': (v, r) => !!r && seesRound(v, r),
+  'plan.roundComment': (v, r) => !!r && draftsFor(v, r),
+  'plan.roundEditComment': (v, r) => !!r && draftsFor(v, r) && r.authorId === v?.id,
+  'plan.roundSubmit': (v, r) =>
+    !!r && planOpen(r) && r.open && !r.submitted && consultedIn(r, r) && submitsFor(v, r),
+  // drafts: the organization's own people who may write them; a submitted position: the plan's group too
+  'plan.roundReadComments': (v, r) =>
+    !!r &&
+    consultedIn(r, r) &&
+    ((commentsFor(v, r) && seesRound(v, r)) || (r.submitted && groupRoleOf(v, r.groupId) !== null)),
+  // the chair, or the section's lead drafter (still a drafter of the group), once the position is in
+  'plan.roundRespond': (v, r) =>
+    !!r &&
+    planOpen(r) &&
+    r.submitted &&
+    (hasRole(v, r.groupId, ['chair']) || (hasRole(v, r.groupId, ['drafter']) && r.leadDrafterId === v?.id)),
 }
 
 export function can<A extends Action>(

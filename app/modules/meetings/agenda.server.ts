@@ -16,6 +16,7 @@ import { localized, visibleMeetingOrThrow } from './meetings.server'
 import type { AgendaItemInput } from './schemas'
 import type { AgendaEntry, AttachedDocument } from './views'
 import { zonedToUtc } from './time'
+import { assertItemWithinMeeting, type MeetingDates } from './agenda-dates.server'
 
 export type AgendaItemRow = typeof agendaItems.$inferSelect
 
@@ -102,12 +103,14 @@ const siblingsOf = (meetingId: string, parentId: string | null): SQL =>
     parentId ? eq(agendaItems.parentId, parentId) : isNull(agendaItems.parentId),
   )!
 
-function itemValues(input: AgendaItemInput, timeZone: string) {
+function itemValues(input: AgendaItemInput, meeting: MeetingDates) {
   let startsAt: Date | null = null
   if (input.startsAt) {
-    startsAt = zonedToUtc(input.startsAt, timeZone)
+    startsAt = zonedToUtc(input.startsAt, meeting.timeZone)
     if (!startsAt) throw invalid('meetings.error.dateTime', 'startsAt')
   }
+  // on one of the meeting's days (decision 0027)
+  assertItemWithinMeeting(meeting, startsAt, input.durationMinutes ?? null)
   return {
     titleEs: input.titleEs || null,
     titleEn: input.titleEn || null,
@@ -144,7 +147,7 @@ export function addAgendaItem(viewer: Viewer, meetingId: string, input: AgendaIt
         meetingId: meeting.id,
         parentId,
         position: (last?.position ?? 0) + 1,
-        ...itemValues(input, meeting.timeZone),
+        ...itemValues(input, meeting),
       })
       .returning({ id: agendaItems.id })
       .get()
@@ -167,7 +170,7 @@ export function updateAgendaItem(viewer: Viewer, meetingId: string, itemId: stri
     const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
     assertAllowed(viewer, 'meeting.manageAgenda', ref)
     const item = itemOfMeeting(tx, meeting.id, itemId)
-    tx.update(agendaItems).set(itemValues(input, meeting.timeZone)).where(eq(agendaItems.id, item.id)).run()
+    tx.update(agendaItems).set(itemValues(input, meeting)).where(eq(agendaItems.id, item.id)).run()
     audit(
       {
         actor: viewer,

@@ -14,6 +14,7 @@ import { assertAllowed, invalid } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
 import { localized, visibleMeetingOrThrow, type MeetingRow } from './meetings.server'
 import { INVITABLE_KINDS } from './constants'
+import { moveItemsWithMeeting } from './agenda-dates.server'
 import type { MeetingFormInput } from './schemas'
 import { utcToZoned, zonedToUtc } from './time'
 import { directoryOrder, organizationColumns } from '~/modules/members/organizations.server'
@@ -211,6 +212,8 @@ export function updateMeeting(viewer: Viewer, id: string, input: MeetingFormInpu
     for (const organizationId of invitedIds.filter((o) => !ref.invitedOrganizationIds.includes(o))) {
       tx.insert(meetingInvitations).values({ meetingId: row.id, organizationId }).run()
     }
+    // the agenda follows the meeting's dates (decision 0027)
+    const moved = moveItemsWithMeeting(tx, row.id, row, values, viewer.language)
     tx.update(meetings)
       .set({ ...values, updatedAt: new Date() })
       .where(eq(meetings.id, row.id))
@@ -224,7 +227,7 @@ export function updateMeeting(viewer: Viewer, id: string, input: MeetingFormInpu
         action: 'meeting.edit',
         targetType: 'meeting',
         targetId: row.id,
-        details: { changed, invited: invitedIds.length },
+        details: { changed, invited: invitedIds.length, itemsMoved: moved },
       },
       tx,
     )

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test'
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' })
+const ctx = await b.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, baseURL: 'http://localhost:3300' })
+const p = await ctx.newPage()
+await p.goto('/login?lang=es')
+await p.getByLabel(/Correo/).fill(process.argv[2])
+await p.getByLabel(/Contraseña/).fill('rcm-demo-2026')
+await p.getByRole('button', { name: 'Entrar' }).click()
+await p.goto(process.argv[3])
+await p.screenshot({ path: process.argv[4], fullPage: false })
+await b.close()

@@ -1,0 +1,361 @@
+// Meetings as a secretariat runs them (issue 13, points 1, 3 and 4): documents by agenda item and the
+// meeting's ZIP; agenda times within the meeting's days, dates that move the agenda, the programme and
+// copying a meeting; the adoption of the minutes and its official document.
+import JSZip from 'jszip'
+import { count, eq, isNotNull } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { db } from '@db/client'
+import { agendaItems, documents, meetings } from '@db/schema'
+import { action as apiCreate } from '~/routes/api.v1.documents'
+import { action as newAction, loader as newLoader } from '~/routes/documents.new'
+import { loader as docPage } from '~/routes/documents.$id'
+import { loader as zipLoader } from '~/routes/meetings_.$id.documents[.]zip'
+import { minimalPdf, multipartRequest } from './documents-fixtures'
+import { freshDemoDb } from './helpers/db'
+import { itemsOf, meetingByNumber, meetingByTitle } from './helpers/demo'
+import { call, run } from './helpers/route'
+import { action as agendaAction, loader as agendaLoader } from '~/routes/meetings.$id._index'
+import { action as editAction } from '~/routes/meetings.$id.edit'
+import { action as copyAction, loader as copyLoader } from '~/routes/meetings.$id.copy'
+import { loader as programmeLoader } from '~/routes/meetings_.$id.programme'
+import { itemFit } from '~/modules/meetings/agenda-dates.server'
+import { meetingFormValues } from '~/modules/meetings/meeting-form.server'
+import { utcToZoned } from '~/modules/meetings/time'
+
+const SEC = 'secretariat@rcm.example'
+const PA = 'pa.focal@rcm.example'
+const OBSERVER = 'co.observer@rcm.example'
+
+const documentCount = () => db.select({ n: count() }).from(documents).get()!.n
+
+const uploadFields = (more: Record<string, string>) => ({
+  title: 'Presentación del punto',
+  kind: 'presentation',
+  language: 'es',
+  visibility: 'participants',
+  ...more,
+})
+const pdf = () => ({ name: 'punto.pdf', type: 'application/pdf', bytes: minimalPdf('Presentación') })
+
+async function zipOf(meetingId: string, as: string) {
+  const answer = await run(zipLoader, `/meetings/${meetingId}/documents.zip`, { as }, { id: meetingId })
+  return answer
+}
+
+describe('documents belong to their meeting and agenda item', () => {
+  beforeEach(() => {
+    freshDemoDb()
+  })
+
+  it('the demo documents point at real seeded meetings and items, and the page names the meeting', async () => {
+    const linked = db.select().from(documents).where(isNotNull(documents.meetingId)).all()
+    expect(linked.length).toBeGreaterThan(8)
+    for (const d of linked) {
+      const m = db.select().from(meetings).where(eq(meetings.id, d.meetingId!)).get()
+      expect(m, d.titleEs ?? d.titleEn ?? '').toBeTruthy()
+      if (d.agendaItemId) {
+        const item = db.select().from(agendaItems).where(eq(agendaItems.id, d.agendaItemId)).get()
+        expect(item?.meetingId).toBe(d.meetingId)
+      }
+    }
+    expect(linked.filter((d) => d.agendaItemId).length).toBeGreaterThanOrEqual(3)
+    const declaration = linked.find((d) => d.titleEn?.startsWith('Declaration of the XXVIII'))!
+    const page = await run<{ doc: { meeting: { titleEs: string } | null } }>(
+      docPage,
+      `/documents/${declaration.id}`,
+      { as: PA },
+      { id: declaration.id },
+    )
+    expect(page.status).toBe(200)
+    expect(JSON.stringify(page.data)).toContain('XXVIII Reunión Viceministerial')
+    expect(JSON.stringify(page.data)).toContain('Adopción de la Declaración de Panamá')
+  })
+
+  it('refuses an item of another meeting at the field, in the form and the API, storing nothing', async () => {
+    const vm = meetingByNumber('vice_ministerial', 'XXVIII')
+    const other = itemsOf(meetingByTitle('Mid-term meeting').id)[0]
+    const before = documentCount()
+    const more = { meeting: vm.id, agendaItem: other.id }
+    const form = await run<{ result: { error: Record<string, string[]> } }>(
+      newAction,
+      multipartRequest('/documents/new', { email: PA, fields: uploadFields(more), file: pdf() }),
+    )
+    expect(form.status).toBe(400)
+    expect(form.data.result.error.agendaItem).toEqual(['documents.error.unknownAgendaItem'])
+    const api = (await call(
+      apiCreate,
+      multipartRequest('/api/v1/documents', { email: PA, fields: uploadFields(more), file: pdf() }),
+    )) as Response
+    expect(api.status).toBe(400)
+    expect((await api.json()).error.fields.agendaItem).toHaveLength(1)
+    expect(documentCount()).toBe(before)
+  })
+
+  it('opens the upload form on the item it was asked for, and stores the document on it', async () => {
+    const vm = meetingByNumber('vice_ministerial', 'XXVIII')
+    const item = itemsOf(vm.id).find((i) => i.titleEn === 'Closing')!
+    const page = await run<{ agendaItem: string | null; agenda: { id: string }[] }>(
+      newLoader,
+      `/documents/new?meeting=${vm.id}&item=${item.id}`,
+      { as: PA },
+    )
+    expect(page.data.agendaItem).toBe(item.id)
+    expect(page.data.agenda.map((a) => a.id)).toContain(item.id)
+    const stray = await run<{ agendaItem: string | null }>(
+      newLoader,
+      `/documents/new?meeting=${vm.id}&item=${itemsOf(meetingByTitle('Mid-term meeting').id)[0].id}`,
+      { as: PA },
+    )
+    expect(stray.data.agendaItem).toBeNull()
+    const saved = await run(
+      newAction,
+      multipartRequest('/documents/new', {
+        email: PA,
+        fields: uploadFields({ meeting: vm.id, agendaItem: item.id }),
+        file: pdf(),
+      }),
+    )
+    expect(saved.status).toBe(302)
+    const doc = db.select().from(documents).where(eq(documents.agendaItemId, item.id)).get()
+    expect(doc?.meetingId).toBe(vm.id)
+  })
+
+  it('gives the meeting’s documents as one ZIP, by agenda item, with only what the viewer may see', async () => {
+    const vm = meetingByNumber('vice_ministerial', 'XXVIII')
+    const closing = itemsOf(vm.id).find((i) => i.titleEn === 'Closing')!
+    const upload = async (email: string, title: string, more: Record<string, string>, file = pdf()) => {
+      const res = (await call(
+        apiCreate,
+        multipartRequest('/api/v1/documents', {
+          email,
+          fields: uploadFields({ title, meeting: vm.id, ...more }),
+          file,
+        }),
+      )) as Response
+      expect(res.status, title).toBe(201)
+      return (await res.json()) as { id: string; reference: string }
+    }
+    const secret = await upload(SEC, 'Nota reservada', { visibility: 'secretariat', agendaItem: closing.id })
+    const open = await upload(PA, 'Discurso de clausura', { agendaItem: closing.id })
+    const members = await upload(PA, 'Nota para miembros', { visibility: 'members' })
+    const note = await upload(
+      PA,
+      'Nota en texto',
+      {},
+      {
+        name: 'nota.txt',
+        type: 'text/plain',
+        bytes: new TextEncoder().encode('Nota de texto '.repeat(200)),
+      },
+    )
+
+    const sec = await zipOf(vm.id, SEC)
+    expect(sec.status).toBe(200)
+    expect(sec.headers.get('Content-Type')).toBe('application/zip')
+    expect(sec.headers.get('Content-Disposition')).toMatch(/^attachment;/)
+    expect(sec.headers.get('Cache-Control')).toContain('no-store')
+    const secZip = await JSZip.loadAsync(sec.bytes!)
+    const secNames = Object.keys(secZip.files).filter((n) => !secZip.files[n].dir)
+    const named = (names: string[], d: { reference: string }) =>
+      names.find((n) => n.includes(d.reference.replace(/\//g, '-')))
+    for (const d of [secret, open, members, note]) expect(named(secNames, d), d.reference).toBeTruthy()
+    // by agenda item: the closing's documents in its folder, the others in the meeting's own
+    expect(named(secNames, open)).toMatch(/^\d\d Clausura\/.+punto\.pdf$/)
+    expect(named(secNames, members)).toMatch(/^00 Reunión en general\//)
+    const bytes = await secZip.files[named(secNames, open)!].async('uint8array')
+    expect(Buffer.compare(Buffer.from(bytes), Buffer.from(pdf().bytes))).toBe(0)
+    // a PDF is stored as it is, a text deflated
+    const method = (n: string) =>
+      (secZip.files[n] as unknown as { _data: { compression: { magic: string } } })._data.compression.magic
+    expect(method(named(secNames, open)!)).toBe('\x00\x00')
+    expect(method(named(secNames, note)!)).toBe('\x08\x00')
+
+    const obs = await zipOf(vm.id, OBSERVER)
+    expect(obs.status).toBe(200)
+    const obsZip = await JSZip.loadAsync(obs.bytes!)
+    const obsNames = Object.keys(obsZip.files).filter((n) => !obsZip.files[n].dir)
+    expect(named(obsNames, open)).toBeTruthy()
+    expect(named(obsNames, secret)).toBeUndefined()
+    expect(named(obsNames, members)).toBeUndefined()
+    // a member state's delegate sees the members' note, never the secretariat's
+    const pa = await JSZip.loadAsync((await zipOf(vm.id, PA)).bytes!)
+    expect(named(Object.keys(pa.files), members)).toBeTruthy()
+    expect(named(Object.keys(pa.files), secret)).toBeUndefined()
+  })
+
+  it('answers 404 for the ZIP of a meeting the viewer cannot see, as for one that does not exist', async () => {
+    const closed = db.select().from(meetings).where(eq(meetings.openness, 'members_only')).get()!
+    expect((await zipOf(closed.id, OBSERVER)).status).toBe(404)
+    expect((await zipOf('no-such-meeting', SEC)).status).toBe(404)
+    expect((await zipOf(closed.id, SEC)).status).toBe(200)
+  })
+})
+
+type Reply = { result: { status: string; error: Record<string, string[]> } }
+
+describe('the agenda and the meeting’s days', () => {
+  beforeEach(() => {
+    freshDemoDb()
+  })
+  const vm = () => meetingByNumber('vice_ministerial', 'XXVIII') // 6-7 December 2023, Panama
+  const addItem = (form: Record<string, string>, as = SEC) =>
+    run<Reply>(
+      agendaAction,
+      `/meetings/${vm().id}`,
+      { as, form: { intent: 'add', ...form } },
+      { id: vm().id },
+    )
+
+  it('every demo item falls within its meeting’s days', () => {
+    const all = db.select().from(meetings).all()
+    for (const m of all) {
+      for (const item of itemsOf(m.id).filter((i) => i.startsAt)) {
+        expect(itemFit(m, item.startsAt!, item.durationMinutes), `${m.titleEn}: ${item.titleEn}`).toBe(
+          'inside',
+        )
+      }
+    }
+  })
+
+  it('refuses an item time outside the meeting at the field, keeping the typed text', async () => {
+    const before = itemsOf(vm().id).length
+    const outside = await addItem({ titleEs: 'Visita de campo', startsAt: '2023-12-08T09:00' })
+    expect(outside.status).toBe(400)
+    expect(outside.data.result.error.startsAt).toEqual(['meetingsRun.error.itemOutside'])
+    expect(JSON.stringify(outside.data.result)).toContain('Visita de campo')
+    const early = await addItem({ titleEs: 'Visita de campo', startsAt: '2023-12-05T23:30' })
+    expect(early.data.result.error.startsAt).toEqual(['meetingsRun.error.itemOutside'])
+    const tooLong = await addItem({ titleEs: 'Cena', startsAt: '2023-12-07T22:00', durationMinutes: '180' })
+    expect(tooLong.status).toBe(400)
+    expect(tooLong.data.result.error.durationMinutes).toEqual(['meetingsRun.error.itemEndsAfter'])
+    expect(itemsOf(vm().id).length).toBe(before)
+    const inside = await addItem({ titleEs: 'Cena', startsAt: '2023-12-07T21:00', durationMinutes: '180' })
+    expect(inside.status).toBe(302)
+    expect(itemsOf(vm().id).length).toBe(before + 1)
+  })
+
+  it('moves the items with the meeting’s dates: same day of the meeting, same time', async () => {
+    const m = vm()
+    const localOf = () =>
+      Object.fromEntries(
+        itemsOf(m.id)
+          .filter((i) => i.startsAt)
+          .map((i) => [i.titleEn, utcToZoned(i.startsAt!, m.timeZone)]),
+      )
+    const before = localOf()
+    expect(before['Adoption of the Declaration of Panama']).toBe('2023-12-07T09:00')
+    const values = { ...meetingFormValues(m), startsAt: '2023-12-13T10:00', endsAt: '2023-12-14T14:00' }
+    const moved = await run(editAction, `/meetings/${m.id}/edit`, { as: SEC, form: values }, { id: m.id })
+    expect(moved.status).toBe(302)
+    const after = localOf()
+    expect(after['Adoption of the Declaration of Panama']).toBe('2023-12-14T09:00')
+    expect(after['Opening ceremony']).toBe('2023-12-13T09:00')
+    expect(Object.keys(after)).toEqual(Object.keys(before))
+  })
+
+  it('refuses to shorten a meeting past its items, naming them at the end date', async () => {
+    const m = vm()
+    const values = { ...meetingFormValues(m), endsAt: '2023-12-06T18:00' }
+    const refused = await run<Reply>(
+      editAction,
+      `/meetings/${m.id}/edit`,
+      { as: SEC, form: values },
+      { id: m.id },
+    )
+    expect(refused.status).toBe(400)
+    const [key, list] = refused.data.result.error.endsAt
+    expect(key).toBe('meetingsRun.error.itemsBeyondEnd')
+    expect(list).toContain('Adopción de la Declaración de Panamá')
+    expect(list).toContain('Clausura')
+    expect(list).not.toContain('Ceremonia de apertura')
+    const still = db.select().from(meetings).where(eq(meetings.id, m.id)).get()!
+    expect(still.endsAt).toEqual(m.endsAt)
+  })
+
+  it('gives the agenda its days, and a printable programme in either language', async () => {
+    const m = vm()
+    const agenda = await run<{ days: { first: string; last: string } }>(
+      agendaLoader,
+      `/meetings/${m.id}`,
+      { as: PA },
+      { id: m.id },
+    )
+    expect(agenda.data.days).toEqual({ first: '2023-12-06', last: '2023-12-07' })
+    type P = {
+      programme: {
+        lang: string
+        title: string
+        days: { heading: string; items: { title: string; time: string }[] }[]
+      }
+    }
+    const en = await run<P>(programmeLoader, `/meetings/${m.id}/programme?in=en`, { as: PA }, { id: m.id })
+    expect(en.data.programme.lang).toBe('en')
+    expect(en.data.programme.title).toContain('XXVIII Vice-Ministerial Meeting')
+    expect(en.data.programme.days.map((d) => d.heading)).toEqual([
+      'Day 1 · Wednesday, 6 December 2023',
+      'Day 2 · Thursday, 7 December 2023',
+    ])
+    expect(en.data.programme.days[1].items[0].title).toBe('Adoption of the Declaration of Panama')
+    const es = await run<P>(programmeLoader, `/meetings/${m.id}/programme?in=es`, { as: PA }, { id: m.id })
+    expect(es.data.programme.days[0].heading).toMatch(/^Día 1 · miércoles, 6 de diciembre de 2023$/)
+    expect(es.data.programme.days[1].items[0].title).toBe('Adopción de la Declaración de Panamá')
+    const closed = db.select().from(meetings).where(eq(meetings.openness, 'members_only')).get()!
+    const hidden = await run(
+      programmeLoader,
+      `/meetings/${closed.id}/programme`,
+      { as: OBSERVER },
+      { id: closed.id },
+    )
+    expect(hidden.status).toBe(404)
+  })
+
+  it('copies a meeting with its agenda onto new dates (secretariat only)', async () => {
+    const m = vm()
+    const refused = await run(
+      copyAction,
+      `/meetings/${m.id}/copy`,
+      { as: PA, form: { startsAt: '2024-12-04T09:00' } },
+      { id: m.id },
+    )
+    expect(refused.status).toBe(403)
+    expect((await run(copyLoader, `/meetings/${m.id}/copy`, { as: PA }, { id: m.id })).status).toBe(403)
+    const taken = await run<Reply>(
+      copyAction,
+      `/meetings/${m.id}/copy`,
+      { as: SEC, form: { startsAt: '2024-12-04T09:00', number: 'XXVIII' } },
+      { id: m.id },
+    )
+    expect(taken.status).toBe(400)
+    expect(taken.data.result.error.number).toEqual(['meetings.error.numberTaken'])
+    const meetingsBefore = db.select({ n: count() }).from(meetings).get()!.n
+    const copied = await run(
+      copyAction,
+      `/meetings/${m.id}/copy`,
+      { as: SEC, form: { startsAt: '2024-12-04T09:00', number: 'XXIX' } },
+      { id: m.id },
+    )
+    expect(copied.status).toBe(302)
+    expect(db.select({ n: count() }).from(meetings).get()!.n).toBe(meetingsBefore + 1)
+    const id = copied.location!.split('/').pop()!
+    const copy = db.select().from(meetings).where(eq(meetings.id, id)).get()!
+    expect(copy).toMatchObject({
+      titleEs: m.titleEs,
+      number: 'XXIX',
+      status: 'planned',
+      timeZone: m.timeZone,
+    })
+    expect(utcToZoned(copy.endsAt, copy.timeZone)).toBe('2024-12-05T14:00')
+    const old = itemsOf(m.id)
+    const items = itemsOf(id)
+    expect(items.length).toBe(old.length)
+    const declaration = items.find((i) => i.titleEn === 'Adoption of the Declaration of Panama')!
+    expect(utcToZoned(declaration.startsAt!, copy.timeZone)).toBe('2024-12-05T09:00')
+    // sub-items under the copies of their parents
+    const sub = items.find((i) => i.titleEn === 'Border Management')!
+    expect(items.find((i) => i.id === sub.parentId)?.titleEn).toBe('Reports of the Working Groups')
+    for (const i of items.filter((x) => x.startsAt))
+      expect(itemFit(copy, i.startsAt!, i.durationMinutes)).toBe('inside')
+    // nothing else came along
+    expect(db.select().from(documents).where(eq(documents.meetingId, id)).all()).toEqual([])
+  })
+})
