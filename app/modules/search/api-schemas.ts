@@ -10,15 +10,9 @@ export const SearchQuerySchema = z.strictObject({
     .optional()
     .meta({ description: 'Words to find (accents ignored); at most 12 are used' }),
   type: z.enum(SEARCH_TYPES).optional().meta({ description: 'Only hits of this type' }),
-  year: z.coerce
-    .number()
-    .int()
-    .min(MIN_YEAR)
-    .max(MAX_YEAR)
-    .optional()
-    .meta({
-      description:
-        "Only records of this year (a document's date, a meeting's start, an action's due day, a plan's creation); people have none",
-    }),
+  year: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR).optional().meta({
+    description:
+      "Only records of this year (a document's date, a meeting's start, an action's due day, a plan's creation); people have none",
+  }),
   cursor: z.string().max(200).optional().meta({ description: 'nextCursor of the previous page' }),
 })
