@@ -14,6 +14,7 @@ import { members } from './messages/members'
 import { dashboard } from './messages/dashboard'
 import { documents } from './messages/documents'
 import { search } from './messages/search'
+import { searchTypes } from './messages/search-types'
 import { groups } from './messages/groups'
 import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
@@ -36,6 +37,7 @@ export const catalogue = {
     ...dashboard.en,
     ...documents.en,
     ...search.en,
+    ...searchTypes.en,
     ...groups.en,
     ...meetings.en,
     ...actions.en,
@@ -56,6 +58,7 @@ export const catalogue = {
     ...dashboard.es,
     ...documents.es,
     ...search.es,
+    ...searchTypes.es,
     ...groups.es,
     ...meetings.es,
     ...actions.es,

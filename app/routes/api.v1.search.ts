@@ -1,36 +1,45 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiJson, methodNotAllowed, optionalApiViewer } from '~/modules/api/http.server'
-import { decodeCursor, encodeCursor } from '~/modules/documents/api.server'
-import { searchDocuments } from '~/modules/search/search.server'
+import {
+  apiError,
+  apiJson,
+  apiLang,
+  methodNotAllowed,
+  optionalApiViewer,
+  parseQuery,
+} from '~/modules/api/http.server'
+import { SearchQuerySchema } from '~/modules/search/api-schemas'
+import { apiSearchItem } from '~/modules/search/api.server'
+import {
+  decodePosition,
+  encodePosition,
+  searchableTypes,
+  searchAcross,
+  typeQuery,
+} from '~/modules/search/records.server'
 
 const LIMIT = 20
 
-// GET /api/v1/search?q=: ranked documents the caller may see, with a snippet whose matches are listed
-// in `highlights` (plain text, no markup).
+// GET /api/v1/search?q=&type=&year=&cursor=: ranked hits of every type the caller may see (documents,
+// meetings and their agenda items, decisions, actions, plans and their sections, people), each with a
+// snippet whose matches are listed in `highlights` (plain text, no markup). Without `type`, the types
+// follow one another (documents first); the cursor names the type and the offset in it.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = optionalApiViewer(request)
-  const params = new URL(request.url).searchParams
-  const q = (params.get('q') ?? '').slice(0, 200)
-  const offset = decodeCursor(params.get('cursor'))
-  const { items, hasMore } = searchDocuments(viewer, q, { limit: LIMIT, offset })
-  return apiJson({
-    items: items.map((h) => ({
-      id: h.id,
-      reference: h.reference,
-      title: h.titleEs ?? h.titleEn,
-      titleEs: h.titleEs,
-      titleEn: h.titleEn,
-      kind: h.kind,
-      documentDate: h.documentDate,
-      visibility: h.visibility,
-      organization: h.organizationCode,
-      group: h.groupSlug,
-      snippet: h.snippet,
-      highlights: h.parts.filter((p) => p.match).map((p) => p.text),
-      url: `/documents/${h.id}`,
-    })),
-    nextCursor: hasMore ? encodeCursor(offset + LIMIT) : null,
+  const query = parseQuery(request, SearchQuerySchema)
+  const from = decodePosition(query.cursor)
+  if (query.cursor && (!from || (query.type && from.type !== query.type))) {
+    throw apiError(400, 'invalid', 'The request is not valid.', { cursor: ['Unknown cursor.'] })
+  }
+  const q = typeQuery({
+    viewer,
+    q: (query.q ?? '').slice(0, 200),
+    year: query.year,
+    lang: apiLang(viewer),
   })
+  if (!q) return apiJson({ items: [], nextCursor: null })
+  const types = query.type ? [query.type] : searchableTypes(viewer)
+  const { items, next } = searchAcross(q, { types, from, limit: LIMIT })
+  return apiJson({ items: items.map(apiSearchItem), nextCursor: next ? encodePosition(next) : null })
 }
 
 export const action = () => methodNotAllowed('GET')

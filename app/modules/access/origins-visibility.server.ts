@@ -12,6 +12,7 @@
  */
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { actionItems, meetings, planSections, plans } from '@db/schema'
+import { can, groupRoleOf } from './can'
 import { publicMeetingsWhere, visibleMeetingsWhere } from './meetings-visibility.server'
 import type { Viewer } from './viewer'
 
@@ -36,6 +37,19 @@ export function visiblePlanSectionWhere(viewer: Viewer | null, sectionId: SQL | 
     viewer.groupIds.map((id) => sql`${id}`),
     sql`, `,
   )})))`
+}
+
+/** Plans the viewer may see (a condition on `plans`), as listPlans and can('plan.view') decide: the
+ * secretariat every plan, others the plans of the groups they hold a role in, the public none. */
+export function visiblePlansWhere(viewer: Viewer | null): SQL {
+  if (!viewer) return sql`0 = 1`
+  if (can(viewer, 'plan.listAll')) return sql`1 = 1`
+  const ids = viewer.groupIds.filter((id) => groupRoleOf(viewer, id) !== null)
+  if (!ids.length) return sql`0 = 1`
+  return sql`${plans.groupId} in (${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )})`
 }
 
 /** The action item's origin is one the viewer may see (a condition on `action_items`). */

@@ -5,10 +5,19 @@ import { documentsApi } from '~/modules/documents/api-spec'
 import { meetingsApi } from '~/modules/meetings/api-spec'
 import { actionsApi } from '~/modules/actions/api-spec'
 import { plansApi } from '~/modules/plans/api-spec'
+import { searchApi } from '~/modules/search/api-spec'
 import type { EndpointSpec } from './spec'
 
 // Every area lists its endpoints in its own api-spec.ts; the document is generated from those lists.
-const AREAS: EndpointSpec[][] = [authApi, membersApi, documentsApi, meetingsApi, actionsApi, plansApi]
+const AREAS: EndpointSpec[][] = [
+  authApi,
+  membersApi,
+  documentsApi,
+  meetingsApi,
+  actionsApi,
+  plansApi,
+  searchApi,
+]
 
 const ErrorSchema = z.object({
   error: z.object({

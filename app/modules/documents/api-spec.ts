@@ -191,39 +191,4 @@ export const documentsApi: EndpointSpec[] = [
       ...FILE_REFUSALS,
     },
   },
-  {
-    method: 'get',
-    path: '/search',
-    summary:
-      'Full-text search over titles, references, tags and the text of the files, accents ignored ("trafico" finds "tráfico"), ranked; only what the caller may see. `highlights` lists the matched words of the snippet.',
-    tags: ['search'],
-    auth: 'optional',
-    query: z.object({ q: z.string().max(200) }).extend(Cursor.shape),
-    responses: {
-      200: {
-        description: 'Ranked results',
-        schema: z.object({
-          items: z.array(
-            ListItem.pick({
-              id: true,
-              reference: true,
-              title: true,
-              titleEs: true,
-              titleEn: true,
-              kind: true,
-              documentDate: true,
-              visibility: true,
-              group: true,
-              url: true,
-            }).extend({
-              organization: z.string(),
-              snippet: z.string(),
-              highlights: z.array(z.string()),
-            }),
-          ),
-          nextCursor: z.string().nullable(),
-        }),
-      },
-    },
-  },
 ]

@@ -90,6 +90,33 @@ export interface SearchOptions {
   limit?: number
   offset?: number
   now?: number
+  /** only documents of that year (their date, or when they have none, their upload) */
+  year?: number | null
+}
+
+/** The first instant (UTC, ms) of a year and of the next. */
+export function yearRange(year: number): [number, number] {
+  return [Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)]
+}
+
+function documentYearWhere(year: number | null | undefined): SQL {
+  if (!year) return sql`1 = 1`
+  const [from, to] = yearRange(year)
+  return sql`(${documents.documentDate} like ${`${year}-%`} or (${documents.documentDate} is null and ${documents.createdAt} >= ${from} and ${documents.createdAt} < ${to}))`
+}
+
+/** How many documents match (at most `cap` + 1: the page says "more than cap"). */
+export function countDocuments(
+  viewer: Viewer | null,
+  match: string,
+  { year, now = Date.now(), cap }: { year?: number | null; now?: number; cap: number },
+): number {
+  const row = db.get<{ n: number }>(sql`
+    select count(*) as n from (select 1 from documents_fts
+      cross join documents on documents.search_rowid = documents_fts.rowid
+      where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)} and ${documentYearWhere(year)}
+      limit ${cap + 1})`)
+  return row?.n ?? 0
 }
 
 /** Ranked (bm25: title and reference weigh most) results with highlighted snippets; only what the
@@ -97,7 +124,7 @@ export interface SearchOptions {
 export function searchDocuments(
   viewer: Viewer | null,
   q: string | null | undefined,
-  { limit = 20, offset = 0, now = Date.now() }: SearchOptions = {},
+  { limit = 20, offset = 0, now = Date.now(), year }: SearchOptions = {},
 ): { items: SearchHit[]; hasMore: boolean } {
   const match = toFtsQuery(q)
   if (!match) return { items: [], hasMore: false }
@@ -111,34 +138,42 @@ export function searchDocuments(
     visibility: string
     org_code: string
     group_slug: string | null
-    snippet: string
+    search_rowid: number
     rank: number
   }>(sql`
     select documents.id, documents.reference, documents.title_es, documents.title_en, documents.kind,
       documents.document_date, documents.visibility, organizations.code as org_code,
-      groups.slug as group_slug,
-      snippet(documents_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
+      groups.slug as group_slug, documents.search_rowid as search_rowid,
       bm25(documents_fts, 10.0, 3.0, 8.0, 5.0, 1.0) as rank
     from documents_fts
     cross join documents on documents.search_rowid = documents_fts.rowid
     join organizations on organizations.id = documents.owner_organization_id
     left join groups on groups.id = documents.group_id
-    where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)}
+    where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)} and ${documentYearWhere(year)}
     order by rank
     limit ${limit + 1} offset ${offset}`)
-  const items = rows.slice(0, limit).map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    titleEs: r.title_es,
-    titleEn: r.title_en,
-    kind: r.kind,
-    documentDate: r.document_date,
-    visibility: r.visibility,
-    organizationCode: r.org_code,
-    groupSlug: r.group_slug,
-    snippet: r.snippet.replace(/[\uE000\uE001]/g, ''),
-    parts: snippetParts(r.snippet),
-    rank: r.rank,
-  }))
+  // Snippets only for the rows of the page: building one for every match of a common word before the
+  // ranking would cost more than the ranking itself.
+  const snippetOf = (rowid: number) =>
+    db.get<{ snippet: string }>(sql`
+      select snippet(documents_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet from documents_fts
+      where documents_fts match ${match} and rowid = ${rowid}`)?.snippet ?? ''
+  const items = rows
+    .slice(0, limit)
+    .map((r) => ({ ...r, snippet: snippetOf(r.search_rowid) }))
+    .map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      titleEs: r.title_es,
+      titleEn: r.title_en,
+      kind: r.kind,
+      documentDate: r.document_date,
+      visibility: r.visibility,
+      organizationCode: r.org_code,
+      groupSlug: r.group_slug,
+      snippet: r.snippet.replace(/[\uE000\uE001]/g, ''),
+      parts: snippetParts(r.snippet),
+      rank: r.rank,
+    }))
   return { items, hasMore: rows.length > limit }
 }
