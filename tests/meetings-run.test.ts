@@ -23,7 +23,7 @@ import { meetingFormValues } from '~/modules/meetings/meeting-form.server'
 import { utcToZoned } from '~/modules/meetings/time'
 import mammoth from 'mammoth'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { delegationMembers, minutes, minutesComments, people } from '@db/schema'
+import { delegationMembers, documentDownloads, minutes, minutesComments, people } from '@db/schema'
 import { action as minutesAction, loader as minutesLoader } from '~/routes/meetings.$id.minutes'
 import { loader as pdfLoader } from '~/routes/meetings_.$id.minutes[.]pdf'
 import { loader as docxLoader } from '~/routes/meetings_.$id.minutes[.]docx'
@@ -187,6 +187,14 @@ describe('documents belong to their meeting and agenda item', () => {
     const pa = await JSZip.loadAsync((await zipOf(vm.id, PA)).bytes!)
     expect(named(Object.keys(pa.files), members)).toBeTruthy()
     expect(named(Object.keys(pa.files), secret)).toBeUndefined()
+    // fetching a restricted document through the archive is recorded, as a download is
+    const paId = db.select().from(people).where(eq(people.email, PA)).get()!.id
+    const fetched = db
+      .select()
+      .from(documentDownloads)
+      .where(and(eq(documentDownloads.documentId, members.id), eq(documentDownloads.personId, paId)))
+      .all()
+    expect(fetched).toHaveLength(1)
   })
 
   it('answers 404 for the ZIP of a meeting the viewer cannot see, as for one that does not exist', async () => {
