@@ -525,3 +525,39 @@ describe('adopting the minutes', () => {
     expect(raw).toContain('Lucía Fernández Mora')
   })
 })
+
+describe('the official minutes’ jobs', () => {
+  const input = (text: string) => ({
+    lang: 'es',
+    fileTitle: 'Acta - prueba',
+    labels: {
+      title: 'Acta',
+      when: 'Fechas',
+      where: 'Lugar',
+      attendance: 'Asistencia',
+      agenda: 'Acta por punto',
+      decisions: 'Decisiones',
+      adoption: 'Constancia de aprobación',
+      errata: 'Fe de erratas',
+    },
+    meetingTitle: 'Reunión de prueba',
+    when: '1 – 2',
+    place: 'Panamá',
+    attendance: [],
+    noAttendance: 'No se registró la asistencia.',
+    items: [{ heading: '1. Punto', paragraphs: [text], errata: [] }],
+    decisions: [],
+    noDecisions: 'Sin decisiones.',
+    adoption: ['Aprobada.'],
+  })
+
+  it('build a PDF from text the standard fonts cannot encode, and a long one over several pages', async () => {
+    const { default: minutesPdf } = await import('../app/modules/meetings/minutes-pdf.job.mjs')
+    const hostile = await minutesPdf(input('Emoji 🎉, 中文 y ≥ 3 — «Ñandú» ' + 'palabra '.repeat(4000)))
+    const doc = await getDocumentProxy(new Uint8Array(hostile))
+    expect(doc.numPages).toBeGreaterThan(2)
+    const { text } = await extractText(doc, { mergePages: true })
+    expect(text).toContain('«Ñandú»')
+    expect(text).toContain('Emoji ?')
+  })
+})
