@@ -18,9 +18,9 @@ import { action as agendaAction, loader as agendaLoader } from '~/routes/meeting
 import { action as editAction } from '~/routes/meetings.$id.edit'
 import { action as copyAction, loader as copyLoader } from '~/routes/meetings.$id.copy'
 import { loader as programmeLoader } from '~/routes/meetings_.$id.programme'
-import { itemFit } from '~/modules/meetings/agenda-dates.server'
+import { itemFit, movedTime } from '~/modules/meetings/agenda-dates.server'
 import { meetingFormValues } from '~/modules/meetings/meeting-form.server'
-import { utcToZoned } from '~/modules/meetings/time'
+import { utcToZoned, zonedToUtc } from '~/modules/meetings/time'
 import mammoth from 'mammoth'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { delegationMembers, documentDownloads, minutes, minutesComments, people } from '@db/schema'
@@ -559,5 +559,26 @@ describe('the official minutes’ jobs', () => {
     const { text } = await extractText(doc, { mergePages: true })
     expect(text).toContain('«Ñandú»')
     expect(text).toContain('Emoji ?')
+  })
+})
+
+describe('an item moved with its meeting', () => {
+  it('keeps its day of the meeting and its wall-clock time across zones and daylight saving, and moves back', () => {
+    const at = (local: string, tz: string) => zonedToUtc(local, tz)!
+    const before = {
+      startsAt: at('2027-03-10T09:00', 'America/Panama'),
+      endsAt: at('2027-03-11T17:00', 'America/Panama'),
+      timeZone: 'America/Panama',
+    }
+    // a week later, in New York, where daylight saving starts on 14 March 2027
+    const after = {
+      startsAt: at('2027-03-17T09:00', 'America/New_York'),
+      endsAt: at('2027-03-18T17:00', 'America/New_York'),
+      timeZone: 'America/New_York',
+    }
+    const item = at('2027-03-11T14:30', 'America/Panama')
+    const moved = movedTime(item, before, after)
+    expect(utcToZoned(moved, 'America/New_York')).toBe('2027-03-18T14:30')
+    expect(movedTime(moved, after, before).getTime()).toBe(item.getTime())
   })
 })
