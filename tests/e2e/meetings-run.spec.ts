@@ -55,4 +55,18 @@ test.describe('meetings run without JavaScript', () => {
       queryValue("select count(*) from minutes where meeting_id = ? and status = 'circulated'", meetingId),
     ).toBe(0)
   })
+
+  test('the printable programme in either language fits a phone', async ({ page, signIn }) => {
+    await signIn('mx.delegate@rcm.example')
+    await page.setViewportSize({ width: 360, height: 740 })
+    const meetingId = queryValue("select id from meetings where number = 'XXVIII'")
+    await page.goto(`/meetings/${meetingId}?lang=es`)
+    await page.getByRole('link', { name: 'Programa imprimible' }).click()
+    await expect(page.getByRole('heading', { name: /^Día 2 · / })).toBeVisible()
+    await page.getByRole('link', { name: 'Programa en inglés' }).click()
+    await expect(page.getByRole('heading', { name: /^Day 2 · / })).toBeVisible()
+    await expect(page.getByText('Adoption of the Declaration of Panama')).toBeVisible()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+  })
 })
