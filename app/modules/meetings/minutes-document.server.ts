@@ -114,11 +114,7 @@ export function officialMinutes(viewer: Viewer, meeting: VisibleMeeting, lang: L
     .from(auditLog)
     .innerJoin(people, eq(people.id, auditLog.actorId))
     .where(
-      and(
-        eq(auditLog.action, 'minutes.adopt'),
-        eq(auditLog.targetId, row.id),
-        eq(auditLog.outcome, 'ok'),
-      ),
+      and(eq(auditLog.action, 'minutes.adopt'), eq(auditLog.targetId, row.id), eq(auditLog.outcome, 'ok')),
     )
     .orderBy(desc(auditLog.at))
     .get()
