@@ -471,12 +471,16 @@ describe('adopting the minutes', () => {
       run(loader, `/meetings/${m.id}/minutes.${ext}`, { as }, { id: m.id })
     expect((await get(pdfLoader, 'pdf')).status).toBe(404)
     // someone attended
-    const member = db.select().from(delegationMembers).where(eq(delegationMembers.meetingId, m.id)).get()!
+    const member = db
+      .select()
+      .from(delegationMembers)
+      .where(and(eq(delegationMembers.meetingId, m.id), isNotNull(delegationMembers.personId)))
+      .get()!
     db.update(delegationMembers)
       .set({ attendance: 'present' })
       .where(eq(delegationMembers.id, member.id))
       .run()
-    const attendee = db.select().from(people).where(eq(people.id, member.personId)).get()!
+    const attendee = db.select().from(people).where(eq(people.id, member.personId!)).get()!
     expect((await post(m.id, { intent: 'adopt', confirm: 'yes' })).status).toBe(302)
     const tab = await run<{ official: boolean }>(
       minutesLoader,

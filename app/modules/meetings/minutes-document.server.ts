@@ -4,7 +4,7 @@
  * gathers the data as the viewer may see it (minutesPage's rules) and translates every label; the
  * bytes are built in a child process (minutes-pdf.job.mjs, minutes-docx.job.mjs).
  */
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { db } from '@db/client'
 import { auditLog, delegationMembers, minutesComments, minutes, organizations, people } from '@db/schema'
@@ -70,13 +70,14 @@ export function officialMinutes(viewer: Viewer, meeting: VisibleMeeting, lang: L
   const tz = row.timeZone
   const present = db
     .select({
-      name: people.name,
+      // a member without an account (a Vice-Minister registered by the focal point) by their own name
+      name: sql<string>`coalesce(${people.name}, ${delegationMembers.name})`,
       orgEs: organizations.nameEs,
       orgEn: organizations.nameEn,
       orgId: organizations.id,
     })
     .from(delegationMembers)
-    .innerJoin(people, eq(people.id, delegationMembers.personId))
+    .leftJoin(people, eq(people.id, delegationMembers.personId))
     .innerJoin(organizations, eq(organizations.id, delegationMembers.organizationId))
     .where(and(eq(delegationMembers.meetingId, row.id), eq(delegationMembers.attendance, 'present')))
     .all()
