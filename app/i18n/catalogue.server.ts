@@ -19,6 +19,7 @@ import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
 import { plans } from './messages/plans'
 import { planMatrix } from './messages/plan-matrix'
+import { decisionsOwners } from './messages/decisions-owners'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -36,6 +37,7 @@ export const catalogue = {
     ...actions.en,
     ...plans.en,
     ...planMatrix.en,
+    ...decisionsOwners.en,
   },
   es: {
     ...common.es,
@@ -51,6 +53,7 @@ export const catalogue = {
     ...actions.es,
     ...plans.es,
     ...planMatrix.es,
+    ...decisionsOwners.es,
   },
 }
 

@@ -27,6 +27,8 @@ export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const
 /** A decision stays in the register when withdrawn: its code is never given again. */
 export const DECISION_STATUSES = ['in_force', 'withdrawn'] as const
 export type DecisionStatus = (typeof DECISION_STATUSES)[number]
+/** The register's status filter: the statuses, and decisions corrected by a corrigendum. */
+export const DECISION_FILTERS = [...DECISION_STATUSES, 'corrected'] as const
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number]
 
 /** The kinds of organization a meeting invites (the secretariat organizes; national institutions come
