@@ -26,13 +26,18 @@ const EnvSchema = z.object({
   UPLOAD_MB_PER_DAY: positiveInt(2048),
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_MAX_HOURS: positiveInt(12),
-  // Text extraction of uploads, in worker threads (app/modules/documents/extraction-pool.server.ts)
+  // Text extraction of uploads, in child processes (app/modules/documents/extraction-pool.server.ts)
   EXTRACT_WORKERS: positiveInt(1),
   EXTRACT_TIMEOUT_SECONDS: positiveInt(60),
   EXTRACT_MAX_MEMORY_MB: positiveInt(512),
   EXTRACT_MAX_FILE_MB: positiveInt(25),
   EXTRACT_MAX_INFLATED_MB: positiveInt(200),
   EXTRACT_MAX_TEXT_CHARS: positiveInt(1_000_000),
+  // Building and parsing files (DOCX, XLSX, PDF, imports), in child processes (core/child-jobs.server.ts)
+  JOB_WORKERS: positiveInt(1),
+  JOB_TIMEOUT_SECONDS: positiveInt(60),
+  JOB_MAX_MEMORY_MB: positiveInt(512),
+  JOB_MAX_QUEUE: positiveInt(20),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string; databasePath: string }

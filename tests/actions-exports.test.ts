@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createAction } from '~/modules/actions/writing.server'
-import { csvField, neutralize, toCsv } from '~/modules/actions/exports.server'
+import { csvField, neutralize, toCsv } from '~/modules/core/table-export.server'
 import { actionsToday, addDays } from '~/modules/actions/overdue.server'
 import { listActions } from '~/modules/actions/lists.server'
 import * as csv from '~/routes/actions.export[.]csv'

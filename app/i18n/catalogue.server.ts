@@ -19,6 +19,7 @@ import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
 import { plans } from './messages/plans'
 import { planMatrix } from './messages/plan-matrix'
+import { followUp } from './messages/follow-up'
 import { decisionsOwners } from './messages/decisions-owners'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
@@ -37,6 +38,7 @@ export const catalogue = {
     ...actions.en,
     ...plans.en,
     ...planMatrix.en,
+    ...followUp.en,
     ...decisionsOwners.en,
   },
   es: {
@@ -53,6 +55,7 @@ export const catalogue = {
     ...actions.es,
     ...plans.es,
     ...planMatrix.es,
+    ...followUp.es,
     ...decisionsOwners.es,
   },
 }

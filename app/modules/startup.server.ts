@@ -4,6 +4,7 @@ import { organizations, sessions } from '@db/schema'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@db/seed/demo'
 import { getEnv } from '~/env.server'
 import { pruneRateLimits } from '~/modules/auth/rate-limit.server'
+import { stopChildJobs } from '~/modules/core/child-jobs.server'
 import { stopExtractionWorkers } from '~/modules/documents/extraction-pool.server'
 import { sweepDocumentStorage } from '~/modules/documents/housekeeping.server'
 import { deliverPendingMail } from '~/modules/mail/mail.server'
@@ -55,5 +56,6 @@ export function sweep(now = Date.now()) {
 export function shutdown() {
   timers.forEach(clearInterval)
   void stopExtractionWorkers()
+  void stopChildJobs()
   closeDatabase()
 }

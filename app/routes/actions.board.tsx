@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
-import { BarChart } from '~/components/bar-chart'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { StackedBarChart } from '~/components/stacked-bar-chart'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
-import { actionsBoard } from '~/modules/actions/board.server'
+import { actionsBoard, boardFilterOptions } from '~/modules/actions/board.server'
+import { BoardQuerySchema } from '~/modules/actions/schemas'
 import { actionsToday } from '~/modules/actions/overdue.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowed } from '~/modules/core/domain-error.server'
@@ -13,34 +14,50 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 export const meta = titleMeta('actions.board.title')
 
 // The follow-up board: per member state and organization, open, overdue and done actions, as a table
-// and as bar charts. Every signed-in person may look; each sees the counts of what they may see.
+// and as one stacked bar chart (one scale), narrowed by due year, meeting and working group (a GET form:
+// the address can be shared), downloadable as CSV and XLSX. Every signed-in person may look; each sees
+// the counts of what they may see.
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   try {
     assertAllowed(viewer, 'action.board')
-    return { rows: actionsBoard(viewer, resolveLang(request, viewer)), today: actionsToday() }
+    const lang = resolveLang(request, viewer)
+    const url = new URL(request.url)
+    const filters = BoardQuerySchema.parse(Object.fromEntries(url.searchParams))
+    const options = boardFilterOptions(viewer, lang)
+    // a meeting the viewer may not see (or that has no actions) is not offered, and not applied
+    if (filters.meeting && !options.meetings.some((m) => m.id === filters.meeting)) delete filters.meeting
+    if (filters.group && !options.groups.some((g) => g.slug === filters.group)) delete filters.group
+    const query = new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)])).toString()
+    return {
+      rows: actionsBoard(viewer, lang, new Date(), filters),
+      today: actionsToday(),
+      filters,
+      options,
+      query,
+    }
   } catch (error) {
     return pageFailure(error)
   }
 }
 
 export default function ActionsBoard() {
-  const { rows, today } = useLoaderData<typeof loader>()
+  const { rows, today, filters, options, query } = useLoaderData<typeof loader>()
   const { t, number, date } = useT()
   const withActions = rows.filter((r) => r.open + r.done > 0)
-  const chart = (key: 'open' | 'overdue' | 'done', title: string) => (
-    <BarChart
-      title={title}
-      bars={withActions.map((r) => ({ label: `${r.name} (${r.code})`, value: r[key] }))}
-      labelHeading={t('actions.board.organization')}
-      valueHeading={t('actions.board.count')}
-      formatValue={(n) => number(n)}
-    />
-  )
   const total = rows.reduce(
     (s, r) => ({ open: s.open + r.open, overdue: s.overdue + r.overdue, done: s.done + r.done }),
     { open: 0, overdue: 0, done: 0 },
   )
+  const narrowed = [
+    filters.year ? `${t('followUp.year')} ${filters.year}` : null,
+    options.meetings.find((m) => m.id === filters.meeting)?.title ?? null,
+    options.groups.find((g) => g.slug === filters.group)?.name ?? null,
+  ].filter(Boolean)
+  const suffix = query ? `?${query}` : ''
+  // the list's own filters, so that a count leads to the actions it counts
+  const listQuery = (code: string, extra: string) =>
+    `/actions?owner=${code}&${extra}${filters.meeting ? `&meeting=${filters.meeting}` : ''}${filters.group ? `&group=${filters.group}` : ''}`
   return (
     <>
       <p className="small">
@@ -48,6 +65,56 @@ export default function ActionsBoard() {
       </p>
       <h1>{t('actions.board.title')}</h1>
       <p className="muted">{t('actions.board.intro', { date: date(`${today}T12:00:00Z`, 'long') })}</p>
+      <Form method="get" className="filters actions-noprint" aria-label={t('followUp.filters')}>
+        <div className="field">
+          <label htmlFor="board-year">{t('followUp.year')}</label>
+          <select id="board-year" name="year" defaultValue={filters.year ?? ''}>
+            <option value="">{t('followUp.anyYear')}</option>
+            {options.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="board-meeting">{t('followUp.meeting')}</label>
+          <select id="board-meeting" name="meeting" defaultValue={filters.meeting ?? ''}>
+            <option value="">{t('followUp.anyMeeting')}</option>
+            {options.meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="board-group">{t('followUp.group')}</label>
+          <select id="board-group" name="group" defaultValue={filters.group ?? ''}>
+            <option value="">{t('followUp.anyGroup')}</option>
+            {options.groups.map((g) => (
+              <option key={g.slug} value={g.slug}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit">{t('followUp.apply')}</button>
+          {query ? <Link to="/actions/board">{t('followUp.reset')}</Link> : null}
+        </div>
+      </Form>
+      {narrowed.length ? <p>{t('followUp.filtered', { what: narrowed.join(' · ') })}</p> : null}
+      <p className="small actions-noprint">
+        {t('followUp.export')}:{' '}
+        <a href={`/actions/board.csv${suffix}`} download>
+          {t('followUp.exportCsv')}
+        </a>{' '}
+        ·{' '}
+        <a href={`/actions/board.xlsx${suffix}`} download>
+          {t('followUp.exportXlsx')}
+        </a>
+      </p>
       <div className="table-wrap">
         <table>
           <caption className="actions-caption">{t('actions.board.tableCaption')}</caption>
@@ -67,11 +134,11 @@ export default function ActionsBoard() {
                   <span className="muted small">{t(`kind.${r.kind}`)}</span>
                 </th>
                 <td>
-                  <Link to={`/actions?owner=${r.code}&status=open`}>{number(r.open)}</Link>
+                  <Link to={listQuery(r.code, 'status=open')}>{number(r.open)}</Link>
                 </td>
                 <td>
                   {r.overdue ? (
-                    <Link to={`/actions?owner=${r.code}&overdue=1`}>
+                    <Link to={listQuery(r.code, 'overdue=1')}>
                       {number(r.overdue)} <span className="badge danger">{t('actions.overdue')}</span>
                     </Link>
                   ) : (
@@ -79,7 +146,7 @@ export default function ActionsBoard() {
                   )}
                 </td>
                 <td>
-                  <Link to={`/actions?owner=${r.code}&status=done`}>{number(r.done)}</Link>
+                  <Link to={listQuery(r.code, 'status=done')}>{number(r.done)}</Link>
                 </td>
               </tr>
             ))}
@@ -97,11 +164,21 @@ export default function ActionsBoard() {
       <section aria-labelledby="board-charts" className="actions-charts">
         <h2 id="board-charts">{t('actions.board.charts')}</h2>
         {withActions.length ? (
-          <>
-            {chart('open', t('actions.board.chartOpen'))}
-            {chart('overdue', t('actions.board.chartOverdue'))}
-            {chart('done', t('actions.board.chartDone'))}
-          </>
+          <StackedBarChart
+            title={t('followUp.chartTitle')}
+            series={[
+              { label: t('followUp.overdue'), className: 'stacked-bar-1' },
+              { label: t('followUp.onTime'), className: 'stacked-bar-2' },
+              { label: t('followUp.done'), className: 'stacked-bar-3' },
+            ]}
+            rows={withActions.map((r) => ({
+              label: r.name,
+              values: [r.overdue, r.open - r.overdue, r.done],
+            }))}
+            labelHeading={t('actions.board.organization')}
+            totalHeading={t('followUp.total')}
+            formatValue={(n) => number(n)}
+          />
         ) : (
           <p className="muted">{t('actions.empty')}</p>
         )}

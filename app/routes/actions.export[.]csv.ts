@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { actionsCsv, CSV_TYPE, exportFilename } from '~/modules/actions/exports.server'
+import { actionsCsv, exportFilename } from '~/modules/actions/exports.server'
 import { ListQuerySchema } from '~/modules/actions/schemas'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { CSV_TYPE, exportHeaders } from '~/modules/core/table-export.server'
 import { contentDisposition } from '~/modules/documents/storage.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
@@ -13,11 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     Object.fromEntries(new URL(request.url).searchParams),
   )
   return new Response(actionsCsv(viewer, filters, lang), {
-    headers: {
-      'Content-Type': CSV_TYPE,
-      'Content-Disposition': contentDisposition(exportFilename(lang, 'csv')),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+    headers: exportHeaders(CSV_TYPE, contentDisposition(exportFilename(lang, 'csv'))),
   })
 }

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { actionsXlsx, exportFilename, XLSX_TYPE } from '~/modules/actions/exports.server'
+import { actionsXlsx, exportFilename } from '~/modules/actions/exports.server'
 import { ListQuerySchema } from '~/modules/actions/schemas'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { childJobUnavailable } from '~/modules/core/child-jobs.server'
+import { exportHeaders, XLSX_TYPE } from '~/modules/core/table-export.server'
 import { contentDisposition } from '~/modules/documents/storage.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
@@ -12,13 +14,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { page: _page, ...filters } = ListQuerySchema.parse(
     Object.fromEntries(new URL(request.url).searchParams),
   )
-  const body = await actionsXlsx(viewer, filters, lang)
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': XLSX_TYPE,
-      'Content-Disposition': contentDisposition(exportFilename(lang, 'xlsx')),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  })
+  try {
+    const body = await actionsXlsx(viewer, filters, lang)
+    return new Response(new Uint8Array(body), {
+      headers: exportHeaders(XLSX_TYPE, contentDisposition(exportFilename(lang, 'xlsx'))),
+    })
+  } catch (error) {
+    return childJobUnavailable(error, lang)
+  }
 }

@@ -72,8 +72,8 @@ function ActionsTable({ actions, caption }: { actions: ReportAction[]; caption: 
 }
 
 export default function FollowUpReport() {
-  const { header: m, decisions, other, summary, generatedAt } = useLoaderData<typeof loader>()
-  const { t, date } = useT()
+  const { header: m, decisions, other, summary, byOrganization, generatedAt } = useLoaderData<typeof loader>()
+  const { t, date, number } = useT()
   return (
     <article className="actions-print">
       <PrintedMeetingHeader meeting={m} title={t('actions.report.title')} />
@@ -87,6 +87,36 @@ export default function FollowUpReport() {
         })}
       </p>
       <p className="small muted">{t('actions.report.generated', { date: date(generatedAt, 'datetime') })}</p>
+      {byOrganization.length ? (
+        <section aria-labelledby="report-by-org">
+          <h2 id="report-by-org">{t('followUp.summaryTitle')}</h2>
+          <table className="actions-print-table">
+            <caption className="actions-caption">{t('followUp.summaryCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('followUp.col.organization')}</th>
+                <th scope="col">{t('followUp.total')}</th>
+                <th scope="col">{t('followUp.col.open')}</th>
+                <th scope="col">{t('followUp.col.overdue')}</th>
+                <th scope="col">{t('followUp.col.done')}</th>
+                <th scope="col">{t('followUp.cancelled')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byOrganization.map((o) => (
+                <tr key={o.name}>
+                  <th scope="row">{o.name}</th>
+                  <td>{number(o.total)}</td>
+                  <td>{number(o.open)}</td>
+                  <td>{number(o.overdue)}</td>
+                  <td>{number(o.done)}</td>
+                  <td>{number(o.cancelled)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       <h2>{t('actions.report.decisions')}</h2>
       {decisions.length ? (
         decisions.map((d) => (

@@ -66,7 +66,58 @@ test('the secretariat’s board shows the member states and draws the numbers', 
   await page.goto('/actions/board?lang=en')
   await expect(page.getByRole('img').first()).toBeVisible()
   await expect(page.getByRole('table').first()).toContainText('Panama')
+  // one chart, stacked by status, with its legend; no state named by its code
+  await expect(page.locator('.stacked-bar-chart')).toHaveCount(1)
+  await expect(page.locator('.stacked-bar-legend li')).toHaveText(['Open, overdue', 'Open, on time', 'Done'])
+  await expect(page.locator('.stacked-bar-label').first()).not.toContainText('(')
   await expectNoSeriousA11yViolations(page)
+})
+
+test('the board narrows by year and meeting without JavaScript, fits a phone and downloads as shown', async ({
+  browser,
+  baseURL,
+}) => {
+  const page = await as(browser, 'secretariat@rcm.example', false, baseURL!)
+  await page.setViewportSize({ width: 360, height: 800 })
+  await page.goto('/actions/board?lang=en')
+  const panamaOpen = async () =>
+    Number(
+      await page
+        .getByRole('row', { name: /^Panama/ })
+        .first()
+        .getByRole('cell')
+        .first()
+        .innerText(),
+    )
+  const allOpen = await panamaOpen()
+  const year = await page.getByLabel('Due in').locator('option').nth(1).getAttribute('value')
+  await page.getByLabel('Due in').selectOption(year!)
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(new RegExp(`year=${year}`))
+  await expect(page.getByText(`Narrowed to: Due in ${year}.`)).toBeVisible()
+  expect(await panamaOpen()).toBeLessThanOrEqual(allOpen)
+  // the page is no wider than the phone: the chart scales down, its labels are not cut
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll('.stacked-bar-chart svg.chart text')].some((t) => {
+      const svg = t.closest('svg')!.getBoundingClientRect()
+      const box = t.getBoundingClientRect()
+      return box.right > svg.right + 1 || box.left < svg.left - 1
+    }),
+  )
+  expect(clipped).toBe(false)
+  const csv = await page.request.get(
+    await page
+      .getByRole('link', { name: 'CSV' })
+      .getAttribute('href')
+      .then((h) => h!),
+  )
+  expect(csv.status()).toBe(200)
+  expect(await csv.text()).toContain('Panama,Member state,')
+  await page.getByRole('link', { name: 'Show everything' }).click()
+  await expect(page).toHaveURL(/\/actions\/board$/)
+  await page.context().close()
 })
 
 test('the overdue filter and the CSV export work without JavaScript', async ({ browser, baseURL }) => {

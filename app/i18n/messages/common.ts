@@ -56,6 +56,8 @@ export const common = defineMessages({
     'error.413': 'The file is too large.',
     'error.429': 'Too many attempts. Please wait and try again.',
     'error.500': 'An unexpected error occurred. The secretariat has been notified in the logs.',
+    'error.503':
+      'The file could not be prepared now (the server is busy or the file is too large). Please try again in a minute.',
     'error.status': 'Error {status}',
     'error.home': 'Back to the dashboard',
     'notYet.title': 'Coming soon',
@@ -126,6 +128,8 @@ export const common = defineMessages({
     'error.413': 'El archivo es demasiado grande.',
     'error.429': 'Demasiados intentos. Espere e inténtelo de nuevo.',
     'error.500': 'Ocurrió un error inesperado. Quedó registrado para la Secretaría.',
+    'error.503':
+      'No se pudo preparar el archivo ahora (el servidor está ocupado o el archivo es demasiado grande). Vuelva a intentarlo en un minuto.',
     'error.status': 'Error {status}',
     'error.home': 'Volver al inicio',
     'notYet.title': 'Próximamente',

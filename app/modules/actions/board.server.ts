@@ -10,7 +10,7 @@ import { actionItems, actionOwners, organizations, type OrganizationKind } from 
 import type { Lang } from '~/i18n/core'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
-import { listActions, type ListedAction } from './lists.server'
+import { listActions, listFilterOptions, originWhere, type ListedAction } from './lists.server'
 import { localized } from './loading.server'
 import { actionsToday } from './overdue.server'
 import { organizationColumns } from '~/modules/members/organizations.server'
@@ -30,6 +30,19 @@ interface Counts {
   done: number
 }
 
+/** What the board may be narrowed to: the actions due in a year, from a meeting, of a working group
+ * (its own actions and its meetings'). */
+export interface BoardFilters {
+  year?: number
+  meeting?: string
+  group?: string
+}
+
+const filterSql = (viewer: Viewer, filters: BoardFilters) => {
+  const where = originWhere(viewer, filters)
+  return where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``
+}
+
 /**
  * Counts per accountable organization (a national institution counts for its state), each action once.
  *
@@ -40,7 +53,12 @@ interface Counts {
  * the few actions owned twice within one state (the state and its institution, or two institutions) so
  * that they count once. `orgIds` limits the counts to these owner organizations.
  */
-function counts(viewer: Viewer, now: Date, orgIds?: string[]): Map<string, Counts> {
+function counts(
+  viewer: Viewer,
+  now: Date,
+  orgIds?: string[],
+  filters: BoardFilters = {},
+): Map<string, Counts> {
   const today = actionsToday(now)
   const open = sql`${actionItems.status} in ('not_started','in_progress','blocked')`
   const buckets = (times = sql`1`) => sql`sum(${times} * (${open})) as open,
@@ -56,7 +74,7 @@ function counts(viewer: Viewer, now: Date, orgIds?: string[]): Map<string, Count
     select ao.organization_id as organizationId, ${buckets()}
     from ${actionOwners} as ao indexed by action_owners_org_idx
     join ${actionItems} indexed by action_items_board_idx on ${actionItems.id} = ao.action_id
-    where ao.kind = 'owner' and ${visibleActionsWhere(viewer)} ${onlyOrgs}
+    where ao.kind = 'owner' and ${visibleActionsWhere(viewer)} ${onlyOrgs} ${filterSql(viewer, filters)}
     group by ao.organization_id`)
   const parents = new Map(
     db
@@ -85,15 +103,20 @@ function counts(viewer: Viewer, now: Date, orgIds?: string[]): Map<string, Count
       group by g, ao.action_id having count(*) > 1
     ) as x
     join ${actionItems} on ${actionItems.id} = x.action_id
-    where ${visibleActionsWhere(viewer)}
+    where ${visibleActionsWhere(viewer)} ${filterSql(viewer, filters)}
     group by g`)
   for (const c of twice) add(c.organizationId, c, -1)
   return result
 }
 
 /** Every member state (even with nothing to do), then every other organization that owns actions. */
-export function actionsBoard(viewer: Viewer, lang: Lang, now = new Date()): BoardRow[] {
-  const byOrg = counts(viewer, now)
+export function actionsBoard(
+  viewer: Viewer,
+  lang: Lang,
+  now = new Date(),
+  filters: BoardFilters = {},
+): BoardRow[] {
+  const byOrg = counts(viewer, now, undefined, filters)
   const orgs = db
     .select(organizationColumns)
     .from(organizations)
@@ -171,4 +194,17 @@ export function stateCommitments(
     supported: supported.items,
     truncated: owned.hasMore || supported.hasMore,
   }
+}
+
+/** The choices of the board's filters: the years in which visible actions are due, the meetings they
+ * come from (those the viewer may see) and the working groups. */
+export function boardFilterOptions(viewer: Viewer, lang: Lang) {
+  const { meetings, groups } = listFilterOptions(viewer, lang)
+  const years = db
+    .all<{ year: string }>(
+      sql`select distinct substr(${actionItems.dueDate}, 1, 4) as year from ${actionItems}
+        where ${visibleActionsWhere(viewer)} order by year desc limit 50`,
+    )
+    .map((r) => Number(r.year))
+  return { years, meetings, groups }
 }

@@ -1,22 +1,18 @@
 /**
- * Exports of the filtered list of actions (the same filters and visibility as the page): CSV (RFC 4180,
- * UTF-8 with a byte-order mark so that Excel reads the accents, CRLF line ends) and XLSX (exceljs).
- * Spreadsheet formula injection: a CSV cell that starts with = + - @ (or a tab or carriage return) is
- * prefixed with ' so that a spreadsheet shows it as text instead of running it. In the XLSX file every
- * text is written as a string cell (never a formula), so it needs no prefix.
+ * Exports of the filtered list of actions (the same filters and visibility as the page), as CSV and XLSX
+ * through core/table-export.server.ts (formula injection neutralised, the XLSX built off the event loop).
  */
-import ExcelJS from 'exceljs'
 import { type Lang, type MessageKey } from '~/i18n'
 import { translator } from '~/i18n/catalogue.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { listActions, type ListedAction } from './lists.server'
 import { actionsToday } from './overdue.server'
 import type { ListFilters } from './schemas'
+import { tableCsv, tableXlsx, type Cell, type Table } from '~/modules/core/table-export.server'
 
 /** At most this many rows per export (the page's filters narrow it down). */
 export const EXPORT_LIMIT = 10_000
 
-type Cell = string | number
 interface Column {
   key: string
   label: MessageKey
@@ -103,56 +99,32 @@ function rowsFor(viewer: Viewer, filters: ListFilters, lang: Lang, now: Date) {
   return listActions(viewer, filters, { lang, now, limit: EXPORT_LIMIT }).items
 }
 
-/** Neutralises spreadsheet formulas in a text cell (OWASP "CSV injection"). */
-export function neutralize(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
-
-/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(value: Cell): string {
-  const s = typeof value === 'number' ? String(value) : neutralize(value)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-export function toCsv(header: string[], rows: Cell[][]): string {
-  const lines = [header, ...rows].map((r) => r.map(csvField).join(','))
-  return `\uFEFF${lines.join('\r\n')}\r\n`
-}
-
 /** The file name, e.g. acciones-2025-03-14.csv */
 export function exportFilename(lang: Lang, ext: 'csv' | 'xlsx', now = new Date()) {
   return `${lang === 'es' ? 'acciones' : 'actions'}-${actionsToday(now)}.${ext}`
 }
 
-export function actionsCsv(viewer: Viewer, filters: ListFilters, lang: Lang, now = new Date()): string {
+function actionsTable(viewer: Viewer, filters: ListFilters, lang: Lang, now: Date): Table {
   const { t } = translator(lang)
-  const rows = rowsFor(viewer, filters, lang, now)
-  return toCsv(
-    COLUMNS.map((c) => t(c.label)),
-    rows.map((a) => COLUMNS.map((c) => c.value(a, t))),
-  )
+  return {
+    name: t('actions.title'),
+    columns: COLUMNS.map((c) => ({ header: t(c.label), width: c.width })),
+    rows: rowsFor(viewer, filters, lang, now).map((a) => COLUMNS.map((c) => c.value(a, t))),
+  }
 }
 
-export async function actionsXlsx(
+export function actionsCsv(viewer: Viewer, filters: ListFilters, lang: Lang, now = new Date()): string {
+  return tableCsv(actionsTable(viewer, filters, lang, now))
+}
+
+export function actionsXlsx(
   viewer: Viewer,
   filters: ListFilters,
   lang: Lang,
   now = new Date(),
 ): Promise<Buffer> {
-  const { t } = translator(lang)
-  const rows = rowsFor(viewer, filters, lang, now)
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = t('app.name')
-  workbook.created = now
-  const sheet = workbook.addWorksheet(t('actions.title'), { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = COLUMNS.map((c) => ({ header: t(c.label), key: c.key, width: c.width }))
-  for (const a of rows) {
-    sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(a, t)])))
-  }
-  sheet.getRow(1).font = { bold: true }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return tableXlsx([actionsTable(viewer, filters, lang, now)], {
+    creator: translator(lang).t('app.name'),
+    created: now,
+  })
 }
-
-export const CSV_TYPE = 'text/csv; charset=utf-8'
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

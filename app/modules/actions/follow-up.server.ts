@@ -3,7 +3,7 @@
  * (its numbered decisions) and what was done about it (the actions that came out of each decision, their
  * owners, status, progress and latest report). Only what the viewer may see.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db } from '@db/client'
 import { actionItems, actionUpdates, organizations } from '@db/schema'
@@ -28,6 +28,16 @@ export interface ReportAction {
   lastReport: { note: string; at: Date; organization: string } | null
 }
 
+/** One answerable state's or organization's actions of the meeting. */
+export interface OrgSummary {
+  name: string
+  total: number
+  open: number
+  overdue: number
+  done: number
+  cancelled: number
+}
+
 const reportOrg = alias(organizations, 'report_org')
 
 export function followUpReport(viewer: Viewer, meetingId: string, lang: Lang, now = new Date()) {
@@ -49,7 +59,7 @@ export function followUpReport(viewer: Viewer, meetingId: string, lang: Lang, no
         actionId: actionUpdates.actionId,
         note: actionUpdates.note,
         at: actionUpdates.createdAt,
-        organization: reportOrg.code,
+        organization: sql<string>`coalesce(${lang === 'es' ? reportOrg.nameEs : reportOrg.nameEn}, ${reportOrg.nameEs}, ${reportOrg.nameEn}, ${reportOrg.code})`,
       })
       .from(actionUpdates)
       .innerJoin(reportOrg, eq(reportOrg.id, actionUpdates.organizationId))
@@ -73,6 +83,49 @@ export function followUpReport(viewer: Viewer, meetingId: string, lang: Lang, no
       .map((o) => localized(lang, o.nameEs, o.nameEn)),
     lastReport: latest.get(r.id) ?? null,
   })
+  // per answerable state or organization (a national institution answers through its state), each
+  // action once per state
+  const orgs = new Map(
+    db
+      .select({
+        id: organizations.id,
+        parentId: organizations.parentId,
+        nameEs: organizations.nameEs,
+        nameEn: organizations.nameEn,
+        sortOrder: organizations.sortOrder,
+      })
+      .from(organizations)
+      .all()
+      .map((o) => [o.id, o]),
+  )
+  const perOrg = new Map<string, OrgSummary & { sortOrder: number }>()
+  for (const r of rows) {
+    const accountable = new Set(
+      (owners.get(r.id) ?? []).filter((o) => o.role === 'owner').map((o) => o.parentId ?? o.organizationId),
+    )
+    for (const orgId of accountable) {
+      const org = orgs.get(orgId)
+      if (!org) continue
+      const c = perOrg.get(orgId) ?? {
+        name: localized(lang, org.nameEs, org.nameEn),
+        sortOrder: org.sortOrder,
+        total: 0,
+        open: 0,
+        overdue: 0,
+        done: 0,
+        cancelled: 0,
+      }
+      c.total++
+      if (r.status === 'done') c.done++
+      else if (r.status === 'cancelled') c.cancelled++
+      else c.open++
+      if (isOverdue(r.dueDate, r.status, now)) c.overdue++
+      perOrg.set(orgId, c)
+    }
+  }
+  const byOrganization = [...perOrg.values()]
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
+    .map(({ sortOrder: _s, ...c }) => c)
   const decisions = listMeetingDecisions(meeting.row.id, lang).map((d) => ({
     id: d.id,
     code: d.code,
@@ -92,6 +145,7 @@ export function followUpReport(viewer: Viewer, meetingId: string, lang: Lang, no
       overdue: all.filter((a) => a.overdue).length,
       cancelled: all.filter((a) => a.status === 'cancelled').length,
     },
+    byOrganization,
     generatedAt: now,
   }
 }

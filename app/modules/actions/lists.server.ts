@@ -70,16 +70,14 @@ function ownedByWhere(code: string, kind: 'owner' | 'supporting'): SQL {
 }
 
 /** The filters (all from allowlists) as SQL, visibility first. */
-export function listWhere(
+/** The filters by origin (meeting, decision, working group, due year), shared with the board. A filter
+ * by an origin the viewer may not see matches nothing: the list never says which of the actions they
+ * see come from a hidden meeting or decision. */
+export function originWhere(
   viewer: Viewer,
-  f: ListFilters,
-  now: Date,
-  involvement: 'owner' | 'supporting' = 'owner',
-): SQL {
-  const where: SQL[] = [visibleActionsWhere(viewer)]
-  if (f.owner) where.push(ownedByWhere(f.owner, involvement))
-  // a filter by an origin the viewer may not see matches nothing: the list never says which of the
-  // actions they see come from a hidden meeting or decision
+  f: Pick<ListFilters, 'meeting' | 'decision' | 'group'> & { year?: number },
+): SQL[] {
+  const where: SQL[] = []
   if (f.meeting || f.decision) where.push(visibleActionOriginWhere(viewer))
   if (f.meeting) where.push(eq(actionItems.meetingId, f.meeting))
   if (f.decision) where.push(eq(actionItems.decisionId, f.decision))
@@ -89,6 +87,19 @@ export function listWhere(
       sql`(${actionItems.groupId} = ${gid} or ${actionItems.meetingId} in (select ${meetings.id} from ${meetings} where ${meetings.groupId} = ${gid} and ${visibleMeetingsWhere(viewer)}))`,
     )
   }
+  if (f.year) where.push(sql`substr(${actionItems.dueDate}, 1, 4) = ${String(f.year)}`)
+  return where
+}
+
+export function listWhere(
+  viewer: Viewer,
+  f: ListFilters,
+  now: Date,
+  involvement: 'owner' | 'supporting' = 'owner',
+): SQL {
+  const where: SQL[] = [visibleActionsWhere(viewer)]
+  if (f.owner) where.push(ownedByWhere(f.owner, involvement))
+  where.push(...originWhere(viewer, f))
   if (f.status === 'open') where.push(openWhere())
   else if (f.status === 'awaiting_validation') where.push(awaitingValidation)
   else if (f.status) where.push(eq(actionItems.status, f.status))

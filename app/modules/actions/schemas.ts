@@ -57,6 +57,14 @@ export const ListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 })
 export type ListQuery = z.infer<typeof ListQuerySchema>
+
+/** The follow-up board's filters (allowlists: anything else is dropped). */
+export const BoardQuerySchema = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
+  meeting: idField.optional().catch(undefined),
+  group: slugField.optional().catch(undefined),
+})
+export type BoardQuery = z.infer<typeof BoardQuerySchema>
 export type ListFilters = Omit<ListQuery, 'page'>
 
 /** A progress report from the page. `revision` is the action's revision the person saw. */
