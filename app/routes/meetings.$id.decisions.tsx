@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DecisionEntry } from '~/components/decision-entry'
 import { FormErrors } from '~/components/forms'
 import { replyErrors, type Reply } from '~/components/form-reply'
@@ -25,7 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The follow-up report counts only the action items this viewer may see.
   const followUp = followUpReport(viewer, meeting.row.id, lang)
   const actionCounts = new Map(followUp?.decisions.map((d) => [d.id, d.actions.length]))
+  // after a redirect: what was just done (the record form is empty again)
+  const search = new URL(request.url).searchParams
+  const done = (['recorded', 'corrected', 'withdrawn'] as const).find((k) => search.get(k))
   return {
+    done: done ? { kind: done, code: (search.get(done) ?? '').slice(0, 80) } : null,
     meetingId: meeting.row.id,
     decisions: listMeetingDecisions(meeting.row.id, lang).map((d) => ({
       ...d,
@@ -75,9 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DecisionsTab() {
-  const { meetingId, decisions, agenda, record, createAction } = useLoaderData<typeof loader>()
+  const { meetingId, decisions, agenda, record, createAction, done } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
-  const [search] = useSearchParams()
   const { t } = useT()
   // which decision a corrigendum or withdrawal answer is for
   const answerFor = (intent: string, id: string): Reply =>
@@ -87,14 +90,17 @@ export default function DecisionsTab() {
     answer?.intent === 'record'
       ? (answer.conflict as unknown as { duplicateOf?: string } | null)?.duplicateOf
       : null
-  const recorded = search.get('recorded')
-  const notice = recorded
-    ? t('decisionsOwners.recorded', { code: recorded })
-    : search.get('corrected')
-      ? t('decisionsOwners.corrected', { code: search.get('corrected') ?? '' })
-      : search.get('withdrawn')
-        ? t('decisionsOwners.withdrawnDone', { code: search.get('withdrawn') ?? '' })
-        : null
+  const recorded = done?.kind === 'recorded' ? done.code : null
+  const notice = done
+    ? t(
+        done.kind === 'recorded'
+          ? 'decisionsOwners.recorded'
+          : done.kind === 'corrected'
+            ? 'decisionsOwners.corrected'
+            : 'decisionsOwners.withdrawnDone',
+        { code: done.code },
+      )
+    : null
   return (
     <section aria-labelledby="decisions-title">
       <div className="page-header">

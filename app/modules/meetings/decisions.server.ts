@@ -140,6 +140,8 @@ export interface RegisterEntry {
   code: string
   number: number
   text: string
+  textEs: string | null
+  textEn: string | null
   meeting: {
     id: string
     kind: MeetingKind
@@ -209,6 +211,8 @@ export function listDecisionRegister(
       code: r.code,
       number: r.number,
       text: localized(lang, r.textEs, r.textEn),
+      textEs: r.textEs,
+      textEn: r.textEn,
       agendaItemId: r.agendaItemId,
       status: r.status,
       withdrawalReason: r.withdrawalReason,
@@ -224,4 +228,25 @@ export function listDecisionRegister(
     })),
     hasMore: rows.length > limit,
   }
+}
+
+/** The meetings with decisions the viewer may see, newest first: the register's meeting filter. */
+export function listRegisterMeetings(viewer: Viewer, lang: Lang, limit = 300) {
+  return db
+    .selectDistinct({
+      id: meetings.id,
+      titleEs: meetings.titleEs,
+      titleEn: meetings.titleEn,
+      startsAt: meetings.startsAt,
+    })
+    .from(meetings)
+    .innerJoin(decisions, eq(decisions.meetingId, meetings.id))
+    .where(visibleMeetingsWhere(viewer))
+    .orderBy(desc(meetings.startsAt))
+    .limit(limit)
+    .all()
+    .map((m) => ({
+      value: m.id,
+      label: `${m.startsAt.toISOString().slice(0, 10)} · ${localized(lang, m.titleEs, m.titleEn)}`,
+    }))
 }
