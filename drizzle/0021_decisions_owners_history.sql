@@ -1,16 +1,10 @@
--- Decisions are never deleted and keep their number and code (a withdrawn decision stays, so its code is
--- never given again: docs/decisions/0011); corrigenda are append-only; a corrigendum follows the
+-- Decisions are never deleted, and a withdrawn one is final, its number and code included (it stays, so
+-- its code is never given again: docs/decisions/0011); corrigenda are append-only; a corrigendum follows the
 -- decision's last one. Reports written before each owner reported its own part are given the owner they
 -- were written for (the author's organization, or the state of a national institution that owns it).
 CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
 BEGIN
   SELECT RAISE(ABORT, 'decisions are never deleted: they are withdrawn');
-END;
---> statement-breakpoint
-CREATE TRIGGER decisions_code_fixed BEFORE UPDATE OF code, number, meeting_id ON decisions
-WHEN new.code IS NOT old.code OR new.number IS NOT old.number OR new.meeting_id IS NOT old.meeting_id
-BEGIN
-  SELECT RAISE(ABORT, 'a decision keeps its code');
 END;
 --> statement-breakpoint
 CREATE TRIGGER decisions_withdrawn_final BEFORE UPDATE ON decisions

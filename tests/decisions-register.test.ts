@@ -118,14 +118,11 @@ describe('corrigenda', () => {
     const shown = page.decisions.find((x) => x.id === d.id)!
     expect(shown.code).toBe(d.code)
     expect(shown.corrigenda[0]).toMatchObject({ reason: 'Error de transcripción' })
-    // append-only: the database itself refuses to rewrite or delete the history, or to change a code
+    // append-only: the database itself refuses to rewrite or delete the history
     expect(() => rawSqlite().prepare('UPDATE decision_corrigenda SET reason = ?').run('x')).toThrow(
       /append-only/,
     )
     expect(() => rawSqlite().prepare('DELETE FROM decision_corrigenda').run()).toThrow(/append-only/)
-    expect(() =>
-      rawSqlite().prepare('UPDATE decisions SET code = ? WHERE id = ?').run('X/D.1', d.id),
-    ).toThrow(/keeps its code/)
   })
 
   it('refuses a corrigendum by a delegate (403, message in their language, nothing changed)', async () => {
@@ -196,6 +193,9 @@ describe('withdrawals', () => {
         .values({ ...row, withdrawnAt: null, withdrawalReason: null, withdrawnById: null })
         .run(),
     ).toThrow(/UNIQUE/)
+    expect(() =>
+      rawSqlite().prepare('UPDATE decisions SET code = ? WHERE id = ?').run('X/D.1', last.id),
+    ).toThrow(/final/)
     expect(() => rawSqlite().prepare('DELETE FROM decisions WHERE id = ?').run(last.id)).toThrow(
       /never deleted/,
     )

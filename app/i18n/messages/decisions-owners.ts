@@ -70,13 +70,13 @@ export const decisionsOwners = defineMessages({
     'decisionsOwners.owners.returned': 'sent back',
     'decisionsOwners.field.owner': 'Reporting for',
     'decisionsOwners.field.ownerHint': 'Each owner reports its own part of the action.',
+    'decisionsOwners.field.wholeAction': 'The whole action (secretariat)',
     'decisionsOwners.field.decisionReason': 'Reason for declaring the action done',
     'decisionsOwners.field.decisionReasonHint':
       'Needed when not every owner has reported its part done: the secretariat’s decision, with its reason.',
     'decisionsOwners.partDone':
       '{owner} reported its part done. The action is done when every owner has reported (or when the secretariat decides so, with a reason).',
     'decisionsOwners.validationComment': 'Comment of the secretariat',
-    'decisionsOwners.uploadFirst': 'Upload a document first',
     'decisionsOwners.uploadFirstHint':
       'What you have typed is kept: after the upload you come back here with the new document chosen.',
     'decisionsOwners.draftRestored':
@@ -159,13 +159,13 @@ export const decisionsOwners = defineMessages({
     'decisionsOwners.owners.returned': 'devuelta',
     'decisionsOwners.field.owner': 'Informa por',
     'decisionsOwners.field.ownerHint': 'Cada responsable informa sobre su parte de la acción.',
+    'decisionsOwners.field.wholeAction': 'La acción completa (Secretaría)',
     'decisionsOwners.field.decisionReason': 'Motivo para dar la acción por terminada',
     'decisionsOwners.field.decisionReasonHint':
       'Necesario cuando no todos los responsables informaron su parte terminada: la decisión de la Secretaría, con su motivo.',
     'decisionsOwners.partDone':
       '{owner} informó su parte terminada. La acción termina cuando todos los responsables hayan informado (o cuando la Secretaría lo decida, con un motivo).',
     'decisionsOwners.validationComment': 'Comentario de la Secretaría',
-    'decisionsOwners.uploadFirst': 'Subir antes un documento',
     'decisionsOwners.uploadFirstHint':
       'Lo que escribió se conserva: después de subirlo vuelve aquí con el documento nuevo elegido.',
     'decisionsOwners.draftRestored':
