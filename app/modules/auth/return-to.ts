@@ -7,7 +7,7 @@ const BASE = 'http://return-to.invalid'
 export function safeReturnTo(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 500) return null
   if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return null
-  if (/[\u0000-\u001f\u007f]/.test(raw)) return null
+  if ([...raw].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return null
   try {
     const u = new URL(raw, BASE)
     if (u.origin !== BASE) return null
