@@ -9,6 +9,7 @@ import { seedDemoMeetings } from './meetings'
 import { seedDemoActions } from './actions'
 import { seedDemoPlans } from './plans'
 import { seedDemoPlanMatrix } from './plan-matrix'
+import { seedDemoDecisionsOwners } from './decisions-owners'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
 import type { GroupRole } from '../../app/modules/groups/constants'
@@ -350,6 +351,7 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
       if (!beforePlans) seedDemoPlans(tx, { ids, people: personIds })
       seedDemoActions(tx, { ids, people: personIds })
       if (!beforePlans) seedDemoPlanMatrix(tx, { ids, people: personIds })
+      if (!beforePlans) seedDemoDecisionsOwners(tx, { ids, people: personIds })
     },
     { behavior: 'immediate' },
   )
