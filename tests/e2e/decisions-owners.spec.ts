@@ -1,0 +1,79 @@
+import type { Browser, Page } from '@playwright/test'
+import { createSessionCookie, expect, queryValue, test } from './fixtures'
+
+// Without JavaScript: the secretariat corrects a decision by a corrigendum (its code unchanged, the text
+// it replaced shown); a two-owner action is reported done by each owner for its own part and validated
+// by the secretariat, with its comments shown.
+async function as(browser: Browser, email: string, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL })
+  await context.addCookies([await createSessionCookie(email, baseURL)])
+  return context.newPage()
+}
+
+test.describe('decisions and owners with JavaScript off', () => {
+  test('a decision corrected by a corrigendum', async ({ browser, baseURL }) => {
+    const meeting = queryValue("select meeting_id from decisions where code = 'XXVIII-VM/D.1'")
+    const decision = queryValue("select id from decisions where code = 'XXVIII-VM/D.1'")
+    const secretariat = await as(browser, 'secretariat@rcm.example', baseURL!)
+    await secretariat.goto(`/meetings/${meeting}/decisions?lang=en`)
+    const entry = secretariat.locator(`#decision-${decision}`)
+    await entry.getByText('Correct by a corrigendum').click()
+    await entry
+      .getByLabel('Text in English')
+      .fill('Corrected text of the first decision of the XXVIII meeting.')
+    await entry.getByLabel('Reason').first().fill('Transcription error in the minutes')
+    await entry.getByRole('button', { name: 'Record the corrigendum' }).click()
+    await expect(
+      secretariat.getByText('The corrigendum to decision XXVIII-VM/D.1 has been recorded.'),
+    ).toBeVisible()
+    const after = secretariat.locator(`#decision-${decision}`)
+    await expect(after.getByText('XXVIII-VM/D.1', { exact: true })).toBeVisible()
+    await expect(after.getByText('Corrected', { exact: true })).toBeVisible()
+    await after.getByText('Corrigenda (1)').click()
+    await expect(after.getByText('Transcription error in the minutes')).toBeVisible()
+
+    // a delegate reads the corrected text and its history, without the forms
+    const mexico = await as(browser, 'mx.delegate@rcm.example', baseURL!)
+    await mexico.goto(`/meetings/${meeting}/decisions?lang=en`)
+    const seen = mexico.locator(`#decision-${decision}`)
+    await expect(seen.getByText('Corrected text of the first decision').first()).toBeVisible()
+    await expect(seen.getByText('Correct by a corrigendum')).toHaveCount(0)
+    for (const page of [secretariat, mexico]) await page.context().close()
+  })
+
+  test('a two-owner action reported by both owners and validated', async ({ browser, baseURL }) => {
+    const action = queryValue(
+      "select id from action_items where title_en = 'Exchange of data on assisted returns between Panama and Mexico'",
+    )
+    const url = `/actions/${action}?lang=en`
+    const report = async (email: string, note: string) => {
+      const page = await as(browser, email, baseURL!)
+      await page.goto(url)
+      await expect(page.getByRole('heading', { name: 'Progress per owner' })).toBeVisible()
+      await page.getByLabel('Status').selectOption('done')
+      await page.getByLabel('Progress (%)').fill('100')
+      await page.getByLabel('Note').fill(note)
+      await page.getByRole('button', { name: 'Send the report' }).click()
+      await expect(page.getByText(note).first()).toBeVisible()
+      return page
+    }
+    const mexico = await report('mx.delegate@rcm.example', 'México concilió los registros.')
+    // one owner's done does not close the action
+    expect(queryValue(`select status from action_items where id = '${action}'`)).toBe('in_progress')
+    const panama = await report('pa.focal@rcm.example', 'Panamá envió los registros de 2025.')
+
+    const secretariat = await as(browser, 'secretariat@rcm.example', baseURL!)
+    for (const comment of ['Registros de México revisados', 'Registros de Panamá revisados']) {
+      await secretariat.goto(url)
+      await secretariat.getByLabel('Comment').fill(comment)
+      await secretariat.getByRole('button', { name: 'Validate: the action is done' }).click()
+      await expect(secretariat.getByText(comment).first()).toBeVisible()
+    }
+    await expect(secretariat.getByRole('button', { name: 'Validate: the action is done' })).toHaveCount(0)
+    const table = secretariat.getByRole('table').filter({ hasText: 'Overall' })
+    await expect(table.getByText('done, validated')).toHaveCount(2)
+    await expect(table.getByText('Comment of the secretariat: Registros de Panamá revisados')).toBeVisible()
+    expect(queryValue(`select status from action_items where id = '${action}'`)).toBe('done')
+    for (const page of [secretariat, panama, mexico]) await page.context().close()
+  })
+})
