@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { createSessionCookie, expect, queryValue, test } from './fixtures'
 
 // Without JavaScript: the secretariat corrects a decision by a corrigendum (its code unchanged, the text
@@ -75,5 +76,45 @@ test.describe('decisions and owners with JavaScript off', () => {
     await expect(table.getByText('Comment of the secretariat: Registros de Panamá revisados')).toBeVisible()
     expect(queryValue(`select status from action_items where id = '${action}'`)).toBe('done')
     for (const page of [secretariat, panama, mexico]) await page.context().close()
+  })
+
+  test('upload a document first: the report typed is kept and the new document chosen', async ({
+    browser,
+    baseURL,
+  }) => {
+    // an open action Panama owns, with no report of done waiting
+    const action = queryValue(
+      `select a.id from action_items a
+        join action_owners o on o.action_id = a.id and o.kind = 'owner'
+        join organizations g on g.id = o.organization_id and g.code = 'PA'
+       where a.status in ('not_started', 'in_progress', 'blocked')
+         and not exists (select 1 from action_updates u where u.action_id = a.id and u.validation = 'pending')
+       order by a.created_at limit 1`,
+    )
+    const panama = await as(browser, 'pa.focal@rcm.example', baseURL!)
+    await panama.goto(`/actions/${action}?lang=en`)
+    await panama.getByLabel('Status').selectOption('blocked')
+    await panama.getByLabel('Progress (%)').fill('70')
+    await panama.getByLabel('Note').fill('Esperamos la firma del acta de conciliación.')
+    await panama.getByRole('button', { name: 'Upload a document to the library first' }).click()
+    await expect(panama).toHaveURL(/\/documents\/new\?returnTo=/)
+    const doc = await PDFDocument.create()
+    const font = await doc.embedFont(StandardFonts.Helvetica)
+    doc.addPage().drawText('Acta de conciliacion', { x: 50, y: 700, size: 12, font })
+    const title = `Acta de conciliación ${Date.now() % 100000}`
+    await panama.getByLabel('Title (in the language of the file)').fill(title)
+    await panama.getByLabel('Language of the file', { exact: true }).selectOption('es')
+    await panama.getByLabel('Kind of document').selectOption('report')
+    await panama
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'acta.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await doc.save()) })
+    await panama.getByRole('button', { name: 'Upload', exact: true }).click()
+    await expect(panama).toHaveURL(new RegExp(`/actions/${action}\\?draft=`))
+    await expect(panama.getByLabel('Note')).toHaveValue('Esperamos la firma del acta de conciliación.')
+    await expect(panama.getByLabel('Progress (%)')).toHaveValue('70')
+    await expect(panama.getByLabel('Status')).toHaveValue('blocked')
+    const chosen = panama.getByLabel('Evidence documents from the library').locator('option:checked')
+    await expect(chosen).toContainText(title)
+    await panama.context().close()
   })
 })
