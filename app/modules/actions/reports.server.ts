@@ -107,8 +107,12 @@ export function postUpdate(viewer: Viewer, id: string, input: UpdateInput, now =
     const parts = ownerParts(row.id, owners, 'es', tx)
     // the whole action declared done by the secretariat: every owner's report, or a reason
     const closesWhole = selfValidates && !owner
-    if (closesWhole && !everyOwnerReportedDone(parts) && !input.note) {
-      if (!can(viewer, 'action.decideDone', ref)) throw conflictWithCurrent(row, 'actions.error.closed', tx)
+    // (the secretariat's decision is the rule 'action.decideDone'; selfValidate already implies it)
+    if (
+      closesWhole &&
+      !everyOwnerReportedDone(parts) &&
+      !(input.note && can(viewer, 'action.decideDone', ref))
+    ) {
       throw invalid('decisionsOwners.error.doneNeedsAllOwners', 'note')
     }
     const revision = row.revision + 1

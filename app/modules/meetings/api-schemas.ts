@@ -2,7 +2,14 @@
 // handlers build these shapes, the tests check responses against them, and openapi.json is generated
 // from them.
 import { z } from 'zod'
-import { MEETING_KINDS, MEETING_OPENNESS, MEETING_STATUSES, MINUTES_STATUSES, WHEN } from './schemas'
+import {
+  DECISION_STATUSES,
+  MEETING_KINDS,
+  MEETING_OPENNESS,
+  MEETING_STATUSES,
+  MINUTES_STATUSES,
+  WHEN,
+} from './schemas'
 
 const Id = z.string().describe('Opaque identifier')
 const Instant = z.string().describe('ISO 8601 instant in UTC, e.g. 2023-12-05T14:00:00.000Z')
@@ -65,6 +72,16 @@ export const DecisionOut = z.object({
   number: z.number().int(),
   agendaItemId: Id.nullable(),
   text: Localized,
+  status: z
+    .enum(DECISION_STATUSES)
+    .optional()
+    .describe('in_force, or withdrawn (it stays listed; its code is never given again)'),
+  withdrawalReason: z.string().nullable().optional(),
+  corrigenda: z
+    .number()
+    .int()
+    .optional()
+    .describe('How many corrigenda corrected its text (the text is the current one)'),
 })
 
 export const MeetingDetail = MeetingSummary.extend({
