@@ -14,7 +14,8 @@ export function ActionOwnersProgress({ parts, overall }: { parts: Part[]; overal
   return (
     <section aria-labelledby="owners-progress-title">
       <h2 id="owners-progress-title">{t('decisionsOwners.owners.title')}</h2>
-      <div className="table-wrap">
+      {/* focusable so that a keyboard scrolls it on a phone */}
+      <div className="table-wrap" role="region" aria-labelledby="owners-progress-title" tabIndex={0}>
         <table className="owners-progress">
           <thead>
             <tr>

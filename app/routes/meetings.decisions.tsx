@@ -104,7 +104,12 @@ export default function DecisionRegister() {
         </p>
       ) : null}
       {items.length ? (
-        <div className="table-wrap decisions-register">
+        <div
+          className="table-wrap decisions-register"
+          role="region"
+          aria-label={t('meetings.register.title')}
+          tabIndex={0}
+        >
           <table>
             <TableHead
               labels={[t('meetings.register.code'), t('meetings.register.decision'), t('meetings.meeting')]}

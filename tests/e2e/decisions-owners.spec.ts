@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
-import { createSessionCookie, expect, queryValue, test } from './fixtures'
+import { createSessionCookie, expect, expectNoSeriousA11yViolations, queryValue, test } from './fixtures'
 
 // Without JavaScript: the secretariat corrects a decision by a corrigendum (its code unchanged, the text
 // it replaced shown); a two-owner action is reported done by each owner for its own part and validated
@@ -116,5 +116,33 @@ test.describe('decisions and owners with JavaScript off', () => {
     const chosen = panama.getByLabel('Evidence documents from the library').locator('option:checked')
     await expect(chosen).toContainText(title)
     await panama.context().close()
+  })
+
+  test('the new parts are accessible and fit a phone (JavaScript on)', async ({ browser, baseURL }) => {
+    const meeting = queryValue("select meeting_id from decisions where code = 'XXVIII-VM/D.1'")
+    const action = queryValue(
+      "select id from action_items where title_en = 'Exchange of data on assisted returns between Panama and Mexico'",
+    )
+    const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } })
+    await context.addCookies([await createSessionCookie('secretariat@rcm.example', baseURL!)])
+    const page = await context.newPage()
+    for (const path of [`/meetings/${meeting}/decisions`, '/meetings/decisions', `/actions/${action}`]) {
+      await page.goto(`${path}?lang=en`)
+      await expectNoSeriousA11yViolations(page)
+      // the widest right edge among this work's parts (tables scroll inside their wrapper; the meeting
+      // page's own header is not part of this work)
+      const width = await page.evaluate(() =>
+        Math.max(
+          0,
+          ...[
+            ...document.querySelectorAll(
+              'section[aria-labelledby="decisions-title"] > *, .meetings-decisions li > *, .decisions-register, .filters *, .decisions-register-tools, section[aria-labelledby="owners-progress-title"] > *, .actions-card *',
+            ),
+          ].map((e) => e.getBoundingClientRect().right),
+        ),
+      )
+      expect(width, path).toBeLessThanOrEqual(360)
+    }
+    await context.close()
   })
 })
