@@ -81,7 +81,9 @@ for (const javaScriptEnabled of [false, true]) {
         .fill('Se toma nota del informe sobre flujos migratorios.')
       await secretariat.getByLabel('Text in English').fill('The report on migration flows is noted.')
       await secretariat.getByRole('button', { name: 'Record the decision' }).click()
-      await expect(secretariat.getByText('The report on migration flows is noted.')).toBeVisible()
+      await expect(
+        secretariat.getByRole('paragraph').filter({ hasText: 'The report on migration flows is noted.' }),
+      ).toBeVisible()
       await expect(secretariat.getByText(`${day}-WG/D.1`).first()).toBeVisible()
 
       for (const page of [secretariat, panama, mexico]) await page.context().close()
