@@ -344,10 +344,12 @@ describe('closing (the server by itself)', () => {
     position('mx.focal@rcm.example', id, { position: 'agree' })
     position('gt.focal@rcm.example', id, { position: 'object', reason: 'Requiere consulta interna.' })
     const deadline = row(id).deadline
-    expect(checkProcedures(new Date(deadline.getTime() - 1000))?.closed).toEqual([])
+    expect(checkProcedures(new Date(deadline.getTime() - 1000))?.closed.filter((c) => c.id === id)).toEqual(
+      [],
+    )
     expect(row(id).status).toBe('open')
     const r = checkProcedures(deadline)!
-    expect(r.closed).toEqual([{ id, outcome: 'not_adopted', decisionCode: null }])
+    expect(r.closed.filter((c) => c.id === id)).toEqual([{ id, outcome: 'not_adopted', decisionCode: null }])
     expect(row(id)).toMatchObject({ status: 'closed', outcome: 'not_adopted', decisionCode: null })
     const outcomeMails = mails('procedure.not_adopted')
     expect(outcomeMails.find((m) => m.to === 'pa.focal@rcm.example')?.text).toContain('GT')
@@ -358,7 +360,7 @@ describe('closing (the server by itself)', () => {
       .get()!
     expect(JSON.stringify(close.details)).toContain('Requiere consulta interna.')
     // "restart": the start-up check runs again, later
-    expect(checkProcedures(at(10 * DAY))?.closed).toEqual([])
+    expect(checkProcedures(at(10 * DAY))?.closed.filter((c) => c.id === id)).toEqual([])
     expect(mails('procedure.not_adopted')).toHaveLength(outcomeMails.length)
     // a closed procedure is final
     expect(() =>
@@ -425,5 +427,23 @@ describe('closing (the server by itself)', () => {
     expect(row(again.id).previousId).toBe(id)
     const open = launch({}, NOW)
     expect(refusal(() => launch({ previous: open.id })).status).toBe(409)
+  })
+})
+
+describe('demo data', () => {
+  it('has one open procedure (Panama agreed, nobody objected), one adopted in the register, one broken', () => {
+    const all = db.select().from(writtenProcedures).all()
+    const open = all.filter((p) => p.status === 'open')
+    expect(open).toHaveLength(1)
+    const current = db
+      .select()
+      .from(writtenProcedurePositions)
+      .where(eq(writtenProcedurePositions.procedureId, open[0].id))
+      .all()
+    expect(current.map((c) => c.position)).toEqual(['agree'])
+    const adopted = all.filter((p) => p.outcome === 'adopted')
+    expect(adopted).toHaveLength(1)
+    expect(adopted[0].decisionCode).toMatch(/^\d{4}-PE\/D\.1$/)
+    expect(all.filter((p) => p.outcome === 'not_adopted')).toHaveLength(1)
   })
 })

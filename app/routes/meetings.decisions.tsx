@@ -11,6 +11,7 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { listDecisionRegister, REGISTER_PAGE_SIZE } from '~/modules/meetings/decisions.server'
 import { DecisionRegisterQuerySchema } from '~/modules/meetings/forms.server'
 import { findVisibleMeeting, listMeetingYears, localized } from '~/modules/meetings/meetings.server'
+import { adoptedDecisions } from '~/modules/procedures/queries.server'
 
 export const meta = titleMeta('meetings.register.title')
 
@@ -32,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     items,
     hasMore,
     years: listMeetingYears(viewer),
+    // decisions adopted by written procedure (between meetings): listed with the register, first page only
+    byProcedure: page === 1 && !query.meeting ? adoptedDecisions(viewer, lang) : [],
     meeting: meeting
       ? { id: meeting.row.id, title: localized(lang, meeting.row.titleEs, meeting.row.titleEn) }
       : null,
@@ -39,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DecisionRegister() {
-  const { query, page, items, hasMore, years, meeting } = useLoaderData<typeof loader>()
+  const { query, page, items, hasMore, years, meeting, byProcedure } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
   return (
@@ -94,6 +97,33 @@ export default function DecisionRegister() {
       ) : (
         <p className="muted">{t('meetings.register.empty')}</p>
       )}
+      {byProcedure.length ? (
+        <section aria-labelledby="by-procedure">
+          <h2 id="by-procedure">{t('procedures.decisionRegister')}</h2>
+          <div className="table-wrap">
+            <table>
+              <TableHead
+                labels={[
+                  t('meetings.register.code'),
+                  t('meetings.register.decision'),
+                  t('procedures.adoptedOn'),
+                ]}
+              />
+              <tbody>
+                {byProcedure.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row" className="mono meetings-nowrap">
+                      <Link to={`/procedures/${d.id}`}>{d.code}</Link>
+                    </th>
+                    <td>{d.subject}</td>
+                    <td className="small">{date(d.adoptedAt, 'date', 'America/Costa_Rica')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
       <Pager
         page={page}
         hasMore={hasMore}
