@@ -6,14 +6,14 @@
  * (its decision in the register) and one not adopted, broken by Guatemala's objection. Runs after the
  * demo's transaction, with the clock of each step given to the services.
  */
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull, like } from 'drizzle-orm'
 import { loadViewer } from '../../app/modules/auth/viewer.server'
 import { utcToZoned } from '../../app/modules/meetings/time'
 import { closeProcedure } from '../../app/modules/procedures/closing.server'
 import { LaunchSchema, PositionSchema } from '../../app/modules/procedures/forms.server'
 import { launchProcedure, takePosition } from '../../app/modules/procedures/procedures.server'
 import { db } from '../client'
-import { people } from '../schema'
+import { mailOutbox, people } from '../schema'
 
 const DAY = 86_400_000
 const SEAT = 'America/Costa_Rica'
@@ -99,4 +99,9 @@ export function seedDemoProcedures(now = new Date()) {
     12,
   )
   position('pa.focal@rcm.example', open.id, { position: 'agree' }, at(-1))
+  // the demo's past notices were delivered when they were sent: they do not wait in the outbox
+  db.update(mailOutbox)
+    .set({ sentAt: now })
+    .where(and(like(mailOutbox.kind, 'procedure.%'), isNull(mailOutbox.sentAt)))
+    .run()
 }
