@@ -74,10 +74,7 @@ export type LaunchInput = z.infer<typeof LaunchSchema>
 export const PositionSchema = z
   .object({
     position: z.enum(PROCEDURE_POSITIONS, { error: 'procedures.error.position' }),
-    reason: z.preprocess(
-      (v) => (v === undefined || v === null ? '' : v),
-      z.string().trim().max(MAX_REASON, 'validation.tooLong'),
-    ),
+    reason: z.string().trim().max(MAX_REASON, 'validation.tooLong').optional(),
     /** the state the position is for (ISO code); none: the person's own */
     state: z.preprocess(
       blankToUndefined,

@@ -238,7 +238,7 @@ export function takePosition(viewer: Viewer, procedureId: string, input: Positio
         organizationId,
         version,
         position: input.position,
-        reason: input.position === 'agree' ? input.reason : input.reason,
+        reason: input.reason ?? '',
         personId: viewer.id,
         createdAt: now,
       })
