@@ -14,7 +14,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const localDeadline = z
   .string({ error: 'procedures.error.deadlineRequired' })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'procedures.error.deadlineFormat')
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'procedures.error.deadlineFormat')
 
 export const LaunchSchema = z
   .object({

@@ -59,8 +59,11 @@ function refusedAt(
 }
 
 function parseDeadline(local: string, now: Date, field = 'deadline'): Date {
-  const deadline = zonedToUtc(local, SEAT_TIME_ZONE)
-  if (!deadline) throw invalid('procedures.error.deadlineFormat', field)
+  // a datetime-local value may carry seconds (browsers send them when the field's step allows)
+  const seconds = local.length === 19 ? Number(local.slice(17)) : 0
+  const minute = zonedToUtc(local.slice(0, 16), SEAT_TIME_ZONE)
+  if (!minute || seconds > 59) throw invalid('procedures.error.deadlineFormat', field)
+  const deadline = new Date(minute.getTime() + seconds * 1000)
   const ahead = deadline.getTime() - now.getTime()
   if (ahead < MIN_PROCEDURE_MS) throw invalid('procedures.error.deadlinePast', field)
   if (ahead > MAX_PROCEDURE_MS) throw invalid('procedures.error.deadlineFar', field)
