@@ -1,5 +1,5 @@
 import { createSessionCookie, expect, queryValue, test } from './fixtures'
-import type { Browser } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 
 // Adoption by written procedure end to end, closed by the server's own timer (PROCEDURE_CHECK_SECONDS=2
 // in playwright.config.ts): the secretariat launches a procedure due a few seconds later, Mexico agrees,
@@ -55,7 +55,7 @@ async function takePosition(
   await page.context().close()
 }
 
-async function waitForOutcome(page: import('@playwright/test').Page, id: string, text: string | RegExp) {
+async function waitForOutcome(page: Page, id: string, text: string | RegExp) {
   await expect(async () => {
     await page.goto(`/procedures/${id}?lang=en`)
     await expect(page.getByText(text).first()).toBeVisible({ timeout: 1000 })
