@@ -171,7 +171,7 @@ export default function ProcedurePage() {
       {p.states ? (
         <section aria-labelledby="states">
           <h2 id="states">{t('procedures.states')}</h2>
-          <div className="table-scroll">
+          <div className="table-wrap">
             <table>
               <thead>
                 <tr>
