@@ -111,3 +111,24 @@ test('a second procedure closes adopted and its decision is in the register, Jav
   await expect(page.getByRole('link', { name: code })).toBeVisible()
   await expect(page.getByRole('row', { name: new RegExp(subject) })).toBeVisible()
 })
+
+test('the demo procedure and the list fit a 360 px phone, in Spanish', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } })
+  await context.addCookies([await createSessionCookie('gt.focal@rcm.example', baseURL!)])
+  const page = await context.newPage()
+  const id = queryValue<string>(
+    "select id from written_procedures where status = 'open' order by number limit 1",
+  )
+  for (const path of ['/procedures?lang=es', `/procedures/${id}?lang=es`]) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, path).toBeLessThanOrEqual(0)
+  }
+  // the dashboard card for Guatemala's focal point: the demo procedure awaits its position
+  await page.goto('/?lang=es')
+  await expect(
+    page.getByRole('heading', { name: 'Procedimientos escritos que esperan a su Estado' }),
+  ).toBeVisible()
+  await context.close()
+})
