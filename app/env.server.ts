@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   JOB_MAX_QUEUE: positiveInt(20),
   // Delegates' logistics (travel dates, needs) are deleted this many days after their meeting ends
   LOGISTICS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  // How often the server closes written procedures whose deadline passed and sends their reminders
+  PROCEDURE_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string; databasePath: string }

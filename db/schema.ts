@@ -52,6 +52,13 @@ import {
   SECTION_STATUSES,
   SUGGESTION_STATUSES,
 } from '../app/modules/plans/constants'
+import {
+  PROCEDURE_OUTCOMES,
+  PROCEDURE_POSITIONS,
+  PROCEDURE_STATUSES,
+  PROCEDURE_TEXT_KINDS,
+  PROCEDURE_VISIBILITIES,
+} from '../app/modules/procedures/constants'
 import { LANGS as LANGUAGES } from '../app/i18n/core'
 import { oneOf } from './checks'
 import { newId } from './ids'
@@ -1394,5 +1401,118 @@ export const planPublications = sqliteTable(
     index('plan_publications_plan_idx').on(t.planId, t.publishedAt),
     check('plan_publications_stage_check', oneOf(t.stage, PLAN_STAGES)),
     check('plan_publications_visibility_check', oneOf(t.visibility, DOCUMENT_VISIBILITIES)),
+  ],
+)
+
+// ---- written procedures ----
+// Adoption by written (silence) procedure: the secretariat circulates a text to the member states
+// concerned with a deadline; it is adopted unless a state breaks silence (an objection or an amendment).
+// The circulated text is frozen at launch: a plan's consolidated text is copied, a document version is
+// pinned (versions are append-only), a draft decision is written here. Closing is one conditional update
+// (status 'open' -> 'closed'), so two closings racing give one outcome and one decision code.
+
+export const writtenProcedures = sqliteTable(
+  'written_procedures',
+  {
+    id: id(),
+    /** sequential number of the procedure (WP-12) */
+    number: integer('number').notNull(),
+    subjectEs: text('subject_es'),
+    subjectEn: text('subject_en'),
+    textKind: text('text_kind', { enum: PROCEDURE_TEXT_KINDS }).notNull(),
+    planId: text('plan_id').references(() => plans.id),
+    documentId: text('document_id').references(() => documents.id),
+    documentVersionId: text('document_version_id').references(() => documentVersions.id),
+    /** the frozen text (Markdown): the plan's consolidated text or the draft decision */
+    textEs: text('text_es'),
+    textEn: text('text_en'),
+    visibility: text('visibility', { enum: PROCEDURE_VISIBILITIES }).notNull().default('members'),
+    deadline: integer('deadline', { mode: 'timestamp_ms' }).notNull(),
+    originalDeadline: integer('original_deadline', { mode: 'timestamp_ms' }).notNull(),
+    extendedAt: integer('extended_at', { mode: 'timestamp_ms' }),
+    extensionReason: text('extension_reason'),
+    status: text('status', { enum: PROCEDURE_STATUSES }).notNull().default('open'),
+    outcome: text('outcome', { enum: PROCEDURE_OUTCOMES }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    /** the decision adopted, in the register: YYYY-PE/D.n, numbered per year of adoption */
+    decisionYear: integer('decision_year'),
+    decisionNumber: integer('decision_number'),
+    decisionCode: text('decision_code'),
+    reminderSentAt: integer('reminder_sent_at', { mode: 'timestamp_ms' }),
+    /** the procedure this one relaunches with a revised text */
+    previousId: text('previous_id').references((): AnySQLiteColumn => writtenProcedures.id),
+    launchedById: text('launched_by_id')
+      .notNull()
+      .references(() => people.id),
+    launchedAt: integer('launched_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('written_procedures_number_unique').on(t.number),
+    uniqueIndex('written_procedures_decision_code_unique').on(t.decisionCode),
+    uniqueIndex('written_procedures_decision_number_unique').on(t.decisionYear, t.decisionNumber),
+    index('written_procedures_status_deadline_idx').on(t.status, t.deadline),
+    check('written_procedures_text_kind_check', oneOf(t.textKind, PROCEDURE_TEXT_KINDS)),
+    check('written_procedures_visibility_check', oneOf(t.visibility, PROCEDURE_VISIBILITIES)),
+    check('written_procedures_status_check', oneOf(t.status, PROCEDURE_STATUSES)),
+    check('written_procedures_outcome_check', oneOf(t.outcome, PROCEDURE_OUTCOMES)),
+    check(
+      'written_procedures_subject_present',
+      sql`${t.subjectEs} is not null or ${t.subjectEn} is not null`,
+    ),
+    check('written_procedures_deadline_after_launch', sql`${t.deadline} > ${t.launchedAt}`),
+    check(
+      'written_procedures_outcome_when_closed',
+      sql`(${t.status} = 'open' and ${t.outcome} is null) or (${t.status} = 'closed' and ${t.outcome} is not null)`,
+    ),
+    check(
+      'written_procedures_text_source',
+      sql`(${t.textKind} = 'plan' and ${t.planId} is not null) or (${t.textKind} = 'document_version' and ${t.documentVersionId} is not null) or (${t.textKind} = 'decision_text' and (${t.textEs} is not null or ${t.textEn} is not null))`,
+    ),
+  ],
+)
+
+/** The member states concerned, each with the delegate its focal point names to act for it. */
+export const writtenProcedureStates = sqliteTable(
+  'written_procedure_states',
+  {
+    procedureId: text('procedure_id')
+      .notNull()
+      .references(() => writtenProcedures.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    delegateId: text('delegate_id').references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.procedureId, t.organizationId] })],
+)
+
+/** Every position a state took, append-only (triggers): the current one is the highest version. */
+export const writtenProcedurePositions = sqliteTable(
+  'written_procedure_positions',
+  {
+    id: id(),
+    procedureId: text('procedure_id')
+      .notNull()
+      .references(() => writtenProcedures.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    version: integer('version').notNull(),
+    position: text('position', { enum: PROCEDURE_POSITIONS }).notNull(),
+    /** the objection's reason, or the amendment proposed */
+    reason: text('reason').notNull().default(''),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('written_procedure_positions_version_unique').on(t.procedureId, t.organizationId, t.version),
+    check('written_procedure_positions_position_check', oneOf(t.position, PROCEDURE_POSITIONS)),
+    check('written_procedure_positions_version_positive', sql`${t.version} >= 1`),
+    check(
+      'written_procedure_positions_reason_when_breaking',
+      sql`${t.position} = 'agree' or length(trim(${t.reason})) > 0`,
+    ),
   ],
 )

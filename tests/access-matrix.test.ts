@@ -18,6 +18,8 @@ import {
   type OrgRef,
   type PlanRef,
   type PlanRoundRef,
+  type ProcedureRef,
+  type ProcedureStateRef,
   type PlanSectionRef,
   type Subject,
 } from '~/modules/access/can'
@@ -466,6 +468,45 @@ const EVERYONE_SIGNED_IN = (answer: string): Row['expected'] => ({
   observerStateDelegate: answer,
   internationalOrganizationFocalPoint: answer,
   civilSocietyPerson: answer,
+})
+
+// written procedure
+const procedure = (over: Partial<ProcedureRef> = {}): ProcedureRef => ({
+  visibility: 'members',
+  open: true,
+  extended: false,
+  concernedOrganizationIds: [ORG.gt],
+  ...over,
+})
+const PROCEDURE_VARIANTS = {
+  membersOnlyConcerningOwnState: (v) => procedure({ concernedOrganizationIds: [own(v), ORG.gt] }),
+  membersOnlyConcerningAnotherState: () => procedure(),
+  participantsConcerningAnotherState: () => procedure({ visibility: 'participants' }),
+  closedConcerningOwnState: (v) => procedure({ open: false, concernedOrganizationIds: [own(v)] }),
+  extendedConcerningOwnState: (v) => procedure({ extended: true, concernedOrganizationIds: [own(v)] }),
+} satisfies Record<string, Variant>
+const procedureState = (v: Viewer | null, over: Partial<ProcedureStateRef> = {}): ProcedureStateRef => ({
+  ...procedure({ concernedOrganizationIds: [own(v), ORG.gt] }),
+  organizationId: own(v),
+  delegateId: null,
+  ...over,
+})
+const PROCEDURE_STATE_VARIANTS = {
+  ownStateOpen: (v) => procedureState(v),
+  ownStateOpenNamedMe: (v) => procedureState(v, { delegateId: v?.id ?? null }),
+  anotherStateOpen: (v) => procedureState(v, { organizationId: ORG.gt }),
+  ownStateAfterDeadline: (v) => procedureState(v, { open: false }),
+  ownStateNotConcerned: (v) => procedureState(v, { concernedOrganizationIds: [ORG.gt] }),
+} satisfies Record<string, Variant>
+const MEMBER_SIDE = (member: string, others: string): Row['expected'] => ({
+  anonymous: ALL_N(member.length),
+  secretariat: member,
+  memberStateFocalPoint: member,
+  memberStateDelegate: member,
+  nationalInstitutionPerson: member,
+  observerStateDelegate: others,
+  internationalOrganizationFocalPoint: others,
+  civilSocietyPerson: others,
 })
 
 const MATRIX: Record<Action, Row> = {
@@ -1193,6 +1234,27 @@ const MATRIX: Record<Action, Row> = {
   },
   // done without every owner's report: the secretariat's decision, on an open action
   'action.decideDone': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYYYYNN') },
+  // written procedure
+  'procedure.launch': { variants: NONE, expected: SECRETARIAT_ONLY('Y') },
+  // the states concerned always; observers and organizations only a procedure open to participants
+  'procedure.view': { variants: PROCEDURE_VARIANTS, expected: MEMBER_SIDE('YYYYY', 'NNYNN') },
+  'procedure.viewPositions': { variants: PROCEDURE_VARIANTS, expected: MEMBER_SIDE('YYYYY', 'NNNNN') },
+  // once, before the deadline, by the secretariat
+  'procedure.extend': { variants: PROCEDURE_VARIANTS, expected: SECRETARIAT_ONLY('YYYNN') },
+  // the focal point for their own state; a delegate only when named; nobody after the deadline
+  'procedure.takePosition': {
+    variants: PROCEDURE_STATE_VARIANTS,
+    expected: {
+      ...SECRETARIAT_ONLY('NNNNN'),
+      memberStateFocalPoint: 'YYNNN',
+      memberStateDelegate: 'NYNNN',
+      nationalInstitutionPerson: 'NYNNN',
+    },
+  },
+  'procedure.nameDelegate': {
+    variants: PROCEDURE_STATE_VARIANTS,
+    expected: { ...SECRETARIAT_ONLY('NNNNN'), memberStateFocalPoint: 'YYNNN' },
+  },
 }
 
 // can() is typed per action; the matrix walks all of them generically.

@@ -46,6 +46,13 @@ import {
   SECTION_STATUSES,
   SUGGESTION_STATUSES,
 } from '~/modules/plans/constants'
+import {
+  PROCEDURE_OUTCOMES,
+  PROCEDURE_POSITIONS,
+  PROCEDURE_STATUSES,
+  PROCEDURE_TEXT_KINDS,
+  PROCEDURE_VISIBILITIES,
+} from '~/modules/procedures/constants'
 import { freshEmptyDb } from './helpers/db'
 
 /** table.column -> the constants array its CHECK must allow. */
@@ -95,6 +102,11 @@ const EXPECTED: Record<string, readonly string[]> = {
   'plan_section_responsibles.role': RESPONSIBLE_ROLES,
   'plan_publications.stage': PLAN_STAGES,
   'plan_publications.visibility': VISIBILITIES,
+  'written_procedures.text_kind': PROCEDURE_TEXT_KINDS,
+  'written_procedures.visibility': PROCEDURE_VISIBILITIES,
+  'written_procedures.status': PROCEDURE_STATUSES,
+  'written_procedures.outcome': PROCEDURE_OUTCOMES,
+  'written_procedure_positions.position': PROCEDURE_POSITIONS,
 }
 
 /** Every `"table"."column" in ('a','b')` of the CHECK constraints in the live database. */

@@ -15,6 +15,7 @@ import { dashboard } from './messages/dashboard'
 import { documents } from './messages/documents'
 import { search } from './messages/search'
 import { searchTypes } from './messages/search-types'
+import { procedures } from './messages/procedures'
 import { groups } from './messages/groups'
 import { meetings } from './messages/meetings'
 import { actions } from './messages/actions'
@@ -39,6 +40,7 @@ export const catalogue = {
     ...documents.en,
     ...search.en,
     ...searchTypes.en,
+    ...procedures.en,
     ...groups.en,
     ...meetings.en,
     ...actions.en,
@@ -61,6 +63,7 @@ export const catalogue = {
     ...documents.es,
     ...search.es,
     ...searchTypes.es,
+    ...procedures.es,
     ...groups.es,
     ...meetings.es,
     ...actions.es,

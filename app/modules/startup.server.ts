@@ -10,6 +10,7 @@ import { sweepDocumentStorage } from '~/modules/documents/housekeeping.server'
 import { deliverPendingMail } from '~/modules/mail/mail.server'
 import { runReminders } from '~/modules/actions/reminders.server'
 import { purgeExpiredLogistics } from '~/modules/meetings/logistics.server'
+import { runProcedureChecks } from '~/modules/procedures/closing.server'
 
 let timers: NodeJS.Timeout[] = []
 
@@ -33,9 +34,11 @@ export async function startup(): Promise<{ banner: string }> {
   timers = [
     setInterval(sweep, 10 * 60 * 1000),
     setInterval(() => void deliverPendingMail().catch((e) => console.error('mail delivery', e)), 30 * 1000),
+    setInterval(checkProcedures, env.PROCEDURE_CHECK_SECONDS * 1000),
   ]
   timers.forEach((t) => t.unref())
   sweep()
+  checkProcedures()
   return { banner: lines.join('\n') }
 }
 
@@ -52,6 +55,16 @@ export function sweep(now = Date.now()) {
     rawSqlite().pragma('optimize')
   } catch (e) {
     console.error('sweep failed', e)
+  }
+}
+
+/** Written procedures: closes those whose deadline passed, sends due reminders (state in the rows). */
+export function checkProcedures(now = new Date()) {
+  try {
+    return runProcedureChecks(now)
+  } catch (e) {
+    console.error('written procedures check failed', e)
+    return null
   }
 }
 

@@ -343,6 +343,25 @@ function QuickLinksCard() {
   )
 }
 
+function ProceduresAwaitingCard({ procedures }: { procedures: Dashboard['procedures'] }) {
+  const { t, date } = useT()
+  if (!procedures.length) return null
+  return (
+    <Card id="dash-procedures" title={t('procedures.awaiting.title')}>
+      <ul className="list-plain">
+        {procedures.map((p) => (
+          <li key={p.id}>
+            <Link to={`/procedures/${p.id}`}>{p.subject}</Link>{' '}
+            <span className="badge warn">
+              {t('procedures.awaiting.until', { date: date(p.deadline, 'datetime', 'America/Costa_Rica') })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  )
+}
+
 /** The dashboard's sections, in order. A new capability adds its card here (and its data in
  * modules/dashboard/dashboard.server.ts). */
 const SECTIONS: { key: string; render: (d: Dashboard) => ReactNode }[] = [
@@ -351,6 +370,7 @@ const SECTIONS: { key: string; render: (d: Dashboard) => ReactNode }[] = [
   { key: 'plans', render: (d) => <PlansCard plans={d.plans} /> },
   { key: 'meetings', render: (d) => <MeetingsCard meetings={d.meetings} /> },
   { key: 'actions', render: (d) => <ActionsCard actions={d.actions} /> },
+  { key: 'procedures', render: (d) => <ProceduresAwaitingCard procedures={d.procedures} /> },
   { key: 'documents', render: (d) => <DocumentsCard documents={d.documents} /> },
   { key: 'ptp', render: (d) => <PtpCard ptp={d.ptp} /> },
   { key: 'administration', render: (d) => <AdministrationCard admin={d.administration} /> },

@@ -18,6 +18,7 @@ import {
 import { DECISION_FILTERS } from '~/modules/meetings/constants'
 import { DecisionRegisterQuerySchema } from '~/modules/meetings/forms.server'
 import { findVisibleMeeting, listMeetingYears, localized } from '~/modules/meetings/meetings.server'
+import { adoptedDecisions } from '~/modules/procedures/queries.server'
 
 export const meta = titleMeta('meetings.register.title')
 
@@ -40,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasMore,
     years: listMeetingYears(viewer),
     meetings: listRegisterMeetings(viewer, lang),
+    // decisions adopted by written procedure (between meetings): listed with the register, first page only
+    byProcedure: page === 1 && !query.meeting ? adoptedDecisions(viewer, lang) : [],
     meeting: meeting
       ? { id: meeting.row.id, title: localized(lang, meeting.row.titleEs, meeting.row.titleEn) }
       : null,
@@ -47,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DecisionRegister() {
-  const { query, page, items, hasMore, years, meeting, meetings } = useLoaderData<typeof loader>()
+  const { query, page, items, hasMore, years, meeting, meetings, byProcedure } =
+    useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
   // the exports take the register's filters, not its page
@@ -150,6 +154,33 @@ export default function DecisionRegister() {
       ) : (
         <p className="muted">{t('meetings.register.empty')}</p>
       )}
+      {byProcedure.length ? (
+        <section aria-labelledby="by-procedure">
+          <h2 id="by-procedure">{t('procedures.decisionRegister')}</h2>
+          <div className="table-wrap">
+            <table>
+              <TableHead
+                labels={[
+                  t('meetings.register.code'),
+                  t('meetings.register.decision'),
+                  t('procedures.adoptedOn'),
+                ]}
+              />
+              <tbody>
+                {byProcedure.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row" className="mono meetings-nowrap">
+                      <Link to={`/procedures/${d.id}`}>{d.code}</Link>
+                    </th>
+                    <td>{d.subject}</td>
+                    <td className="small">{date(d.adoptedAt, 'date', 'America/Costa_Rica')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
       <Pager
         page={page}
         hasMore={hasMore}

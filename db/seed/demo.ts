@@ -13,6 +13,7 @@ import { seedDemoPlanMatrix } from './plan-matrix'
 import { seedDemoPlanWord } from './plan-word'
 import { seedDemoPlanRounds } from './plan-rounds'
 import { seedDemoDecisionsOwners } from './decisions-owners'
+import { seedDemoProcedures } from './procedures'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
 import type { GroupRole } from '../../app/modules/groups/constants'
@@ -362,4 +363,5 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
     { behavior: 'immediate' },
   )
   if (!beforePlans) await seedDemoPlanWord()
+  if (!beforePlans) seedDemoProcedures()
 }

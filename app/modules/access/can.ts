@@ -13,6 +13,7 @@ import type {
   MinutesStatus,
 } from '~/modules/meetings/constants'
 import { EDITABLE_STAGES, type PlanStage, type SectionStatus } from '~/modules/plans/constants'
+import type { ProcedureVisibility } from '~/modules/procedures/constants'
 import type { PersonRole, Viewer } from './viewer'
 
 export type Subject = Viewer | null
@@ -145,6 +146,22 @@ export interface PlanRoundCommentRef extends PlanRoundOrgRef {
 /** A submitted comment, as the drafters answer it: the section's lead drafter decides with the chair. */
 export interface PlanRoundResponseRef extends PlanSectionRef {
   submitted: boolean
+}
+
+// written procedure: adoption of a text by the member states' silence before a deadline
+/** A written procedure as the rules see it. `open`: not closed and before its deadline, as the server's
+ * clock says (the rules stay pure). */
+export interface ProcedureRef {
+  visibility: ProcedureVisibility
+  open: boolean
+  extended: boolean
+  /** the member states concerned */
+  concernedOrganizationIds: readonly string[]
+}
+/** One state's place in a procedure: the state and the delegate its focal point named (or none). */
+export interface ProcedureStateRef extends ProcedureRef {
+  organizationId: string
+  delegateId: string | null
 }
 
 export interface Actions {
@@ -293,6 +310,19 @@ export interface Actions {
   'action.reportFor': ActionOwnerRef
   /** declare the action done although not every owner reported its part done (with a reason) */
   'action.decideDone': ActionItemRef
+  // written procedure
+  /** open a written procedure (and relaunch a revised text) */
+  'procedure.launch': undefined
+  /** a procedure's page and API record: the text, the deadline, the outcome */
+  'procedure.view': ProcedureRef
+  /** every state's position (and its history) while the procedure runs and after */
+  'procedure.viewPositions': ProcedureRef
+  /** record the state's position: agree, object (with a reason), amend (with the wording) */
+  'procedure.takePosition': ProcedureStateRef
+  /** name the delegate who may take the state's position */
+  'procedure.nameDelegate': ProcedureStateRef
+  /** move the deadline later, once, with a reason, before it passes */
+  'procedure.extend': ProcedureRef
 }
 export type Action = keyof Actions
 
@@ -487,6 +517,25 @@ function draftsFor(v: Subject, r: PlanRoundOrgRef): boolean {
   return commentsFor(v, r) && (groupRoleOf(v, r.groupId) !== null || submitsFor(v, r))
 }
 
+// written procedure: the secretariat launches and extends; the states concerned always see the procedure
+// (it was circulated to them), others as its visibility says; only member states take a position, by
+// their focal point or the delegate the focal point named, for their own state, while it is open.
+function concernedIn(v: Subject, r: ProcedureRef): v is Viewer {
+  return (
+    signedIn(v) &&
+    v.organizationKind === 'member_state' &&
+    r.concernedOrganizationIds.includes(v.organizationId)
+  )
+}
+function seesProcedure(v: Subject, r: ProcedureRef): boolean {
+  if (isSecretariat(v) || concernedIn(v, r)) return true
+  return r.visibility === 'members' ? isMemberSide(v) : signedIn(v)
+}
+function speaksInProcedure(v: Subject, r: ProcedureStateRef): boolean {
+  if (!concernedIn(v, r) || !r.concernedOrganizationIds.includes(r.organizationId)) return false
+  if (v.organizationId !== r.organizationId) return false
+  return v.role === 'focal_point' || r.delegateId === v.id
+}
 type Rule<A extends Action> = (v: Subject, r: Actions[A]) => boolean
 
 const rules: { [A in Action]: Rule<A> } = {
@@ -646,6 +695,14 @@ const rules: { [A in Action]: Rule<A> } = {
     r.owners.some((o) => o.organizationId === r.owner.organizationId) &&
     (isSecretariat(v) || (signedIn(v) && speaksFor(v, r.owner))),
   'action.decideDone': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled' && r.status !== 'done',
+  // written procedure
+  'procedure.launch': (v) => isSecretariat(v),
+  'procedure.view': (v, r) => !!r && seesProcedure(v, r),
+  'procedure.viewPositions': (v, r) => !!r && seesProcedure(v, r) && isMemberSide(v),
+  'procedure.takePosition': (v, r) => !!r && r.open && speaksInProcedure(v, r),
+  'procedure.nameDelegate': (v, r) =>
+    !!r && r.open && concernedIn(v, r) && v.role === 'focal_point' && v.organizationId === r.organizationId,
+  'procedure.extend': (v, r) => !!r && r.open && !r.extended && isSecretariat(v),
 }
 
 export function can<A extends Action>(

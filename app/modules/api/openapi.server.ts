@@ -6,6 +6,7 @@ import { meetingsApi } from '~/modules/meetings/api-spec'
 import { actionsApi } from '~/modules/actions/api-spec'
 import { plansApi } from '~/modules/plans/api-spec'
 import { searchApi } from '~/modules/search/api-spec'
+import { proceduresApi } from '~/modules/procedures/api-spec'
 import type { EndpointSpec } from './spec'
 
 // Every area lists its endpoints in its own api-spec.ts; the document is generated from those lists.
@@ -17,6 +18,7 @@ const AREAS: EndpointSpec[][] = [
   actionsApi,
   plansApi,
   searchApi,
+  proceduresApi,
 ]
 
 const ErrorSchema = z.object({

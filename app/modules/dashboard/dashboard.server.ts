@@ -25,6 +25,7 @@ import { orgName } from '~/modules/members/organizations.server'
 import { registrationsDueFor, upcomingMeetingsFor } from '~/modules/meetings/dashboard.server'
 import { recentDocumentsFor } from '~/modules/documents/queries.server'
 import { actionsSection } from './actions-section.server'
+import { proceduresAwaiting } from '~/modules/procedures/queries.server'
 
 export interface DashboardContext {
   viewer: Viewer
@@ -127,6 +128,8 @@ const SECTIONS = {
   plans: plansSection,
   meetings: meetingsSection,
   actions: actionsSection,
+  // written procedures waiting for the position of the viewer's state (focal points, named delegates)
+  procedures: ({ viewer, lang, now }: DashboardContext) => proceduresAwaiting(viewer, lang, now),
   documents: documentsSection,
   ptp: ptpSection,
   membership: membershipSection,
