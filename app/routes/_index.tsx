@@ -358,6 +358,37 @@ const SECTIONS: { key: string; render: (d: Dashboard) => ReactNode }[] = [
   { key: 'membership', render: (d) => <MembershipCard membership={d.membership} /> },
 ]
 
+function DeclarationsCard({ declarations }: { declarations: LandingData['declarations'] }) {
+  const { t, date } = useT()
+  return (
+    <Card id="landing-declarations" title={t('landing.declarations')}>
+      <p className="muted small">{t('landing.declarationsIntro')}</p>
+      {declarations.length ? (
+        <ul className="list-plain">
+          {declarations.map((d) => (
+            <li key={d.id}>
+              <Link to={`/documents/${d.id}`}>{d.title || t('documents.noTitle')}</Link>
+              {d.documentDate ? (
+                <>
+                  <br />
+                  <span className="muted small">{date(`${d.documentDate}T00:00:00Z`, 'date')}</span>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('landing.declarationsEmpty')}</p>
+      )}
+      <p className="small">
+        <Link to="/documents">{t('landing.allPublic')}</Link>
+      </p>
+    </Card>
+  )
+}
+
+type LandingData = ReturnType<typeof getPublicLanding>
+
 function Landing({ landing }: { landing: ReturnType<typeof getPublicLanding> }) {
   const { t } = useT()
   return (
@@ -369,6 +400,9 @@ function Landing({ landing }: { landing: ReturnType<typeof getPublicLanding> }) 
         <Link to="/login" className="button">
           {t('dashboard.landing.signIn')}
         </Link>
+      </p>
+      <p>
+        <Link to="/help">{t('landing.help')}</Link>
       </p>
       <div className="dashboard-grid">
         <Card id="landing-states" title={t('members.section.member_state')}>
@@ -389,6 +423,22 @@ function Landing({ landing }: { landing: ReturnType<typeof getPublicLanding> }) 
           </ul>
         </Card>
         <PtpCard ptp={landing.ptp} />
+        <DeclarationsCard declarations={landing.declarations} />
+        <Card id="landing-calendar" title={t('landing.calendar')}>
+          <p>
+            <label htmlFor="calendar-address">{t('landing.calendarIntro')}</label>
+          </p>
+          <input
+            id="calendar-address"
+            className="calendar-address"
+            type="url"
+            readOnly
+            value={landing.calendarUrl}
+          />
+          <p className="small">
+            <a href={landing.calendarUrl}>{landing.calendarUrl}</a>
+          </p>
+        </Card>
         <MembershipCard membership={landing.membership} />
       </div>
     </>
