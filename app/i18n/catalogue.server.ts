@@ -26,6 +26,7 @@ import { planRounds } from './messages/plan-rounds'
 import { meetingsRun } from './messages/meetings-run'
 import { delegations } from './messages/delegations'
 import { help } from './messages/help'
+import { auditActs } from './messages/audit-acts'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -50,6 +51,7 @@ export const catalogue = {
     ...meetingsRun.en,
     ...delegations.en,
     ...help.en,
+    ...auditActs.en,
   },
   es: {
     ...common.es,
@@ -72,6 +74,7 @@ export const catalogue = {
     ...meetingsRun.es,
     ...delegations.es,
     ...help.es,
+    ...auditActs.es,
   },
 }
 
