@@ -125,3 +125,34 @@ describe('/admin/audit in people’s words', () => {
 })
 
 vi.setConfig({ testTimeout: 20_000 })
+
+describe('/admin/outbox kinds and filters', () => {
+  it('names every kind the code sends and filters by kind and state', async () => {
+    const { queueMail } = await import('~/modules/mail/mail.server')
+    const { mailOutbox } = await import('@db/schema')
+    const { loader: outboxLoader } = await import('~/routes/admin.outbox')
+    const a = queueMail({ to: 'a@example.org', subject: 'Due', text: 'x', kind: 'action.due_soon' })
+    const b = queueMail({ to: 'b@example.org', subject: 'Late', text: 'y', kind: 'action.overdue' })
+    db.update(mailOutbox).set({ sentAt: new Date() }).where(eq(mailOutbox.id, a)).run()
+    db.update(mailOutbox).set({ attempts: 2 }).where(eq(mailOutbox.id, b)).run()
+    type Outbox = Awaited<ReturnType<typeof outboxLoader>>
+    const outbox = (q: string, as = SECRETARIAT) => run<Outbox>(outboxLoader, `/admin/outbox?${q}`, { as })
+
+    const due = await outbox('kind=action.due_soon')
+    expect(due.data.items.map((m) => m.id)).toEqual([a])
+    expect((await outbox('state=failing')).data.items.map((m) => m.id)).toContain(b)
+    expect((await outbox('state=failing')).data.items.every((m) => !m.sentAt && m.attempts > 0)).toBe(true)
+    expect((await outbox('state=sent')).data.items.every((m) => m.sentAt)).toBe(true)
+    expect((await outbox('state=waiting')).data.items.every((m) => !m.sentAt && m.attempts === 0)).toBe(true)
+    // outside the allowlists: no filter, never an error
+    const odd = await outbox('kind=%27%20or%201&state=everything')
+    expect(odd.status).toBe(200)
+    expect(odd.data.filters).toEqual({ kind: undefined, state: undefined })
+    expect((await outbox('', 'pa.focal@rcm.example')).status).toBe(403)
+
+    // every kind the code queues has a name in both languages
+    for (const kind of ['invitation', 'password_reset', 'action.due_soon', 'action.overdue'])
+      for (const lang of ['es', 'en'] as const)
+        expect(catalogue[lang][`admin.outbox.kind.${kind}` as keyof typeof catalogue.en]).toBeTruthy()
+  })
+})

@@ -445,6 +445,14 @@ export const auditActs = defineMessages({
     'audit.showDetails': 'Details',
     'audit.technical': 'Kind (technical name): {action}',
     'audit.recordRef': 'Record: {type} {id}',
+    // the outbox page's filters
+    'outbox.filters': 'Filter the outbox',
+    'outbox.anyKind': 'Any kind',
+    'outbox.anyState': 'Any state',
+    'outbox.state.waiting': 'Waiting',
+    'outbox.state.failing': 'Not sent yet (failing)',
+    'outbox.state.sent': 'Sent',
+    'outbox.noMatch': 'No message matches these filters.',
   },
   es: {
     ...table(3, 4),
@@ -478,5 +486,12 @@ export const auditActs = defineMessages({
     'audit.showDetails': 'Detalles',
     'audit.technical': 'Tipo (nombre técnico): {action}',
     'audit.recordRef': 'Registro: {type} {id}',
+    'outbox.filters': 'Filtrar la bandeja de salida',
+    'outbox.anyKind': 'Cualquier tipo',
+    'outbox.anyState': 'Cualquier estado',
+    'outbox.state.waiting': 'En espera',
+    'outbox.state.failing': 'Aún no enviado (con fallos)',
+    'outbox.state.sent': 'Enviado',
+    'outbox.noMatch': 'Ningún mensaje coincide con estos filtros.',
   },
 })
