@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
   Link,
@@ -16,6 +16,7 @@ import { useNonce } from './components/nonce'
 import type { MessageKey } from './i18n'
 import { messagesScript } from './i18n/catalogue.server'
 import { MessagesScript } from './i18n/page-messages'
+import { pageTitle } from './i18n/meta'
 import { useT } from './i18n/use-t'
 import { getEnv } from './env.server'
 import { can } from './modules/access/can'
@@ -29,7 +30,8 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'RCM Portal · Portal CRM' }]
+// a page without a title of its own is named by the portal's name, in the person's language
+export const meta = pageTitle((t) => t('app.name'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request)

@@ -1,19 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment, type ReactNode } from 'react'
 import { BarChart } from '~/components/bar-chart'
 import type { MessageKey } from '~/i18n'
-import { metaRoot, metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { getDashboard, getPublicLanding, type Dashboard } from '~/modules/dashboard/dashboard.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = metaRoot(matches)
-  const { t } = metaTranslator(matches)
-  return [{ title: `${t(root?.viewer ? 'nav.dashboard' : 'dashboard.landing.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle((t, _data, root) =>
+  [t(root?.viewer ? 'nav.dashboard' : 'dashboard.landing.title'), t('app.name')].join(' · '),
+)
 
 // Signed in: the person's dashboard. Signed out: a public landing page (organizations, never people).
 export async function loader({ request }: LoaderFunctionArgs) {
