@@ -3,7 +3,7 @@
 // statement are reachable from every page's footer, in both languages; the menu says which pages need
 // signing in.
 import { translator } from '../../app/i18n/catalogue.server'
-import { expect, test } from './fixtures'
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 
 test.use({ javaScriptEnabled: false })
 
@@ -79,3 +79,34 @@ for (const lang of ['es', 'en'] as const) {
     expect((await page.request.get('/help/minister')).status()).toBe(404)
   })
 }
+
+test.describe('on a 360 px phone', () => {
+  // axe runs in the page: JavaScript on here (the pages are server-rendered all the same)
+  test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: true })
+
+  test('the public pages and the admin pages in words fit and pass axe, in both languages', async ({
+    page,
+    context,
+    signIn,
+  }) => {
+    test.setTimeout(120_000)
+    const check = async (path: string) => {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(200)
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(over, `${path} is wider than the screen`).toBeLessThanOrEqual(0)
+      await expectNoSeriousA11yViolations(page, path)
+    }
+    for (const lang of ['es', 'en']) {
+      for (const path of ['/', '/help', '/help/focal-point', '/privacy', '/accessibility'])
+        await check(`${path}?lang=${lang}`)
+    }
+    await context.clearCookies()
+    await signIn('secretariat@rcm.example')
+    for (const lang of ['es', 'en']) {
+      await check(`/admin/audit?lang=${lang}`)
+      await check(`/admin/audit?action=auth.&outcome=ok&lang=${lang}`)
+      await check(`/admin/outbox?state=waiting&lang=${lang}`)
+    }
+  })
+})
