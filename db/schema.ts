@@ -34,6 +34,7 @@ import {
 import { GROUP_KINDS, GROUP_ROLES } from '../app/modules/groups/constants'
 import {
   ATTENDANCE_STATUSES,
+  DECISION_STATUSES,
   DELEGATION_ROLES,
   MEETING_KINDS,
   MEETING_OPENNESS,
@@ -742,13 +743,51 @@ export const decisions = sqliteTable(
     textEn: text('text_en'),
     createdById: text('created_by_id').references(() => people.id),
     createdAt: createdAt(),
+    /** in force, or withdrawn (with its reason): a withdrawn decision keeps its number and code */
+    status: text('status', { enum: DECISION_STATUSES }).notNull().default('in_force'),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    withdrawnById: text('withdrawn_by_id').references(() => people.id),
+    withdrawalReason: text('withdrawal_reason'),
+    /** grows with every corrigendum (decision_corrigenda keeps each text it replaced) */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     uniqueIndex('decisions_meeting_number_unique').on(t.meetingId, t.number),
+    check('decisions_status_check', oneOf(t.status, DECISION_STATUSES)),
+    check(
+      'decisions_withdrawal_reason',
+      sql`(${t.status} = 'withdrawn') = (${t.withdrawalReason} is not null and ${t.withdrawnAt} is not null)`,
+    ),
     uniqueIndex('decisions_code_unique').on(t.code),
     index('decisions_agenda_item_idx').on(t.agendaItemId),
     check('decisions_number_positive', sql`${t.number} >= 1`),
     check('decisions_text_present', sql`${t.textEs} is not null or ${t.textEn} is not null`),
+  ],
+)
+
+/** Corrigenda of decisions (append-only): the text each replaced, the new text and why. */
+export const decisionCorrigenda = sqliteTable(
+  'decision_corrigenda',
+  {
+    id: id(),
+    decisionId: text('decision_id')
+      .notNull()
+      .references(() => decisions.id),
+    /** 1, 2, ... per decision */
+    number: integer('number').notNull(),
+    previousTextEs: text('previous_text_es'),
+    previousTextEn: text('previous_text_en'),
+    textEs: text('text_es'),
+    textEn: text('text_en'),
+    reason: text('reason').notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('decision_corrigenda_number_unique').on(t.decisionId, t.number),
+    check('decision_corrigenda_number_positive', sql`${t.number} >= 1`),
   ],
 )
 
@@ -891,14 +930,18 @@ export const actionUpdates = sqliteTable(
     validatedAt: integer('validated_at', { mode: 'timestamp_ms' }),
     validationComment: text('validation_comment'),
     createdAt: createdAt(),
+    /** the owner organization the report is for (each owner reports its own part); null: the
+     * secretariat's report on the whole action */
+    ownerOrganizationId: text('owner_organization_id').references(() => organizations.id),
   },
   (t) => [
     index('action_updates_action_idx').on(t.actionId, t.createdAt),
     index('action_updates_validation_idx').on(t.validation, t.createdAt),
-    // at most one report awaiting validation per action
-    uniqueIndex('action_updates_one_pending')
-      .on(t.actionId)
+    // at most one report awaiting validation per action and owner
+    uniqueIndex('action_updates_one_pending_per_owner')
+      .on(t.actionId, t.ownerOrganizationId)
       .where(sql`validation = 'pending'`),
+    index('action_updates_owner_idx').on(t.actionId, t.ownerOrganizationId, t.revision),
     check('action_updates_status_check', oneOf(t.status, ACTION_STATUSES)),
     check('action_updates_progress_range', sql`${t.progress} between 0 and 100`),
     check(
@@ -928,6 +971,25 @@ export const actionUpdateEvidence = sqliteTable(
     primaryKey({ columns: [t.updateId, t.documentId] }),
     index('action_update_evidence_document_idx').on(t.documentId),
   ],
+)
+
+/** A progress report being typed when its author went to upload a document first: kept here (not in a
+ * URL) and given back on the action's page, with the new document chosen as evidence. Short-lived:
+ * deleted when used, when the report is sent, or after a day. */
+export const actionReportDrafts = sqliteTable(
+  'action_report_drafts',
+  {
+    id: id(),
+    actionId: text('action_id')
+      .notNull()
+      .references(() => actionItems.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    fields: text('fields', { mode: 'json' }).$type<Record<string, string | string[]>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('action_report_drafts_person_idx').on(t.personId, t.actionId)],
 )
 
 /** Reminders sent (due soon, overdue): at most one per action and kind per week. */

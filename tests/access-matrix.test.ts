@@ -407,6 +407,11 @@ const SECRETARIAT_ONLY = (answer: string): Row['expected'] => ({
   internationalOrganizationFocalPoint: ALL_N(answer.length),
   civilSocietyPerson: ALL_N(answer.length),
 })
+const DECISION_VARIANTS = {
+  inForceOpenMeeting: () => ({ ...meeting(), decisionStatus: 'in_force' }),
+  inForceMembersOnlyMeeting: () => ({ ...meeting({ openness: 'members_only' }), decisionStatus: 'in_force' }),
+  withdrawn: () => ({ ...meeting(), decisionStatus: 'withdrawn' }),
+} satisfies Record<string, Variant>
 // openMeeting, membersOnlyMeeting
 const MANAGE_MEETING: Row = { variants: MEETING_VARIANTS, expected: SECRETARIAT_ONLY('YY') }
 
@@ -1152,6 +1157,42 @@ const MATRIX: Record<Action, Row> = {
       internationalOrganizationFocalPoint: 'YNNNN',
     },
   },
+  // decisions and owners
+  // inForceOpenMeeting, inForceMembersOnlyMeeting, withdrawn: the secretariat, on a decision in force
+  'decision.correct': { variants: DECISION_VARIANTS, expected: SECRETARIAT_ONLY('YYN') },
+  'decision.withdraw': { variants: DECISION_VARIANTS, expected: SECRETARIAT_ONLY('YYN') },
+  // ownPart, anotherOwnersPart, partOfInstitutionOfOwnState, notAnOwner (of a two-owner action): each
+  // owner's people for their own part only (a state's for its institutions); the secretariat for any
+  // owner; nobody for an organization that is not an owner
+  'action.reportFor': {
+    variants: {
+      ownPart: (v) => ({
+        ...actionItem({ owners: [...ownOrg(v), { organizationId: ORG.gt }] }),
+        owner: ownOrg(v)[0],
+      }),
+      anotherOwnersPart: (v) => ({
+        ...actionItem({ owners: [...ownOrg(v), { organizationId: ORG.gt }] }),
+        owner: { organizationId: ORG.gt },
+      }),
+      partOfInstitutionOfOwnState: (v) => {
+        const institution = { organizationId: 'org-institution', parentOrganizationId: own(v) }
+        return { ...actionItem({ owners: [institution, { organizationId: ORG.gt }] }), owner: institution }
+      },
+      notAnOwner: (v) => ({ ...actionItem(), owner: ownOrg(v)[0] }),
+    },
+    expected: {
+      anonymous: 'NNNN',
+      secretariat: 'YYYN',
+      memberStateFocalPoint: 'YNYN',
+      memberStateDelegate: 'YNYN',
+      nationalInstitutionPerson: 'YNYN',
+      observerStateDelegate: 'YNYN',
+      internationalOrganizationFocalPoint: 'YNYN',
+      civilSocietyPerson: 'YNYN',
+    },
+  },
+  // done without every owner's report: the secretariat's decision, on an open action
+  'action.decideDone': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYYYYNN') },
 }
 
 // can() is typed per action; the matrix walks all of them generically.

@@ -28,6 +28,7 @@ import {
 import { GROUP_KINDS, GROUP_ROLES } from '~/modules/groups/constants'
 import {
   ATTENDANCE_STATUSES,
+  DECISION_STATUSES,
   DELEGATION_ROLES,
   MEETING_KINDS,
   MEETING_OPENNESS,
@@ -71,6 +72,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'delegation_members.rsvp': RSVP_STATUSES,
   'delegation_members.attendance': ATTENDANCE_STATUSES,
   'minutes.status': MINUTES_STATUSES,
+  'decisions.status': DECISION_STATUSES,
   'action_items.status': ACTION_STATUSES,
   'action_items.priority': ACTION_PRIORITIES,
   'action_items.origin_type': ORIGIN_TYPES,

@@ -303,7 +303,14 @@ describe('a meeting from creation to its decisions, without JavaScript', () => {
 
     // 6. The secretariat adopts them: locked from now on.
     expect(
-      (await run(minutesTab.action, '/', { as: SECRETARIAT, form: { intent: 'adopt' } }, { id })).status,
+      (
+        await run(
+          minutesTab.action,
+          '/',
+          { as: SECRETARIAT, form: { intent: 'adopt', confirm: 'yes' } },
+          { id },
+        )
+      ).status,
     ).toBe(302)
     const locked = await run(
       minutesTab.action,

@@ -2,10 +2,10 @@
 // meeting's ZIP; agenda times within the meeting's days, dates that move the agenda, the programme and
 // copying a meeting; the adoption of the minutes and its official document.
 import JSZip from 'jszip'
-import { count, eq, isNotNull } from 'drizzle-orm'
+import { and, count, eq, isNotNull } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
-import { agendaItems, documents, meetings } from '@db/schema'
+import { agendaItems, decisions as decisionsTable, documents, meetings } from '@db/schema'
 import { action as apiCreate } from '~/routes/api.v1.documents'
 import { action as newAction, loader as newLoader } from '~/routes/documents.new'
 import { loader as docPage } from '~/routes/documents.$id'
@@ -18,9 +18,15 @@ import { action as agendaAction, loader as agendaLoader } from '~/routes/meeting
 import { action as editAction } from '~/routes/meetings.$id.edit'
 import { action as copyAction, loader as copyLoader } from '~/routes/meetings.$id.copy'
 import { loader as programmeLoader } from '~/routes/meetings_.$id.programme'
-import { itemFit } from '~/modules/meetings/agenda-dates.server'
+import { itemFit, movedTime } from '~/modules/meetings/agenda-dates.server'
 import { meetingFormValues } from '~/modules/meetings/meeting-form.server'
-import { utcToZoned } from '~/modules/meetings/time'
+import { utcToZoned, zonedToUtc } from '~/modules/meetings/time'
+import mammoth from 'mammoth'
+import { extractText, getDocumentProxy } from 'unpdf'
+import { delegationMembers, documentDownloads, minutes, minutesComments, people } from '@db/schema'
+import { action as minutesAction, loader as minutesLoader } from '~/routes/meetings.$id.minutes'
+import { loader as pdfLoader } from '~/routes/meetings_.$id.minutes[.]pdf'
+import { loader as docxLoader } from '~/routes/meetings_.$id.minutes[.]docx'
 
 const SEC = 'secretariat@rcm.example'
 const PA = 'pa.focal@rcm.example'
@@ -181,6 +187,14 @@ describe('documents belong to their meeting and agenda item', () => {
     const pa = await JSZip.loadAsync((await zipOf(vm.id, PA)).bytes!)
     expect(named(Object.keys(pa.files), members)).toBeTruthy()
     expect(named(Object.keys(pa.files), secret)).toBeUndefined()
+    // fetching a restricted document through the archive is recorded, as a download is
+    const paId = db.select().from(people).where(eq(people.email, PA)).get()!.id
+    const fetched = db
+      .select()
+      .from(documentDownloads)
+      .where(and(eq(documentDownloads.documentId, members.id), eq(documentDownloads.personId, paId)))
+      .all()
+    expect(fetched).toHaveLength(1)
   })
 
   it('answers 404 for the ZIP of a meeting the viewer cannot see, as for one that does not exist', async () => {
@@ -357,5 +371,218 @@ describe('the agenda and the meeting’s days', () => {
       expect(itemFit(copy, i.startsAt!, i.durationMinutes)).toBe('inside')
     // nothing else came along
     expect(db.select().from(documents).where(eq(documents.meetingId, id)).all()).toEqual([])
+  })
+})
+
+describe('adopting the minutes', () => {
+  beforeEach(() => {
+    freshDemoDb()
+  })
+  /** A demo meeting whose minutes are circulated. */
+  const circulatedMeeting = () => {
+    const row = db.select().from(minutes).where(eq(minutes.status, 'circulated')).get()!
+    return db.select().from(meetings).where(eq(meetings.id, row.meetingId)).get()!
+  }
+  const statuses = (meetingId: string) =>
+    db
+      .select({ s: minutes.status })
+      .from(minutes)
+      .where(eq(minutes.meetingId, meetingId))
+      .all()
+      .map((r) => r.s)
+  const post = (id: string, form: Record<string, string>, as = SEC) =>
+    run<Reply>(minutesAction, `/meetings/${id}/minutes`, { as, form }, { id })
+
+  it('refuses to adopt without the confirmation step, and adopts nothing', async () => {
+    const m = circulatedMeeting()
+    const refused = await post(m.id, { intent: 'adopt' })
+    expect(refused.status).toBe(400)
+    expect(refused.data.result.error.confirm).toEqual(['meetingsRun.minutes.error.confirm'])
+    expect(statuses(m.id)).not.toContain('adopted')
+    expect((await post(m.id, { intent: 'adopt', confirm: 'no' })).status).toBe(400)
+    expect(statuses(m.id)).not.toContain('adopted')
+  })
+
+  it('says plainly before adopting that the deadline has not passed and comments have no answer', async () => {
+    const m = circulatedMeeting()
+    const row = db
+      .select()
+      .from(minutes)
+      .where(and(eq(minutes.meetingId, m.id), eq(minutes.status, 'circulated')))
+      .get()!
+    db.update(minutes)
+      .set({ commentDeadline: new Date(Date.now() + 5 * 86400_000) })
+      .where(eq(minutes.meetingId, m.id))
+      .run()
+    const pa = db.select().from(people).where(eq(people.email, PA)).get()!
+    db.insert(minutesComments)
+      .values({
+        minutesId: row.id,
+        personId: pa.id,
+        organizationId: pa.organizationId,
+        revision: row.revision,
+        text: 'Falta una frase.',
+      })
+      .run()
+    type R = { review: { deadlinePending: boolean; unanswered: number; items: number } | null }
+    const plain = await run<R>(minutesLoader, `/meetings/${m.id}/minutes`, { as: SEC }, { id: m.id })
+    expect(plain.data.review).toBeNull()
+    const review = await run<R>(
+      minutesLoader,
+      `/meetings/${m.id}/minutes?adopt=review`,
+      { as: SEC },
+      { id: m.id },
+    )
+    expect(review.data.review).toMatchObject({ deadlinePending: true })
+    expect(review.data.review!.unanswered).toBeGreaterThanOrEqual(1)
+    // nobody else gets the step
+    expect(
+      (await run<R>(minutesLoader, `/meetings/${m.id}/minutes?adopt=review`, { as: PA }, { id: m.id })).data
+        .review,
+    ).toBeNull()
+    expect((await post(m.id, { intent: 'adopt', confirm: 'yes' }, PA)).status).toBe(403)
+    const adopted = await post(m.id, { intent: 'adopt', confirm: 'yes' })
+    expect(adopted.status).toBe(302)
+    expect(statuses(m.id)).not.toContain('circulated')
+  })
+
+  it('does not save an empty text as a revision', async () => {
+    const row =
+      db.select().from(minutes).where(eq(minutes.status, 'draft')).get() ??
+      db.select().from(minutes).where(eq(minutes.status, 'circulated')).get()!
+    for (const text of ['', '   \n  ']) {
+      const refused = await post(row.meetingId, {
+        intent: 'save',
+        agendaItemId: row.agendaItemId,
+        baseRevision: String(row.revision),
+        text,
+      })
+      expect(refused.status, JSON.stringify(text)).toBe(400)
+      expect(refused.data.result.error.text).toEqual(['meetingsRun.minutes.error.empty'])
+    }
+    const after = db.select().from(minutes).where(eq(minutes.id, row.id)).get()!
+    expect(after.revision).toBe(row.revision)
+    expect(after.text).toBe(row.text)
+  })
+
+  it('gives the adopted minutes as one official PDF and DOCX with attendance, decisions and adoption', async () => {
+    const m = circulatedMeeting()
+    const get = (loader: typeof pdfLoader, ext: string, as = SEC) =>
+      run(loader, `/meetings/${m.id}/minutes.${ext}`, { as }, { id: m.id })
+    expect((await get(pdfLoader, 'pdf')).status).toBe(404)
+    // someone attended
+    const member = db
+      .select()
+      .from(delegationMembers)
+      .where(and(eq(delegationMembers.meetingId, m.id), isNotNull(delegationMembers.personId)))
+      .get()!
+    db.update(delegationMembers)
+      .set({ attendance: 'present' })
+      .where(eq(delegationMembers.id, member.id))
+      .run()
+    const attendee = db.select().from(people).where(eq(people.id, member.personId!)).get()!
+    expect((await post(m.id, { intent: 'adopt', confirm: 'yes' })).status).toBe(302)
+    const tab = await run<{ official: boolean }>(
+      minutesLoader,
+      `/meetings/${m.id}/minutes`,
+      { as: PA },
+      { id: m.id },
+    )
+    expect(tab.data.official).toBe(true)
+
+    const pdf = await get(pdfLoader, 'pdf', PA)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('Content-Type')).toBe('application/pdf')
+    expect(pdf.headers.get('Content-Disposition')).toMatch(/^attachment;/)
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.bytes!)), {
+      mergePages: true,
+    })
+    const flat = text.replace(/\s+/g, ' ')
+    expect(flat).toContain('Acta')
+    expect(flat).toContain('Asistencia')
+    expect(flat).toContain(attendee.name)
+    expect(flat).toContain('Constancia de aprobación')
+    expect(flat).toContain('Lucía Fernández Mora')
+    const decision = db.select().from(decisionsTable).where(eq(decisionsTable.meetingId, m.id)).get()
+    if (decision) expect(flat).toContain(decision.code)
+    const minutesText = db
+      .select()
+      .from(minutes)
+      .where(eq(minutes.meetingId, m.id))
+      .all()
+      .find((r) => r.text.length > 20)!
+    expect(flat).toContain(
+      minutesText.text
+        .replace(/[*_`#>]/g, '')
+        .split(/\s+/)
+        .slice(0, 4)
+        .join(' '),
+    )
+
+    const docx = await get(docxLoader, 'docx', 'iom@rcm.example')
+    expect(docx.status).toBe(200)
+    const raw = (await mammoth.extractRawText({ buffer: Buffer.from(docx.bytes!) })).value
+    expect(raw).toContain('Minutes')
+    expect(raw).toContain('Attendance')
+    expect(raw).toContain(attendee.name)
+    expect(raw).toContain('Record of adoption')
+    expect(raw).toContain('Lucía Fernández Mora')
+  })
+})
+
+describe('the official minutes’ jobs', () => {
+  const input = (text: string) => ({
+    lang: 'es',
+    fileTitle: 'Acta - prueba',
+    labels: {
+      title: 'Acta',
+      when: 'Fechas',
+      where: 'Lugar',
+      attendance: 'Asistencia',
+      agenda: 'Acta por punto',
+      decisions: 'Decisiones',
+      adoption: 'Constancia de aprobación',
+      errata: 'Fe de erratas',
+    },
+    meetingTitle: 'Reunión de prueba',
+    when: '1 – 2',
+    place: 'Panamá',
+    attendance: [],
+    noAttendance: 'No se registró la asistencia.',
+    items: [{ heading: '1. Punto', paragraphs: [text], errata: [] }],
+    decisions: [],
+    noDecisions: 'Sin decisiones.',
+    adoption: ['Aprobada.'],
+  })
+
+  it('build a PDF from text the standard fonts cannot encode, and a long one over several pages', async () => {
+    const { default: minutesPdf } = await import('../app/modules/meetings/minutes-pdf.job.mjs')
+    const hostile = await minutesPdf(input('Emoji 🎉, 中文 y ≥ 3 — «Ñandú» ' + 'palabra '.repeat(4000)))
+    const doc = await getDocumentProxy(new Uint8Array(hostile))
+    expect(doc.numPages).toBeGreaterThan(2)
+    const { text } = await extractText(doc, { mergePages: true })
+    expect(text).toContain('«Ñandú»')
+    expect(text).toContain('Emoji ?')
+  })
+})
+
+describe('an item moved with its meeting', () => {
+  it('keeps its day of the meeting and its wall-clock time across zones and daylight saving, and moves back', () => {
+    const at = (local: string, tz: string) => zonedToUtc(local, tz)!
+    const before = {
+      startsAt: at('2027-03-10T09:00', 'America/Panama'),
+      endsAt: at('2027-03-11T17:00', 'America/Panama'),
+      timeZone: 'America/Panama',
+    }
+    // a week later, in New York, where daylight saving starts on 14 March 2027
+    const after = {
+      startsAt: at('2027-03-17T09:00', 'America/New_York'),
+      endsAt: at('2027-03-18T17:00', 'America/New_York'),
+      timeZone: 'America/New_York',
+    }
+    const item = at('2027-03-11T14:30', 'America/Panama')
+    const moved = movedTime(item, before, after)
+    expect(utcToZoned(moved, 'America/New_York')).toBe('2027-03-18T14:30')
+    expect(movedTime(moved, after, before).getTime()).toBe(item.getTime())
   })
 })

@@ -26,14 +26,30 @@ function release(upTo: number): string {
 }
 
 let file: string
+/** Columns added after 0015 (drizzle/0019 on) to tables the demo seeder fills. */
+const LATER_COLUMNS = [
+  ['decisions', 'status', "text NOT NULL DEFAULT 'in_force'"],
+  ['decisions', 'withdrawn_at', 'integer'],
+  ['decisions', 'withdrawn_by_id', 'text'],
+  ['decisions', 'withdrawal_reason', 'text'],
+  ['decisions', 'revision', 'integer NOT NULL DEFAULT 1'],
+  ['action_updates', 'owner_organization_id', 'text'],
+] as const
 type Row = Record<string, unknown>
 
 describe('migration 0016/0017: group roles and plan sections', () => {
   beforeEach(async () => {
     file = path.join(process.env.DATA_DIR!, `release-0015-${Date.now()}.db`)
     switchDatabaseFile(file, { migrationsFolder: release(15) })
+    // The demo seeder writes through the current schema, which names every column: the columns added
+    // since 0015 to the tables it fills exist while it runs (plain, without their constraints) and are
+    // dropped again, so that the database is as release 0015 left it.
+    for (const [table, column, type] of LATER_COLUMNS) {
+      rawSqlite().exec(`ALTER TABLE ${table} ADD ${column} ${type}`)
+    }
     await seedDemo({ release: 'before-plans' })
     const sqlite = rawSqlite()
+    for (const [table, column] of LATER_COLUMNS) sqlite.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`)
     // what the previous demo data wrote: a plan section named by a label, no plan behind it
     sqlite
       .prepare(

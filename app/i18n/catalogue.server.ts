@@ -27,6 +27,7 @@ import { meetingsRun } from './messages/meetings-run'
 import { delegations } from './messages/delegations'
 import { help } from './messages/help'
 import { auditActs } from './messages/audit-acts'
+import { decisionsOwners } from './messages/decisions-owners'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -52,6 +53,7 @@ export const catalogue = {
     ...delegations.en,
     ...help.en,
     ...auditActs.en,
+    ...decisionsOwners.en,
   },
   es: {
     ...common.es,
@@ -75,6 +77,7 @@ export const catalogue = {
     ...delegations.es,
     ...help.es,
     ...auditActs.es,
+    ...decisionsOwners.es,
   },
 }
 

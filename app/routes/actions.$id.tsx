@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ConflictNotice } from '~/components/action-conflict'
 import { ActionForm } from '~/components/action-form'
 import { ActionHistory } from '~/components/action-history'
+import { ActionOwnersProgress } from '~/components/action-owners-progress'
 import { ActionReportForm } from '~/components/action-report-form'
 import { ActionStatusBadge, DueDay, Progress } from '~/components/actions'
 import { replyErrors, replyValue, type Reply } from '~/components/form-reply'
@@ -13,6 +14,7 @@ import { useT } from '~/i18n/use-t'
 import { getActionDetails } from '~/modules/actions/details.server'
 import { actionFormOptions, actionFormValues, evidenceOptions } from '~/modules/actions/form-options.server'
 import { postUpdate, validateUpdate } from '~/modules/actions/reports.server'
+import { evidenceDocument, readReportDraft, saveReportDraft } from '~/modules/actions/report-drafts.server'
 import {
   ActionFormSchema,
   CancelFormSchema,
@@ -38,12 +40,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = resolveLang(request, viewer)
   const details = getActionDetails(viewer, params.id ?? '', lang)
   if (!details) throw notFoundResponse()
-  const editing = new URL(request.url).searchParams.get('edit') === '1' && details.permissions.edit
+  const search = new URL(request.url).searchParams
+  const editing = search.get('edit') === '1' && details.permissions.edit
+  // back from "upload a document first": the report as it was left, the new document chosen
+  const draft = details.permissions.update
+    ? readReportDraft(viewer, details.action.id, search.get('draft'))
+    : null
+  const uploaded = draft ? evidenceDocument(viewer, search.get('evidence'), lang) : null
+  const options = details.permissions.update
+    ? evidenceOptions(viewer, details.origin.restricted ? null : (details.origin.meeting?.id ?? null), lang)
+    : []
   return {
     details,
-    evidence: details.permissions.update
-      ? evidenceOptions(viewer, details.origin.restricted ? null : (details.origin.meeting?.id ?? null), lang)
-      : [],
+    draft: draft
+      ? {
+          ...draft,
+          evidence: [
+            ...(Array.isArray(draft.evidence) ? draft.evidence : []),
+            ...(uploaded ? [uploaded.id] : []),
+          ],
+        }
+      : null,
+    evidence: uploaded && !options.some((o) => o.id === uploaded.id) ? [uploaded, ...options] : options,
     edit: editing ? { options: actionFormOptions(lang), values: actionFormValues(details.action.id)! } : null,
   }
 }
@@ -55,6 +73,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
   switch (intent) {
+    case 'upload-first': {
+      // what was typed is kept on the server; the upload page comes back here with the new document
+      const details = getActionDetails(viewer, id, 'es')
+      if (!details) throw notFoundResponse()
+      if (!details.permissions.update) {
+        return change('update', parseForm(formData, UpdateFormSchema), (input) => {
+          postUpdate(viewer, id, input)
+          return `/actions/${id}`
+        })
+      }
+      const draftId = saveReportDraft(viewer, id, formData)
+      const back = `/actions/${id}?draft=${draftId}#update-title`
+      return redirect(`/documents/new?returnTo=${encodeURIComponent(back)}`)
+    }
     case 'update':
       return change(intent, parseForm(formData, UpdateFormSchema), (input) => {
         const created = postUpdate(viewer, id, input)
@@ -100,7 +132,7 @@ function change<Value>(
 }
 
 export default function ActionPage() {
-  const { details, evidence, edit } = useLoaderData<typeof loader>()
+  const { details, evidence, edit, draft } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const { t, date } = useT()
   const { action: a, origin, owners, supporters, updates, permissions, pendingUpdateId } = details
@@ -264,6 +296,9 @@ export default function ActionPage() {
         ) : null}
       </dl>
       {a.description ? <p className="actions-note">{a.description}</p> : null}
+      {details.ownerParts.length > 1 ? (
+        <ActionOwnersProgress parts={details.ownerParts} overall={a.progress} />
+      ) : null}
 
       {pending && permissions.validate ? (
         <section aria-labelledby="validate-title" className="card actions-card">
@@ -321,6 +356,8 @@ export default function ActionPage() {
           evidence={evidence}
           reply={updateReply}
           conflict={conflict}
+          reportFor={details.reportFor}
+          draft={draft}
         />
       ) : null}
 

@@ -18,6 +18,10 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { listAgenda } from '~/modules/meetings/agenda.server'
 import { findVisibleMeeting, listMeetings } from '~/modules/meetings/meetings.server'
 import { titleMeta } from '~/i18n/meta'
+import { safeReturnTo, withParam } from '~/modules/auth/return-to'
+import { NO_STORE } from '~/modules/core/form-reply.server'
+import { discardTemp } from '~/modules/documents/storage.server'
+import { data } from '@remix-run/node'
 
 export const meta = titleMeta('documents.new.title')
 
@@ -30,7 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const agenda = meeting ? listAgenda(meeting.row.id, lang) : []
   // Opened from an agenda item ("Add a document"): that item is chosen.
   const item = agenda.find((a) => a.id === search.get('item'))
+  // Opened from an action's report form: back there after the upload (a path on this site only).
+  const askedReturn = search.get('returnTo')
+  const returnTo = safeReturnTo(askedReturn)
   return {
+    returnTo,
+    returnToRefused: askedReturn !== null && returnTo === null,
     ...uploadOptions(viewer),
     maxMb: getEnv().MAX_UPLOAD_MB,
     meeting: meeting?.row.id ?? null,
@@ -48,23 +57,45 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
   const form = await readNewDocumentForm(request, viewer)
   if (form.failure) return form.failure
+  // a return path that leaves the site is refused before anything is stored
+  const askedReturn = form.submission.payload.returnTo
+  const returnTo = safeReturnTo(askedReturn)
+  if (askedReturn !== undefined && askedReturn !== '' && !returnTo) {
+    discardTemp(form.file)
+    return data(
+      {
+        intent: null,
+        result: form.submission.reply({
+          fieldErrors: { returnTo: ['decisionsOwners.error.returnToOffSite'] },
+        }),
+        conflict: null,
+      },
+      { status: 400, headers: NO_STORE },
+    )
+  }
   try {
     const { id } = await createDocument(viewer, form.value, form.file)
-    return redirect(`/documents/${id}?uploaded=1`)
+    return redirect(returnTo ? withParam(returnTo, 'evidence', id) : `/documents/${id}?uploaded=1`)
   } catch (error) {
     return formFailure(error, form.submission)
   }
 }
 
-type FormShape = Partial<Record<(typeof NEW_DOCUMENT_FIELDS)[number] | 'file', string>>
+type FormShape = Partial<Record<(typeof NEW_DOCUMENT_FIELDS)[number] | 'file' | 'returnTo', string>>
 
 export default function NewDocument() {
-  const { visibilities, groups, maxMb, meeting, agendaItem, agenda, meetings } =
+  const { visibilities, groups, maxMb, meeting, agendaItem, agenda, meetings, returnTo, returnToRefused } =
     useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const { t, lang } = useT()
   const { upload, form, fields, errorsOf } = useUploadForm<FormShape>(
-    { endpoint: () => '/api/v1/documents', next: (record) => `/documents/${record.id}?uploaded=1` },
+    {
+      endpoint: () => '/api/v1/documents',
+      next: (record) =>
+        returnTo && record.id
+          ? withParam(returnTo, 'evidence', record.id)
+          : `/documents/${record.id}?uploaded=1`,
+    },
     {
       lastResult: replied?.result,
       defaultValue: {
@@ -112,7 +143,17 @@ export default function NewDocument() {
       <h1>{t('documents.new.title')}</h1>
       <p className="muted">{t('documents.new.intro')}</p>
       <FormErrors errors={form.errors} />
+      {returnToRefused || errorsOf('returnTo') ? (
+        <div className="field">
+          <p id="return-to-error" className="field-error" role="alert">
+            {t('decisionsOwners.error.returnToOffSite')}
+          </p>
+        </div>
+      ) : returnTo ? (
+        <p className="alert info">{t('decisionsOwners.returnTo', { path: returnTo.split('?')[0] })}</p>
+      ) : null}
       <Form method="post" encType="multipart/form-data" className="stack" {...getFormProps(form)}>
+        {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
         {textField('title', undefined, true)}
         {choice(
           'language',

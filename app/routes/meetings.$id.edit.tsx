@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     updateMeeting(viewer, meeting.row.id, submission.value)
     return redirect(`/meetings/${meeting.row.id}`)
   } catch (error) {
-    // the agenda items that would fall after a new last day are named at the end date (decision 0027)
+    // the agenda items that would fall after a new last day are named at the end date (decision 0029)
     if (isDomainError(error) && error.params?.items) {
       return invalidForm(submission, 'edit', { endsAt: [error.messageKey, String(error.params.items)] })
     }

@@ -24,6 +24,7 @@ import {
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import {
   addErratum,
+  adoptionReview,
   adoptMinutes,
   circulateMinutes,
   commentOnMinutes,
@@ -32,6 +33,7 @@ import {
   saveMinutes,
 } from '~/modules/meetings/minutes.server'
 import type { MinutesConflictState } from '~/modules/meetings/views'
+import { AdoptConfirmSchema } from '~/modules/meetings/minutes-document.server'
 import { utcToZoned, zonedToUtc } from '~/modules/meetings/time'
 
 const DAY = 24 * 3600 * 1000
@@ -51,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editing: page.items.some((i) => i.item.id === editId && i.can.write) ? editId : null,
     history: history ? { itemId: historyId!, ...history } : null,
     suggestedDeadline: utcToZoned(Date.now() + 14 * DAY, meeting.row.timeZone),
+    review: page.can.adopt && search.get('adopt') === 'review' ? adoptionReview(meeting) : null,
+    official: page.counts.adopted > 0 && page.counts.circulated === 0 && page.counts.draft === 0,
   }
 }
 
@@ -101,6 +105,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   if (intent === 'adopt') {
+    // adopting locks the minutes: only from the confirmation step (?adopt=review)
+    if (formData.get('confirm') !== 'yes') {
+      return invalidForm(parseForm(formData, AdoptConfirmSchema), intent, {
+        confirm: ['meetingsRun.minutes.error.confirm'],
+      })
+    }
     try {
       adoptMinutes(viewer, id)
       return back()
@@ -112,8 +122,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MinutesTab() {
-  const { meetingId, timeZone, items, counts, commentDeadline, can, editing, suggestedDeadline, history } =
-    useLoaderData<typeof loader>()
+  const {
+    meetingId,
+    timeZone,
+    items,
+    counts,
+    commentDeadline,
+    can,
+    editing,
+    suggestedDeadline,
+    history,
+    review,
+    official,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const result = actionData?.result
@@ -164,11 +185,30 @@ export default function MinutesTab() {
         <section aria-labelledby="adopt-title" className="card">
           <h3 id="adopt-title">{t('meetings.minutes.adoptTitle')}</h3>
           <p className="small">{t('meetings.minutes.adoptHelp')}</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="adopt">
-              {t('meetings.minutes.adopt')}
-            </button>
-          </Form>
+          {review ? (
+            <AdoptionReview review={review} timeZone={timeZone} meetingId={meetingId} />
+          ) : (
+            <>
+              <FormErrors errors={of('adopt') ? replyErrors(result, 'confirm') : null} />
+              <Form method="get" action="#adopt-title">
+                <input type="hidden" name="adopt" value="review" />
+                <button type="submit">{t('meetings.minutes.adopt')}</button>
+              </Form>
+            </>
+          )}
+        </section>
+      ) : null}
+      {official ? (
+        <section aria-labelledby="official-title" className="card">
+          <h3 id="official-title">{t('meetingsRun.minutes.official')}</h3>
+          <p>
+            <a href={`/meetings/${meetingId}/minutes.pdf`} className="button small secondary" download>
+              {t('meetingsRun.minutes.pdf')}
+            </a>{' '}
+            <a href={`/meetings/${meetingId}/minutes.docx`} className="button small secondary" download>
+              {t('meetingsRun.minutes.docx')}
+            </a>
+          </p>
         </section>
       ) : null}
 
@@ -246,6 +286,46 @@ export default function MinutesTab() {
         )
       })}
     </section>
+  )
+}
+
+/** The confirmation step of the adoption: what is still open, then one button that adopts. */
+function AdoptionReview({
+  review,
+  timeZone,
+  meetingId,
+}: {
+  review: { items: number; deadline: Date | null; deadlinePending: boolean; unanswered: number }
+  timeZone: string
+  meetingId: string
+}) {
+  const { t, date } = useT()
+  return (
+    <div role="region" aria-labelledby="adopt-confirm-title">
+      <h4 id="adopt-confirm-title">{t('meetingsRun.minutes.confirmTitle')}</h4>
+      <p>{t('meetingsRun.minutes.confirmText', { count: review.items })}</p>
+      {review.deadlinePending || review.unanswered ? (
+        <div className="alert info" role="alert">
+          {review.deadlinePending ? (
+            <p>
+              {t('meetingsRun.minutes.warnDeadline', { date: date(review.deadline, 'datetime', timeZone) })}
+            </p>
+          ) : null}
+          {review.unanswered ? (
+            <p>{t('meetingsRun.minutes.warnUnanswered', { count: review.unanswered })}</p>
+          ) : null}
+        </div>
+      ) : (
+        <p className="muted">{t('meetingsRun.minutes.noWarnings')}</p>
+      )}
+      <Form method="post" action={`/meetings/${meetingId}/minutes`}>
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" name="intent" value="adopt">
+          {t('meetingsRun.minutes.confirm')}
+        </button>{' '}
+        <Link to={`/meetings/${meetingId}/minutes`}>{t('meetingsRun.minutes.cancel')}</Link>
+      </Form>
+    </div>
   )
 }
 

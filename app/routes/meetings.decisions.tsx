@@ -2,13 +2,20 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { withParams } from '~/components/list-controls'
 import { Pager } from '~/components/pager'
+import { DecisionStatusBadge } from '~/components/decision-entry'
+import { FilterSelect } from '~/components/filter-select'
 import { KindAndYearFilters } from '~/components/meeting-filters'
 import { TableHead } from '~/components/table-head'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import { listDecisionRegister, REGISTER_PAGE_SIZE } from '~/modules/meetings/decisions.server'
+import {
+  listDecisionRegister,
+  listRegisterMeetings,
+  REGISTER_PAGE_SIZE,
+} from '~/modules/meetings/decisions.server'
+import { DECISION_FILTERS } from '~/modules/meetings/constants'
 import { DecisionRegisterQuerySchema } from '~/modules/meetings/forms.server'
 import { findVisibleMeeting, listMeetingYears, localized } from '~/modules/meetings/meetings.server'
 
@@ -32,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     items,
     hasMore,
     years: listMeetingYears(viewer),
+    meetings: listRegisterMeetings(viewer, lang),
     meeting: meeting
       ? { id: meeting.row.id, title: localized(lang, meeting.row.titleEs, meeting.row.titleEn) }
       : null,
@@ -39,9 +47,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DecisionRegister() {
-  const { query, page, items, hasMore, years, meeting } = useLoaderData<typeof loader>()
+  const { query, page, items, hasMore, years, meeting, meetings } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
+  // the exports take the register's filters, not its page
+  const params = new URLSearchParams(location.search)
+  params.delete('page')
+  const exportSearch = params.size ? `?${params}` : ''
   return (
     <>
       <p className="small">
@@ -50,7 +62,22 @@ export default function DecisionRegister() {
       <h1>{t('meetings.register.title')}</h1>
       <p className="muted">{t('meetings.register.intro')}</p>
       <Form method="get" className="filters" aria-label={t('common.filter')}>
-        {meeting ? <input type="hidden" name="meeting" value={meeting.id} /> : null}
+        <FilterSelect
+          id="r-meeting"
+          name="meeting"
+          label={t('decisionsOwners.register.meeting')}
+          any={t('decisionsOwners.register.anyMeeting')}
+          value={query.meeting}
+          options={meetings}
+        />
+        <FilterSelect
+          id="r-status"
+          name="status"
+          label={t('decisionsOwners.register.status')}
+          any={t('decisionsOwners.register.anyStatus')}
+          value={query.status}
+          options={DECISION_FILTERS.map((s) => ({ value: s, label: t(`decisionsOwners.status.${s}`) }))}
+        />
         <div className="field">
           <label htmlFor="r-q">{t('meetings.register.q')}</label>
           <input id="r-q" type="search" name="q" defaultValue={query.q ?? ''} />
@@ -61,24 +88,53 @@ export default function DecisionRegister() {
           <Link to="/meetings/decisions">{t('common.clear')}</Link>
         </div>
       </Form>
+      <div className="decisions-register-tools decisions-noprint">
+        <span>{t('decisionsOwners.register.export')}:</span>
+        <a href={`/meetings/decisions/export.xlsx${exportSearch}`} download>
+          {t('decisionsOwners.register.xlsx')}
+        </a>
+        <a href={`/meetings/decisions/export.csv${exportSearch}`} download>
+          {t('decisionsOwners.register.csv')}
+        </a>
+        <span className="muted small">{t('decisionsOwners.register.printHint')}</span>
+      </div>
       {meeting ? (
         <p className="alert info">
           {t('meetings.register.ofMeeting')} <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>
         </p>
       ) : null}
       {items.length ? (
-        <div className="table-wrap">
+        <div
+          className="table-wrap decisions-register"
+          role="region"
+          aria-label={t('meetings.register.title')}
+          tabIndex={0}
+        >
           <table>
             <TableHead
               labels={[t('meetings.register.code'), t('meetings.register.decision'), t('meetings.meeting')]}
             />
             <tbody>
               {items.map((d) => (
-                <tr key={d.id}>
+                <tr key={d.id} className={d.status === 'withdrawn' ? 'is-withdrawn' : undefined}>
                   <th scope="row" className="mono meetings-nowrap">
                     <Link to={`/meetings/${d.meeting.id}/decisions#decision-${d.id}`}>{d.code}</Link>
                   </th>
-                  <td>{d.text}</td>
+                  <td>
+                    {d.text}
+                    {d.status === 'withdrawn' || d.corrigenda ? (
+                      <>
+                        {' '}
+                        <DecisionStatusBadge status={d.status} corrected={d.corrigenda > 0} />
+                      </>
+                    ) : null}
+                    {d.withdrawalReason ? (
+                      <span className="muted small">
+                        <br />
+                        {d.withdrawalReason}
+                      </span>
+                    ) : null}
+                  </td>
                   <td>
                     <Link to={`/meetings/${d.meeting.id}`}>{d.meeting.title}</Link>
                     <br />

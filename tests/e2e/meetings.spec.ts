@@ -69,6 +69,8 @@ for (const javaScriptEnabled of [false, true]) {
       await secretariat.goto(`${meetingUrl}/minutes?lang=en`)
       await expect(secretariat.getByText('México propone precisar las cifras.')).toBeVisible()
       await secretariat.getByRole('button', { name: 'Adopt the circulated minutes' }).click()
+      // the confirmation step (meetings-run): adopting locks the minutes
+      await secretariat.getByRole('button', { name: 'Yes, adopt the minutes' }).click()
       await expect(secretariat.getByText('Adopted').first()).toBeVisible()
       await expect(secretariat.getByRole('link', { name: 'Edit the minutes' })).toHaveCount(0)
 

@@ -6,7 +6,12 @@
 import type { ActionStatus, Validation } from '~/modules/actions/constants'
 import type { Visibility } from '~/modules/documents/constants'
 import type { GroupRole } from '~/modules/groups/constants'
-import type { MeetingOpenness, MeetingStatus, MinutesStatus } from '~/modules/meetings/constants'
+import type {
+  DecisionStatus,
+  MeetingOpenness,
+  MeetingStatus,
+  MinutesStatus,
+} from '~/modules/meetings/constants'
 import { EDITABLE_STAGES, type PlanStage, type SectionStatus } from '~/modules/plans/constants'
 import type { PersonRole, Viewer } from './viewer'
 
@@ -81,6 +86,16 @@ export interface ActionItemRef {
 /** One progress report of an action item. */
 export interface ActionUpdateRef extends ActionItemRef {
   validation: Validation | null
+}
+
+// decisions and owners
+/** A recorded decision as the rules see it: its meeting and whether it is still in force. */
+export interface DecisionRef extends MeetingRef {
+  decisionStatus: DecisionStatus
+}
+/** One owner of an action, as the one a report is written for. */
+export interface ActionOwnerRef extends ActionItemRef {
+  owner: OrgRef
 }
 
 /** An account as the second-factor rule sees it. */
@@ -269,6 +284,15 @@ export interface Actions {
   'plan.roundReadComments': PlanRoundOrgRef
   /** answer a submitted comment (response and action taken) */
   'plan.roundRespond': PlanRoundResponseRef
+  // decisions and owners
+  /** correct a decision's text by a corrigendum (its code stays, its history is kept) */
+  'decision.correct': DecisionRef
+  /** withdraw a decision, with a reason (its code is never given again) */
+  'decision.withdraw': DecisionRef
+  /** report progress for this owner organization (each owner reports its own part) */
+  'action.reportFor': ActionOwnerRef
+  /** declare the action done although not every owner reported its part done (with a reason) */
+  'action.decideDone': ActionItemRef
 }
 export type Action = keyof Actions
 
@@ -611,6 +635,17 @@ const rules: { [A in Action]: Rule<A> } = {
     planOpen(r) &&
     r.submitted &&
     (hasRole(v, r.groupId, ['chair']) || (hasRole(v, r.groupId, ['drafter']) && r.leadDrafterId === v?.id)),
+  // decisions and owners: corrigenda and withdrawals are the secretariat's, on a decision in force; an
+  // owner's people report for their own organization only (the secretariat for any owner); only the
+  // secretariat decides that an action is done without every owner's report
+  'decision.correct': (v, r) => secretariatOn(v, r) && r.decisionStatus === 'in_force',
+  'decision.withdraw': (v, r) => secretariatOn(v, r) && r.decisionStatus === 'in_force',
+  'action.reportFor': (v, r) =>
+    !!r &&
+    reportsOn(v, r) &&
+    r.owners.some((o) => o.organizationId === r.owner.organizationId) &&
+    (isSecretariat(v) || (signedIn(v) && speaksFor(v, r.owner))),
+  'action.decideDone': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled' && r.status !== 'done',
 }
 
 export function can<A extends Action>(

@@ -130,6 +130,11 @@ export const UpdateOut = z.object({
   validatedAt: Instant.nullable(),
   evidence: z.array(z.object({ id: Id, reference: z.string(), url: z.string() })),
   author: z.object({ name: z.string(), organization: z.string() }),
+  owner: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Code of the owner organization the report is for; null: the whole action (the secretariat)'),
   createdAt: Instant,
 })
 
@@ -141,6 +146,18 @@ export const ActionRecord = ActionSummary.omit({ owners: true, supporting: true 
   createdAt: Instant,
   completedAt: Instant.nullable(),
   updates: z.array(UpdateOut).describe('The full history, newest first'),
+  ownerProgress: z
+    .array(
+      z.object({
+        owner: z.string().describe('Owner organization code'),
+        status: z.enum(ACTION_STATUSES).nullable().describe("Its latest report's status; null: none yet"),
+        progress: z.number().int().min(0).max(100),
+        validation: z.enum(VALIDATIONS).nullable(),
+        reportedAt: Instant.nullable(),
+      }),
+    )
+    .optional()
+    .describe("Each owner's part (each owner reports its own); `progress` above is their mean"),
 })
 
 export const UpdateBody = UpdateApiSchema

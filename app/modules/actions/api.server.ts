@@ -96,7 +96,11 @@ export function listActionsForApi(viewer: Viewer, query: z.infer<typeof ActionsQ
   }
 }
 
-export function updateOut(actionId: string, u: UpdateView): UpdateOutput {
+export function updateOut(
+  actionId: string,
+  u: UpdateView,
+  ownerCodes: Record<string, string> = {},
+): UpdateOutput {
   return {
     id: u.id,
     actionId,
@@ -109,6 +113,7 @@ export function updateOut(actionId: string, u: UpdateView): UpdateOutput {
     validatedAt: u.validatedAt ? u.validatedAt.toISOString() : null,
     evidence: u.evidence.map((e) => ({ id: e.id, reference: e.reference, url: `/documents/${e.id}` })),
     author: { name: u.author, organization: u.organization.code },
+    owner: u.ownerOrganizationId ? (ownerCodes[u.ownerOrganizationId] ?? null) : null,
     createdAt: u.createdAt.toISOString(),
   }
 }
@@ -134,7 +139,14 @@ function record(d: ActionDetails): ActionRecordOut {
     updatedAt: a.updatedAt.toISOString(),
     completedAt: a.completedAt ? a.completedAt.toISOString() : null,
     url: `/actions/${a.id}`,
-    updates: d.updates.map((u) => updateOut(a.id, u)),
+    updates: d.updates.map((u) => updateOut(a.id, u, d.ownerCodes)),
+    ownerProgress: d.ownerParts.map((p) => ({
+      owner: p.code,
+      status: p.last?.status ?? null,
+      progress: p.last?.progress ?? 0,
+      validation: p.last?.validation ?? null,
+      reportedAt: p.last ? p.last.createdAt.toISOString() : null,
+    })),
   }
 }
 
@@ -148,7 +160,7 @@ export function getActionForApi(viewer: Viewer, id: string, now = new Date()): A
 export function createdUpdate(viewer: Viewer, actionId: string, updateId: string): UpdateOutput | null {
   const details = getActionDetails(viewer, actionId, apiLang(viewer))
   const u = details?.updates.find((x) => x.id === updateId)
-  return u ? updateOut(actionId, u) : null
+  return u && details ? updateOut(actionId, u, details.ownerCodes) : null
 }
 
 /** Field messages in the caller's language. */

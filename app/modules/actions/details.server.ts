@@ -12,6 +12,7 @@ import { can } from '~/modules/access/can'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { findVisibleAction, localized, type OwnerRow } from './loading.server'
+import { ownerParts, ownersFor } from './owner-progress.server'
 import { originOf } from './origins.server'
 import { isDueSoon, isOverdue } from './overdue.server'
 import type { UpdateView } from './views'
@@ -60,6 +61,7 @@ function listUpdates(viewer: Viewer, actionId: string, lang: Lang, now = Date.no
       validatedBy: validator.name,
       validatedAt: actionUpdates.validatedAt,
       validationComment: actionUpdates.validationComment,
+      ownerOrganizationId: actionUpdates.ownerOrganizationId,
     })
     .from(actionUpdates)
     .innerJoin(author, eq(author.id, actionUpdates.authorId))
@@ -106,7 +108,26 @@ export function getActionDetails(viewer: Viewer, id: string, lang: Lang, now = n
   if (!loaded) return null
   const { row, owners, ref } = loaded
   const updates = listUpdates(viewer, row.id, lang, now.getTime())
-  const pending = updates.find((u) => u.validation === 'pending') ?? null
+  const pendingAll = updates.filter((u) => u.validation === 'pending')
+  const pending = pendingAll[0] ?? null
+  const parts = ownerParts(row.id, owners, lang)
+  // the owners this person may report for (each owner reports its own part), with no report of theirs
+  // waiting for validation; the secretariat may also report on the whole action
+  const reportFor = can(viewer, 'action.update', ref)
+    ? owners
+        .filter(
+          (o) =>
+            o.role === 'owner' &&
+            can(viewer, 'action.reportFor', {
+              ...ref,
+              owner: { organizationId: o.organizationId, parentOrganizationId: o.parentId },
+            }) &&
+            !pendingAll.some((u) => u.ownerOrganizationId === o.organizationId),
+        )
+        .sort((a, b) => ownersFor(viewer, [b]).length - ownersFor(viewer, [a]).length)
+        .map((o) => ({ code: o.code, name: localized(lang, o.nameEs, o.nameEn) }))
+    : []
+  const secretariatWhole = can(viewer, 'action.decideDone', ref) && !pending
   const createdBy = db.select({ name: people.name }).from(people).where(eq(people.id, row.createdById)).get()
   return {
     action: {
@@ -135,9 +156,19 @@ export function getActionDetails(viewer: Viewer, id: string, lang: Lang, now = n
     supporters: ownerViews(owners, 'supporting', lang),
     updates,
     pendingUpdateId: pending?.id ?? null,
+    /** every report awaiting validation (one per owner at most) */
+    pendingUpdateIds: pendingAll.map((u) => u.id),
+    ownerParts: parts.map(({ organizationId: _o, ...p }) => p),
+    /** owner organization id -> code, to name the owner of each report */
+    ownerCodes: Object.fromEntries(owners.map((o) => [o.organizationId, o.code])) as Record<string, string>,
+    /** owners the viewer may report for now; `whole`: the secretariat may report on the whole action */
+    reportFor: { owners: reportFor, whole: secretariatWhole },
     permissions: {
       update:
-        can(viewer, 'action.update', ref) && row.status !== 'cancelled' && row.status !== 'done' && !pending,
+        can(viewer, 'action.update', ref) &&
+        row.status !== 'cancelled' &&
+        row.status !== 'done' &&
+        (reportFor.length > 0 || secretariatWhole),
       validate: !!pending && can(viewer, 'action.validate', { ...ref, validation: 'pending' }),
       edit: can(viewer, 'action.edit', ref),
       cancel: can(viewer, 'action.cancel', ref),

@@ -7,14 +7,34 @@
  */
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Tx } from '@db/client'
-import { actionItems, actionUpdateEvidence, actionUpdates, documents, organizations } from '@db/schema'
-import { can } from '~/modules/access/can'
+import {
+  actionItems,
+  actionReportDrafts,
+  actionUpdateEvidence,
+  actionUpdates,
+  documents,
+  organizations,
+} from '@db/schema'
+import { can, type ActionItemRef } from '~/modules/access/can'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
-import { assertAllowed, conflict, invalid, notFound } from '~/modules/core/domain-error.server'
+import { assertAllowed, conflict, DomainError, invalid, notFound } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
-import { assertRevision, conflictWithCurrent, pendingUpdateOf, visibleActionOrThrow } from './loading.server'
+import {
+  assertRevision,
+  conflictWithCurrent,
+  pendingUpdateOf,
+  visibleActionOrThrow,
+  type OwnerRow,
+} from './loading.server'
+import {
+  everyOwnerReportedDone,
+  everyOwnerValidated,
+  overallProgress,
+  ownerParts,
+  ownersFor,
+} from './owner-progress.server'
 import type { ActionStatus, UpdateInput, Validation, ValidationInput } from './schemas'
 
 export interface UpdateRecord {
@@ -26,6 +46,8 @@ export interface UpdateRecord {
   revision: number
   validation: Validation | null
   evidence: string[]
+  /** the owner organization reported for (its code); null: the whole action */
+  owner: string | null
   author: { name: string; organization: string }
   createdAt: string
 }
@@ -65,25 +87,44 @@ function resolveEvidence(tx: Tx, viewer: Viewer, input: UpdateInput, now: Date):
  */
 export function postUpdate(viewer: Viewer, id: string, input: UpdateInput, now = new Date()): UpdateRecord {
   return writeTx((tx) => {
-    const { row, ref } = visibleActionOrThrow(viewer, id, tx)
+    const { row, ref, owners } = visibleActionOrThrow(viewer, id, tx)
     assertAllowed(viewer, 'action.update', ref)
     if (row.status === 'cancelled') throw conflictWithCurrent(row, 'actions.error.cancelled', tx)
     if (row.status === 'done') throw conflictWithCurrent(row, 'actions.error.closed', tx)
     assertRevision(row, input.revision, tx)
-    if (pendingUpdateOf(row.id, tx)) throw conflictWithCurrent(row, 'actions.error.pendingValidation', tx)
+    // each owner reports its own part; the secretariat reports on the whole action unless it names one
+    const owner = reportedOwner(tx, viewer, ref, owners, input.owner)
+    const pending = owner
+      ? pendingUpdateOfOwner(row.id, owner.organizationId, tx)
+      : pendingUpdateOf(row.id, tx)
+    if (pending) {
+      throw conflictWithCurrent(row, 'actions.error.pendingValidation', tx)
+    }
     const evidence = resolveEvidence(tx, viewer, input, now)
     const claimsDone = input.status === 'done'
-    // a `done` from one who validates such reports closes the action; an owner's waits for validation
-    const closes = claimsDone && can(viewer, 'action.selfValidate', ref)
+    // a `done` from one who validates such reports counts as validated; an owner's waits for validation
+    const selfValidates = claimsDone && can(viewer, 'action.selfValidate', ref)
+    const parts = ownerParts(row.id, owners, 'es', tx)
+    // the whole action declared done by the secretariat: every owner's report, or a reason
+    const closesWhole = selfValidates && !owner
+    // (the secretariat's decision is the rule 'action.decideDone'; selfValidate already implies it)
+    if (
+      closesWhole &&
+      !everyOwnerReportedDone(parts) &&
+      !(input.note && can(viewer, 'action.decideDone', ref))
+    ) {
+      throw invalid('decisionsOwners.error.doneNeedsAllOwners', 'note')
+    }
     const revision = row.revision + 1
-    const validation: Validation | null = claimsDone ? (closes ? 'validated' : 'pending') : null
-    const progress = closes ? 100 : input.progress
+    const validation: Validation | null = claimsDone ? (selfValidates ? 'validated' : 'pending') : null
+    const progress = selfValidates ? 100 : input.progress
     const update = tx
       .insert(actionUpdates)
       .values({
         actionId: row.id,
         authorId: viewer.id,
         organizationId: viewer.institutionId ?? viewer.organizationId,
+        ownerOrganizationId: owner?.organizationId ?? null,
         status: input.status,
         progress,
         note: input.note ?? '',
@@ -98,10 +139,28 @@ export function postUpdate(viewer: Viewer, id: string, input: UpdateInput, now =
     for (const documentId of evidence) {
       tx.insert(actionUpdateEvidence).values({ updateId: update.id, documentId }).run()
     }
-    const status: ActionStatus = claimsDone ? (closes ? 'done' : 'in_progress') : input.status
+    if (closesWhole) {
+      // the owners' reports still waiting are settled by the same decision
+      tx.update(actionUpdates)
+        .set({
+          validation: 'validated',
+          validatedById: viewer.id,
+          validatedAt: now,
+          validationComment: input.note || null,
+        })
+        .where(and(eq(actionUpdates.actionId, row.id), eq(actionUpdates.validation, 'pending')))
+        .run()
+    }
+    const after = owner ? ownerParts(row.id, owners, 'es', tx) : parts
+    const done = closesWhole || (!!owner && everyOwnerValidated(after))
+    const status: ActionStatus = done ? 'done' : claimsDone ? 'in_progress' : input.status
+    const overall = done ? 100 : owner ? overallProgress(after) : progress
     tx.update(actionItems)
-      .set({ status, progress, revision, updatedAt: now, completedAt: status === 'done' ? now : null })
+      .set({ status, progress: overall, revision, updatedAt: now, completedAt: done ? now : null })
       .where(eq(actionItems.id, row.id))
+      .run()
+    tx.delete(actionReportDrafts)
+      .where(and(eq(actionReportDrafts.actionId, row.id), eq(actionReportDrafts.personId, viewer.id)))
       .run()
     audit(
       {
@@ -115,6 +174,8 @@ export function postUpdate(viewer: Viewer, id: string, input: UpdateInput, now =
           progress,
           validation,
           evidence: evidence.length,
+          owner: owner?.code ?? null,
+          decidedDone: closesWhole && !everyOwnerReportedDone(parts),
         },
       },
       tx,
@@ -133,10 +194,62 @@ export function postUpdate(viewer: Viewer, id: string, input: UpdateInput, now =
       revision,
       validation,
       evidence,
+      owner: owner?.code ?? null,
       author: { name: viewer.name, organization: org?.code ?? viewer.organizationCode },
       createdAt: update.createdAt.toISOString(),
     }
   })
+}
+
+/** The owner a report is for: the one named (which must be an owner the person may report for: 400 /
+ * 403 at the field), else the person's own; null for the secretariat's report on the whole action. */
+function reportedOwner(
+  tx: Tx,
+  viewer: Viewer,
+  ref: ActionItemRef,
+  owners: OwnerRow[],
+  code: string | undefined,
+): OwnerRow | null {
+  if (code) {
+    const owner = owners.find((o) => o.role === 'owner' && o.code === code)
+    if (!owner) throw invalid('decisionsOwners.error.notAnOwner', 'owner')
+    const ownerRef = { organizationId: owner.organizationId, parentOrganizationId: owner.parentId }
+    if (!can(viewer, 'action.reportFor', { ...ref, owner: ownerRef })) {
+      throw new DomainError(403, 'decisionsOwners.error.reportForAnother', {
+        field: 'owner',
+        refusal: {
+          actor: viewer,
+          action: 'action.reportFor',
+          outcome: 'refused',
+          targetType: 'organization',
+          targetId: owner.organizationId,
+        },
+      })
+    }
+    return owner
+  }
+  if (viewer.role === 'secretariat') return null
+  const mine = ownersFor(viewer, owners)[0]
+  if (!mine) throw invalid('decisionsOwners.error.ownerRequired', 'owner')
+  void tx
+  return mine
+}
+
+/** The report of `done` of this owner awaiting validation, if any. */
+function pendingUpdateOfOwner(actionId: string, ownerId: string, tx: Tx) {
+  return (
+    tx
+      .select({ id: actionUpdates.id })
+      .from(actionUpdates)
+      .where(
+        and(
+          eq(actionUpdates.actionId, actionId),
+          eq(actionUpdates.ownerOrganizationId, ownerId),
+          eq(actionUpdates.validation, 'pending'),
+        ),
+      )
+      .get() ?? null
+  )
 }
 
 /** The secretariat accepts an owner's `done` (the action is done) or sends it back with a comment (the
@@ -148,7 +261,7 @@ export function validateUpdate(
   now = new Date(),
 ): void {
   writeTx((tx) => {
-    const { row, ref } = visibleActionOrThrow(viewer, actionId, tx)
+    const { row, ref, owners } = visibleActionOrThrow(viewer, actionId, tx)
     const update = tx
       .select()
       .from(actionUpdates)
@@ -170,11 +283,20 @@ export function validateUpdate(
       })
       .where(eq(actionUpdates.id, update.id))
       .run()
+    // one owner's part accepted: the action is done once every owner's is (a report on the whole
+    // action, from before owners reported apart, closes it as before)
+    const parts = ownerParts(row.id, owners, 'es', tx)
+    const done = accepted && (!update.ownerOrganizationId || everyOwnerValidated(parts))
     tx.update(actionItems)
       .set(
-        accepted
+        done
           ? { status: 'done', progress: 100, completedAt: now, revision, updatedAt: now }
-          : { status: 'in_progress', revision, updatedAt: now },
+          : {
+              status: 'in_progress',
+              progress: update.ownerOrganizationId ? overallProgress(parts) : row.progress,
+              revision,
+              updatedAt: now,
+            },
       )
       .where(eq(actionItems.id, row.id))
       .run()

@@ -82,6 +82,9 @@ export const UpdateFormSchema = z.object({
     .regex(/^[A-Za-z0-9/._-]+$/, 'validation.invalid')
     .optional(),
   revision: z.coerce.number(required).int().min(1),
+  /** the owner organization reported for (its code); none: the viewer's own (or, for the secretariat,
+   * the whole action) */
+  owner: orgCodeField.optional(),
 })
 export type UpdateFormInput = z.infer<typeof UpdateFormSchema>
 
@@ -93,6 +96,8 @@ export const UpdateApiSchema = z
     note: z.string().trim().max(4000, 'validation.tooLong').optional(),
     evidence: z.array(z.string().max(64)).max(20, 'actions.error.tooManyDocuments').optional(),
     revision: z.number().int().min(1).optional(),
+    /** the owner organization reported for (its code); none: the caller's own */
+    owner: orgCodeField.optional(),
   })
   .strict()
 export type UpdateApiInput = z.infer<typeof UpdateApiSchema>
@@ -105,6 +110,7 @@ export interface UpdateInput {
   evidence?: string[]
   evidenceReference?: string
   revision?: number
+  owner?: string
 }
 
 /** Create (and edit, with `revision`) an action item: secretariat. */

@@ -43,6 +43,22 @@ export interface UpdateView {
   validatedAt: Date | null
   validationComment: string | null
   evidence: EvidenceView[]
+  /** the owner organization the report is for; null: the whole action (the secretariat) */
+  ownerOrganizationId: string | null
+}
+
+/** One owner's part of the action: what its latest report says (null: no report yet). */
+export interface OwnerPartView {
+  code: string
+  name: string
+  last: {
+    status: ActionStatus
+    progress: number
+    validation: Validation | null
+    author: string
+    createdAt: Date
+    validationComment: string | null
+  } | null
 }
 
 /** Where an action comes from, as the viewer may see it: names (with ids for links), or only that it

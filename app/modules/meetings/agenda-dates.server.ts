@@ -1,5 +1,5 @@
 /**
- * An agenda's times and its meeting's days (decision 0027): an item starts on one of the meeting's days
+ * An agenda's times and its meeting's days (decision 0029): an item starts on one of the meeting's days
  * (in the meeting's own time zone) and, with its duration, ends by the end of the last one. When the
  * meeting's dates move, its items move with it: each keeps its day of the meeting (first, second...)
  * and its wall-clock time, in the meeting's zone as it now stands. A change that would leave items

@@ -109,7 +109,7 @@ function itemValues(input: AgendaItemInput, meeting: MeetingDates) {
     startsAt = zonedToUtc(input.startsAt, meeting.timeZone)
     if (!startsAt) throw invalid('meetings.error.dateTime', 'startsAt')
   }
-  // on one of the meeting's days (decision 0027)
+  // on one of the meeting's days (decision 0029)
   assertItemWithinMeeting(meeting, startsAt, input.durationMinutes ?? null)
   return {
     titleEs: input.titleEs || null,

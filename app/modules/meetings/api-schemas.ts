@@ -5,6 +5,7 @@ import { z } from 'zod'
 import {
   ATTENDANCE_STATUSES,
   DELEGATION_ROLES,
+  DECISION_STATUSES,
   MEETING_KINDS,
   MEETING_OPENNESS,
   MEETING_STATUSES,
@@ -74,6 +75,16 @@ export const DecisionOut = z.object({
   number: z.number().int(),
   agendaItemId: Id.nullable(),
   text: Localized,
+  status: z
+    .enum(DECISION_STATUSES)
+    .optional()
+    .describe('in_force, or withdrawn (it stays listed; its code is never given again)'),
+  withdrawalReason: z.string().nullable().optional(),
+  corrigenda: z
+    .number()
+    .int()
+    .optional()
+    .describe('How many corrigenda corrected its text (the text is the current one)'),
 })
 
 export const DelegationMemberOut = z.object({

@@ -130,6 +130,9 @@ export function getMeetingForApi(viewer: Viewer, id: string): MeetingDetailOut {
         number: d.number,
         agendaItemId: d.agendaItemId,
         text: { es: d.textEs, en: d.textEn },
+        status: d.status,
+        withdrawalReason: d.withdrawalReason,
+        corrigenda: d.revision - 1,
       })),
     icsUrl: `/meetings/${row.id}.ics`,
     // the same list as the participants page: logistics only where the caller may see them

@@ -24,6 +24,11 @@ export type RsvpStatus = (typeof RSVP_STATUSES)[number]
 export const ATTENDANCE_STATUSES = ['not_recorded', 'present', 'absent'] as const
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
 export const MINUTES_STATUSES = ['draft', 'circulated', 'adopted'] as const
+/** A decision stays in the register when withdrawn: its code is never given again. */
+export const DECISION_STATUSES = ['in_force', 'withdrawn'] as const
+export type DecisionStatus = (typeof DECISION_STATUSES)[number]
+/** The register's status filter: the statuses, and decisions corrected by a corrigendum. */
+export const DECISION_FILTERS = [...DECISION_STATUSES, 'corrected'] as const
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number]
 
 /** The kinds of organization a meeting invites (the secretariat organizes; national institutions come

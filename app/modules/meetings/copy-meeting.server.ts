@@ -2,7 +2,7 @@
  * Copying a meeting with its agenda as the start of a new one (the secretariat): the same details,
  * invitations and agenda on new dates chosen by the first day and time; the new meeting lasts as many
  * days as the old one and ends at the same time of day; every item moves with it (same day of the
- * meeting, same time: decision 0027). Documents, delegations, minutes and decisions are the old
+ * meeting, same time: decision 0029). Documents, delegations, minutes and decisions are the old
  * meeting's own and are not copied. One transaction with its audit entry.
  */
 import { and, asc, eq } from 'drizzle-orm'

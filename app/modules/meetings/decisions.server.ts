@@ -16,6 +16,8 @@ import { writeTx } from '~/modules/core/write-tx.server'
 import { localized, visibleMeetingOrThrow } from './meetings.server'
 import type { DecisionInput, DecisionRegisterQuery, MeetingKind } from './schemas'
 import { decisionCode } from './codes'
+import { corrigendaOf, nearDuplicateOf, type CorrigendumView } from './decision-changes.server'
+import type { DecisionStatus } from './constants'
 
 export interface DecisionView {
   id: string
@@ -26,30 +28,46 @@ export interface DecisionView {
   textEn: string | null
   agendaItem: { id: string; number: string; title: string } | null
   createdAt: Date
+  status: DecisionStatus
+  withdrawal: { reason: string; at: Date } | null
+  /** grows with each corrigendum: a corrigendum form carries the one its author saw */
+  revision: number
+  corrigenda: CorrigendumView[]
 }
 
 /** The decisions of one meeting, in order, with the agenda item each belongs to. */
 export function listMeetingDecisions(meetingId: string, lang: Lang): DecisionView[] {
   const agenda = new Map(listAgenda(meetingId, lang).map((a) => [a.id, a]))
-  return db
+  const rows = db
     .select()
     .from(decisions)
     .where(eq(decisions.meetingId, meetingId))
     .orderBy(asc(decisions.number))
     .all()
-    .map((d) => {
-      const item = d.agendaItemId ? agenda.get(d.agendaItemId) : undefined
-      return {
-        id: d.id,
-        number: d.number,
-        code: d.code,
-        text: localized(lang, d.textEs, d.textEn),
-        textEs: d.textEs,
-        textEn: d.textEn,
-        agendaItem: item ? { id: item.id, number: item.number, title: item.title } : null,
-        createdAt: d.createdAt,
-      }
-    })
+  const corrigenda = corrigendaOf(
+    rows.map((d) => d.id),
+    lang,
+  )
+  return rows.map((d) => {
+    const item = d.agendaItemId ? agenda.get(d.agendaItemId) : undefined
+    return {
+      id: d.id,
+      number: d.number,
+      code: d.code,
+      text: localized(lang, d.textEs, d.textEn),
+      textEs: d.textEs,
+      textEn: d.textEn,
+      agendaItem: item ? { id: item.id, number: item.number, title: item.title } : null,
+      createdAt: d.createdAt,
+      status: d.status,
+      withdrawal:
+        d.status === 'withdrawn' && d.withdrawnAt
+          ? { reason: d.withdrawalReason ?? '', at: d.withdrawnAt }
+          : null,
+      revision: d.revision,
+      corrigenda: corrigenda.get(d.id) ?? [],
+    }
+  })
 }
 
 /** Records the meeting's next decision (secretariat). */
@@ -64,6 +82,18 @@ export function recordDecision(viewer: Viewer, meetingId: string, input: Decisio
         .where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meeting.id)))
         .get()
       if (!item) throw invalid('meetings.error.unknownItem', 'agendaItemId')
+    }
+    // nearly the same as one already recorded: asked to confirm (the text kept), never recorded twice
+    // by a double submission or a retyped paste
+    if (!input.confirmDuplicate) {
+      const same = nearDuplicateOf(tx, meeting.id, input)
+      if (same) {
+        throw conflict('decisionsOwners.error.nearDuplicate', {
+          field: 'textEs',
+          params: { code: same },
+          current: { duplicateOf: same },
+        })
+      }
     }
     const number =
       (tx
@@ -110,6 +140,8 @@ export interface RegisterEntry {
   code: string
   number: number
   text: string
+  textEs: string | null
+  textEn: string | null
   meeting: {
     id: string
     kind: MeetingKind
@@ -119,6 +151,9 @@ export interface RegisterEntry {
     timeZone: string
   }
   agendaItemId: string | null
+  status: DecisionStatus
+  withdrawalReason: string | null
+  corrigenda: number
 }
 
 /** Decisions across the meetings the viewer may see, newest meeting first, with the filters. */
@@ -130,6 +165,8 @@ export function listDecisionRegister(
   const where: SQL[] = [visibleMeetingsWhere(viewer)]
   if (query.kind) where.push(eq(meetings.kind, query.kind))
   if (query.meeting) where.push(eq(meetings.id, query.meeting))
+  if (query.status === 'corrected') where.push(sql`${decisions.revision} > 1`)
+  else if (query.status) where.push(eq(decisions.status, query.status))
   if (query.year) {
     where.push(
       gte(meetings.startsAt, new Date(Date.UTC(query.year, 0, 1))),
@@ -150,6 +187,9 @@ export function listDecisionRegister(
       textEs: decisions.textEs,
       textEn: decisions.textEn,
       agendaItemId: decisions.agendaItemId,
+      status: decisions.status,
+      withdrawalReason: decisions.withdrawalReason,
+      revision: decisions.revision,
       meetingId: meetings.id,
       kind: meetings.kind,
       meetingNumber: meetings.number,
@@ -171,7 +211,12 @@ export function listDecisionRegister(
       code: r.code,
       number: r.number,
       text: localized(lang, r.textEs, r.textEn),
+      textEs: r.textEs,
+      textEn: r.textEn,
       agendaItemId: r.agendaItemId,
+      status: r.status,
+      withdrawalReason: r.withdrawalReason,
+      corrigenda: r.revision - 1,
       meeting: {
         id: r.meetingId,
         kind: r.kind,
@@ -183,4 +228,25 @@ export function listDecisionRegister(
     })),
     hasMore: rows.length > limit,
   }
+}
+
+/** The meetings with decisions the viewer may see, newest first: the register's meeting filter. */
+export function listRegisterMeetings(viewer: Viewer, lang: Lang, limit = 300) {
+  return db
+    .selectDistinct({
+      id: meetings.id,
+      titleEs: meetings.titleEs,
+      titleEn: meetings.titleEn,
+      startsAt: meetings.startsAt,
+    })
+    .from(meetings)
+    .innerJoin(decisions, eq(decisions.meetingId, meetings.id))
+    .where(visibleMeetingsWhere(viewer))
+    .orderBy(desc(meetings.startsAt))
+    .limit(limit)
+    .all()
+    .map((m) => ({
+      value: m.id,
+      label: `${m.startsAt.toISOString().slice(0, 10)} · ${localized(lang, m.titleEs, m.titleEn)}`,
+    }))
 }

@@ -10,13 +10,15 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import fs from 'node:fs'
 import { db } from '@db/client'
-import { documentFiles, documentVersions, documents } from '@db/schema'
+import { documentDownloads, documentFiles, documentVersions, documents } from '@db/schema'
+import { translator } from '~/i18n/catalogue.server'
 import type { Lang } from '~/i18n/core'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { NO_STORE } from '~/modules/core/form-reply.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { isRestricted } from '~/modules/documents/queries.server'
 import { contentDisposition, storagePath } from '~/modules/documents/storage.server'
 import { listAgenda } from './agenda.server'
 import { findVisibleMeeting, localized } from './meetings.server'
@@ -40,6 +42,10 @@ export function safeSegment(name: string, max = 100): string {
 
 export interface ZipEntry {
   documentId: string
+  /** who fetched it is recorded, as for a download */
+  restricted: boolean
+  versionNumber: number
+  language: string
   name: string
   storageKey: string
   store: boolean
@@ -62,6 +68,8 @@ export function meetingZipEntries(
       reference: documents.reference,
       agendaItemId: documents.agendaItemId,
       currentVersion: documents.currentVersion,
+      visibility: documents.visibility,
+      embargoUntil: documents.embargoUntil,
     })
     .from(documents)
     .where(and(eq(documents.meetingId, meeting.row.id), visibleDocumentsWhere(viewer, now)))
@@ -70,7 +78,7 @@ export function meetingZipEntries(
     .all()
   const agenda = listAgenda(meeting.row.id, lang)
   const folderOf = new Map<string | null, string>()
-  folderOf.set(null, safeSegment(lang === 'en' ? '00 Whole meeting' : '00 Reunión en general'))
+  folderOf.set(null, safeSegment(translator(lang).t('meetingsRun.zipWhole')))
   for (const item of agenda) {
     const n = item.number
       .split('.')
@@ -109,6 +117,9 @@ export function meetingZipEntries(
       taken.add(name)
       entries.push({
         documentId: d.id,
+        restricted: isRestricted(d, now),
+        versionNumber: d.currentVersion,
+        language: f.language,
         name,
         storageKey: f.storageKey,
         store: COMPRESSED.test(f.mimeType),
@@ -134,7 +145,20 @@ export function meetingZipResponse(viewer: Viewer, meetingId: string, lang: Lang
       return false
     }
   })
-  writeTx((tx) =>
+  writeTx((tx) => {
+    // a restricted document's page shows who fetched it: the archive counts as fetching it
+    const at = new Date()
+    for (const e of present.filter((x) => x.restricted)) {
+      tx.insert(documentDownloads)
+        .values({
+          documentId: e.documentId,
+          versionNumber: e.versionNumber,
+          language: e.language,
+          personId: viewer.id,
+          at,
+        })
+        .run()
+    }
     audit(
       {
         actor: viewer,
@@ -144,8 +168,8 @@ export function meetingZipResponse(viewer: Viewer, meetingId: string, lang: Lang
         details: { files: present.length, documents: new Set(present.map((e) => e.documentId)).size },
       },
       tx,
-    ),
-  )
+    )
+  })
   const archive = archiver('zip', { zlib: { level: 6 } })
   archive.on('warning', (error) => console.error('meeting zip:', error))
   archive.on('error', (error) => {

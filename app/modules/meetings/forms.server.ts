@@ -10,6 +10,7 @@ export {
   AgendaMoveSchema,
   AttendanceSchema,
   CirculateSchema,
+  CorrigendumSchema,
   DecisionRegisterQuerySchema,
   DecisionSchema,
   DelegationSchema,
@@ -20,4 +21,5 @@ export {
   MinutesCommentSchema,
   MinutesSaveSchema,
   RsvpSchema,
+  WithdrawDecisionSchema,
 } from './schemas'

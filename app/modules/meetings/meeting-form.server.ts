@@ -212,7 +212,7 @@ export function updateMeeting(viewer: Viewer, id: string, input: MeetingFormInpu
     for (const organizationId of invitedIds.filter((o) => !ref.invitedOrganizationIds.includes(o))) {
       tx.insert(meetingInvitations).values({ meetingId: row.id, organizationId }).run()
     }
-    // the agenda follows the meeting's dates (decision 0027)
+    // the agenda follows the meeting's dates (decision 0029)
     const moved = moveItemsWithMeeting(tx, row.id, row, values, viewer.language)
     tx.update(meetings)
       .set({ ...values, updatedAt: new Date() })

@@ -246,6 +246,8 @@ export function saveMinutes(
       refuse(viewer, 'minutes.write', 'meetings.minutes.error.locked', { meetingId, agendaItemId: item.id })
     }
     assertAllowed(viewer, 'minutes.write', mref)
+    // an empty text is no revision of the minutes (it would only bury the last real one)
+    if (input.text.trim() === '') throw invalid('meetingsRun.minutes.error.empty', 'text')
     const current = row?.revision ?? 0
     if (input.baseRevision !== current) {
       const state: MinutesConflictState = {
@@ -327,6 +329,39 @@ export function circulateMinutes(viewer: Viewer, meetingId: string, commentDeadl
     )
     return { items: drafts.length }
   })
+}
+
+/** What the secretariat is told before adopting: whether the comment deadline has passed, and the
+ * comments that no later revision answered (made on the text as it still stands). */
+export function adoptionReview(meeting: VisibleMeeting, now = Date.now()) {
+  const circulated = db
+    .select()
+    .from(minutes)
+    .where(and(eq(minutes.meetingId, meeting.row.id), eq(minutes.status, 'circulated')))
+    .all()
+  const deadline = circulated.reduce<Date | null>(
+    (d, r) => (r.commentDeadline && (!d || r.commentDeadline > d) ? r.commentDeadline : d),
+    null,
+  )
+  const comments = circulated.length
+    ? db
+        .select({ minutesId: minutesComments.minutesId, revision: minutesComments.revision })
+        .from(minutesComments)
+        .where(
+          inArray(
+            minutesComments.minutesId,
+            circulated.map((r) => r.id),
+          ),
+        )
+        .all()
+    : []
+  const revisionOf = new Map(circulated.map((r) => [r.id, r.revision]))
+  return {
+    items: circulated.length,
+    deadline,
+    deadlinePending: !!deadline && deadline.getTime() > now,
+    unanswered: comments.filter((c) => c.revision >= (revisionOf.get(c.minutesId) ?? 0)).length,
+  }
 }
 
 /** Adopts every circulated item: from now on they are locked. */

@@ -3,7 +3,14 @@
 // (zod's default), never applied.
 // The fixed lists live in ./constants (no zod): pages that only need a list import it from there.
 import { z } from 'zod'
-import { ATTENDANCE_STATUSES, DELEGATION_ROLES, MEETING_KINDS, MEETING_STATUSES, WHEN } from './constants'
+import {
+  ATTENDANCE_STATUSES,
+  DECISION_FILTERS,
+  DELEGATION_ROLES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  WHEN,
+} from './constants'
 import { codeField, localDateTime, optionalText, required, text } from './meeting-form-schema'
 import { LOCAL_DATETIME } from './time'
 
@@ -71,6 +78,8 @@ export const DecisionSchema = z
     agendaItemId: idField.optional(),
     textEs: optionalText(10_000),
     textEn: optionalText(10_000),
+    /** '1': recorded although nearly the same as a decision already recorded for the meeting */
+    confirmDuplicate: z.enum(['1']).optional().catch(undefined),
   })
   .superRefine((v, ctx) => {
     if (!v.textEs && !v.textEn) {
@@ -78,6 +87,32 @@ export const DecisionSchema = z
     }
   })
 export type DecisionInput = z.infer<typeof DecisionSchema>
+
+const reasonField = z
+  .string({ message: 'decisionsOwners.error.reasonRequired' })
+  .trim()
+  .min(1, 'decisionsOwners.error.reasonRequired')
+  .max(2000, 'validation.tooLong')
+
+/** A corrigendum (secretariat): the corrected text and why; the code stays. */
+export const CorrigendumSchema = z
+  .object({
+    decisionId: idField,
+    textEs: optionalText(10_000),
+    textEn: optionalText(10_000),
+    reason: reasonField,
+    revision: z.coerce.number(required).int().min(1),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.textEs && !v.textEn) {
+      ctx.addIssue({ code: 'custom', path: ['textEs'], message: 'meetings.error.textOneLanguage' })
+    }
+  })
+export type CorrigendumInput = z.infer<typeof CorrigendumSchema>
+
+/** Withdrawing a decision (secretariat), with its reason: the code is never given again. */
+export const WithdrawDecisionSchema = z.object({ decisionId: idField, reason: reasonField })
+export type WithdrawDecisionInput = z.infer<typeof WithdrawDecisionSchema>
 
 /** The delegation form: one role (or none) per person of the organization. */
 export const DelegationSchema = z.object({
@@ -115,6 +150,7 @@ export const DecisionRegisterQuerySchema = z.object({
   year: year.optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   meeting: idField.optional().catch(undefined),
+  status: z.enum(DECISION_FILTERS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 })
 export type DecisionRegisterQuery = z.infer<typeof DecisionRegisterQuerySchema>

@@ -154,3 +154,13 @@ export interface MonthDay {
   inMonth: boolean
   meetings: { id: string; title: string; kind: MeetingKind; status: MeetingStatus; starts: boolean }[]
 }
+
+/** A corrigendum of a decision, in the reader's language: the text it replaced and the one it gave. */
+export interface CorrigendumView {
+  number: number
+  reason: string
+  previousText: string
+  text: string
+  by: string
+  createdAt: Date
+}

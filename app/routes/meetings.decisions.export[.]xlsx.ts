@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireViewer } from '~/modules/auth/viewer.server'
+import { childJobUnavailable } from '~/modules/core/child-jobs.server'
+import { XLSX_TYPE, exportHeaders } from '~/modules/core/table-export.server'
+import { contentDisposition } from '~/modules/documents/storage.server'
+import { resolveLang } from '~/modules/i18n/lang.server'
+import { decisionsXlsx, decisionsFilename } from '~/modules/meetings/decisions-export.server'
+import { DecisionRegisterQuerySchema } from '~/modules/meetings/forms.server'
+
+// /meetings/decisions/export.xlsx?<the register's filters>: every matching decision the viewer may see
+// (visibility of the meeting in SQL), withdrawn ones said so.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = requireViewer(request)
+  const lang = resolveLang(request, viewer)
+  const { page: _page, ...query } = DecisionRegisterQuerySchema.parse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  )
+  try {
+    const body = await decisionsXlsx(viewer, query, lang)
+    return new Response(new Uint8Array(body), {
+      headers: exportHeaders(XLSX_TYPE, contentDisposition(decisionsFilename(lang, 'xlsx'))),
+    })
+  } catch (error) {
+    return childJobUnavailable(error, lang)
+  }
+}
