@@ -88,7 +88,8 @@ function foreignTexts(foreign: Lang): string[] {
   return [...texts]
 }
 
-/** What a person reads or hears in the page's language: the text, the title, labels and alternative
+/** What a person reads or hears in the page's language (not what a form field holds to be edited, such
+ * as a record's English text on a page in Spanish): the text, the title, labels and alternative
  * texts, leaving out parts marked as another language (`lang`, WCAG "language of parts"): a title
  * that exists only in the other language, say. */
 function pageText(page: Page): Promise<string> {
@@ -100,7 +101,7 @@ function pageText(page: Page): Promise<string> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement
-      if (!parent || !ownLanguage(parent) || parent.closest('script,style,template')) continue
+      if (!parent || !ownLanguage(parent) || parent.closest('script,style,template,textarea')) continue
       texts.push(n.textContent ?? '')
     }
     for (const el of document.querySelectorAll('[aria-label],[title],[alt],[placeholder]'))
