@@ -20,6 +20,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
+  // shown in every page's footer and on the help, privacy and accessibility pages
+  CONTACT_EMAIL: z.string().email().default('secretariat@rcm.example'),
   MAIL_FROM: z.string().default('RCM Portal <no-reply@rcm.example>'),
   MAX_UPLOAD_MB: positiveInt(100),
   UPLOAD_FILES_PER_HOUR: positiveInt(60),

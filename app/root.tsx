@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
   Link,
@@ -16,7 +16,9 @@ import { useNonce } from './components/nonce'
 import type { MessageKey } from './i18n'
 import { messagesScript } from './i18n/catalogue.server'
 import { MessagesScript } from './i18n/page-messages'
+import { pageTitle } from './i18n/meta'
 import { useT } from './i18n/use-t'
+import { getEnv } from './env.server'
 import { can } from './modules/access/can'
 import { getViewer } from './modules/auth/viewer.server'
 import { resolveLang } from './modules/i18n/lang.server'
@@ -28,7 +30,8 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'RCM Portal · Portal CRM' }]
+// a page without a title of its own is named by the portal's name, in the person's language
+export const meta = pageTitle((t) => t('app.name'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request)
@@ -37,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lang,
     // where the browser finds this language's messages if the page's language changes under it
     messages: messagesScript(lang).url,
+    contactEmail: getEnv().CONTACT_EMAIL,
     viewer: viewer
       ? {
           id: viewer.id,
@@ -50,26 +54,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>
 
-const NAV: { to: string; key: MessageKey; end?: boolean }[] = [
+// `signIn`: the page needs an account (its loader sends the signed-out to /login); the menu says so.
+const NAV: { to: string; key: MessageKey; end?: boolean; signIn?: true }[] = [
   { to: '/', key: 'nav.dashboard', end: true },
   { to: '/members', key: 'nav.members' },
-  { to: '/meetings', key: 'nav.meetings' },
+  { to: '/meetings', key: 'nav.meetings', signIn: true },
   { to: '/documents', key: 'nav.documents' },
-  { to: '/actions', key: 'nav.actions' },
+  { to: '/actions', key: 'nav.actions', signIn: true },
   { to: '/groups', key: 'nav.groups' },
-  { to: '/plans', key: 'nav.plans' },
+  { to: '/plans', key: 'nav.plans', signIn: true },
   { to: '/search', key: 'nav.search' },
+  { to: '/help', key: 'help.nav' },
 ]
 
-function NavLinks({ isAdmin }: { isAdmin: boolean }) {
+function NavLinks({ isAdmin, signedIn }: { isAdmin: boolean; signedIn: boolean }) {
   const { t } = useT()
   return (
     <ul>
       {NAV.map((item) => (
         <li key={item.to}>
-          <NavLink to={item.to} end={item.end} prefetch="intent">
-            {t(item.key)}
-          </NavLink>
+          {item.signIn && !signedIn ? (
+            <NavLink to={item.to} end={item.end}>
+              {t(item.key)} <span className="nav-sign-in">{t('nav.needsSignIn')}</span>
+            </NavLink>
+          ) : (
+            <NavLink to={item.to} end={item.end} prefetch="intent">
+              {t(item.key)}
+            </NavLink>
+          )}
         </li>
       ))}
       {isAdmin ? (
@@ -146,10 +158,10 @@ function Shell({ children }: { children: ReactNode }) {
             screen they stand in a row. One of the two is display: none, so neither is heard twice. */}
         <details className="site-menu">
           <summary>{t('nav.menu')}</summary>
-          <NavLinks isAdmin={Boolean(viewer?.isAdmin)} />
+          <NavLinks isAdmin={Boolean(viewer?.isAdmin)} signedIn={Boolean(viewer)} />
         </details>
         <div className="site-menu-wide">
-          <NavLinks isAdmin={Boolean(viewer?.isAdmin)} />
+          <NavLinks isAdmin={Boolean(viewer?.isAdmin)} signedIn={Boolean(viewer)} />
         </div>
       </nav>
       <main id="main" tabIndex={-1}>
@@ -159,6 +171,25 @@ function Shell({ children }: { children: ReactNode }) {
         <p>
           {t('app.fullName')} · {t('app.tagline')}
         </p>
+        {data?.contactEmail ? (
+          <p>
+            {t('footer.contact')}
+            <a href={`mailto:${data.contactEmail}`}>{data.contactEmail}</a>
+          </p>
+        ) : null}
+        <nav aria-label={t('footer.links')}>
+          <ul className="footer-links">
+            <li>
+              <Link to="/help">{t('footer.help')}</Link>
+            </li>
+            <li>
+              <Link to="/privacy">{t('footer.privacy')}</Link>
+            </li>
+            <li>
+              <Link to="/accessibility">{t('footer.accessibility')}</Link>
+            </li>
+          </ul>
+        </nav>
       </footer>
     </>
   )

@@ -26,6 +26,8 @@ import { followUp } from './messages/follow-up'
 import { planRounds } from './messages/plan-rounds'
 import { meetingsRun } from './messages/meetings-run'
 import { delegations } from './messages/delegations'
+import { help } from './messages/help'
+import { auditActs } from './messages/audit-acts'
 import { decisionsOwners } from './messages/decisions-owners'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
@@ -51,6 +53,8 @@ export const catalogue = {
     ...planRounds.en,
     ...meetingsRun.en,
     ...delegations.en,
+    ...help.en,
+    ...auditActs.en,
     ...decisionsOwners.en,
   },
   es: {
@@ -74,6 +78,8 @@ export const catalogue = {
     ...planRounds.es,
     ...meetingsRun.es,
     ...delegations.es,
+    ...help.es,
+    ...auditActs.es,
     ...decisionsOwners.es,
   },
 }

@@ -2,6 +2,8 @@
 // language, so they read it from the root route's data (Spanish until it has loaded).
 //   export const meta = titleMeta('meetings.title')
 //   export const meta = pageTitle<typeof loader>((t, data) => `${data?.title} · ${t('app.name')}`)
+// Every route module's title ends with the portal's name in the person's language ("<page> · RCM
+// Portal", "<página> · Portal CRM"); tests/page-titles.test.ts keeps every route on these two.
 import type { MetaArgs, MetaFunction } from '@remix-run/node'
 import type { RootData } from '~/root'
 import { translator, type MessageKey, type Translator } from './index'
@@ -20,9 +22,9 @@ export function metaTranslator(matches: Matches) {
 
 /** `meta` of a page whose title is made from the page's own loader data. */
 export function pageTitle<Loader = unknown>(
-  title: (t: Translator['t'], data: MetaArgs<Loader>['data']) => string,
+  title: (t: Translator['t'], data: MetaArgs<Loader>['data'], root: RootData | undefined) => string,
 ): MetaFunction<Loader> {
-  return ({ data, matches }) => [{ title: title(metaTranslator(matches).t, data) }]
+  return ({ data, matches }) => [{ title: title(metaTranslator(matches).t, data, metaRoot(matches)) }]
 }
 
 /** `meta` of a page titled by messages: "<title> · <section>… · <name of the portal>". */

@@ -1,19 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment, type ReactNode } from 'react'
 import { BarChart } from '~/components/bar-chart'
 import type { MessageKey } from '~/i18n'
-import { metaRoot, metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { getDashboard, getPublicLanding, type Dashboard } from '~/modules/dashboard/dashboard.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = metaRoot(matches)
-  const { t } = metaTranslator(matches)
-  return [{ title: `${t(root?.viewer ? 'nav.dashboard' : 'dashboard.landing.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle((t, _data, root) =>
+  [t(root?.viewer ? 'nav.dashboard' : 'dashboard.landing.title'), t('app.name')].join(' · '),
+)
 
 // Signed in: the person's dashboard. Signed out: a public landing page (organizations, never people).
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -378,6 +376,37 @@ const SECTIONS: { key: string; render: (d: Dashboard) => ReactNode }[] = [
   { key: 'membership', render: (d) => <MembershipCard membership={d.membership} /> },
 ]
 
+function DeclarationsCard({ declarations }: { declarations: LandingData['declarations'] }) {
+  const { t, date } = useT()
+  return (
+    <Card id="landing-declarations" title={t('landing.declarations')}>
+      <p className="muted small">{t('landing.declarationsIntro')}</p>
+      {declarations.length ? (
+        <ul className="list-plain">
+          {declarations.map((d) => (
+            <li key={d.id}>
+              <Link to={`/documents/${d.id}`}>{d.title || t('documents.noTitle')}</Link>
+              {d.documentDate ? (
+                <>
+                  <br />
+                  <span className="muted small">{date(`${d.documentDate}T00:00:00Z`, 'date')}</span>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('landing.declarationsEmpty')}</p>
+      )}
+      <p className="small">
+        <Link to="/documents">{t('landing.allPublic')}</Link>
+      </p>
+    </Card>
+  )
+}
+
+type LandingData = ReturnType<typeof getPublicLanding>
+
 function Landing({ landing }: { landing: ReturnType<typeof getPublicLanding> }) {
   const { t } = useT()
   return (
@@ -389,6 +418,9 @@ function Landing({ landing }: { landing: ReturnType<typeof getPublicLanding> }) 
         <Link to="/login" className="button">
           {t('dashboard.landing.signIn')}
         </Link>
+      </p>
+      <p>
+        <Link to="/help">{t('landing.help')}</Link>
       </p>
       <div className="dashboard-grid">
         <Card id="landing-states" title={t('members.section.member_state')}>
@@ -409,6 +441,22 @@ function Landing({ landing }: { landing: ReturnType<typeof getPublicLanding> }) 
           </ul>
         </Card>
         <PtpCard ptp={landing.ptp} />
+        <DeclarationsCard declarations={landing.declarations} />
+        <Card id="landing-calendar" title={t('landing.calendar')}>
+          <p>
+            <label htmlFor="calendar-address">{t('landing.calendarIntro')}</label>
+          </p>
+          <input
+            id="calendar-address"
+            className="calendar-address"
+            type="url"
+            readOnly
+            value={landing.calendarUrl}
+          />
+          <p className="small">
+            <a href={landing.calendarUrl}>{landing.calendarUrl}</a>
+          </p>
+        </Card>
         <MembershipCard membership={landing.membership} />
       </div>
     </>

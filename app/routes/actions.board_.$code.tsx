@@ -10,8 +10,8 @@ import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta = pageTitle<typeof loader>(
-  (t, data) => `${data?.organization.name ?? ''} · ${t('actions.board.title')} · ${t('app.name')}`,
+export const meta = pageTitle<typeof loader>((t, data) =>
+  [data?.organization.name, t('actions.board.title'), t('app.name')].filter(Boolean).join(' · '),
 )
 
 // /actions/board/PA: one member state's (or organization's) commitments: what it owns (its national

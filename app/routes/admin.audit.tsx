@@ -3,9 +3,10 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { TableHead } from '~/components/table-head'
 import { useT } from '~/i18n/use-t'
-import { listAudit } from '~/modules/audit/audit.server'
+import { auditFiltersOf, auditKindOptions, listAuditInWords } from '~/modules/audit/in-words.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowedPage } from '~/modules/core/form-reply.server'
+import { resolveLang } from '~/modules/i18n/lang.server'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
 import { AuditFiltersSchema, searchParamsObject } from '~/modules/members/people-schemas'
 import { titleMeta } from '~/i18n/meta'
@@ -15,34 +16,14 @@ export const meta = titleMeta('admin.audit.title')
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
   assertAllowedPage(viewer, 'audit.read')
+  const lang = resolveLang(request, viewer)
   const filters = AuditFiltersSchema.parse(searchParamsObject(request.url))
-  // Days are whole UTC days: "to" includes the last millisecond of its day.
-  const { items, nextBefore } = listAudit({
-    actor: filters.actor,
-    action: filters.action,
-    outcome: filters.outcome,
-    from: filters.from ? new Date(`${filters.from}T00:00:00.000Z`) : undefined,
-    to: filters.to ? new Date(`${filters.to}T23:59:59.999Z`) : undefined,
-    before: filters.before,
-  })
-  return {
-    filters,
-    nextBefore,
-    items: items.map((e) => ({
-      id: e.id,
-      at: e.at,
-      actorEmail: e.actorEmail,
-      action: e.action,
-      outcome: e.outcome,
-      target: e.targetType ? `${e.targetType}${e.targetId ? `:${e.targetId}` : ''}` : null,
-      ip: e.ip,
-      details: e.details ? JSON.stringify(e.details) : null,
-    })),
-  }
+  const { items, nextBefore } = listAuditInWords(auditFiltersOf(filters), lang)
+  return { filters, nextBefore, items, kinds: auditKindOptions(lang) }
 }
 
 export default function AdminAudit() {
-  const { items, filters, nextBefore } = useLoaderData<typeof loader>()
+  const { items, filters, nextBefore, kinds } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
   const badge = { ok: 'ok', refused: 'danger', failed: 'warn' } as const
@@ -54,6 +35,9 @@ export default function AdminAudit() {
     const qs = p.toString()
     return qs ? `?${qs}` : location.pathname
   }
+  const csvParams = new URLSearchParams(location.search)
+  csvParams.delete('before')
+  const csvQuery = csvParams.toString()
 
   return (
     <>
@@ -69,21 +53,23 @@ export default function AdminAudit() {
         key={location.search}
       >
         <div className="field">
-          <label htmlFor="audit-actor">{t('admin.audit.actor')}</label>
+          <label htmlFor="audit-actor">{t('audit.filter.who')}</label>
           <input id="audit-actor" type="search" name="actor" defaultValue={filters.actor ?? ''} />
         </div>
         <div className="field">
-          <label htmlFor="audit-action">{t('admin.audit.action')}</label>
-          <span className="hint" id="audit-action-hint">
-            {t('admin.audit.actionHint')}
-          </span>
-          <input
-            id="audit-action"
-            type="text"
-            name="action"
-            defaultValue={filters.action ?? ''}
-            aria-describedby="audit-action-hint"
-          />
+          <label htmlFor="audit-action">{t('audit.filter.kind')}</label>
+          <select id="audit-action" name="action" defaultValue={filters.action ?? ''}>
+            <option value="">{t('audit.filter.anyKind')}</option>
+            {kinds.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="audit-outcome">{t('admin.audit.outcome')}</label>
@@ -110,6 +96,13 @@ export default function AdminAudit() {
         </div>
       </Form>
 
+      <p>
+        {/* a download, not a page: a plain link (no client-side navigation) */}
+        <a href={`/admin/audit.csv${csvQuery ? `?${csvQuery}` : ''}`} download>
+          {t('audit.csv')}
+        </a>
+      </p>
+
       {items.length === 0 ? (
         <p className="muted">{t('admin.audit.empty')}</p>
       ) : (
@@ -117,33 +110,53 @@ export default function AdminAudit() {
         <div className="table-wrap" role="region" aria-label={t('admin.audit.caption')} tabIndex={0}>
           <table>
             <caption className="admin-caption">{t('admin.audit.caption')}</caption>
-            <TableHead
-              labels={[
-                t('admin.audit.when'),
-                t('admin.audit.who'),
-                t('admin.audit.what'),
-                t('admin.audit.outcome'),
-                t('admin.audit.target'),
-                t('admin.audit.ip'),
-                t('admin.audit.details'),
-              ]}
-            />
+            <TableHead labels={[t('admin.audit.when'), t('audit.col.sentence'), t('admin.audit.outcome')]} />
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
                   <td className="admin-nowrap">
                     <time dateTime={new Date(e.at).toISOString()}>{date(e.at, 'datetime')}</time>
                   </td>
-                  <td>{e.actorEmail ?? <span className="muted">{t('admin.audit.anonymous')}</span>}</td>
-                  <td className="mono">{e.action}</td>
+                  <td>
+                    {e.sentence}
+                    {e.target ? (
+                      <>
+                        {' '}
+                        {e.target.href ? (
+                          <Link to={e.target.href}>«{e.target.label}»</Link>
+                        ) : (
+                          <>«{e.target.label}»</>
+                        )}
+                      </>
+                    ) : null}
+                    <details className="audit-details">
+                      <summary>{t('audit.showDetails')}</summary>
+                      <ul className="list-plain small">
+                        <li>{t('audit.technical', { action: e.action })}</li>
+                        {e.actor ? (
+                          <li>
+                            <Link to={e.actor.href}>{e.actorEmail}</Link>
+                          </li>
+                        ) : e.actorEmail ? (
+                          <li>{e.actorEmail}</li>
+                        ) : null}
+                        {e.record ? (
+                          <li>{t('audit.recordRef', { type: e.record.type, id: e.record.id ?? '' })}</li>
+                        ) : null}
+                        {e.ip ? (
+                          <li>
+                            {t('admin.audit.ip')}: <span className="mono">{e.ip}</span>
+                          </li>
+                        ) : null}
+                      </ul>
+                      {e.details ? <pre className="admin-json">{e.details}</pre> : null}
+                    </details>
+                  </td>
                   <td>
                     <span className={`badge ${badge[e.outcome]}`}>
                       {t(`admin.audit.outcome.${e.outcome}`)}
                     </span>
                   </td>
-                  <td className="mono small">{e.target ?? ''}</td>
-                  <td className="mono small">{e.ip ?? ''}</td>
-                  <td>{e.details ? <code className="admin-json">{e.details}</code> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,15 +1,23 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { TableHead } from '~/components/table-head'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowedPage } from '~/modules/core/form-reply.server'
-import { listOutbox, smtpConfigured } from '~/modules/mail/mail.server'
+import { listOutbox, OUTBOX_STATES, smtpConfigured, type OutboxState } from '~/modules/mail/mail.server'
 import { outboxTexts } from '~/modules/mail/outbox-links.server'
 import { titleMeta } from '~/i18n/meta'
 
 export const meta = titleMeta('admin.outbox.title')
+
+/** Every kind of mail the code sends (queueMail's `kind`), named. */
+const MAIL_KINDS = {
+  invitation: 'admin.outbox.kind.invitation',
+  password_reset: 'admin.outbox.kind.password_reset',
+  'action.due_soon': 'admin.outbox.kind.action.due_soon',
+  'action.overdue': 'admin.outbox.kind.action.overdue',
+} as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request)
@@ -17,12 +25,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // `before` is a creation time in milliseconds (the "older" link); anything else means the newest.
   const raw = Number(new URL(request.url).searchParams.get('before'))
   const before = Number.isSafeInteger(raw) && raw > 0 ? new Date(raw) : undefined
-  const { items, nextBefore } = listOutbox({ before })
+  // filters from allowlists: a kind this page names, a state it knows; anything else is no filter
+  const params = new URL(request.url).searchParams
+  const kind = params.get('kind') ?? ''
+  const state = params.get('state') ?? ''
+  const filters = {
+    kind: kind in MAIL_KINDS ? kind : undefined,
+    state: (OUTBOX_STATES as readonly string[]).includes(state) ? (state as OutboxState) : undefined,
+  }
+  const { items, nextBefore } = listOutbox({ before, ...filters })
   const smtp = smtpConfigured()
   // Working links only when this page is the delivery (no SMTP), and only while they work.
   const texts = outboxTexts(items, { mayShowWorkingLinks: !smtp })
   return {
     smtp,
+    filters,
     paged: Boolean(before),
     nextBefore: nextBefore ? nextBefore.getTime() : null,
     items: items.map((m) => ({
@@ -41,12 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type T = ReturnType<typeof useT>
 
-const MAIL_KINDS = {
-  invitation: 'admin.outbox.kind.invitation',
-  password_reset: 'admin.outbox.kind.password_reset',
-  'action.due_soon': 'admin.outbox.kind.action.due_soon',
-  'action.overdue': 'admin.outbox.kind.action.overdue',
-} as const
+// the states' order in the filter (the same list as the module's, without its server import)
+const OUTBOX_STATE_NAMES = ['waiting', 'failing', 'sent'] as const
 
 /** The kind of a mail by its name; a kind this page does not know yet is shown as "other". */
 function mailKindName(t: T['t'], kind: string): string {
@@ -65,8 +78,16 @@ function linkStateText(
 }
 
 export default function AdminOutbox() {
-  const { items, smtp, paged, nextBefore } = useLoaderData<typeof loader>()
+  const { items, smtp, paged, nextBefore, filters } = useLoaderData<typeof loader>()
   const { t, date } = useT()
+  const location = useLocation()
+  const pageQuery = (before: number | null) => {
+    const p = new URLSearchParams(location.search)
+    p.delete('before')
+    if (before) p.set('before', String(before))
+    const qs = p.toString()
+    return qs ? `?${qs}` : location.pathname
+  }
   return (
     <>
       <AdminNav />
@@ -75,8 +96,45 @@ export default function AdminOutbox() {
         {t(smtp ? 'admin.outbox.smtpOn' : 'admin.outbox.smtpOff')}
       </p>
 
+      <Form
+        method="get"
+        className="filters"
+        role="search"
+        aria-label={t('outbox.filters')}
+        key={location.search}
+      >
+        <div className="field">
+          <label htmlFor="outbox-kind">{t('admin.outbox.kind')}</label>
+          <select id="outbox-kind" name="kind" defaultValue={filters.kind ?? ''}>
+            <option value="">{t('outbox.anyKind')}</option>
+            {Object.keys(MAIL_KINDS).map((k) => (
+              <option key={k} value={k}>
+                {mailKindName(t, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="outbox-state">{t('admin.outbox.state')}</label>
+          <select id="outbox-state" name="state" defaultValue={filters.state ?? ''}>
+            <option value="">{t('outbox.anyState')}</option>
+            {OUTBOX_STATE_NAMES.map((s) => (
+              <option key={s} value={s}>
+                {t(`outbox.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit">{t('common.filter')}</button>{' '}
+          <Link to="/admin/outbox">{t('common.clear')}</Link>
+        </div>
+      </Form>
+
       {items.length === 0 ? (
-        <p className="muted">{t('admin.outbox.empty')}</p>
+        <p className="muted">
+          {filters.kind || filters.state ? t('outbox.noMatch') : t('admin.outbox.empty')}
+        </p>
       ) : (
         <div className="table-wrap">
           <table>
@@ -134,9 +192,9 @@ export default function AdminOutbox() {
 
       {paged || nextBefore ? (
         <nav className="pager" aria-label={t('admin.people.pagination')}>
-          {paged ? <Link to="/admin/outbox">{t('admin.outbox.newest')}</Link> : <span />}
+          {paged ? <Link to={pageQuery(null)}>{t('admin.outbox.newest')}</Link> : <span />}
           {nextBefore ? (
-            <Link to={`?before=${nextBefore}`} rel="next">
+            <Link to={pageQuery(nextBefore)} rel="next">
               {t('admin.outbox.older')}
             </Link>
           ) : (

@@ -1,10 +1,6 @@
+import { pageTitle } from '~/i18n/meta'
 export { keepHeaders as headers } from '~/modules/core/route-headers'
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EditDocumentForm } from '~/components/documents/edit-form'
 import { NewVersionForm, TranslationForm } from '~/components/documents/upload-forms'
@@ -27,9 +23,9 @@ import {
   restoreDocument,
 } from '~/modules/documents/writes.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.doc.reference ?? ''} — RCM` },
-]
+export const meta = pageTitle<typeof loader>((t, data) =>
+  [data?.doc.reference ?? t('documents.title'), t('app.name')].join(' · '),
+)
 
 const FLASHES = {
   uploaded: 'documents.uploaded',

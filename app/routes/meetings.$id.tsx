@@ -1,16 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { DateRange, MembersOnlyBadge, StatusBadge } from '~/components/meetings'
 import type { MessageKey } from '~/i18n'
-import { metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import { meetingHeader, meetingPermissions } from '~/modules/meetings/meetings.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const { t } = metaTranslator(matches)
-  return [{ title: `${data?.header.title ?? t('meetings.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${data?.header.title ?? t('meetings.title')} · ${t('app.name')}`,
+)
 
 // The header and tabs of every meeting page. Each tab's loader checks the meeting again for itself:
 // Remix runs this loader in parallel with theirs, so it protects nothing on its own.

@@ -1,6 +1,6 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { badgeDelegations } from '~/modules/meetings/delegation-members.server'
@@ -10,10 +10,9 @@ import styles from '~/styles/delegations.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const { t } = metaTranslator(matches)
-  return [{ title: `${t('delegations.badges.title')} · ${data?.title ?? ''}` }]
-}
+export const meta = pageTitle<typeof loader>((t, data) =>
+  [t('delegations.badges.title'), data?.title, t('app.name')].filter(Boolean).join(' · '),
+)
 
 const KINDS = ['badges', 'cards'] as const
 const PER_SHEET = 8

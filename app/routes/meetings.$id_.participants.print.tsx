@@ -1,17 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DateRange } from '~/components/meetings'
 import { TableHead } from '~/components/table-head'
-import { metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { listDelegations } from '~/modules/meetings/delegations.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import { meetingHeader } from '~/modules/meetings/meetings.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const { t } = metaTranslator(matches)
-  return [{ title: `${t('meetings.print.title')} · ${data?.header.title ?? ''}` }]
-}
+export const meta = pageTitle<typeof loader>((t, data) =>
+  [t('meetings.print.title'), data?.header.title, t('app.name')].filter(Boolean).join(' · '),
+)
 
 // The printable list of participants: a page of its own (outside the tabs), plain tables, and the
 // print stylesheet hides the portal's header and navigation.

@@ -8,8 +8,8 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta = pageTitle<typeof loader>(
-  (t, data) => `${t('actions.report.title')} · ${data?.header.title ?? ''}`,
+export const meta = pageTitle<typeof loader>((t, data) =>
+  [t('actions.report.title'), data?.header.title, t('app.name')].filter(Boolean).join(' · '),
 )
 
 // The printable follow-up report of a meeting (outside the meeting's tabs): what was decided and what

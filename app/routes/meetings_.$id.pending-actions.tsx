@@ -11,8 +11,8 @@ import { invalid } from '~/modules/core/domain-error.server'
 import { formFailure, notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
-export const meta = pageTitle<typeof loader>(
-  (t, data) => `${t('actions.pending.title')} · ${data?.header.title ?? ''}`,
+export const meta = pageTitle<typeof loader>((t, data) =>
+  [t('actions.pending.title'), data?.header.title, t('app.name')].filter(Boolean).join(' · '),
 )
 
 // The carry-over list of a meeting: every open action from earlier meetings of the same body, printable;

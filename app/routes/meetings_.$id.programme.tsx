@@ -1,16 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { meetingProgramme } from '~/modules/meetings/programme.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const { t } = metaTranslator(matches)
-  return [
-    { title: `${data?.programme.heading ?? t('meetingsRun.programme')} · ${data?.programme.title ?? ''}` },
-  ]
-}
+export const meta = pageTitle<typeof loader>((t, data) =>
+  [data?.programme.heading ?? t('meetingsRun.programme'), data?.programme.title, t('app.name')]
+    .filter(Boolean)
+    .join(' · '),
+)
 
 // The printable programme of a meeting, in either working language (`?in=es|en`, whatever the
 // interface's language): a page of its own, and the print stylesheet keeps only the programme.

@@ -191,9 +191,7 @@ export default function OrganizationPage() {
                 </tbody>
               </table>
             </div>
-            {delegation.showContact ? null : (
-              <p className="muted small">{t('members.delegation.contactHidden')}</p>
-            )}
+            {delegation.showContact ? null : <p className="muted small">{t('privacy.contactRule')}</p>}
           </>
         )}
       </section>

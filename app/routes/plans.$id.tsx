@@ -1,10 +1,5 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { pageTitle } from '~/i18n/meta'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { AddSectionForm, SectionTools, StageForm } from '~/components/plans/plan-tools'
@@ -13,7 +8,6 @@ import { SectionEditor, type ConflictState } from '~/components/plans/section-ed
 import { SectionMatrixSummary } from '~/components/plans/matrix'
 import { PlanWordLinks } from '~/components/plans/word-links'
 import { replyErrors, replyValue } from '~/components/form-reply'
-import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -43,13 +37,10 @@ import {
   setSectionRetired,
   updateSection,
 } from '~/modules/plans/writing.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${data?.plan.title ?? t('plans.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${data?.plan.title ?? t('plans.title')} · ${t('app.name')}`,
+)
 
 // Members of the plan's group and the secretariat; anyone else gets the 404 page, as for no plan.
 export async function loader({ request, params }: LoaderFunctionArgs) {

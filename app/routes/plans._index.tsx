@@ -1,8 +1,8 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { titleMeta } from '~/i18n/meta'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { Reply } from '~/components/form-reply'
 import { ImportSummary, PlanImportForm, type ImportSummaryView } from '~/components/plans/word-import'
-import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
@@ -11,13 +11,8 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_SECTIONS } from '~/modules/plans/constants
 import { importGroups } from '~/modules/plans/import.server'
 import { importFromRequest } from '~/modules/plans/import-http.server'
 import { listPlans } from '~/modules/plans/page.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('plans.title')} · ${t('app.name')}` }]
-}
+export const meta = titleMeta('plans.title')
 
 // The plans of the groups the person belongs to (every plan for the secretariat).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { pageTitle } from '~/i18n/meta'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { FilterSelect } from '~/components/filter-select'
-import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -9,15 +9,10 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { ROUND_OUTCOMES } from '~/modules/plans/constants'
 import { MatrixFiltersSchema } from '~/modules/plans/round-forms.server'
 import { commentMatrix } from '~/modules/plans/rounds.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [
-    { title: `${t('planRounds.matrix.titleOf', { title: data?.plan.title ?? '' })} · ${t('app.name')}` },
-  ]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${t('planRounds.matrix.titleOf', { title: data?.plan.title ?? '' })} · ${t('app.name')}`,
+)
 
 // The comment matrix of a plan (submitted comments of every round, with responses and the action
 // taken), filtered by round, organization and outcome: the plan's group and the secretariat; anyone

@@ -1,8 +1,8 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ImportSummary, PlanImportForm } from '~/components/plans/word-import'
 import type { Reply } from '~/components/form-reply'
-import { metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -12,10 +12,9 @@ import { importRefusal } from '~/modules/plans/import.server'
 import { importFromRequest } from '~/modules/plans/import-http.server'
 import { localized, visiblePlan } from '~/modules/plans/loading.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const { t } = metaTranslator(matches)
-  return [{ title: `${t('planWord.import.forPlan', { title: d?.plan.title ?? '' })} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, d) => `${t('planWord.import.forPlan', { title: d?.plan.title ?? '' })} · ${t('app.name')}`,
+)
 
 // /plans/:id/import: a plan still without sections (mandate or drafting) started from a Word document
 // by its drafters or chair. The plan is 404 to anyone outside its group.

@@ -1,21 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { pageTitle } from '~/i18n/meta'
 import { Link, useLoaderData } from '@remix-run/react'
 import { BarChart } from '~/components/bar-chart'
 import { MatrixTable } from '~/components/plans/matrix'
-import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { ACTION_STATUSES } from '~/modules/actions/constants'
 import { planMatrix } from '~/modules/plans/matrix.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('planMatrix.titleOf', { title: data?.plan.title ?? '' })} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${t('planMatrix.titleOf', { title: data?.plan.title ?? '' })} · ${t('app.name')}`,
+)
 
 // The implementation matrix of a plan: members of the plan's group and the secretariat; anyone else
 // gets the 404 page, as for a missing plan.

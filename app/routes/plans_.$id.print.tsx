@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { notFoundResponse } from '~/modules/core/form-reply.server'
@@ -9,10 +9,9 @@ import { SECTION_LANGS } from '~/modules/plans/constants'
 import { renderSection } from '~/modules/plans/render.server'
 import { outputLang, planContent } from '~/modules/plans/word-content.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const { t } = metaTranslator(matches)
-  return [{ title: `${data?.plan.title ?? ''} · ${t('planWord.print.title')}` }]
-}
+export const meta = pageTitle<typeof loader>((t, data) =>
+  [data?.plan.title, t('planWord.print.title'), t('app.name')].filter(Boolean).join(' · '),
+)
 
 // /plans/:id/print?lang=&stage=: the whole plan on one page for printing, as it stands or as it stood
 // when a stage began; the choice is a GET form, so it works without JavaScript. Members of the plan's

@@ -1,13 +1,8 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { replyErrors, replyValue, type Reply } from '~/components/form-reply'
-import { metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -17,10 +12,9 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { publicationPage, publishPlan } from '~/modules/plans/publish.server'
 import { PublishSchema } from '~/modules/plans/word-forms.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const { t } = metaTranslator(matches)
-  return [{ title: `${t('planWord.publish.title')} · ${data?.plan.title ?? ''}` }]
-}
+export const meta = pageTitle<typeof loader>((t, data) =>
+  [t('planWord.publish.title'), data?.plan.title, t('app.name')].filter(Boolean).join(' · '),
+)
 
 // /plans/:id/publish: the chair (and the secretariat) publish an approved plan in the document library,
 // with a visibility they may choose; everyone in the group sees the publications. 404 outside it.

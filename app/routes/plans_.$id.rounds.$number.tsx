@@ -1,10 +1,5 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { pageTitle } from '~/i18n/meta'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { replyErrors } from '~/components/form-reply'
@@ -16,7 +11,6 @@ import {
   When,
 } from '~/components/plans/rounds'
 import { SubmitButton } from '~/components/submit-button'
-import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -39,14 +33,11 @@ import {
   submitPosition,
   withdrawRoundComment,
 } from '~/modules/plans/rounds.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
+export const meta = pageTitle<typeof loader>((t, data) => {
   const title = data ? t('planRounds.roundTitle', { number: data.round.number, title: data.plan.title }) : ''
-  return [{ title: `${title || t('planRounds.title')} · ${t('app.name')}` }]
-}
+  return `${title || t('planRounds.title')} · ${t('app.name')}`
+})
 
 const DONE = ['opened', 'comment', 'edit', 'withdraw', 'submit', 'respond', 'close'] as const
 const numberOf = (v: string | undefined) => (v && /^\d{1,6}$/.test(v) ? Number(v) : 0)

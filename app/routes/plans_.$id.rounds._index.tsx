@@ -1,13 +1,7 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { pageTitle } from '~/i18n/meta'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { OpenRoundForm, RoundOrganizations, When } from '~/components/plans/rounds'
-import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -15,13 +9,10 @@ import { parseForm } from '~/modules/core/forms.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { OpenRoundSchema } from '~/modules/plans/round-forms.server'
 import { listRounds, openRound } from '~/modules/plans/rounds.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('planRounds.titleOf', { title: data?.plan.title ?? '' })} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${t('planRounds.titleOf', { title: data?.plan.title ?? '' })} · ${t('app.name')}`,
+)
 
 // A plan's consultation rounds: the plan's group and the focal points of the organizations consulted in
 // a round (who see only those rounds); anyone else gets the 404 page, as for a missing plan. The chair

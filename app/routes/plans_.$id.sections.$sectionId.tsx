@@ -1,18 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { pageTitle } from '~/i18n/meta'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { sectionHistoryPage } from '~/modules/plans/page.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
-  return [{ title: `${t('plans.revisionsOf', { title: data?.section.title ?? '' })} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${t('plans.revisionsOf', { title: data?.section.title ?? '' })} · ${t('app.name')}`,
+)
 
 // Every revision of a section and the word difference between any two (?from=&to=, inline or side by
 // side). Members of the plan's group and the secretariat; 404 for anyone else.

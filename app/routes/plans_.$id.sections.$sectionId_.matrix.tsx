@@ -1,13 +1,7 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { pageTitle } from '~/i18n/meta'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ActionLinks, ActionsProgress, ConvertForm, MatrixFieldsForm } from '~/components/plans/matrix'
-import { translator } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -15,14 +9,11 @@ import { parseForm } from '~/modules/core/forms.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { ConvertSchema, MatrixFieldsSchema } from '~/modules/plans/matrix-forms.server'
 import { createActionFromSection, saveMatrixFields, sectionMatrix } from '~/modules/plans/matrix.server'
-import type { RootData } from '~/root'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as RootData | undefined
-  const { t } = translator(root?.lang ?? 'es')
+export const meta = pageTitle<typeof loader>((t, data) => {
   const title = data ? t('planMatrix.editTitle', { number: data.row.number, title: data.row.title }) : ''
-  return [{ title: `${title || t('planMatrix.title')} · ${t('app.name')}` }]
-}
+  return `${title || t('planMatrix.title')} · ${t('app.name')}`
+})
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, like, lt, lte, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, like, lt, lte, or, type SQL } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
-import { auditLog } from '@db/schema'
+import { auditLog, people } from '@db/schema'
 import type { AUDIT_OUTCOMES } from './constants'
 import type { Viewer } from '~/modules/access/viewer'
 
@@ -67,7 +67,15 @@ export function listAudit(filters: AuditFilters, limit = AUDIT_PAGE_SIZE) {
   const where: SQL[] = []
   if (filters.actor) {
     const p = `%${filters.actor.toLowerCase()}%`
-    where.push(or(like(auditLog.actorEmail, p), eq(auditLog.actorId, filters.actor))!)
+    // an e-mail, an id, or a part of the person's name
+    const named = db.select({ id: people.id }).from(people).where(like(people.name, p))
+    where.push(
+      or(
+        like(auditLog.actorEmail, p),
+        eq(auditLog.actorId, filters.actor),
+        inArray(auditLog.actorId, named),
+      )!,
+    )
   }
   if (filters.action) where.push(like(auditLog.action, `${filters.action}%`))
   if (filters.outcome) where.push(eq(auditLog.outcome, filters.outcome))

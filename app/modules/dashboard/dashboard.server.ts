@@ -23,7 +23,8 @@ import {
 } from '~/modules/members/directory.server'
 import { orgName } from '~/modules/members/organizations.server'
 import { registrationsDueFor, upcomingMeetingsFor } from '~/modules/meetings/dashboard.server'
-import { recentDocumentsFor } from '~/modules/documents/queries.server'
+import { listDocuments, recentDocumentsFor } from '~/modules/documents/queries.server'
+import { originFor } from '~/modules/meetings/calendar.server'
 import { actionsSection } from './actions-section.server'
 import { proceduresAwaiting } from '~/modules/procedures/queries.server'
 
@@ -163,5 +164,16 @@ export function getPublicLanding(lang: Lang) {
     memberStates: listMemberStates(lang),
     ptp: ptpOverview(lang),
     membership: countOrganizationsByKind(),
+    // the public documents a newcomer looks for first, with the visibility rule of the library (public
+    // and out of embargo for a signed-out reader), and the public calendar's full address
+    declarations: listDocuments(null, { kind: 'declaration', sort: 'recent' }, { lang, limit: 8 }).items.map(
+      (d) => ({
+        id: d.id,
+        reference: d.reference,
+        title: localized(lang, d.titleEs, d.titleEn),
+        documentDate: d.documentDate,
+      }),
+    ),
+    calendarUrl: `${originFor()}/calendar.ics`,
   }
 }

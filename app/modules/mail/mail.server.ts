@@ -3,7 +3,7 @@
  * change that causes it). With SMTP_URL set, a loop delivers pending rows through nodemailer and marks
  * them sent; without it, the outbox is the delivery and the secretariat reads it at /admin/outbox.
  */
-import { and, desc, eq, isNull, lt } from 'drizzle-orm'
+import { and, desc, eq, gt, isNotNull, isNull, lt, type SQL } from 'drizzle-orm'
 import nodemailer, { type Transporter } from 'nodemailer'
 import { db, type Tx } from '@db/client'
 import { mailOutbox } from '@db/schema'
@@ -78,11 +78,24 @@ export async function deliverPendingMail(): Promise<number> {
 
 export const OUTBOX_PAGE_SIZE = 50
 
-export function listOutbox({ before }: { before?: Date } = {}, limit = OUTBOX_PAGE_SIZE) {
+/** The outbox page's states: sent; waiting (never tried); failing (tried, not sent yet). */
+export const OUTBOX_STATES = ['sent', 'waiting', 'failing'] as const
+export type OutboxState = (typeof OUTBOX_STATES)[number]
+
+export function listOutbox(
+  { before, kind, state }: { before?: Date; kind?: string; state?: OutboxState } = {},
+  limit = OUTBOX_PAGE_SIZE,
+) {
+  const where: SQL[] = []
+  if (before) where.push(lt(mailOutbox.createdAt, before))
+  if (kind) where.push(eq(mailOutbox.kind, kind))
+  if (state === 'sent') where.push(isNotNull(mailOutbox.sentAt))
+  if (state === 'waiting') where.push(isNull(mailOutbox.sentAt), eq(mailOutbox.attempts, 0))
+  if (state === 'failing') where.push(isNull(mailOutbox.sentAt), gt(mailOutbox.attempts, 0))
   const rows = db
     .select()
     .from(mailOutbox)
-    .where(before ? lt(mailOutbox.createdAt, before) : undefined)
+    .where(where.length ? and(...where) : undefined)
     .orderBy(desc(mailOutbox.createdAt))
     .limit(limit + 1)
     .all()

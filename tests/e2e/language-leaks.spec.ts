@@ -1,0 +1,145 @@
+// One language at a time (issue 14): no page in Spanish holds the English message of a key whose
+// Spanish message differs (and the reverse). Over the main pages of the accessibility and phone sweeps,
+// as the secretariat (who sees every control). Short texts (under 12 characters) and texts the other
+// language uses too are skipped: they are words both languages share.
+import type { Page } from '@playwright/test'
+import { catalogue } from '../../app/i18n/catalogue.server'
+import { expect, queryValue, test } from './fixtures'
+
+const PAGES = [
+  '/',
+  '/account',
+  '/account/password',
+  '/account/sessions',
+  '/account/tokens',
+  '/account/second-factor',
+  '/admin/people',
+  '/admin/audit',
+  '/admin/outbox',
+  '/invite',
+  '/groups',
+  '/groups/pa-smuggling-plan',
+  '/documents',
+  '/documents/new',
+  '/search?q=migrantes',
+  '/meetings',
+  '/meetings?view=month&month=2023-12',
+  '/meetings/new',
+  '/meetings/decisions',
+  '/actions',
+  '/actions/new',
+  '/actions/board',
+  '/plans',
+  '/members',
+  '/help',
+  '/help/delegate',
+  '/privacy',
+  '/accessibility',
+]
+
+type Lang = 'es' | 'en'
+
+/** Records' own texts that exist in one language only and are shown, rightly, as they are, but not yet
+ * marked with `lang` (to do: mark every localized() fallback as its language). Each names its page and
+ * its text, so that any other leak, and these on any other page, still fail. */
+const KNOWN_CONTENT: { page: RegExp; text: string; why: string }[] = [
+  // e-mails are kept as written for their recipient; the outbox holds no language to mark them with
+  ...[
+    'Conferencia Regional sobre Migración',
+    'Secretaría Ejecutiva',
+    'Conferencia Regional sobre Migración – Secretaría Ejecutiva. Recibe este mensaje como persona de enlace de una organización responsable.',
+    'Acción por vencer:',
+    '», a cargo de su organización, vence el',
+    '%). Le rogamos informar de su avance en el portal:',
+    'Acción vencida:',
+    '», a cargo de su organización, vencía el',
+    'y sigue abierta (avance:',
+  ].map((text) => ({ page: /^\/admin\/outbox/, text, why: 'mail in its recipient’s language' })),
+  // agenda items, minutes, action items and documents written in Spanish only in the demo data
+  { page: /^\/meetings\/\w+/, text: 'Secretaría Ejecutiva', why: 'agenda and minutes in Spanish only' },
+  { page: /^\/meetings\/\w+/, text: 'Presidencia Pro Tempore', why: 'agenda and minutes in Spanish only' },
+  { page: /^\/actions\/\w+/, text: 'Presidencia Pro Tempore', why: 'action text in Spanish only' },
+  { page: /^\/actions\/\w+/, text: 'Reunión Viceministerial', why: 'action origin in Spanish only' },
+  { page: /^\/search/, text: 'Plan de trabajo', why: 'a document titled in Spanish only' },
+]
+const known = (path: string, text: string) => KNOWN_CONTENT.some((k) => k.page.test(path) && k.text === text)
+
+const forms = (m: unknown): string[] =>
+  typeof m === 'string' ? [m] : m && typeof m === 'object' ? Object.values(m).map(String) : []
+
+/** The texts of one language that would be out of place in the other: the literal parts of each
+ * message (the words around its {placeholders}), plural forms included. */
+function foreignTexts(foreign: Lang): string[] {
+  const own: Lang = foreign === 'es' ? 'en' : 'es'
+  const ownAll = Object.values(catalogue[own]).flatMap(forms)
+  const ownJoined = ownAll.join('\n')
+  const texts = new Set<string>()
+  for (const [key, message] of Object.entries(catalogue[foreign])) {
+    const ownForms = new Set(forms((catalogue[own] as Record<string, unknown>)[key]))
+    for (const form of forms(message)) {
+      if (ownForms.has(form)) continue
+      for (const part of form.split(/\{\w+\}/)) {
+        const text = part.trim()
+        if (text.length < 12 || ownJoined.includes(text)) continue
+        texts.add(text)
+      }
+    }
+  }
+  return [...texts]
+}
+
+/** What a person reads or hears in the page's language (not what a form field holds to be edited, such
+ * as a record's English text on a page in Spanish): the text, the title, labels and alternative
+ * texts, leaving out parts marked as another language (`lang`, WCAG "language of parts"): a title
+ * that exists only in the other language, say. */
+function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const pageLang = document.documentElement.lang
+    const ownLanguage = (el: Element | null) =>
+      (el?.closest('[lang]')?.getAttribute('lang') ?? pageLang) === pageLang
+    const texts: string[] = [document.title]
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement
+      if (!parent || !ownLanguage(parent) || parent.closest('script,style,template,textarea')) continue
+      texts.push(n.textContent ?? '')
+    }
+    for (const el of document.querySelectorAll('[aria-label],[title],[alt],[placeholder]'))
+      if (ownLanguage(el))
+        for (const a of ['aria-label', 'title', 'alt', 'placeholder']) texts.push(el.getAttribute(a) ?? '')
+    return texts.join(' ').replace(/\s+/g, ' ')
+  })
+}
+
+for (const lang of ['es', 'en'] as const) {
+  test(`no page in ${lang === 'es' ? 'Spanish' : 'English'} holds the other language's messages`, async ({
+    page,
+    signIn,
+  }) => {
+    test.setTimeout(180_000)
+    await signIn('secretariat@rcm.example')
+    const foreign = foreignTexts(lang === 'es' ? 'en' : 'es')
+    expect(foreign.length).toBeGreaterThan(500)
+    const meeting = queryValue("select id from meetings where number = 'XXVIII'")
+    const document = queryValue("select id from documents where reference like 'RCM/2023/DECL/%' limit 1")
+    const action = queryValue('select id from action_items limit 1')
+    const plan = queryValue('select id from plans limit 1')
+    const extra = [
+      `/meetings/${meeting}`,
+      `/meetings/${meeting}/participants`,
+      `/meetings/${meeting}/minutes`,
+      `/meetings/${meeting}/decisions`,
+      `/documents/${document}`,
+      `/actions/${action}`,
+      `/plans/${plan}`,
+    ]
+    const leaks: string[] = []
+    for (const path of [...PAGES, ...extra]) {
+      const response = await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`)
+      expect(response?.status(), path).toBe(200)
+      const text = await pageText(page)
+      for (const f of foreign) if (text.includes(f) && !known(path, f)) leaks.push(`${path}: “${f}”`)
+    }
+    expect(leaks).toEqual([])
+  })
+}
