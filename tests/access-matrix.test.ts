@@ -1152,6 +1152,46 @@ const MATRIX: Record<Action, Row> = {
       internationalOrganizationFocalPoint: 'YNNNN',
     },
   },
+  // ---- notifications ----
+  'notification.list': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'Y',
+      memberStateDelegate: 'Y',
+      nationalInstitutionPerson: 'Y',
+      observerStateDelegate: 'Y',
+      internationalOrganizationFocalPoint: 'Y',
+      civilSocietyPerson: 'Y',
+    },
+  },
+  'notification.preferences': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'Y',
+      memberStateDelegate: 'Y',
+      nationalInstitutionPerson: 'Y',
+      observerStateDelegate: 'Y',
+      internationalOrganizationFocalPoint: 'Y',
+      civilSocietyPerson: 'Y',
+    },
+  },
+  'outbox.sendAgain': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'N',
+      memberStateDelegate: 'N',
+      nationalInstitutionPerson: 'N',
+      observerStateDelegate: 'N',
+      internationalOrganizationFocalPoint: 'N',
+      civilSocietyPerson: 'N',
+    },
+  },
 }
 
 // can() is typed per action; the matrix walks all of them generically.

@@ -25,6 +25,7 @@ import { followUp } from './messages/follow-up'
 import { planRounds } from './messages/plan-rounds'
 import { meetingsRun } from './messages/meetings-run'
 import { delegations } from './messages/delegations'
+import { notifications } from './messages/notifications'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -48,6 +49,7 @@ export const catalogue = {
     ...planRounds.en,
     ...meetingsRun.en,
     ...delegations.en,
+    ...notifications.en,
   },
   es: {
     ...common.es,
@@ -69,6 +71,7 @@ export const catalogue = {
     ...planRounds.es,
     ...meetingsRun.es,
     ...delegations.es,
+    ...notifications.es,
   },
 }
 

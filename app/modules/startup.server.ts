@@ -7,7 +7,7 @@ import { pruneRateLimits } from '~/modules/auth/rate-limit.server'
 import { stopChildJobs } from '~/modules/core/child-jobs.server'
 import { stopExtractionWorkers } from '~/modules/documents/extraction-pool.server'
 import { sweepDocumentStorage } from '~/modules/documents/housekeeping.server'
-import { deliverPendingMail } from '~/modules/mail/mail.server'
+import { deliverPendingMail, releaseStaleClaims } from '~/modules/mail/mail.server'
 import { runReminders } from '~/modules/actions/reminders.server'
 import { purgeExpiredLogistics } from '~/modules/meetings/logistics.server'
 
@@ -29,6 +29,8 @@ export async function startup(): Promise<{ banner: string }> {
       'Empty database (DEMO_DATA=off). Create the first account: npm run admin:create -- --email E --name N',
     )
   }
+  // a claim left by a process that died between an SMTP call and its mark is sent again (same Message-ID)
+  releaseStaleClaims()
   timers.forEach(clearInterval)
   timers = [
     setInterval(sweep, 10 * 60 * 1000),

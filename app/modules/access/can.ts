@@ -269,6 +269,13 @@ export interface Actions {
   'plan.roundReadComments': PlanRoundOrgRef
   /** answer a submitted comment (response and action taken) */
   'plan.roundRespond': PlanRoundResponseRef
+  // ---- notifications ----
+  /** /notifications and the unread count: one's own notifications */
+  'notification.list': undefined
+  /** /account/notifications: one's own preferences and follows */
+  'notification.preferences': undefined
+  /** /admin/outbox: queue a failed message again */
+  'outbox.sendAgain': undefined
 }
 export type Action = keyof Actions
 
@@ -611,6 +618,12 @@ const rules: { [A in Action]: Rule<A> } = {
     planOpen(r) &&
     r.submitted &&
     (hasRole(v, r.groupId, ['chair']) || (hasRole(v, r.groupId, ['drafter']) && r.leadDrafterId === v?.id)),
+  // ---- notifications ----
+  // each person's own list and preferences (what a notification shows is checked when it is made);
+  // the secretariat runs the mail queue
+  'notification.list': (v) => signedIn(v),
+  'notification.preferences': (v) => signedIn(v),
+  'outbox.sendAgain': (v) => isSecretariat(v),
 }
 
 export function can<A extends Action>(
