@@ -10,6 +10,9 @@ import { sweepDocumentStorage } from '~/modules/documents/housekeeping.server'
 import { deliverPendingMail, releaseStaleClaims } from '~/modules/mail/mail.server'
 import { runReminders } from '~/modules/actions/reminders.server'
 import { purgeExpiredLogistics } from '~/modules/meetings/logistics.server'
+import { sendDigests } from '~/modules/notifications/digest.server'
+import { dispatchNotifications } from '~/modules/notifications/dispatch.server'
+import { onNotify } from '~/modules/notifications/notify.server'
 
 let timers: NodeJS.Timeout[] = []
 
@@ -32,13 +35,37 @@ export async function startup(): Promise<{ banner: string }> {
   // a claim left by a process that died between an SMTP call and its mark is sent again (same Message-ID)
   releaseStaleClaims()
   timers.forEach(clearInterval)
+  // notifications: dispatched shortly after the write that records them (and every 15 s as a backstop),
+  // mails delivered right after, never inside the request
+  onNotify(scheduleDispatch)
   timers = [
     setInterval(sweep, 10 * 60 * 1000),
+    setInterval(runNotifications, 15 * 1000),
     setInterval(() => void deliverPendingMail().catch((e) => console.error('mail delivery', e)), 30 * 1000),
   ]
   timers.forEach((t) => t.unref())
   sweep()
   return { banner: lines.join('\n') }
+}
+
+let dispatchPending: NodeJS.Timeout | null = null
+function scheduleDispatch() {
+  if (dispatchPending) return
+  dispatchPending = setTimeout(() => {
+    dispatchPending = null
+    runNotifications()
+  }, 250)
+  dispatchPending.unref()
+}
+
+function runNotifications() {
+  try {
+    if (dispatchNotifications() > 0) {
+      void deliverPendingMail().catch((e) => console.error('mail delivery', e))
+    }
+  } catch (e) {
+    console.error('notification dispatch failed', e)
+  }
 }
 
 /** Housekeeping: old rate-limit rows and expired sessions. */
@@ -51,6 +78,7 @@ export function sweep(now = Date.now()) {
       .run()
     runReminders(new Date(now))
     purgeExpiredLogistics(new Date(now))
+    sendDigests(new Date(now))
     rawSqlite().pragma('optimize')
   } catch (e) {
     console.error('sweep failed', e)
@@ -59,6 +87,7 @@ export function sweep(now = Date.now()) {
 
 export function shutdown() {
   timers.forEach(clearInterval)
+  onNotify(null)
   void stopExtractionWorkers()
   void stopChildJobs()
   closeDatabase()
