@@ -12,6 +12,7 @@ import {
   mailOutbox,
   meetingInvitations,
   meetings,
+  notificationPreferences,
   notifications,
   organizations,
 } from '@db/schema'
@@ -31,7 +32,9 @@ import {
 import { notify } from '~/modules/notifications/notify.server'
 import { NOTIFICATION_KINDS } from '~/modules/notifications/constants'
 import { minimalPdf } from './documents-fixtures'
-import { freshDemoDb, personByEmail, viewerFor } from './helpers/db'
+import { action as prefsAction } from '~/routes/account.notifications'
+import { action as notificationsAction, loader as notificationsLoader } from '~/routes/notifications'
+import { cookieFor, freshDemoDb, makeRequest, personByEmail, viewerFor } from './helpers/db'
 
 const SNM = 'pa.snm@rcm.example' // drafter in pa-smuggling-plan, language es
 const IOM = 'iom@rcm.example' // drafter in pa-smuggling-plan
@@ -255,5 +258,74 @@ describe('reading', () => {
     expect(markAllRead(snm)).toBe(1)
     expect(unreadCount(snm.id)).toBe(0)
     expect(listNotifications(snm, 'es', { kind: 'meeting_created' }).items).toHaveLength(0)
+  })
+})
+
+describe('pages', () => {
+  const page = (email: string, url = '/notifications') =>
+    notificationsLoader({ request: makeRequest(url, { cookie: cookieFor(email) }), params: {}, context: {} })
+  const post = (email: string, url: string, form: Record<string, string>) =>
+    (url.startsWith('/account') ? prefsAction : notificationsAction)({
+      request: makeRequest(url, { method: 'POST', cookie: cookieFor(email), form }),
+      params: {},
+      context: {},
+    }).catch((r: unknown) => r)
+
+  it('/notifications: the member sees it by name with its link; the outsider sees nothing; signed out goes to sign-in', async () => {
+    const id = await groupDocument(IOM, 'Informe del grupo')
+    dispatchNotifications()
+    const mine = (await page(SNM)) as unknown as {
+      data: { items: { title: string; path: string }[]; unreadTotal: number }
+    }
+    expect(mine.data.items).toEqual([
+      expect.objectContaining({ title: 'Informe del grupo', path: `/documents/${id}` }),
+    ])
+    expect(mine.data.unreadTotal).toBe(1)
+    const theirs = (await page(UNHCR)) as unknown as { data: { items: unknown[] } }
+    expect(theirs.data.items).toHaveLength(0)
+    const anon = await notificationsLoader({
+      request: makeRequest('/notifications'),
+      params: {},
+      context: {},
+    }).catch((r: Response) => r)
+    expect((anon as Response).status).toBe(302)
+  })
+
+  it('mark read by POST; an unknown intent is 400; another person’s notification is 404', async () => {
+    await groupDocument(IOM, 'Para leer')
+    dispatchNotifications()
+    const [n] = notesOf(SNM)
+    expect(((await post(UNHCR, '/notifications', { intent: 'read', id: n.id })) as Response).status).toBe(404)
+    expect(((await post(SNM, '/notifications', { intent: 'nope' })) as Response).status).toBe(400)
+    const ok = (await post(SNM, '/notifications', {
+      intent: 'read',
+      id: n.id,
+      kind: 'document_new',
+    })) as Response
+    expect(ok.status).toBe(302)
+    expect(ok.headers.get('Location')).toBe('/notifications?kind=document_new')
+    expect(unreadCount(personByEmail(SNM).id)).toBe(0)
+  })
+
+  it('preferences form: a bad value is refused at its field and nothing is saved; a good one is saved', async () => {
+    const bad = (await post(SNM, '/account/notifications', {
+      intent: 'preferences',
+      'mode.document_new': 'sometimes',
+      'mode.meeting_created': 'off',
+    })) as { init: { status: number }; data: { invalid: string[] } }
+    expect(bad.init.status).toBe(400)
+    expect(bad.data.invalid).toEqual(['document_new'])
+    expect(db.select().from(notificationPreferences).all()).toHaveLength(0)
+    const good = (await post(SNM, '/account/notifications', {
+      intent: 'preferences',
+      'mode.document_new': 'digest',
+      'mode.meeting_created': 'off',
+    })) as Response
+    expect(good.status).toBe(302)
+    const saved = db.select().from(notificationPreferences).all()
+    expect(saved.map((p) => [p.kind, p.mode]).sort()).toEqual([
+      ['document_new', 'digest'],
+      ['meeting_created', 'off'],
+    ])
   })
 })

@@ -226,6 +226,9 @@ export function followsOf(viewer: Viewer, lang: Lang) {
   return rows.map((r) => ({
     recordType: r.recordType,
     recordId: r.recordId,
-    name: names.get(`${r.recordType}:${r.recordId}`) ?? '',
+    // a record no longer visible keeps only its kind (its name is not shown)
+    name: mayFollow(viewer, r.recordType, r.recordId)
+      ? (names.get(`${r.recordType}:${r.recordId}`) ?? '')
+      : '',
   }))
 }
