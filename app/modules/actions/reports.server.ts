@@ -14,6 +14,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { assertAllowed, conflict, invalid, notFound } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { assertRevision, conflictWithCurrent, pendingUpdateOf, visibleActionOrThrow } from './loading.server'
 import type { ActionStatus, UpdateInput, Validation, ValidationInput } from './schemas'
 
@@ -178,6 +179,12 @@ export function validateUpdate(
       )
       .where(eq(actionItems.id, row.id))
       .run()
+    notify(tx, {
+      kind: accepted ? 'action_validated' : 'action_returned',
+      recordType: 'action',
+      recordId: row.id,
+      actorId: viewer.id,
+    })
     audit(
       {
         actor: viewer,

@@ -24,6 +24,7 @@ import { listAgenda } from './agenda.server'
 import { renderMarkdown } from '~/modules/text/markdown.server'
 import { assertAllowed, conflict, invalid, notFound, refused } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { localized, visibleMeetingOrThrow, type VisibleMeeting } from './meetings.server'
 import type { MinutesSaveInput } from './schemas'
 import type { HistoryScope, MinutesConflictState, MinutesHistoryView, MinutesItemView } from './views'
@@ -315,6 +316,12 @@ export function circulateMinutes(viewer: Viewer, meetingId: string, commentDeadl
         ),
       )
       .run()
+    notify(tx, {
+      kind: 'minutes_circulated',
+      recordType: 'meeting',
+      recordId: meeting.id,
+      actorId: viewer.id,
+    })
     audit(
       {
         actor: viewer,
@@ -349,6 +356,7 @@ export function adoptMinutes(viewer: Viewer, meetingId: string, now = new Date()
         ),
       )
       .run()
+    notify(tx, { kind: 'minutes_adopted', recordType: 'meeting', recordId: meeting.id, actorId: viewer.id })
     audit(
       {
         actor: viewer,
