@@ -3,7 +3,7 @@
  * dispatched (the pages' own rules), mails in each person's language with both parts and the list
  * headers, preferences (off, daily digest in the person's zone), marking read, and the pages.
  */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
 import {
@@ -67,6 +67,8 @@ const mailsTo = (email: string) => db.select().from(mailOutbox).where(eq(mailOut
 
 beforeEach(() => {
   freshDemoDb()
+  // the demo's own notifications (db/seed/notifications.ts) are tested last, on a fresh copy
+  db.delete(notifications).run()
 })
 
 describe('a document shared with a group', () => {
@@ -327,5 +329,55 @@ describe('pages', () => {
       ['document_new', 'digest'],
       ['meeting_created', 'off'],
     ])
+  })
+})
+
+describe('plans and the demo data', () => {
+  it('a comment on a section tells its lead drafter; a reply tells the comment’s author; not outsiders', async () => {
+    const { planSections } = await import('@db/schema')
+    const { addComment } = await import('~/modules/plans/comments.server')
+    const snm = personByEmail(SNM).id
+    const iom = personByEmail(IOM).id
+    const section = db
+      .select()
+      .from(planSections)
+      .where(inArray(planSections.leadDrafterId, [snm, iom]))
+      .get()!
+    expect(section).toBeDefined()
+    const [lead, other] = section.leadDrafterId === snm ? [SNM, IOM] : [IOM, SNM]
+    const before = (email: string) => notesOf(email).length
+    const leadBefore = before(lead)
+    const commentId = addComment(viewerFor(other), section.planId, {
+      sectionId: section.id,
+      body: 'Una observación',
+    })
+    dispatchNotifications()
+    const leadNotes = notesOf(lead)
+    expect(leadNotes).toHaveLength(leadBefore + 1)
+    expect(leadNotes.at(-1)).toMatchObject({
+      kind: 'section_comment',
+      recordType: 'plan',
+      recordId: section.planId,
+    })
+    expect(JSON.parse(leadNotes.at(-1)!.params).path).toBe(`/plans/${section.planId}/sections/${section.id}`)
+    const otherBefore = before(other)
+    addComment(viewerFor(lead), section.planId, {
+      sectionId: section.id,
+      body: 'Respuesta',
+      parentId: commentId,
+    })
+    dispatchNotifications()
+    expect(notesOf(other).map((n) => n.kind)).toContain('comment_reply')
+    expect(notesOf(other)).toHaveLength(otherBefore + 1)
+    expect(notesOf(UNHCR).filter((n) => n.recordType === 'plan')).toHaveLength(0)
+  })
+
+  it('the demo delegates start with unread notifications about records they may see', () => {
+    freshDemoDb()
+    for (const email of ['pa.focal@rcm.example', 'mx.delegate@rcm.example']) {
+      const viewer = viewerFor(email)
+      expect(unreadCount(viewer.id), email).toBeGreaterThan(0)
+      for (const n of listNotifications(viewer, 'en').items) expect(n.title, email).not.toBe('')
+    }
   })
 })

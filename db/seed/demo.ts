@@ -12,6 +12,7 @@ import { seedDemoPlans } from './plans'
 import { seedDemoPlanMatrix } from './plan-matrix'
 import { seedDemoPlanWord } from './plan-word'
 import { seedDemoPlanRounds } from './plan-rounds'
+import { seedDemoNotifications } from './notifications'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
 import type { GroupRole } from '../../app/modules/groups/constants'
@@ -356,6 +357,7 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
       seedDemoActions(tx, { ids, people: personIds })
       if (!beforePlans) seedDemoPlanMatrix(tx, { ids, people: personIds })
       if (!beforePlans) seedDemoPlanRounds(tx, { ids, people: personIds })
+      if (!beforePlans) seedDemoNotifications(tx, { people: personIds })
     },
     { behavior: 'immediate' },
   )

@@ -154,7 +154,8 @@ function planAudience(tx: Tx, id: string, params: Record<string, unknown>): Audi
     typeof params.sectionId === 'string'
       ? tx.select().from(planSections).where(eq(planSections.id, params.sectionId)).get()
       : undefined
-  const consulted = Array.isArray(params.organizationIds) ? (params.organizationIds as string[]) : []
+  const consulted =
+    typeof params.organizationIds === 'string' ? params.organizationIds.split(',').filter(Boolean) : []
   return {
     candidates: named.length
       ? named
