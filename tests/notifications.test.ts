@@ -199,6 +199,23 @@ describe('a meeting', () => {
     expect(notesOf(CO)).toHaveLength(0)
   })
 
+  it('minutes circulated: members of a members-only meeting are told, with a link to the minutes', () => {
+    const id = meeting('members_only', ['MX', 'CO'])
+    dispatchNotifications()
+    db.transaction((tx) =>
+      notify(tx, {
+        kind: 'minutes_circulated',
+        recordType: 'meeting',
+        recordId: id,
+        params: { path: 'minutes' },
+      }),
+    )
+    dispatchNotifications()
+    const mx = notesOf(MX).find((n) => n.kind === 'minutes_circulated')!
+    expect(JSON.parse(mx.params).path).toBe(`/meetings/${id}/minutes`)
+    expect(notesOf(CO)).toHaveLength(0)
+  })
+
   it('open: the invited observer is told too; an organization not invited is not', () => {
     meeting('open', ['MX', 'CO'])
     dispatchNotifications()

@@ -321,6 +321,7 @@ export function circulateMinutes(viewer: Viewer, meetingId: string, commentDeadl
       recordType: 'meeting',
       recordId: meeting.id,
       actorId: viewer.id,
+      params: { path: 'minutes' },
     })
     audit(
       {
@@ -356,7 +357,13 @@ export function adoptMinutes(viewer: Viewer, meetingId: string, now = new Date()
         ),
       )
       .run()
-    notify(tx, { kind: 'minutes_adopted', recordType: 'meeting', recordId: meeting.id, actorId: viewer.id })
+    notify(tx, {
+      kind: 'minutes_adopted',
+      recordType: 'meeting',
+      recordId: meeting.id,
+      actorId: viewer.id,
+      params: { path: 'minutes' },
+    })
     audit(
       {
         actor: viewer,

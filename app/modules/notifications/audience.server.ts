@@ -100,7 +100,7 @@ function documentAudience(tx: Tx, id: string): Audience | null {
   }
 }
 
-function meetingAudience(tx: Tx, id: string): Audience | null {
+function meetingAudience(tx: Tx, id: string, params: Record<string, unknown>): Audience | null {
   const invited = tx
     .select({ id: meetingInvitations.organizationId })
     .from(meetingInvitations)
@@ -119,7 +119,8 @@ function meetingAudience(tx: Tx, id: string): Audience | null {
     get titles() {
       return titles ?? { titleEs: '', titleEn: '' }
     },
-    path: `/meetings/${id}`,
+    // the minutes' events open the minutes page
+    path: params.path === 'minutes' ? `/meetings/${id}/minutes` : `/meetings/${id}`,
   }
 }
 
@@ -188,7 +189,7 @@ export function audienceOf(
     case 'document':
       return documentAudience(tx, id)
     case 'meeting':
-      return meetingAudience(tx, id)
+      return meetingAudience(tx, id, params)
     case 'action':
       return actionAudience(tx, id)
     case 'plan':
