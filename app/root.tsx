@@ -21,6 +21,7 @@ import { useT } from './i18n/use-t'
 import { getEnv } from './env.server'
 import { can } from './modules/access/can'
 import { getViewer } from './modules/auth/viewer.server'
+import { unreadCount } from './modules/notifications/notifications.server'
 import { resolveLang } from './modules/i18n/lang.server'
 import { shellOrganization } from './modules/members/organizations.server'
 import styles from './styles/app.css'
@@ -47,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           name: viewer.name,
           organization: shellOrganization(viewer.organizationId, lang),
           isAdmin: can(viewer, 'admin.access'),
+          unread: unreadCount(viewer.id),
         }
       : null,
   }
@@ -136,6 +138,18 @@ function Shell({ children }: { children: ReactNode }) {
           <LanguageSwitch />
           {viewer ? (
             <>
+              <Link
+                to="/notifications"
+                className="header-notifications"
+                aria-label={
+                  viewer.unread
+                    ? t('notifications.header', { count: viewer.unread })
+                    : t('notifications.headerNone')
+                }
+              >
+                <span aria-hidden="true">🔔</span>
+                {viewer.unread ? <span className="badge warn">{viewer.unread}</span> : null}
+              </Link>
               <Link to="/account" className="who">
                 <span className="who-name">{viewer.name}</span>
                 <span className="who-org">{viewer.organization}</span>

@@ -32,6 +32,13 @@ import {
   VISIBILITIES as DOCUMENT_VISIBILITIES,
 } from '../app/modules/documents/constants'
 import { GROUP_KINDS, GROUP_ROLES } from '../app/modules/groups/constants'
+import { MAIL_STATUSES } from '../app/modules/mail/constants'
+import {
+  DELIVERY_MODES,
+  FOLLOW_TYPES,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_RECORD_TYPES,
+} from '../app/modules/notifications/constants'
 import {
   ATTENDANCE_STATUSES,
   DECISION_STATUSES,
@@ -275,8 +282,23 @@ export const mailOutbox = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** the queue (docs/decisions/0031-mail-queue.md): state, next attempt, the claim's lease */
+    status: text('status', { enum: MAIL_STATUSES }).notNull().default('pending'),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    failedAt: integer('failed_at', { mode: 'timestamp_ms' }),
+    /** start of the retry window: creation, or the secretariat's "send again" */
+    queuedAt: integer('queued_at', { mode: 'timestamp_ms' }),
+    /** fixed at the first claim and reused by every attempt, so a resend after a crash is recognisable */
+    messageId: text('message_id'),
+    /** extra headers (JSON object), e.g. Auto-Submitted and List-Unsubscribe of notification mails */
+    headers: text('headers'),
   },
-  (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
+  (t) => [
+    index('mail_outbox_created_idx').on(t.createdAt),
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    check('mail_outbox_status_check', oneOf(t.status, MAIL_STATUSES)),
+  ],
 )
 
 /** Working groups, liaison officer networks, ad hoc and drafting groups. */
@@ -1516,3 +1538,98 @@ export const writtenProcedurePositions = sqliteTable(
     ),
   ],
 )
+// ---- notifications (docs/decisions/0031-mail-queue.md) ----
+// A write that concerns people calls notify(tx, event): one notification_events row, in the write's
+// transaction. A dispatcher (off the request) turns each event into notifications for the people who may
+// see the record at that moment, and queues the mails their preferences ask for.
+
+export const notificationEvents = sqliteTable(
+  'notification_events',
+  {
+    id: id(),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    recordType: text('record_type', { enum: NOTIFICATION_RECORD_TYPES }).notNull(),
+    recordId: text('record_id').notNull(),
+    /** JSON: what the audience needs (e.g. the group, the organizations, the person replied to) */
+    params: text('params').notNull().default('{}'),
+    actorId: text('actor_id').references(() => people.id),
+    createdAt: createdAt(),
+    dispatchedAt: integer('dispatched_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('notification_events_pending_idx').on(t.dispatchedAt, t.createdAt),
+    check('notification_events_kind_check', oneOf(t.kind, NOTIFICATION_KINDS)),
+    check('notification_events_record_type_check', oneOf(t.recordType, NOTIFICATION_RECORD_TYPES)),
+  ],
+)
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: id(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    eventId: text('event_id').references(() => notificationEvents.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    recordType: text('record_type', { enum: NOTIFICATION_RECORD_TYPES }).notNull(),
+    recordId: text('record_id').notNull(),
+    /** JSON: names to show (titles in both languages), never codes */
+    params: text('params').notNull().default('{}'),
+    createdAt: createdAt(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    /** when a mail (immediate or digest) took it, or when the preferences said none will */
+    mailedAt: integer('mailed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('notifications_unread_idx').on(t.personId, t.readAt),
+    index('notifications_person_created_idx').on(t.personId, t.createdAt),
+    index('notifications_unmailed_idx').on(t.mailedAt, t.personId),
+    uniqueIndex('notifications_event_person_unique').on(t.eventId, t.personId),
+    check('notifications_kind_check', oneOf(t.kind, NOTIFICATION_KINDS)),
+    check('notifications_record_type_check', oneOf(t.recordType, NOTIFICATION_RECORD_TYPES)),
+  ],
+)
+
+/** A person's choice per kind; no row means "immediately". */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    mode: text('mode', { enum: DELIVERY_MODES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.kind] }),
+    check('notification_preferences_kind_check', oneOf(t.kind, NOTIFICATION_KINDS)),
+    check('notification_preferences_mode_check', oneOf(t.mode, DELIVERY_MODES)),
+  ],
+)
+
+/** Records a person follows beyond what concerns them anyway (still only what they may see). */
+export const follows = sqliteTable(
+  'follows',
+  {
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    recordType: text('record_type', { enum: FOLLOW_TYPES }).notNull(),
+    recordId: text('record_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.recordType, t.recordId] }),
+    index('follows_record_idx').on(t.recordType, t.recordId),
+    check('follows_record_type_check', oneOf(t.recordType, FOLLOW_TYPES)),
+  ],
+)
+
+/** The day (YYYY-MM-DD in the person's zone) of each person's last digest. */
+export const notificationDigests = sqliteTable('notification_digests', {
+  personId: text('person_id')
+    .primaryKey()
+    .references(() => people.id),
+  lastDay: text('last_day').notNull(),
+})

@@ -1255,6 +1255,47 @@ const MATRIX: Record<Action, Row> = {
     variants: PROCEDURE_STATE_VARIANTS,
     expected: { ...SECRETARIAT_ONLY('NNNNN'), memberStateFocalPoint: 'YYNNN' },
   },
+
+  // ---- notifications ----
+  'notification.list': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'Y',
+      memberStateDelegate: 'Y',
+      nationalInstitutionPerson: 'Y',
+      observerStateDelegate: 'Y',
+      internationalOrganizationFocalPoint: 'Y',
+      civilSocietyPerson: 'Y',
+    },
+  },
+  'notification.preferences': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'Y',
+      memberStateDelegate: 'Y',
+      nationalInstitutionPerson: 'Y',
+      observerStateDelegate: 'Y',
+      internationalOrganizationFocalPoint: 'Y',
+      civilSocietyPerson: 'Y',
+    },
+  },
+  'outbox.sendAgain': {
+    variants: NONE,
+    expected: {
+      anonymous: 'N',
+      secretariat: 'Y',
+      memberStateFocalPoint: 'N',
+      memberStateDelegate: 'N',
+      nationalInstitutionPerson: 'N',
+      observerStateDelegate: 'N',
+      internationalOrganizationFocalPoint: 'N',
+      civilSocietyPerson: 'N',
+    },
+  },
 }
 
 // can() is typed per action; the matrix walks all of them generically.

@@ -26,6 +26,13 @@ import {
   VISIBILITIES,
 } from '~/modules/documents/constants'
 import { GROUP_KINDS, GROUP_ROLES } from '~/modules/groups/constants'
+import { MAIL_STATUSES } from '~/modules/mail/constants'
+import {
+  DELIVERY_MODES,
+  FOLLOW_TYPES,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_RECORD_TYPES,
+} from '~/modules/notifications/constants'
 import {
   ATTENDANCE_STATUSES,
   DECISION_STATUSES,
@@ -107,6 +114,15 @@ const EXPECTED: Record<string, readonly string[]> = {
   'written_procedures.status': PROCEDURE_STATUSES,
   'written_procedures.outcome': PROCEDURE_OUTCOMES,
   'written_procedure_positions.position': PROCEDURE_POSITIONS,
+  // notifications and the mail queue
+  'mail_outbox.status': MAIL_STATUSES,
+  'notification_events.kind': NOTIFICATION_KINDS,
+  'notification_events.record_type': NOTIFICATION_RECORD_TYPES,
+  'notifications.kind': NOTIFICATION_KINDS,
+  'notifications.record_type': NOTIFICATION_RECORD_TYPES,
+  'notification_preferences.kind': NOTIFICATION_KINDS,
+  'notification_preferences.mode': DELIVERY_MODES,
+  'follows.record_type': FOLLOW_TYPES,
 }
 
 /** Every `"table"."column" in ('a','b')` of the CHECK constraints in the live database. */

@@ -29,6 +29,7 @@ import { delegations } from './messages/delegations'
 import { help } from './messages/help'
 import { auditActs } from './messages/audit-acts'
 import { decisionsOwners } from './messages/decisions-owners'
+import { notifications } from './messages/notifications'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -56,6 +57,7 @@ export const catalogue = {
     ...help.en,
     ...auditActs.en,
     ...decisionsOwners.en,
+    ...notifications.en,
   },
   es: {
     ...common.es,
@@ -81,6 +83,7 @@ export const catalogue = {
     ...help.es,
     ...auditActs.es,
     ...decisionsOwners.es,
+    ...notifications.es,
   },
 }
 

@@ -7,10 +7,13 @@ import { pruneRateLimits } from '~/modules/auth/rate-limit.server'
 import { stopChildJobs } from '~/modules/core/child-jobs.server'
 import { stopExtractionWorkers } from '~/modules/documents/extraction-pool.server'
 import { sweepDocumentStorage } from '~/modules/documents/housekeeping.server'
-import { deliverPendingMail } from '~/modules/mail/mail.server'
+import { deliverPendingMail, releaseStaleClaims } from '~/modules/mail/mail.server'
 import { runReminders } from '~/modules/actions/reminders.server'
 import { purgeExpiredLogistics } from '~/modules/meetings/logistics.server'
 import { runProcedureChecks } from '~/modules/procedures/closing.server'
+import { sendDigests } from '~/modules/notifications/digest.server'
+import { dispatchNotifications } from '~/modules/notifications/dispatch.server'
+import { onNotify } from '~/modules/notifications/notify.server'
 
 let timers: NodeJS.Timeout[] = []
 
@@ -30,9 +33,15 @@ export async function startup(): Promise<{ banner: string }> {
       'Empty database (DEMO_DATA=off). Create the first account: npm run admin:create -- --email E --name N',
     )
   }
+  // a claim left by a process that died between an SMTP call and its mark is sent again (same Message-ID)
+  releaseStaleClaims()
   timers.forEach(clearInterval)
+  // notifications: dispatched shortly after the write that records them (and every 15 s as a backstop),
+  // mails delivered right after, never inside the request
+  onNotify(scheduleDispatch)
   timers = [
     setInterval(sweep, 10 * 60 * 1000),
+    setInterval(runNotifications, 15 * 1000),
     setInterval(() => void deliverPendingMail().catch((e) => console.error('mail delivery', e)), 30 * 1000),
     setInterval(checkProcedures, env.PROCEDURE_CHECK_SECONDS * 1000),
   ]
@@ -40,6 +49,26 @@ export async function startup(): Promise<{ banner: string }> {
   sweep()
   checkProcedures()
   return { banner: lines.join('\n') }
+}
+
+let dispatchPending: NodeJS.Timeout | null = null
+function scheduleDispatch() {
+  if (dispatchPending) return
+  dispatchPending = setTimeout(() => {
+    dispatchPending = null
+    runNotifications()
+  }, 250)
+  dispatchPending.unref()
+}
+
+function runNotifications() {
+  try {
+    if (dispatchNotifications() > 0) {
+      void deliverPendingMail().catch((e) => console.error('mail delivery', e))
+    }
+  } catch (e) {
+    console.error('notification dispatch failed', e)
+  }
 }
 
 /** Housekeeping: old rate-limit rows and expired sessions. */
@@ -52,6 +81,7 @@ export function sweep(now = Date.now()) {
       .run()
     runReminders(new Date(now))
     purgeExpiredLogistics(new Date(now))
+    sendDigests(new Date(now))
     rawSqlite().pragma('optimize')
   } catch (e) {
     console.error('sweep failed', e)
@@ -70,6 +100,7 @@ export function checkProcedures(now = new Date()) {
 
 export function shutdown() {
   timers.forEach(clearInterval)
+  onNotify(null)
   void stopExtractionWorkers()
   void stopChildJobs()
   closeDatabase()

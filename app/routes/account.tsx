@@ -19,6 +19,7 @@ const SECTIONS: { to: string; key: MessageKey; end?: boolean }[] = [
   { to: '/account/sessions', key: 'account.nav.sessions' },
   { to: '/account/tokens', key: 'account.nav.tokens' },
   { to: '/account/second-factor', key: 'account.nav.secondFactor' },
+  { to: '/account/notifications', key: 'notifications.prefs.title' },
 ]
 
 /** The page whose action answers each form. Imported when needed, so that the pages' code stays out of

@@ -1,13 +1,20 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { TableHead } from '~/components/table-head'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
-import { assertAllowedPage } from '~/modules/core/form-reply.server'
-import { listOutbox, OUTBOX_STATES, smtpConfigured, type OutboxState } from '~/modules/mail/mail.server'
+import { assertAllowedPage, pageFailure } from '~/modules/core/form-reply.server'
+import {
+  listOutbox,
+  OUTBOX_STATES,
+  sendAgain,
+  smtpConfigured,
+  type OutboxState,
+} from '~/modules/mail/mail.server'
 import { outboxTexts } from '~/modules/mail/outbox-links.server'
 import { titleMeta } from '~/i18n/meta'
+import { can } from '~/modules/access/can'
 
 export const meta = titleMeta('admin.outbox.title')
 
@@ -17,6 +24,8 @@ const MAIL_KINDS = {
   password_reset: 'admin.outbox.kind.password_reset',
   'action.due_soon': 'admin.outbox.kind.action.due_soon',
   'action.overdue': 'admin.outbox.kind.action.overdue',
+  notification: 'notifications.outbox.kind.notification',
+  digest: 'notifications.outbox.kind.digest',
 } as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     smtp,
     filters,
+    mayResend: can(viewer, 'outbox.sendAgain'),
     paged: Boolean(before),
     nextBefore: nextBefore ? nextBefore.getTime() : null,
     items: items.map((m) => ({
@@ -52,8 +62,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: m.createdAt,
       sentAt: m.sentAt,
       attempts: m.attempts,
+      status: m.status,
+      failedAt: m.failedAt,
+      nextAttemptAt: m.nextAttemptAt,
+      lastError: m.lastError,
     })),
   }
+}
+
+/** "Send again" for a failed message (a new 24-hour retry window). */
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = requireViewer(request)
+  assertAllowedPage(viewer, 'outbox.sendAgain')
+  const form = await request.formData()
+  const id = String(form.get('id') ?? '')
+  try {
+    sendAgain(viewer, id)
+  } catch (error) {
+    pageFailure(error)
+  }
+  return redirect('/admin/outbox')
 }
 
 type T = ReturnType<typeof useT>
@@ -78,7 +106,7 @@ function linkStateText(
 }
 
 export default function AdminOutbox() {
-  const { items, smtp, paged, nextBefore, filters } = useLoaderData<typeof loader>()
+  const { items, smtp, mayResend, paged, nextBefore, filters } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
   const pageQuery = (before: number | null) => {
@@ -173,15 +201,41 @@ export default function AdminOutbox() {
                     ))}
                   </td>
                   <td>
-                    {m.sentAt ? (
+                    {m.status === 'sent' && m.sentAt ? (
                       <span className="badge ok">
                         {t('admin.outbox.sent', { date: date(m.sentAt, 'datetime') })}
                       </span>
-                    ) : m.attempts > 0 ? (
-                      <span className="badge danger">{t('admin.outbox.failing', { count: m.attempts })}</span>
+                    ) : m.status === 'failed' ? (
+                      <span className="badge danger">
+                        {t('notifications.outbox.failed', {
+                          date: date(m.failedAt ?? m.createdAt, 'datetime'),
+                        })}
+                      </span>
+                    ) : m.status === 'sending' ? (
+                      <span className="badge warn">{t('notifications.outbox.sending')}</span>
+                    ) : m.attempts > 0 && m.nextAttemptAt ? (
+                      <span className="badge danger">
+                        {t('notifications.outbox.retryAt', {
+                          count: m.attempts,
+                          date: date(m.nextAttemptAt, 'datetime'),
+                        })}
+                      </span>
                     ) : (
                       <span className="badge warn">{t('admin.outbox.pending')}</span>
                     )}
+                    {m.lastError && m.status !== 'sent' ? (
+                      <span className="small muted admin-mail-link">
+                        {t('notifications.outbox.lastError', { error: m.lastError })}
+                      </span>
+                    ) : null}
+                    {m.status === 'failed' && mayResend ? (
+                      <Form method="post">
+                        <input type="hidden" name="id" value={m.id} />
+                        <button type="submit" className="small">
+                          {t('notifications.outbox.sendAgain')}
+                        </button>
+                      </Form>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -1,17 +1,11 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FieldErrors, FormErrors } from '~/components/forms'
 import { replyErrors, replyValue, type Reply } from '~/components/form-reply'
 import { ReplyInput, ReplySelect, ReplyTextArea } from '~/components/reply-fields'
 import { SubmitButton } from '~/components/submit-button'
 import { Countdown, Deadline, Outcome } from '~/components/procedures/procedures'
-import { metaTranslator } from '~/i18n/meta'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -22,10 +16,9 @@ import { DelegateSchema, ExtendSchema, PositionSchema } from '~/modules/procedur
 import { extendProcedure, nameDelegate, takePosition } from '~/modules/procedures/procedures.server'
 import { procedurePage } from '~/modules/procedures/queries.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const { t } = metaTranslator(matches)
-  return [{ title: `${data?.subject ?? t('procedures.title')} · ${t('app.name')}` }]
-}
+export const meta = pageTitle<typeof loader>(
+  (t, data) => `${data?.subject ?? t('procedures.title')} · ${t('app.name')}`,
+)
 
 // One written procedure: the frozen text, the deadline (San José and the person's own time) with the time
 // left, every state's position for member states and the secretariat, the outcome; the position form for

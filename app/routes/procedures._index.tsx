@@ -1,7 +1,7 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Deadline, Outcome } from '~/components/procedures/procedures'
-import { metaTranslator } from '~/i18n/meta'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { requireViewer } from '~/modules/auth/viewer.server'
@@ -10,10 +10,7 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { SEAT_TIME_ZONE, zoneOfOrganization } from '~/modules/plans/round-time'
 import { listProcedures, PROCEDURE_FILTERS, readFilter } from '~/modules/procedures/queries.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const { t } = metaTranslator(matches)
-  return [{ title: `${t('procedures.title')} · ${t('app.name')}` }]
-}
+export const meta = titleMeta('procedures.title')
 
 // Written procedures the viewer may see (member states: all; observers and organizations: those open to
 // participants), open first by default, filtered by state and outcome.

@@ -1,16 +1,10 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FieldErrors, FormErrors } from '~/components/forms'
 import { replyErrors, replyValue, replyValues } from '~/components/form-reply'
 import { ReplyInput, ReplySelect, ReplyTextArea } from '~/components/reply-fields'
 import { SubmitButton } from '~/components/submit-button'
-import { metaTranslator } from '~/i18n/meta'
+import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowedPage, formFailure, NO_STORE } from '~/modules/core/form-reply.server'
@@ -21,10 +15,7 @@ import { LaunchSchema } from '~/modules/procedures/forms.server'
 import { launchProcedure } from '~/modules/procedures/procedures.server'
 import { launchOptions } from '~/modules/procedures/queries.server'
 
-export const meta: MetaFunction = ({ matches }) => {
-  const { t } = metaTranslator(matches)
-  return [{ title: `${t('procedures.new')} · ${t('app.name')}` }]
-}
+export const meta = titleMeta('procedures.new', 'procedures.title')
 
 // The secretariat launches a written procedure (or relaunches a revised text: ?previous=<id>).
 export async function loader({ request }: LoaderFunctionArgs) {

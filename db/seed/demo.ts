@@ -14,6 +14,7 @@ import { seedDemoPlanWord } from './plan-word'
 import { seedDemoPlanRounds } from './plan-rounds'
 import { seedDemoDecisionsOwners } from './decisions-owners'
 import { seedDemoProcedures } from './procedures'
+import { seedDemoNotifications } from './notifications'
 import { groupMemberships, groupOrganizations, groups, organizations, people, ptpYears } from '../schema'
 import type { Lang } from '../../app/i18n/core'
 import type { GroupRole } from '../../app/modules/groups/constants'
@@ -359,6 +360,7 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
       if (!beforePlans) seedDemoPlanMatrix(tx, { ids, people: personIds })
       if (!beforePlans) seedDemoPlanRounds(tx, { ids, people: personIds })
       if (!beforePlans) seedDemoDecisionsOwners(tx, { ids, people: personIds })
+      if (!beforePlans) seedDemoNotifications(tx, { people: personIds })
     },
     { behavior: 'immediate' },
   )

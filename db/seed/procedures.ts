@@ -101,7 +101,7 @@ export function seedDemoProcedures(now = new Date()) {
   position('pa.focal@rcm.example', open.id, { position: 'agree' }, at(-1))
   // the demo's past notices were delivered when they were sent: they do not wait in the outbox
   db.update(mailOutbox)
-    .set({ sentAt: now })
+    .set({ sentAt: now, status: 'sent' })
     .where(and(like(mailOutbox.kind, 'procedure.%'), isNull(mailOutbox.sentAt)))
     .run()
 }

@@ -398,6 +398,55 @@ const ACTS = [
     'Comentario de ronda respondido',
     'respondió a un comentario de ronda del plan',
   ],
+  [
+    'procedure.launch',
+    'Written procedure launched',
+    'launched the written procedure',
+    'Procedimiento escrito iniciado',
+    'inició el procedimiento escrito',
+  ],
+  [
+    'procedure.takePosition',
+    'Position taken',
+    'took a position in the written procedure',
+    'Posición registrada',
+    'registró una posición en el procedimiento escrito',
+  ],
+  [
+    'procedure.nameDelegate',
+    'Delegate named',
+    'named a delegate for the written procedure',
+    'Delegado designado',
+    'designó a un delegado para el procedimiento escrito',
+  ],
+  [
+    'procedure.extend',
+    'Deadline extended',
+    'extended the deadline of the written procedure',
+    'Plazo prorrogado',
+    'prorrogó el plazo del procedimiento escrito',
+  ],
+  [
+    'procedure.remind',
+    'Reminder sent',
+    'sent the reminder of the written procedure',
+    'Recordatorio enviado',
+    'envió el recordatorio del procedimiento escrito',
+  ],
+  [
+    'procedure.close',
+    'Written procedure closed',
+    'closed the written procedure',
+    'Procedimiento escrito cerrado',
+    'cerró el procedimiento escrito',
+  ],
+  [
+    'outbox.sendAgain',
+    'Mail sent again',
+    'sent a failed mail again',
+    'Correo reenviado',
+    'reenvió un correo fallido',
+  ],
 ] as const
 
 export type AuditAct = (typeof ACTS)[number][0]

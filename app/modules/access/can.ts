@@ -323,6 +323,13 @@ export interface Actions {
   'procedure.nameDelegate': ProcedureStateRef
   /** move the deadline later, once, with a reason, before it passes */
   'procedure.extend': ProcedureRef
+  // ---- notifications ----
+  /** /notifications and the unread count: one's own notifications */
+  'notification.list': undefined
+  /** /account/notifications: one's own preferences and follows */
+  'notification.preferences': undefined
+  /** /admin/outbox: queue a failed message again */
+  'outbox.sendAgain': undefined
 }
 export type Action = keyof Actions
 
@@ -703,6 +710,12 @@ const rules: { [A in Action]: Rule<A> } = {
   'procedure.nameDelegate': (v, r) =>
     !!r && r.open && concernedIn(v, r) && v.role === 'focal_point' && v.organizationId === r.organizationId,
   'procedure.extend': (v, r) => !!r && r.open && !r.extended && isSecretariat(v),
+  // ---- notifications ----
+  // each person's own list and preferences (what a notification shows is checked when it is made);
+  // the secretariat runs the mail queue
+  'notification.list': (v) => signedIn(v),
+  'notification.preferences': (v) => signedIn(v),
+  'outbox.sendAgain': (v) => isSecretariat(v),
 }
 
 export function can<A extends Action>(

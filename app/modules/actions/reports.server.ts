@@ -35,6 +35,7 @@ import {
   ownerParts,
   ownersFor,
 } from './owner-progress.server'
+import { notify } from '~/modules/notifications/notify.server'
 import type { ActionStatus, UpdateInput, Validation, ValidationInput } from './schemas'
 
 export interface UpdateRecord {
@@ -300,6 +301,12 @@ export function validateUpdate(
       )
       .where(eq(actionItems.id, row.id))
       .run()
+    notify(tx, {
+      kind: accepted ? 'action_validated' : 'action_returned',
+      recordType: 'action',
+      recordId: row.id,
+      actorId: viewer.id,
+    })
     audit(
       {
         actor: viewer,

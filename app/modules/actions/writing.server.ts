@@ -20,6 +20,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { assertAllowed, conflict, invalid } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { assertRevision, visibleActionOrThrow, type ActionRow } from './loading.server'
 import { actionsDayOf, actionsToday } from './overdue.server'
 import { parseTags, type ActionFormInput, type OriginType } from './schemas'
@@ -191,6 +192,7 @@ export function insertAction(
     tx.insert(actionOwners)
       .values({ actionId: row.id, ...o })
       .run()
+  notify(tx, { kind: 'action_assigned', recordType: 'action', recordId: row.id, actorId: viewer.id })
   audit(
     {
       actor: viewer,

@@ -13,6 +13,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { audit, type AuditEntry } from '~/modules/audit/audit.server'
 import { conflict, DomainError, invalid, notFound, refused } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { findVisibleMeeting } from '~/modules/meetings/meetings.server'
 import { indexDocument } from '~/modules/search/search.server'
 import { extractAndIndex } from './extraction.server'
@@ -299,6 +300,7 @@ export async function createDocument(
         )
         indexDocument(tx, id)
         const { sha256, size } = upload
+        notify(tx, { kind: 'document_new', recordType: 'document', recordId: id, actorId: viewer.id })
         recordChange(tx, viewer, 'document.create', id, {
           reference,
           visibility: input.visibility,
@@ -332,6 +334,7 @@ export function addVersion(
         .where(eq(documents.id, doc.id))
         .run()
       indexDocument(tx, doc.id)
+      notify(tx, { kind: 'document_version', recordType: 'document', recordId: doc.id, actorId: viewer.id })
       recordChange(tx, viewer, 'document.addVersion', doc.id, {
         number,
         sha256: upload.sha256,

@@ -12,6 +12,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { assertAllowed, invalid } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { localized, visibleMeetingOrThrow, type MeetingRow } from './meetings.server'
 import { INVITABLE_KINDS } from './constants'
 import { moveItemsWithMeeting } from './agenda-dates.server'
@@ -173,6 +174,7 @@ export function createMeeting(viewer: Viewer, input: MeetingFormInput): { id: st
     for (const organizationId of invitedIds) {
       tx.insert(meetingInvitations).values({ meetingId: row.id, organizationId }).run()
     }
+    notify(tx, { kind: 'meeting_created', recordType: 'meeting', recordId: row.id, actorId: viewer.id })
     audit(
       {
         actor: viewer,
@@ -221,6 +223,16 @@ export function updateMeeting(viewer: Viewer, id: string, input: MeetingFormInpu
     const changed = Object.keys(values).filter(
       (k) => String(values[k as keyof typeof values] ?? '') !== String(row[k as keyof MeetingRow] ?? ''),
     )
+    if (changed.length)
+      notify(tx, {
+        kind:
+          values.status === 'cancelled' && row.status !== 'cancelled'
+            ? 'meeting_cancelled'
+            : 'meeting_changed',
+        recordType: 'meeting',
+        recordId: row.id,
+        actorId: viewer.id,
+      })
     audit(
       {
         actor: viewer,

@@ -24,6 +24,7 @@ import { listAgenda } from './agenda.server'
 import { renderMarkdown } from '~/modules/text/markdown.server'
 import { assertAllowed, conflict, invalid, notFound, refused } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { localized, visibleMeetingOrThrow, type VisibleMeeting } from './meetings.server'
 import type { MinutesSaveInput } from './schemas'
 import type { HistoryScope, MinutesConflictState, MinutesHistoryView, MinutesItemView } from './views'
@@ -317,6 +318,13 @@ export function circulateMinutes(viewer: Viewer, meetingId: string, commentDeadl
         ),
       )
       .run()
+    notify(tx, {
+      kind: 'minutes_circulated',
+      recordType: 'meeting',
+      recordId: meeting.id,
+      actorId: viewer.id,
+      params: { path: 'minutes' },
+    })
     audit(
       {
         actor: viewer,
@@ -384,6 +392,13 @@ export function adoptMinutes(viewer: Viewer, meetingId: string, now = new Date()
         ),
       )
       .run()
+    notify(tx, {
+      kind: 'minutes_adopted',
+      recordType: 'meeting',
+      recordId: meeting.id,
+      actorId: viewer.id,
+      params: { path: 'minutes' },
+    })
     audit(
       {
         actor: viewer,

@@ -12,6 +12,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { assertAllowed, conflict, invalid, notFound } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { SECTION_LANGS, type SectionLang, type SuggestionStatus } from './constants'
 import {
   sectionOrThrow,
@@ -46,6 +47,7 @@ export function addComment(viewer: Viewer, planId: string, input: CommentInput, 
     const lang = input.lang ?? plan.originalLanguage
     if (!SECTION_LANGS.includes(lang)) throw invalid('plans.error.lang', 'lang')
     let parentId: string | null = null
+    let repliedTo: string | null = null
     if (input.parentId) {
       const parent = ID.test(input.parentId)
         ? tx
@@ -57,6 +59,7 @@ export function addComment(viewer: Viewer, planId: string, input: CommentInput, 
       if (!parent) throw invalid('plans.error.noThread', 'parentId')
       // replies go to the thread, not to another reply
       parentId = parent.parentId ?? parent.id
+      repliedTo = parent.authorId
     }
     const row = tx
       .insert(planComments)
@@ -73,6 +76,23 @@ export function addComment(viewer: Viewer, planId: string, input: CommentInput, 
       })
       .returning({ id: planComments.id })
       .get()
+    const path = `/plans/${plan.id}/sections/${section.id}`
+    if (section.leadDrafterId)
+      notify(tx, {
+        kind: 'section_comment',
+        recordType: 'plan',
+        recordId: plan.id,
+        actorId: viewer.id,
+        params: { personId: section.leadDrafterId, sectionId: section.id, path },
+      })
+    if (repliedTo && repliedTo !== section.leadDrafterId)
+      notify(tx, {
+        kind: 'comment_reply',
+        recordType: 'plan',
+        recordId: plan.id,
+        actorId: viewer.id,
+        params: { personId: repliedTo, sectionId: section.id, path },
+      })
     audit(
       {
         actor: viewer,

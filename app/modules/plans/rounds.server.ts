@@ -23,6 +23,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { conflict, DomainError, invalid, notFound } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { zonedToUtc } from '~/modules/meetings/time'
 import { EDITABLE_STAGES, type SectionLang } from './constants'
 import { currentTexts, planRef, sectionRef, sectionsOf } from './loading.server'
@@ -147,6 +148,16 @@ export function openRound(viewer: Viewer, planId: string, input: OpenRoundInput,
       tx.insert(planRoundSections).values({ roundId: round.id, sectionId }).run()
     for (const o of found)
       tx.insert(planRoundOrganizations).values({ roundId: round.id, organizationId: o.id }).run()
+    notify(tx, {
+      kind: 'round_opened',
+      recordType: 'plan',
+      recordId: plan.id,
+      actorId: viewer.id,
+      params: {
+        organizationIds: found.map((o) => o.id).join(','),
+        path: `/plans/${plan.id}/rounds/${number}`,
+      },
+    })
     audit(
       {
         actor: viewer,

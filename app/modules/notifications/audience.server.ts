@@ -1,0 +1,200 @@
+/**
+ * Who may be told of an event, and whether each of them may see its record now: candidates come from
+ * the record (its group, its invited organizations, its owners) and from follows; each candidate is then
+ * asked the very function the record's page uses (getVisibleDocument, findVisibleMeeting,
+ * findVisibleAction, the plan rules), with their account as it is at dispatch time. Nobody is told of
+ * something they cannot open.
+ */
+import { and, eq, inArray, or } from 'drizzle-orm'
+import type { Tx } from '@db/client'
+import {
+  actionOwners,
+  documents,
+  follows,
+  groupMemberships,
+  meetingInvitations,
+  people,
+  planSections,
+  plans,
+} from '@db/schema'
+import type { Lang } from '~/i18n'
+import { can } from '~/modules/access/can'
+import type { Viewer } from '~/modules/access/viewer'
+import { findVisibleAction } from '~/modules/actions/loading.server'
+import { getVisibleDocument } from '~/modules/documents/queries.server'
+import { findVisibleMeeting } from '~/modules/meetings/meetings.server'
+import type { NotificationRecordType } from './constants'
+
+export interface Titles {
+  titleEs: string
+  titleEn: string
+}
+
+export interface Audience {
+  candidates: string[]
+  visibleTo: (viewer: Viewer) => boolean
+  titles: Titles
+  path: string
+}
+
+const both = (es: string | null | undefined, en: string | null | undefined): Titles => ({
+  titleEs: es || en || '',
+  titleEn: en || es || '',
+})
+
+function followersOf(tx: Tx, type: 'meeting' | 'group' | 'plan' | 'document', ids: (string | null)[]) {
+  const list = ids.filter((x): x is string => !!x)
+  if (!list.length) return []
+  return tx
+    .select({ id: follows.personId })
+    .from(follows)
+    .where(and(eq(follows.recordType, type), inArray(follows.recordId, list)))
+    .all()
+    .map((r) => r.id)
+}
+
+function groupMembers(tx: Tx, groupId: string | null) {
+  if (!groupId) return []
+  return tx
+    .select({ id: groupMemberships.personId })
+    .from(groupMemberships)
+    .where(eq(groupMemberships.groupId, groupId))
+    .all()
+    .map((r) => r.id)
+}
+
+function peopleOf(tx: Tx, organizationIds: string[], focalOnly = false) {
+  if (!organizationIds.length) return []
+  return tx
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        eq(people.status, 'active'),
+        or(inArray(people.organizationId, organizationIds), inArray(people.institutionId, organizationIds)),
+        focalOnly ? eq(people.role, 'focal_point') : undefined,
+      ),
+    )
+    .all()
+    .map((r) => r.id)
+}
+
+function documentAudience(tx: Tx, id: string): Audience | null {
+  // the row itself only for its group and titles; visibility is asked per person below
+  const doc = tx.select().from(documents).where(eq(documents.id, id)).get()
+  if (!doc) return null
+  return {
+    // shared with your group, or followed (the document, its group, its meeting)
+    candidates: [
+      ...groupMembers(tx, doc.groupId),
+      ...followersOf(tx, 'document', [doc.id]),
+      ...followersOf(tx, 'group', [doc.groupId]),
+      ...followersOf(tx, 'meeting', [doc.meetingId]),
+    ],
+    visibleTo: (viewer) => {
+      const seen = getVisibleDocument(viewer, id, Date.now(), tx)
+      return !!seen && !seen.deletedAt
+    },
+    titles: both(doc.titleEs, doc.titleEn),
+    path: `/documents/${doc.id}`,
+  }
+}
+
+function meetingAudience(tx: Tx, id: string, params: Record<string, unknown>): Audience | null {
+  const invited = tx
+    .select({ id: meetingInvitations.organizationId })
+    .from(meetingInvitations)
+    .where(eq(meetingInvitations.meetingId, id))
+    .all()
+    .map((r) => r.id)
+  let titles: Titles | null = null
+  const candidates = [...peopleOf(tx, invited), ...followersOf(tx, 'meeting', [id])]
+  return {
+    candidates,
+    visibleTo: (viewer) => {
+      const m = findVisibleMeeting(viewer, id, tx)
+      if (m && !titles) titles = both(m.row.titleEs, m.row.titleEn)
+      return !!m
+    },
+    get titles() {
+      return titles ?? { titleEs: '', titleEn: '' }
+    },
+    // the minutes' events open the minutes page
+    path: params.path === 'minutes' ? `/meetings/${id}/minutes` : `/meetings/${id}`,
+  }
+}
+
+function actionAudience(tx: Tx, id: string): Audience | null {
+  const owners = tx
+    .select({ organizationId: actionOwners.organizationId })
+    .from(actionOwners)
+    .where(eq(actionOwners.actionId, id))
+    .all()
+    .map((r) => r.organizationId)
+  let titles: Titles | null = null
+  return {
+    candidates: peopleOf(tx, owners),
+    visibleTo: (viewer) => {
+      const a = findVisibleAction(viewer, id, tx)
+      if (a && !titles) titles = both(a.row.titleEs, a.row.titleEn)
+      return !!a
+    },
+    get titles() {
+      return titles ?? { titleEs: '', titleEn: '' }
+    },
+    path: `/actions/${id}`,
+  }
+}
+
+/** A plan's events: its group (and the people named in params: a section's lead, a comment's author). */
+function planAudience(tx: Tx, id: string, params: Record<string, unknown>): Audience | null {
+  const plan = tx.select().from(plans).where(eq(plans.id, id)).get()
+  if (!plan) return null
+  const named = [params.personId, params.leadDrafterId].filter((x): x is string => typeof x === 'string')
+  const sectionTitle =
+    typeof params.sectionId === 'string'
+      ? tx.select().from(planSections).where(eq(planSections.id, params.sectionId)).get()
+      : undefined
+  const consulted =
+    typeof params.organizationIds === 'string' ? params.organizationIds.split(',').filter(Boolean) : []
+  return {
+    candidates: named.length
+      ? named
+      : [
+          ...groupMembers(tx, plan.groupId),
+          ...peopleOf(tx, consulted, true),
+          ...followersOf(tx, 'plan', [id]),
+        ],
+    visibleTo: (viewer) =>
+      can(viewer, 'plan.view', { groupId: plan.groupId, stage: plan.stage }) ||
+      (consulted.length > 0 &&
+        consulted.some((o) => o === viewer.organizationId || o === viewer.institutionId)),
+    titles: sectionTitle
+      ? both(
+          `${plan.titleEs ?? plan.titleEn} — ${sectionTitle.titleEs ?? sectionTitle.titleEn ?? ''}`,
+          `${plan.titleEn ?? plan.titleEs} — ${sectionTitle.titleEn ?? sectionTitle.titleEs ?? ''}`,
+        )
+      : both(plan.titleEs, plan.titleEn),
+    path: typeof params.path === 'string' ? params.path : `/plans/${id}`,
+  }
+}
+
+export function audienceOf(
+  tx: Tx,
+  type: NotificationRecordType,
+  id: string,
+  params: Record<string, unknown>,
+): Audience | null {
+  switch (type) {
+    case 'document':
+      return documentAudience(tx, id)
+    case 'meeting':
+      return meetingAudience(tx, id, params)
+    case 'action':
+      return actionAudience(tx, id)
+    case 'plan':
+      return planAudience(tx, id, params)
+  }
+}
+
+export const titleIn = (t: Titles, lang: Lang) => (lang === 'en' ? t.titleEn : t.titleEs)

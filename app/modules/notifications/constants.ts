@@ -1,0 +1,29 @@
+// The notifications' fixed lists (client-safe; db/schema.ts builds on them).
+
+export const NOTIFICATION_KINDS = [
+  'document_new',
+  'document_version',
+  'meeting_created',
+  'meeting_changed',
+  'meeting_cancelled',
+  'minutes_circulated',
+  'minutes_adopted',
+  'action_assigned',
+  'action_validated',
+  'action_returned',
+  'round_opened',
+  'section_comment',
+  'comment_reply',
+] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+/** What a notification points at (its link). */
+export const NOTIFICATION_RECORD_TYPES = ['document', 'meeting', 'action', 'plan'] as const
+export type NotificationRecordType = (typeof NOTIFICATION_RECORD_TYPES)[number]
+
+/** immediately: a mail per event; digest: one mail a day grouping everything; off: the portal only. */
+export const DELIVERY_MODES = ['immediate', 'digest', 'off'] as const
+export type DeliveryMode = (typeof DELIVERY_MODES)[number]
+
+export const FOLLOW_TYPES = ['meeting', 'group', 'plan', 'document'] as const
+export type FollowType = (typeof FOLLOW_TYPES)[number]
