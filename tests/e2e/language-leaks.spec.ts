@@ -43,6 +43,11 @@ type Lang = 'es' | 'en'
  * marked with `lang` (to do: mark every localized() fallback as its language). Each names its page and
  * its text, so that any other leak, and these on any other page, still fail. */
 const KNOWN_CONTENT: { page: RegExp; text: string; why: string }[] = [
+  {
+    page: /^\/$/,
+    text: 'Presentation',
+    why: 'an agenda item titled in English only ("Presentation of the study"), shown as it was written',
+  },
   // e-mails are kept as written for their recipient; the outbox holds no language to mark them with
   ...[
     'Conferencia Regional sobre Migración',
@@ -133,12 +138,19 @@ for (const lang of ['es', 'en'] as const) {
       `/actions/${action}`,
       `/plans/${plan}`,
     ]
+    // the outbox shows each mail as written for its recipient, in the recipient's language, which it
+    // does not store: a text found in the stored mails is that mail's, not the page's
+    const mails = queryValue<string>(
+      'select group_concat(subject || char(10) || text, char(10)) from mail_outbox',
+    ).replace(/\s+/g, ' ')
     const leaks: string[] = []
     for (const path of [...PAGES, ...extra]) {
       const response = await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`)
       expect(response?.status(), path).toBe(200)
       const text = await pageText(page)
-      for (const f of foreign) if (text.includes(f) && !known(path, f)) leaks.push(`${path}: “${f}”`)
+      for (const f of foreign)
+        if (text.includes(f) && !known(path, f) && !(path.startsWith('/admin/outbox') && mails.includes(f)))
+          leaks.push(`${path}: “${f}”`)
     }
     expect(leaks).toEqual([])
   })
