@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   EXTRACT_MAX_FILE_MB: positiveInt(25),
   EXTRACT_MAX_INFLATED_MB: positiveInt(200),
   EXTRACT_MAX_TEXT_CHARS: positiveInt(1_000_000),
+  // files waiting for a free extraction worker at most; beyond, an upload is refused (503) unread
+  EXTRACT_MAX_QUEUE: positiveInt(20),
   // Building and parsing files (DOCX, XLSX, PDF, imports), in child processes (core/child-jobs.server.ts)
   JOB_WORKERS: positiveInt(1),
   JOB_TIMEOUT_SECONDS: positiveInt(60),

@@ -173,6 +173,8 @@ export const documents = defineMessages({
     'documents.error.tooLarge': 'The file is larger than the portal accepts.',
     'documents.error.hourlyAllowance':
       'You have sent as many files in the last hour as the portal takes from one person. Try again later.',
+    'documents.error.extractionBusy':
+      'The portal is reading many files right now. Your file was not received: please send it again in a minute.',
     'documents.error.dailyAllowance':
       'This file would take you over what one person may upload in 24 hours. Try again later, or ask the secretariat.',
     'documents.error.emptyFile': 'The file is empty.',
@@ -370,6 +372,8 @@ export const documents = defineMessages({
     'documents.error.tooLarge': 'El archivo es más grande de lo que acepta el portal.',
     'documents.error.hourlyAllowance':
       'Ha enviado en la última hora tantos archivos como el portal recibe de una persona. Inténtelo más tarde.',
+    'documents.error.extractionBusy':
+      'El portal está leyendo muchos archivos en este momento. Su archivo no se recibió: envíelo de nuevo en un minuto.',
     'documents.error.dailyAllowance':
       'Con este archivo superaría lo que una persona puede subir en 24 horas. Inténtelo más tarde o consulte a la secretaría.',
     'documents.error.emptyFile': 'El archivo está vacío.',

@@ -9,6 +9,7 @@ import { documentFiles } from '@db/schema'
 import { getEnv } from '~/env.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { recordHit, retryAfterSeconds } from '~/modules/auth/rate-limit.server'
+import { extractionQueueFull } from './extraction-pool.server'
 import { UploadError } from './storage.server'
 
 const HOUR = 60 * 60 * 1000
@@ -41,6 +42,10 @@ function dailyRefusal(freesAt: number, now: number): UploadError {
  */
 export function startUpload(uploader: Viewer, declaredBytes: number, now = Date.now()): void {
   const { UPLOAD_FILES_PER_HOUR } = getEnv()
+  // EXTRACT_MAX_QUEUE files already wait for their text to be extracted: refused, not counted
+  if (extractionQueueFull()) {
+    throw new UploadError(503, 'documents.error.extractionBusy', { headers: { 'Retry-After': '60' } })
+  }
   const key = uploadKey(uploader.id)
   const wait = retryAfterSeconds(key, UPLOAD_FILES_PER_HOUR, HOUR, now)
   if (wait > 0) {
