@@ -7,6 +7,8 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // processes serving requests (server.mjs's cluster); unset: one per available core
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_PATH: z.string().min(1).optional(),
   APP_ORIGIN: z
@@ -44,6 +46,8 @@ const EnvSchema = z.object({
   JOB_MAX_QUEUE: positiveInt(20),
   // Delegates' logistics (travel dates, needs) are deleted this many days after their meeting ends
   LOGISTICS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  // How often the server sends what waits in the mail queue (also right after a notification's dispatch)
+  MAIL_DELIVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // How often the server closes written procedures whose deadline passed and sends their reminders
   PROCEDURE_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 })
