@@ -37,7 +37,9 @@ export interface CapacityResult {
 export const P99_LIMIT_MS = 200
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 10_000)
 const STEP_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 20)
-const STEPS = [100, 200, 300, 450, 600, 800, 1000, 1300, 1600, 2000, 2500, 3000]
+const STEPS = process.env.BENCH_CAPACITY_STEPS
+  ? process.env.BENCH_CAPACITY_STEPS.split(',').map(Number)
+  : [100, 200, 300, 450, 600, 800, 1000, 1300, 1600, 2000, 2500, 3000]
 
 type Pick = { weight: number; request: (t: CapacityTarget, i: number) => [string, RequestInit?] }
 

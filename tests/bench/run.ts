@@ -27,13 +27,17 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 /** Only to try the runner quickly: the contract's numbers are for the full dataset (1). */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
-const CONNECTIONS = 20
+/** 20 as the contract says; fewer only for the smoke run of the runner */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
 /** the production server's processes (server.mjs's cluster): one per core unless WEB_CONCURRENCY says */
 const PROCESSES = Number(process.env.WEB_CONCURRENCY || os.availableParallelism())
 /** `--capacity`: the busiest day's scenario after the routes (tests/bench/capacity.ts) */
 const CAPACITY = process.argv.includes('--capacity')
-const UPLOAD_MB = 100
-const SEARCHES = 200
+/** 100 MB as the contract says; smaller only for the smoke run of the runner (tests/e2e/bench-smoke.spec.ts) */
+const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100)
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 200)
+/** the longest a slow route is loaded for (the smoke run of the runner shortens it) */
+const MAX_SECONDS = Number(process.env.BENCH_ROUTE_MAX_SECONDS ?? 60)
 /** A single request slower than this is a failure: the server is restarted to go on measuring. */
 const REQUEST_TIMEOUT_MS = 30_000
 
@@ -269,7 +273,7 @@ async function check(
 /** Seconds to load a route for: BENCH_DURATION, or for a slow route long enough for the queue of all
  * connections to be answered twice (else nothing completes and there is nothing to report), at most 60. */
 function durationFor(singleMs: number) {
-  return Math.max(DURATION, Math.min(60, Math.ceil((2 * singleMs * CONNECTIONS) / 1000)))
+  return Math.max(DURATION, Math.min(MAX_SECONDS, Math.ceil((2 * singleMs * CONNECTIONS) / 1000)))
 }
 
 async function load(url: string, headers: Record<string, string>, duration = DURATION) {
@@ -321,10 +325,23 @@ function processTree(pid: number): number[] {
   return all
 }
 
-/** The server's resident memory: all its processes together. */
-function rssMb(pid: number): number {
+/** The processes that serve: the server itself and, in a cluster, its serving processes (forked by
+ * server.mjs with RCM_PROCESS=worker); not the extraction and job workers, which have their own limits. */
+function servingProcesses(pid: number): number[] {
+  return processTree(pid).filter((p) => {
+    if (p === pid) return true
+    try {
+      return fs.readFileSync(`/proc/${p}/environ`, 'utf8').split('\0').includes('RCM_PROCESS=worker')
+    } catch {
+      return false
+    }
+  })
+}
+
+/** Resident memory of the serving processes together (`all`: with the extraction and job workers). */
+function rssMb(pid: number, all = false): number {
   let total = 0
-  for (const p of processTree(pid)) {
+  for (const p of all ? processTree(pid) : servingProcesses(pid)) {
     try {
       total += ownRssMb(p)
     } catch {
@@ -338,7 +355,7 @@ function rssMb(pid: number): number {
 function largestProcessMb(pid: number): number {
   return Math.max(
     0,
-    ...processTree(pid).map((p) => {
+    ...servingProcesses(pid).map((p) => {
       try {
         return ownRssMb(p)
       } catch {
@@ -789,8 +806,12 @@ async function main() {
   const failed = serverFailed()
   if (failed && !search.timedOut) throw new Error(failed)
   const memory = search.timedOut
-    ? { rss_after_mb: 0, largest_process_mb: 0 }
-    : { rss_after_mb: round(rssMb(server!.pid!)), largest_process_mb: round(largestProcessMb(server!.pid!)) }
+    ? { rss_after_mb: 0, largest_process_mb: 0, with_workers_mb: 0 }
+    : {
+        rss_after_mb: round(rssMb(server!.pid!)),
+        largest_process_mb: round(largestProcessMb(server!.pid!)),
+        with_workers_mb: round(rssMb(server!.pid!, true)),
+      }
 
   let capacity: CapacityResult | null = null
   if (CAPACITY && !search.timedOut) {
@@ -829,7 +850,7 @@ async function main() {
     `search: ${search.count} sequential /api/v1/search as the delegate: p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms, max ${search.max.toFixed(1)} ms${search.timedOut ? ` (stopped: "${search.timedOut}" timed out)` : ''}`,
   )
   console.log(
-    `memory: after the whole run ${memory.rss_after_mb} MB in all the server's processes (the largest ${memory.largest_process_mb} MB)`,
+    `memory: after the whole run ${memory.rss_after_mb} MB in the ${PROCESSES > 1 ? `${PROCESSES + 1} serving processes (primary included)` : 'server'}, the largest ${memory.largest_process_mb} MB; ${memory.with_workers_mb} MB with the extraction and job workers`,
   )
   if (capacity) {
     console.log(
