@@ -704,12 +704,16 @@ async function main() {
   // the shell: the app's lightest page (signed out, /login), its own floor
   const shellLoad = await load(`${base}/login`, { 'accept-encoding': 'gzip' })
   if (shellLoad.failed) problems.push(`/login (shell): ${shellLoad.failed} failed requests`)
+  const shellPage = await check(`${base}/login`, { 'accept-encoding': 'gzip' })
   const shell = {
     path: '/login',
     rps: round(shellLoad.rps),
     ratio: baseline.rps ? round(shellLoad.rps / baseline.rps, 3) : 0,
+    ...(shellPage.body ? await pageWeight(base, shellPage.body, clientBuild, '') : { html_kb: 0, js_kb: 0 }),
   }
-  log(`  shell /login: ${shell.rps} req/s (${shell.ratio} of /healthz)`)
+  log(
+    `  shell /login: ${shell.rps} req/s (${shell.ratio} of /healthz), ${shell.html_kb} KB HTML, ${shell.js_kb} KB JS`,
+  )
 
   const measured: Measured[] = []
   const skipped: string[] = []
