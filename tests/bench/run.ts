@@ -31,8 +31,9 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20)
 /** the production server's processes (server.mjs's cluster): one per core unless WEB_CONCURRENCY says */
 const PROCESSES = Number(process.env.WEB_CONCURRENCY || os.availableParallelism())
-/** `--capacity`: the busiest day's scenario after the routes (tests/bench/capacity.ts) */
-const CAPACITY = process.argv.includes('--capacity')
+/** The busiest day's scenario after the routes (tests/bench/capacity.ts): on by default, as the
+ * contract's JSON has it (`--capacity` says so explicitly); `--no-capacity` skips it (a few minutes). */
+const CAPACITY = !process.argv.includes('--no-capacity')
 /** 100 MB as the contract says; smaller only for the smoke run of the runner (tests/e2e/bench-smoke.spec.ts) */
 const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 100)
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 200)
