@@ -13,6 +13,8 @@ import { formFailure, notFoundResponse, pageFailure } from '~/modules/core/form-
 import { getDocumentDetails } from '~/modules/documents/details.server'
 import { readDocumentPageForm } from '~/modules/documents/forms.server'
 import { isMultipart } from '~/modules/documents/storage.server'
+import { SEAT_TIME_ZONE, zoneOfViewer } from '~/modules/plans/round-time'
+import { zonedDateTime } from '~/i18n/zones'
 import { uploadOptions } from '~/modules/documents/queries.server'
 import {
   addTranslation,
@@ -44,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...details,
     options: viewer && details.permissions.edit ? uploadOptions(viewer) : null,
     maxMb: getEnv().MAX_UPLOAD_MB,
+    // the zone the reader reads (and an editor enters) times in: their own, the seat's when signed out
+    timeZone: viewer ? zoneOfViewer(viewer) : SEAT_TIME_ZONE,
     flash: flash ? FLASHES[flash] : null,
   }
 }
@@ -84,11 +88,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DocumentPage() {
-  const { doc, versions, translations, downloads, permissions, flash, options, maxMb } =
+  const { doc, versions, translations, downloads, permissions, flash, options, maxMb, timeZone } =
     useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const lastResult = (intent: string) => (replied?.intent === intent ? replied.result : undefined)
-  const { t, lang, date } = useT()
+  const tr = useT()
+  const { t, lang, date } = tr
   const title = localized(lang, doc.titleEs, doc.titleEn) || t('documents.noTitle')
   const otherTitle = lang === 'es' ? doc.titleEn : doc.titleEs
   const current = versions.find((v) => v.number === doc.currentVersion) ?? versions[0]
@@ -118,7 +123,7 @@ export default function DocumentPage() {
       {doc.embargoed && doc.embargoUntil ? (
         <p className="alert info">
           {t('documents.embargoNotice', {
-            date: date(doc.embargoUntil, 'datetime'),
+            date: zonedDateTime(tr, doc.embargoUntil, timeZone),
             organization: ownerName,
           })}
         </p>
@@ -243,7 +248,7 @@ export default function DocumentPage() {
         </>
       ) : null}
       {permissions.edit && options ? (
-        <EditDocumentForm doc={doc} options={options} lastResult={lastResult('edit')} />
+        <EditDocumentForm doc={doc} options={options} lastResult={lastResult('edit')} timeZone={timeZone} />
       ) : null}
 
       {permissions.delete || permissions.restore ? (

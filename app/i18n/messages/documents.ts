@@ -31,7 +31,7 @@ export const documents = defineMessages({
     'documents.field.documentDate': 'Date of the document',
     'documents.field.documentDateHint':
       'The date the document bears; its year is part of the reference code.',
-    'documents.field.embargoUntil': 'Embargo until (UTC)',
+    'documents.field.embargoUntil': 'Embargo until ({zone})',
     'documents.field.embargoHint':
       'Optional. Until then only your organization and the secretariat see the document.',
     'documents.field.tags': 'Tags',
@@ -227,7 +227,7 @@ export const documents = defineMessages({
     'documents.field.documentDate': 'Fecha del documento',
     'documents.field.documentDateHint':
       'La fecha que lleva el documento; su año forma parte del código de referencia.',
-    'documents.field.embargoUntil': 'Embargo hasta (UTC)',
+    'documents.field.embargoUntil': 'Embargo hasta ({zone})',
     'documents.field.embargoHint':
       'Opcional. Hasta entonces solo su organización y la secretaría ven el documento.',
     'documents.field.tags': 'Etiquetas',
