@@ -46,3 +46,13 @@ export function zonedDateTime(
   if (Number.isNaN(d.getTime())) return ''
   return tr.t('zones.at', { when: tr.date(d, 'datetime', timeZone), zone: zoneLabel(tr, timeZone, d) })
 }
+
+/** A field's label with the zone its time is in: "Inicio · Hora de Panamá (UTC−5)". */
+export function withZone(
+  tr: Pick<Translator, 't'>,
+  label: string,
+  timeZone: string,
+  at?: Date | number | null,
+) {
+  return tr.t('zones.field', { label, zone: zoneLabel(tr, timeZone, at) })
+}

@@ -6,6 +6,7 @@ export const zones = defineMessages({
   en: {
     'zones.label': '{city} time ({offset})',
     'zones.at': '{when} ({zone})',
+    'zones.field': '{label} · {zone}',
     'zones.city.America/Belize': 'Belize City',
     'zones.city.America/Costa_Rica': 'San José',
     'zones.city.America/El_Salvador': 'San Salvador',
@@ -29,6 +30,7 @@ export const zones = defineMessages({
   es: {
     'zones.label': 'Hora de {city} ({offset})',
     'zones.at': '{when} ({zone})',
+    'zones.field': '{label} · {zone}',
     'zones.city.America/Belize': 'Ciudad de Belice',
     'zones.city.America/Costa_Rica': 'San José',
     'zones.city.America/El_Salvador': 'San Salvador',
