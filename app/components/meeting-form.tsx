@@ -13,7 +13,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { zoneLabel } from '~/i18n/zones'
+import { withZone } from '~/i18n/zones'
 import {
   INVITABLE_KINDS,
   MEETING_KINDS,
@@ -65,11 +65,11 @@ export function MeetingForm({
     label: MessageKey,
     hint: MessageKey | undefined,
     control: (describedBy: string | undefined) => ReactNode,
-    labelSuffix?: string,
+    zone?: string,
   ) => (
     <Field
       id={fields[name].id}
-      label={labelSuffix ? `${t(label)} (${labelSuffix})` : t(label)}
+      label={zone ? withZone(tr, t(label), zone) : t(label)}
       hint={hint ? t(hint) : undefined}
       errors={fields[name].errors}
     >
@@ -87,7 +87,7 @@ export function MeetingForm({
   // The times are the meeting's local ones, in the zone chosen above: each says which (the chosen zone
   // as the page was drawn, or as chosen since when JavaScript runs).
   const chosen = fields.timeZone.value ?? defaultValue.timeZone
-  const zone = typeof chosen === 'string' && chosen ? chosen : 'UTC'
+  const meetingZone = typeof chosen === 'string' && chosen ? chosen : 'UTC'
   const when = (name: WhenName, label: MessageKey, hint: MessageKey) =>
     field(
       name,
@@ -100,7 +100,7 @@ export function MeetingForm({
           required={name !== 'registrationDeadline'}
         />
       ),
-      zoneLabel(tr, zone),
+      meetingZone,
     )
   /** A select; an optional one starts with "none". */
   const choice = (
