@@ -1,8 +1,10 @@
 // Date-time fields say which time zone they are in, and shown deadlines name the person's zone.
 import { createElement, type ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
+import { MemoryRouter } from 'react-router-dom'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { MeetingForm } from '~/components/meeting-form'
+import { formatDate } from '~/i18n'
 import { Deadline } from '~/components/procedures/procedures'
 import { freshDemoDb } from './helpers/db'
 import { run } from './helpers/route'
@@ -75,5 +77,19 @@ describe('zones at the fields', () => {
     )
     expect(html).toMatch(/17:00.*San José/)
     expect(html).toMatch(/18:00 en su hora \(Hora de Panamá \(UTC−5\)\)/)
+  })
+
+  it('the audit log shows its times in the reader’s zone, named', async () => {
+    const page = await import('~/routes/admin.audit')
+    const data = (await run(page.loader as never, '/admin/audit', { as: 'secretariat@rcm.example' }))
+      .data as {
+      items: { at: string | Date }[]
+    }
+    state.loaderData = data
+    const html = render(createElement(MemoryRouter, null, createElement(page.default)))
+    expect(html).toContain('Horas indicadas: Hora de San José (UTC−6).')
+    const first = data.items[0].at
+    expect(html).toContain(formatDate('es', first, 'datetime', 'America/Costa_Rica'))
+    expect(html).not.toContain(`>${formatDate('es', first, 'datetime', 'UTC')}<`)
   })
 })

@@ -155,7 +155,7 @@ export default function DocumentPage() {
             <>
               <dt>{t('documents.uploadedBy')}</dt>
               <dd>
-                {doc.uploadedBy}, {date(doc.createdAt, 'datetime')}
+                {doc.uploadedBy}, {zonedDateTime(tr, doc.createdAt, timeZone)}
               </dd>
             </>
           ) : null}
