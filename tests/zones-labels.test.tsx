@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { MeetingForm } from '~/components/meeting-form'
 import { formatDate } from '~/i18n'
 import { Deadline } from '~/components/procedures/procedures'
+import { DateRange } from '~/components/meetings'
 import { freshDemoDb } from './helpers/db'
 import { run } from './helpers/route'
 
@@ -91,5 +92,16 @@ describe('zones at the fields', () => {
     const first = data.items[0].at
     expect(html).toContain(formatDate('es', first, 'datetime', 'America/Costa_Rica'))
     expect(html).not.toContain(`>${formatDate('es', first, 'datetime', 'UTC')}<`)
+  })
+
+  it('a meeting’s times in its own zone, and the start in the reader’s when their clock differs', () => {
+    const start = new Date('2026-12-10T14:00:00Z') // 09:00 in Panama, 08:00 in San José
+    const end = new Date('2026-12-10T22:00:00Z')
+    const panama = render(createElement(DateRange, { start, end, timeZone: 'America/Panama' }))
+    expect(panama.replace(/<!-- -->/g, '')).toContain('(Hora de Panamá (UTC−5))')
+    expect(panama).toMatch(/empieza el [^<]*08:00 en su hora \(Hora de San José \(UTC−6\)\)/)
+    const guatemala = render(createElement(DateRange, { start, end, timeZone: 'America/Guatemala' }))
+    expect(guatemala.replace(/<!-- -->/g, '')).toContain('(Hora de Ciudad de Guatemala (UTC−6))')
+    expect(guatemala).not.toContain('en su hora')
   })
 })
