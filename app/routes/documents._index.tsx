@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/pager'
 import { TableHead } from '~/components/table-head'
 import { localized } from '~/i18n'
+import { useZone } from '~/i18n/use-zone'
+import { zonedDateTime } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { getViewer } from '~/modules/auth/viewer.server'
@@ -42,7 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DocumentList() {
   const { items, hasMore, page, query, options, canUpload, canListDeleted } = useLoaderData<typeof loader>()
-  const { t, lang, date } = useT()
+  const tr = useT()
+  const { t, lang, date } = tr
+  const timeZone = useZone()
   const pageLink = (n: number) => {
     const params = new URLSearchParams()
     for (const [k, v] of Object.entries(query))
@@ -176,7 +180,9 @@ export default function DocumentList() {
                       ) : null}
                       {d.embargoUntil && new Date(d.embargoUntil).getTime() > Date.now() ? (
                         <div className="small muted">
-                          {t('documents.embargoedUntil', { date: date(d.embargoUntil, 'datetime') })}
+                          {t('documents.embargoedUntil', {
+                            date: zonedDateTime(tr, d.embargoUntil, timeZone),
+                          })}
                         </div>
                       ) : null}
                     </td>

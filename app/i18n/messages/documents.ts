@@ -31,7 +31,7 @@ export const documents = defineMessages({
     'documents.field.documentDate': 'Date of the document',
     'documents.field.documentDateHint':
       'The date the document bears; its year is part of the reference code.',
-    'documents.field.embargoUntil': 'Embargo until (UTC)',
+    'documents.field.embargoUntil': 'Embargo until ({zone})',
     'documents.field.embargoHint':
       'Optional. Until then only your organization and the secretariat see the document.',
     'documents.field.tags': 'Tags',
@@ -133,6 +133,11 @@ export const documents = defineMessages({
     'documents.col.download': 'Download',
     'documents.download': 'Download',
     'documents.downloadFile': 'Download {language}, version {version}',
+    'documents.otherLanguages': 'Other languages',
+    'documents.offered.original.current': '{language}: original, version {version}',
+    'documents.offered.original.outdated': '{language}: original of version {version}, outdated',
+    'documents.offered.translation.current': '{language}: translation of version {version}, up to date',
+    'documents.offered.translation.outdated': '{language}: translation of version {version}, outdated',
     'documents.original': 'original',
     'documents.translation': 'translation',
     'documents.sizeKb': '{size} KB',
@@ -229,7 +234,7 @@ export const documents = defineMessages({
     'documents.field.documentDate': 'Fecha del documento',
     'documents.field.documentDateHint':
       'La fecha que lleva el documento; su año forma parte del código de referencia.',
-    'documents.field.embargoUntil': 'Embargo hasta (UTC)',
+    'documents.field.embargoUntil': 'Embargo hasta ({zone})',
     'documents.field.embargoHint':
       'Opcional. Hasta entonces solo su organización y la secretaría ven el documento.',
     'documents.field.tags': 'Etiquetas',
@@ -331,6 +336,12 @@ export const documents = defineMessages({
     'documents.col.download': 'Descargar',
     'documents.download': 'Descargar',
     'documents.downloadFile': 'Descargar {language}, versión {version}',
+    'documents.otherLanguages': 'Otros idiomas',
+    'documents.offered.original.current': '{language}: original, versión {version}',
+    'documents.offered.original.outdated': '{language}: original de la versión {version}, desactualizado',
+    'documents.offered.translation.current': '{language}: traducción de la versión {version}, al día',
+    'documents.offered.translation.outdated':
+      '{language}: traducción de la versión {version}, desactualizada',
     'documents.original': 'original',
     'documents.translation': 'traducción',
     'documents.sizeKb': '{size} KB',
