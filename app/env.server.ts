@@ -44,6 +44,10 @@ const EnvSchema = z.object({
   JOB_TIMEOUT_SECONDS: positiveInt(60),
   JOB_MAX_MEMORY_MB: positiveInt(512),
   JOB_MAX_QUEUE: positiveInt(20),
+  // Slow reads in worker threads with read-only connections (core/read-pool.server.ts); 0: in-process
+  READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  READ_MAX_QUEUE: positiveInt(64),
+  READ_TIMEOUT_MS: positiveInt(10_000),
   // Delegates' logistics (travel dates, needs) are deleted this many days after their meeting ends
   LOGISTICS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   // How often the server sends what waits in the mail queue (also right after a notification's dispatch)

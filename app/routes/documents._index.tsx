@@ -10,14 +10,16 @@ import { can } from '~/modules/access/can'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { DOCUMENT_KINDS, FILE_LANGUAGES, SORTS } from '~/modules/documents/constants'
 import {
-  listDocuments,
+  listDocumentsRead,
   listFilterOptions,
   PAGE_SIZE,
   readListQuery,
 } from '~/modules/documents/queries.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { titleMeta } from '~/i18n/meta'
+import { withReads } from '~/modules/core/read-busy.server'
 
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 export const meta = titleMeta('documents.title')
 
 // Public documents are listed without signing in; everything else follows the viewer (in SQL).
@@ -25,11 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request)
   const query = readListQuery(new URL(request.url).searchParams, 'language')
   const page = query.page ?? 1
-  const { items, hasMore } = listDocuments(viewer, query, {
-    lang: resolveLang(request, viewer),
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  })
+  const { items, hasMore } = await withReads(resolveLang(request, viewer), () =>
+    listDocumentsRead(viewer, query, {
+      lang: resolveLang(request, viewer),
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
+  )
   return {
     items,
     hasMore,
