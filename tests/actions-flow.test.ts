@@ -222,7 +222,7 @@ describe('an action from decision to validation, without JavaScript', () => {
       `/meetings/${decision.meetingId}/follow-up`,
       { as: PA_FOCAL },
       {
-        id: decision.meetingId,
+        id: decision.meetingId!,
       },
     )
     const r = report.data as { decisions: { code: string; actions: { id: string; status: string }[] }[] }
