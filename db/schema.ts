@@ -762,10 +762,11 @@ export const decisions = sqliteTable(
   'decisions',
   {
     id: id(),
-    meetingId: text('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    /** the meeting that adopted it, or (between meetings) the written procedure: one of the two */
+    meetingId: text('meeting_id').references(() => meetings.id),
+    procedureId: text('procedure_id').references((): AnySQLiteColumn => writtenProcedures.id),
     agendaItemId: text('agenda_item_id').references(() => agendaItems.id),
+    /** per meeting, or per year of adoption for a written procedure's (2026-PE/D.n) */
     number: integer('number').notNull(),
     code: text('code').notNull(),
     textEs: text('text_es'),
@@ -791,6 +792,8 @@ export const decisions = sqliteTable(
     index('decisions_agenda_item_idx').on(t.agendaItemId),
     check('decisions_number_positive', sql`${t.number} >= 1`),
     check('decisions_text_present', sql`${t.textEs} is not null or ${t.textEn} is not null`),
+    uniqueIndex('decisions_procedure_unique').on(t.procedureId),
+    check('decisions_origin', sql`(${t.meetingId} is null) <> (${t.procedureId} is null)`),
   ],
 )
 

@@ -277,11 +277,12 @@ export function extendProcedure(viewer: Viewer, procedureId: string, input: Exte
       throw invalid('procedures.error.extendEarlier', 'deadline')
     const changed = tx
       .update(writtenProcedures)
-      .set({ deadline, extendedAt: now, extensionReason: input.reason })
+      // the reminder two days before goes again, once, two days before the new deadline
+      .set({ deadline, extendedAt: now, extensionReason: input.reason, reminderSentAt: null })
       .where(and(eq(writtenProcedures.id, p.row.id), eq(writtenProcedures.status, 'open')))
       .run()
     if (changed.changes !== 1) throw conflict('procedures.error.closed')
-    const row = { ...p.row, deadline, extendedAt: now, extensionReason: input.reason }
+    const row = { ...p.row, deadline, extendedAt: now, extensionReason: input.reason, reminderSentAt: null }
     queueNotices(tx, 'extended', row, p.states)
     audit(
       {
