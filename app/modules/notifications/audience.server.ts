@@ -13,6 +13,7 @@ import {
   follows,
   groupMemberships,
   meetingInvitations,
+  organizations,
   people,
   planSections,
   plans,
@@ -79,6 +80,16 @@ function peopleOf(tx: Tx, organizationIds: string[], focalOnly = false) {
     )
     .all()
     .map((r) => r.id)
+}
+
+function parentsOf(tx: Tx, organizationIds: string[]) {
+  if (!organizationIds.length) return []
+  return tx
+    .select({ parentId: organizations.parentId })
+    .from(organizations)
+    .where(inArray(organizations.id, organizationIds))
+    .all()
+    .flatMap((r) => (r.parentId ? [r.parentId] : []))
 }
 
 function documentAudience(tx: Tx, id: string): Audience | null {
@@ -178,7 +189,9 @@ function planAudience(tx: Tx, id: string, params: Record<string, unknown>): Audi
       ? named
       : [
           ...groupMembers(tx, plan.groupId),
-          ...peopleOf(tx, consulted, true),
+          // the consulted organizations' focal points, and their states' (who submit for a national
+          // institution); visibleTo below then asks the round page's own rule
+          ...peopleOf(tx, [...consulted, ...parentsOf(tx, consulted)], true),
           ...followersOf(tx, 'plan', [id]),
         ],
     visibleTo: (viewer) =>
