@@ -1636,3 +1636,21 @@ export const notificationDigests = sqliteTable('notification_digests', {
     .references(() => people.id),
   lastDay: text('last_day').notNull(),
 })
+
+/** The scheduled check's memory (app/modules/notifications/timed.server.ts): one row per time-based
+ * event fired (registration deadline near, round deadline near, embargo lifted), keyed by the moment it
+ * is about, so it fires once, also across restarts, and again only when that moment is moved. */
+export const notificationTimers = sqliteTable(
+  'notification_timers',
+  {
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    recordId: text('record_id').notNull(),
+    /** the deadline or embargo end the event is about */
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    firedAt: integer('fired_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.recordId, t.dueAt] }),
+    check('notification_timers_kind_check', oneOf(t.kind, NOTIFICATION_KINDS)),
+  ],
+)

@@ -14,6 +14,13 @@ export const NOTIFICATION_KINDS = [
   'round_opened',
   'section_comment',
   'comment_reply',
+  // the scheduled check's events (timed.server.ts) and a new translation
+  'document_translation',
+  'document_embargo_lifted',
+  'meeting_registration_near',
+  'action_due_soon',
+  'action_overdue',
+  'round_deadline_near',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
