@@ -1,0 +1,36 @@
+// The confirmation step of destructive or final acts (components/confirm.tsx) and the notices said once
+// after them (components/notice.tsx): what will happen, then what happened, naming the record.
+import { defineMessages } from '../core'
+
+export const confirm = defineMessages({
+  en: {
+    'confirm.cancel': 'Cancel',
+    'confirm.undo': 'Undo',
+    'confirm.document.title': 'Delete the document «{title}»?',
+    'confirm.document.text':
+      'It leaves the library, search, the API and downloads. The deletion is recorded and the secretariat can restore the document.',
+    'confirm.done.documentDeleted': 'Document «{title}» deleted.',
+    'confirm.done.documentDeletedAskSecretariat':
+      'Document «{title}» deleted. To get it back, ask the secretariat to restore it.',
+    'confirm.done.documentRestored': 'Document «{title}» restored.',
+    'confirm.done.documentSaved': 'Details of the document «{title}» saved.',
+    'confirm.done.translationAddedPlain': 'Translation added.',
+    'confirm.done.documentPublished': 'Document «{title}» published.',
+    'confirm.done.versionPublished': 'Version {version} published.',
+  },
+  es: {
+    'confirm.cancel': 'Cancelar',
+    'confirm.undo': 'Deshacer',
+    'confirm.document.title': '¿Eliminar el documento «{title}»?',
+    'confirm.document.text':
+      'Deja de aparecer en la biblioteca, la búsqueda, la API y las descargas. La eliminación queda registrada y la secretaría puede restaurar el documento.',
+    'confirm.done.documentDeleted': 'Documento «{title}» eliminado.',
+    'confirm.done.documentDeletedAskSecretariat':
+      'Documento «{title}» eliminado. Para recuperarlo, pida a la secretaría que lo restaure.',
+    'confirm.done.documentRestored': 'Documento «{title}» restaurado.',
+    'confirm.done.documentSaved': 'Datos del documento «{title}» guardados.',
+    'confirm.done.translationAddedPlain': 'Traducción añadida.',
+    'confirm.done.documentPublished': 'Documento «{title}» publicado.',
+    'confirm.done.versionPublished': 'Versión {version} publicada.',
+  },
+})
