@@ -17,6 +17,12 @@ export const confirm = defineMessages({
     'confirm.done.translationAddedPlain': 'Translation added.',
     'confirm.done.documentPublished': 'Document «{title}» published.',
     'confirm.done.versionPublished': 'Version {version} published.',
+    'confirm.error.undoTooLate': 'This can no longer be undone: the record has changed since.',
+    'confirm.action.title': 'Cancel the action «{title}»?',
+    'confirm.action.text':
+      'It takes no more reports and a report awaiting validation is sent back. Your reason stays in the history.',
+    'confirm.done.actionCancelled': 'Action «{title}» cancelled.',
+    'confirm.done.actionReopened': 'Action «{title}» reopened: the cancellation was undone.',
   },
   es: {
     'confirm.cancel': 'Cancelar',
@@ -32,5 +38,11 @@ export const confirm = defineMessages({
     'confirm.done.translationAddedPlain': 'Traducción añadida.',
     'confirm.done.documentPublished': 'Documento «{title}» publicado.',
     'confirm.done.versionPublished': 'Versión {version} publicada.',
+    'confirm.error.undoTooLate': 'Ya no se puede deshacer: el registro cambió desde entonces.',
+    'confirm.action.title': '¿Cancelar la acción «{title}»?',
+    'confirm.action.text':
+      'No admitirá más informes y un informe pendiente de validación se devuelve. Su motivo queda en el historial.',
+    'confirm.done.actionCancelled': 'Acción «{title}» cancelada.',
+    'confirm.done.actionReopened': 'Acción «{title}» reabierta: se deshizo la cancelación.',
   },
 })

@@ -1,0 +1,152 @@
+// The confirmation step of destructive acts (core/confirm.server.ts): the first post asks and changes
+// nothing, the confirmed post acts and says so once (core/notice.server.ts), Undo works, is
+// permission-checked and audited, and is refused once the record moved on.
+import { and, eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { db } from '@db/client'
+import { actionItems, auditLog, documents } from '@db/schema'
+import { takeNotice } from '~/modules/core/notice.server'
+import * as actionPage from '~/routes/actions.$id'
+import * as docPage from '~/routes/documents.$id'
+import { loader as docList } from '~/routes/documents._index'
+import { loader as apiDoc } from '~/routes/api.v1.documents.$id'
+import { loader as download } from '~/routes/documents.$id.download'
+import { loader as root } from '~/root'
+import { actionByTitle, MX, reload, SECRETARIAT } from './actions-fixtures'
+import { freshDemoDb } from './helpers/db'
+import { run, type Answer } from './helpers/route'
+
+/** The notice a redirect set, as the next page's root loader reads it. */
+function noticeOf(answer: Answer) {
+  const cookie = answer.headers.get('Set-Cookie') ?? ''
+  const value = /rcm_notice=([^;]*)/.exec(cookie)?.[1]
+  expect(value, 'a notice cookie').toBeTruthy()
+  return takeNotice(new Request('http://localhost:3000/', { headers: { Cookie: `rcm_notice=${value}` } }))
+    .notice!
+}
+const audits = (targetId: string, action: string) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetId, targetId), eq(auditLog.action, action)))
+    .all()
+
+beforeEach(() => {
+  freshDemoDb()
+})
+
+describe('deleting a document', () => {
+  const aDocument = () =>
+    db.select().from(documents).where(eq(documents.visibility, 'public')).limit(1).get()!
+
+  it('asks first, deletes when confirmed, hides it everywhere, and Undo restores it', async () => {
+    const doc = aDocument()
+    const post = (form: Record<string, string>, as = SECRETARIAT) =>
+      run(docPage.action, `/documents/${doc.id}`, { as, form }, { id: doc.id })
+    const asked = await post({ intent: 'delete', confirmKey: 'delete-document' })
+    expect(asked.status).toBe(200)
+    expect(asked.data).toMatchObject({ confirmation: { key: 'delete-document' } })
+    expect(db.select().from(documents).where(eq(documents.id, doc.id)).get()!.deletedAt).toBeNull()
+    expect(audits(doc.id, 'document.delete')).toHaveLength(0)
+
+    const done = await post({ intent: 'delete', confirmed: 'yes' })
+    expect(done.status).toBe(302)
+    expect(done.location).toBe('/documents')
+    const notice = noticeOf(done)
+    expect(notice.key).toBe('confirm.done.documentDeleted')
+    expect(notice.undo).toEqual({ action: `/documents/${doc.id}`, fields: { intent: 'restore' } })
+    expect(db.select().from(documents).where(eq(documents.id, doc.id)).get()!.deletedAt).not.toBeNull()
+    // out of the list, the API and downloads for everyone but the secretariat
+    const list = await run<{ items: { id: string }[] }>(docList, '/documents', { as: MX })
+    expect(list.data.items.map((d) => d.id)).not.toContain(doc.id)
+    expect((await run(apiDoc, `/api/v1/documents/${doc.id}`, { as: MX }, { id: doc.id })).status).toBe(404)
+    expect((await run(download, `/documents/${doc.id}/download`, { as: MX }, { id: doc.id })).status).toBe(
+      404,
+    )
+    expect((await run(docPage.loader, `/documents/${doc.id}`, {}, { id: doc.id })).status).toBe(404)
+
+    // Undo: refused for someone who may not restore (404: they cannot see it), then done and audited
+    expect((await post(notice.undo!.fields, MX)).status).toBe(404)
+    const undone = await post(notice.undo!.fields)
+    expect(undone.status).toBe(302)
+    expect(noticeOf(undone).key).toBe('confirm.done.documentRestored')
+    expect(db.select().from(documents).where(eq(documents.id, doc.id)).get()!.deletedAt).toBeNull()
+    expect(audits(doc.id, 'document.restore')).toHaveLength(1)
+    // no longer possible: the document is not deleted any more
+    expect((await post(notice.undo!.fields)).status).toBe(403)
+  })
+
+  it('the root loader shows a notice once and clears it', async () => {
+    const doc = aDocument()
+    const done = await run(
+      docPage.action,
+      `/documents/${doc.id}`,
+      {
+        as: SECRETARIAT,
+        form: { intent: 'delete', confirmed: 'yes' },
+      },
+      { id: doc.id },
+    )
+    const cookie = /rcm_notice=[^;]*/.exec(done.headers.get('Set-Cookie')!)![0]
+    const page = await run<{ notice: { key: string } | null }>(root, '/documents', { cookie })
+    expect(page.data.notice?.key).toBe('confirm.done.documentDeleted')
+    expect(page.headers.get('Set-Cookie')).toMatch(/rcm_notice=; .*Max-Age=0/)
+    const again = await run<{ notice: unknown }>(root, '/documents', {})
+    expect(again.data.notice).toBeNull()
+    // a forged notice naming no message shows nothing
+    const forged = await run<{ notice: unknown }>(root, '/', {
+      cookie: `rcm_notice=${Buffer.from(JSON.stringify({ key: 'x<script>' })).toString('base64url')}`,
+    })
+    expect(forged.data.notice).toBeNull()
+  })
+})
+
+describe('cancelling an action', () => {
+  it('checks the reason, asks, cancels when confirmed; Undo reopens it, refused when moved on', async () => {
+    const a = actionByTitle('Train 300 border officials')
+    const before = reload(a.id)
+    const post = (form: Record<string, string>, as = SECRETARIAT) =>
+      run(actionPage.action, `/actions/${a.id}`, { as, form }, { id: a.id })
+    const cancel = { intent: 'cancel', reason: 'Sustituida.', revision: String(before.revision) }
+
+    // an empty reason is answered at its field, before any question
+    const empty = await post({ ...cancel, reason: '' })
+    expect(empty.status).toBe(400)
+    expect(empty.data).not.toHaveProperty('confirmation')
+
+    const asked = await post({ ...cancel, confirmKey: 'cancel-action' })
+    expect(asked.status).toBe(200)
+    expect(asked.data).toMatchObject({ confirmation: { key: 'cancel-action' } })
+    expect(reload(a.id)).toEqual(before)
+
+    // another state's delegate is refused even when confirming
+    expect((await post({ ...cancel, confirmed: 'yes' }, MX)).status).toBe(403)
+    expect(reload(a.id).status).toBe(before.status)
+
+    const done = await post({ ...cancel, confirmed: 'yes' })
+    expect(done.status).toBe(302)
+    const notice = noticeOf(done)
+    expect(notice.key).toBe('confirm.done.actionCancelled')
+    expect(notice.params?.title).toBeTruthy()
+    expect(reload(a.id).status).toBe('cancelled')
+
+    // Undo is the secretariat's only
+    expect((await post(notice.undo!.fields, MX)).status).toBe(403)
+    const undone = await post(notice.undo!.fields)
+    expect(undone.status).toBe(302)
+    expect(noticeOf(undone).key).toBe('confirm.done.actionReopened')
+    expect(reload(a.id).status).toBe(before.status)
+    expect(audits(a.id, 'action.reopen')).toHaveLength(1)
+
+    // cancelled again, then edited: the old notice's Undo no longer applies
+    const again = await post({ ...cancel, revision: String(reload(a.id).revision), confirmed: 'yes' })
+    const stale = noticeOf(again).undo!.fields
+    db.update(actionItems)
+      .set({ revision: reload(a.id).revision + 1 })
+      .where(eq(actionItems.id, a.id))
+      .run()
+    const refused = await post(stale)
+    expect(refused.status).toBe(409)
+    expect(reload(a.id).status).toBe('cancelled')
+  })
+})
