@@ -1,19 +1,21 @@
 // The confirmation step of destructive acts (core/confirm.server.ts): the first post asks and changes
 // nothing, the confirmed post acts and says so once (core/notice.server.ts), Undo works, is
 // permission-checked and audited, and is refused once the record moved on.
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
-import { actionItems, auditLog, documents } from '@db/schema'
+import { actionItems, agendaItems, auditLog, documents, meetings, people } from '@db/schema'
 import { takeNotice } from '~/modules/core/notice.server'
 import * as actionPage from '~/routes/actions.$id'
+import * as peoplePage from '~/routes/admin.people'
+import * as agendaTab from '~/routes/meetings.$id._index'
 import * as docPage from '~/routes/documents.$id'
 import { loader as docList } from '~/routes/documents._index'
 import { loader as apiDoc } from '~/routes/api.v1.documents.$id'
 import { loader as download } from '~/routes/documents.$id.download'
 import { loader as root } from '~/root'
 import { actionByTitle, MX, reload, SECRETARIAT } from './actions-fixtures'
-import { freshDemoDb } from './helpers/db'
+import { freshDemoDb, personByEmail } from './helpers/db'
 import { run, type Answer } from './helpers/route'
 
 /** The notice a redirect set, as the next page's root loader reads it. */
@@ -148,5 +150,59 @@ describe('cancelling an action', () => {
     const refused = await post(stale)
     expect(refused.status).toBe(409)
     expect(reload(a.id).status).toBe('cancelled')
+  })
+})
+
+describe('removing an agenda item', () => {
+  it('asks first, removes when confirmed and says which item', async () => {
+    const m = db
+      .select()
+      .from(meetings)
+      .where(inArray(meetings.status, ['planned', 'confirmed']))
+      .limit(1)
+      .get()!
+    const post = (form: Record<string, string>, as = SECRETARIAT) =>
+      run(agendaTab.action, `/meetings/${m.id}`, { as, form }, { id: m.id })
+    expect((await post({ intent: 'add', titleEs: 'Punto de prueba', titleEn: 'Test item' })).status).toBe(302)
+    const item = db.select().from(agendaItems).where(eq(agendaItems.titleEn, 'Test item')).get()!
+    const asked = await post({ intent: 'delete', itemId: item.id, confirmKey: `delete-${item.id}` })
+    expect(asked.status).toBe(200)
+    expect(asked.data).toMatchObject({ confirmation: { key: `delete-${item.id}` } })
+    expect(db.select().from(agendaItems).where(eq(agendaItems.id, item.id)).get()).toBeTruthy()
+    // a delegate may not, confirmed or not
+    expect((await post({ intent: 'delete', itemId: item.id, confirmed: 'yes' }, MX)).status).toBe(403)
+    const done = await post({ intent: 'delete', itemId: item.id, confirmed: 'yes' })
+    expect(done.status).toBe(302)
+    expect(noticeOf(done)).toMatchObject({
+      key: 'confirm.done.agendaItemRemoved',
+      params: { title: expect.stringMatching(/^(Test item|Punto de prueba)$/) },
+    })
+    expect(db.select().from(agendaItems).where(eq(agendaItems.id, item.id)).get()).toBeUndefined()
+  })
+})
+
+describe('disabling an account', () => {
+  it('asks first, disables when confirmed, and Undo enables it again (refused when already active)', async () => {
+    const target = personByEmail('mx.delegate@rcm.example')
+    const post = (form: Record<string, string>, as = SECRETARIAT) =>
+      run<{ notice?: { key: string; undo?: { personId: string } } }>(peoplePage.action, '/admin/people', {
+        as,
+        form,
+      })
+    const asked = await post({ intent: 'disable', personId: target.id, confirmKey: `disable-${target.id}` })
+    expect(asked.status).toBe(200)
+    expect(asked.data).toMatchObject({ confirmation: { key: `disable-${target.id}` } })
+    expect(personByEmail('mx.delegate@rcm.example').status).toBe(target.status)
+    const done = await post({ intent: 'disable', personId: target.id, confirmed: 'yes' })
+    expect(done.data.notice).toMatchObject({ key: 'admin.people.disabled', undo: { personId: target.id } })
+    expect(personByEmail('mx.delegate@rcm.example').status).toBe('disabled')
+    // the undo, as its button posts it: only an administrator
+    expect((await post({ intent: 'enable', personId: target.id }, 'pa.focal@rcm.example')).status).toBe(403)
+    const undone = await post({ intent: 'enable', personId: target.id })
+    expect(undone.data.notice?.key).toMatch(/^admin\.people\.enabled/)
+    expect(db.select().from(people).where(eq(people.id, target.id)).get()!.status).not.toBe('disabled')
+    expect(audits(target.id, 'person.enable')).toHaveLength(1)
+    // no longer possible: the account is active again
+    expect((await post({ intent: 'enable', personId: target.id })).status).toBe(409)
   })
 })

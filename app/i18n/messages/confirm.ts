@@ -18,11 +18,19 @@ export const confirm = defineMessages({
     'confirm.done.documentPublished': 'Document «{title}» published.',
     'confirm.done.versionPublished': 'Version {version} published.',
     'confirm.error.undoTooLate': 'This can no longer be undone: the record has changed since.',
+    'confirm.error.notDisabled': 'This account is not disabled: there is nothing to enable.',
     'confirm.action.title': 'Cancel the action «{title}»?',
     'confirm.action.text':
       'It takes no more reports and a report awaiting validation is sent back. Your reason stays in the history.',
     'confirm.done.actionCancelled': 'Action «{title}» cancelled.',
     'confirm.done.actionReopened': 'Action «{title}» reopened: the cancellation was undone.',
+    'confirm.agenda.title': 'Remove agenda item {number}, «{title}»?',
+    'confirm.agenda.text': 'It leaves the agenda of this meeting and the items after it are numbered anew.',
+    'confirm.agenda.confirm': 'Remove the item',
+    'confirm.done.agendaItemRemoved': 'Agenda item «{title}» removed.',
+    'confirm.person.title': 'Disable the account of {name}?',
+    'confirm.person.text':
+      'They are signed out everywhere and can no longer sign in until an administrator enables the account again.',
   },
   es: {
     'confirm.cancel': 'Cancelar',
@@ -39,10 +47,19 @@ export const confirm = defineMessages({
     'confirm.done.documentPublished': 'Documento «{title}» publicado.',
     'confirm.done.versionPublished': 'Versión {version} publicada.',
     'confirm.error.undoTooLate': 'Ya no se puede deshacer: el registro cambió desde entonces.',
+    'confirm.error.notDisabled': 'Esta cuenta no está desactivada: no hay nada que activar.',
     'confirm.action.title': '¿Cancelar la acción «{title}»?',
     'confirm.action.text':
       'No admitirá más informes y un informe pendiente de validación se devuelve. Su motivo queda en el historial.',
     'confirm.done.actionCancelled': 'Acción «{title}» cancelada.',
     'confirm.done.actionReopened': 'Acción «{title}» reabierta: se deshizo la cancelación.',
+    'confirm.agenda.title': '¿Quitar el punto {number} del orden del día, «{title}»?',
+    'confirm.agenda.text':
+      'Deja el orden del día de esta reunión y los puntos siguientes se numeran de nuevo.',
+    'confirm.agenda.confirm': 'Quitar el punto',
+    'confirm.done.agendaItemRemoved': 'Punto «{title}» quitado del orden del día.',
+    'confirm.person.title': '¿Desactivar la cuenta de {name}?',
+    'confirm.person.text':
+      'Se cierran todas sus sesiones y no podrá entrar hasta que un administrador vuelva a activar la cuenta.',
   },
 })
