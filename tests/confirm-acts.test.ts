@@ -4,10 +4,20 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
-import { actionItems, agendaItems, auditLog, documents, meetings, people } from '@db/schema'
+import {
+  actionItems,
+  agendaItems,
+  auditLog,
+  documents,
+  groupMemberships,
+  groups,
+  meetings,
+  people,
+} from '@db/schema'
 import { takeNotice } from '~/modules/core/notice.server'
 import * as actionPage from '~/routes/actions.$id'
 import * as peoplePage from '~/routes/admin.people'
+import * as groupPage from '~/routes/groups.$slug'
 import * as agendaTab from '~/routes/meetings.$id._index'
 import * as docPage from '~/routes/documents.$id'
 import { loader as docList } from '~/routes/documents._index'
@@ -204,5 +214,45 @@ describe('disabling an account', () => {
     expect(audits(target.id, 'person.enable')).toHaveLength(1)
     // no longer possible: the account is active again
     expect((await post({ intent: 'enable', personId: target.id })).status).toBe(409)
+  })
+})
+
+describe('removing a group member', () => {
+  it('asks first, removes when confirmed; Undo adds them back with their role, once', async () => {
+    const m = db
+      .select({
+        groupId: groupMemberships.groupId,
+        personId: groupMemberships.personId,
+        role: groupMemberships.role,
+        slug: groups.slug,
+      })
+      .from(groupMemberships)
+      .innerJoin(groups, eq(groups.id, groupMemberships.groupId))
+      .limit(1)
+      .get()!
+    const membership = () =>
+      db
+        .select()
+        .from(groupMemberships)
+        .where(and(eq(groupMemberships.groupId, m.groupId), eq(groupMemberships.personId, m.personId)))
+        .get()
+    const post = (form: Record<string, string>, as = SECRETARIAT) =>
+      run(groupPage.action, `/groups/${m.slug}`, { as, form }, { slug: m.slug })
+    const asked = await post({ intent: 'remove', personId: m.personId, confirmKey: `remove-${m.personId}` })
+    expect(asked.data).toMatchObject({ confirmation: { key: `remove-${m.personId}` } })
+    expect(membership()).toBeTruthy()
+    // someone who may not manage the group is refused, not asked
+    expect((await post({ intent: 'remove', personId: m.personId }, MX)).status).toBe(403)
+    const done = await post({ intent: 'remove', personId: m.personId, confirmed: 'yes' })
+    expect(done.status).toBe(302)
+    const notice = noticeOf(done)
+    expect(notice.key).toBe('confirm.done.memberRemoved')
+    expect(membership()).toBeUndefined()
+    expect((await post(notice.undo!.fields, MX)).status).toBe(403)
+    const undone = await post(notice.undo!.fields)
+    expect(noticeOf(undone).key).toBe('confirm.done.memberReadded')
+    expect(membership()?.role).toBe(m.role)
+    // twice: they are a member again, nothing to undo
+    expect((await post(notice.undo!.fields)).status).toBe(400)
   })
 })

@@ -28,6 +28,11 @@ export const confirm = defineMessages({
     'confirm.agenda.text': 'It leaves the agenda of this meeting and the items after it are numbered anew.',
     'confirm.agenda.confirm': 'Remove the item',
     'confirm.done.agendaItemRemoved': 'Agenda item «{title}» removed.',
+    'confirm.member.title': 'Remove {name} from the group?',
+    'confirm.member.text':
+      'They lose the rights the group gives (drafting its plans, its restricted documents).',
+    'confirm.done.memberRemoved': '{name} removed from the group «{group}».',
+    'confirm.done.memberReadded': '{email} added back to the group.',
     'confirm.person.title': 'Disable the account of {name}?',
     'confirm.person.text':
       'They are signed out everywhere and can no longer sign in until an administrator enables the account again.',
@@ -58,6 +63,11 @@ export const confirm = defineMessages({
       'Deja el orden del día de esta reunión y los puntos siguientes se numeran de nuevo.',
     'confirm.agenda.confirm': 'Quitar el punto',
     'confirm.done.agendaItemRemoved': 'Punto «{title}» quitado del orden del día.',
+    'confirm.member.title': '¿Quitar a {name} del grupo?',
+    'confirm.member.text':
+      'Pierde los derechos que da el grupo (redactar sus planes, sus documentos restringidos).',
+    'confirm.done.memberRemoved': '{name} ya no es miembro del grupo «{group}».',
+    'confirm.done.memberReadded': '{email} vuelve a ser miembro del grupo.',
     'confirm.person.title': '¿Desactivar la cuenta de {name}?',
     'confirm.person.text':
       'Se cierran todas sus sesiones y no podrá entrar hasta que un administrador vuelva a activar la cuenta.',
