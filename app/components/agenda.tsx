@@ -1,6 +1,7 @@
 // The agenda tab's pieces: the table of items (with their documents and, for whoever manages the agenda,
 // plain POST buttons to move, edit and remove each one) and the form that adds or edits an item.
 import { Form, Link } from '@remix-run/react'
+import { withZone } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { agendaByDay } from '~/modules/meetings/agenda-days'
 import type { AgendaEntry, AttachedDocument } from '~/modules/meetings/views'
@@ -236,8 +237,8 @@ export function AgendaItemForm({
           {...field('startsAt')}
           type="datetime-local"
           id={`${prefix}-startsAt`}
-          label={t('meetings.agenda.startsAt')}
-          hint={t('meetings.agenda.startsAtHint', { zone: timeZone })}
+          label={withZone({ t }, t('meetings.agenda.startsAt'), timeZone)}
+          hint={t('meetings.agenda.startsAtHint')}
         />
         <ReplyInput
           {...field('durationMinutes')}

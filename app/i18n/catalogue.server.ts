@@ -31,6 +31,7 @@ import { auditActs } from './messages/audit-acts'
 import { decisionsOwners } from './messages/decisions-owners'
 import { notifications } from './messages/notifications'
 import { confirm } from './messages/confirm'
+import { zones } from './messages/zones'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -60,6 +61,7 @@ export const catalogue = {
     ...decisionsOwners.en,
     ...notifications.en,
     ...confirm.en,
+    ...zones.en,
   },
   es: {
     ...common.es,
@@ -87,6 +89,7 @@ export const catalogue = {
     ...decisionsOwners.es,
     ...notifications.es,
     ...confirm.es,
+    ...zones.es,
   },
 }
 

@@ -6,6 +6,7 @@ import { FieldErrors, FormErrors } from '~/components/forms'
 import { replyErrors, replyValue, replyValues, type Reply } from '~/components/form-reply'
 import { ReplyInput, ReplySelect, ReplyTextArea } from '~/components/reply-fields'
 import { SubmitButton } from '~/components/submit-button'
+import { withZone, zoneLabel } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { ROUND_OUTCOMES, type RoundOutcome } from '~/modules/plans/constants'
 
@@ -17,12 +18,12 @@ interface Option {
 
 /** "3 Dec 2026, 17:00 (America/Panama)" in the person's zone. */
 export function When({ at, zone }: { at: string | Date; zone: string }) {
-  const { date } = useT()
+  const { t, date } = useT()
   const d = new Date(at)
   return (
     <>
       <time dateTime={d.toISOString()}>{date(d, 'datetime', zone)}</time>{' '}
-      <span className="muted small">({zone})</span>
+      <span className="muted small">({zoneLabel({ t }, zone, d)})</span>
     </>
   )
 }
@@ -111,8 +112,8 @@ export function OpenRoundForm({
           id="round-deadline"
           name="deadline"
           type="datetime-local"
-          label={t('planRounds.deadline')}
-          hint={t('planRounds.deadlineHint', { zone })}
+          label={withZone({ t }, t('planRounds.deadline'), zone)}
+          hint={t('planRounds.deadlineHint')}
         />
         <fieldset>
           <legend>{t('planRounds.scope')}</legend>

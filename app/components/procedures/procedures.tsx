@@ -1,5 +1,6 @@
 // The written procedures' pieces: the deadline in San José's time and the person's own, the countdown as
 // text (computed by the server's clock at render time), the outcome badge.
+import { zoneLabel } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 
 export function Deadline({
@@ -21,7 +22,12 @@ export function Deadline({
       {ownZone !== seatZone ? (
         <>
           {' · '}
-          <span>{t('procedures.deadlineOwn', { date: date(d, 'datetime', ownZone), zone: ownZone })}</span>
+          <span>
+            {t('procedures.deadlineOwn', {
+              date: date(d, 'datetime', ownZone),
+              zone: zoneLabel({ t }, ownZone, d),
+            })}
+          </span>
         </>
       ) : null}
     </>

@@ -177,7 +177,6 @@ export function calendarResponse(
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `inline; filename="${filename}"`,
       'Cache-Control': isPublic ? 'public, max-age=300' : 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
     },
   })
 }
