@@ -50,8 +50,6 @@ vi.mock('@remix-run/react', () => {
     useActionData: () => rendered.action,
     useRouteLoaderData: () => ({ lang: rendered.lang }),
     useNavigation: () => ({ state: 'idle' }),
-    // the route's own action address (components/confirm.tsx adds its panel's anchor to it)
-    useFormAction: (action?: string) => action ?? '/actions',
     useLocation: () => ({ pathname: '/actions', search: '' }),
   }
 })

@@ -8,6 +8,7 @@ import {
   actionItems,
   agendaItems,
   auditLog,
+  decisions,
   documents,
   groupMemberships,
   groups,
@@ -20,12 +21,14 @@ import * as peoplePage from '~/routes/admin.people'
 import * as groupPage from '~/routes/groups.$slug'
 import * as agendaTab from '~/routes/meetings.$id._index'
 import * as docPage from '~/routes/documents.$id'
+import * as decisionsTab from '~/routes/meetings.$id.decisions'
 import { loader as docList } from '~/routes/documents._index'
 import { loader as apiDoc } from '~/routes/api.v1.documents.$id'
 import { loader as download } from '~/routes/documents.$id.download'
 import { loader as root } from '~/root'
 import { actionByTitle, MX, reload, SECRETARIAT } from './actions-fixtures'
 import { freshDemoDb, personByEmail } from './helpers/db'
+import { meetingByNumber } from './helpers/demo'
 import { run, type Answer } from './helpers/route'
 
 /** The notice a redirect set, as the next page's root loader reads it. */
@@ -254,5 +257,43 @@ describe('removing a group member', () => {
     expect(membership()?.role).toBe(m.role)
     // twice: they are a member again, nothing to undo
     expect((await post(notice.undo!.fields)).status).toBe(400)
+  })
+})
+
+describe('withdrawing a decision', () => {
+  it('checks the reason, asks the secretariat, withdraws only when confirmed and says which', async () => {
+    const m = meetingByNumber('vice_ministerial', 'XXVIII')
+    const d = db
+      .select()
+      .from(decisions)
+      .where(and(eq(decisions.meetingId, m.id), eq(decisions.status, 'in_force')))
+      .limit(1)
+      .get()!
+    const status = () => db.select().from(decisions).where(eq(decisions.id, d.id)).get()!.status
+    const post = (form: Record<string, string>, as = SECRETARIAT) =>
+      run(
+        decisionsTab.action,
+        `/meetings/${m.id}/decisions`,
+        { as, form: { intent: 'withdraw', ...form } },
+        {
+          id: m.id,
+        },
+      )
+    // no reason: the field says so before anything is asked
+    expect((await post({ decisionId: d.id, reason: ' ' })).status).toBe(400)
+    // no confirmation: asked, nothing changed, nothing audited
+    const key = `withdraw-decision-${d.id}`
+    const asked = await post({ decisionId: d.id, reason: 'Duplicada', confirmKey: key })
+    expect(asked.status).toBe(200)
+    expect(asked.data).toMatchObject({ confirmation: { key } })
+    expect(status()).toBe('in_force')
+    expect(audits(d.id, 'decision.withdraw')).toHaveLength(0)
+    // a delegate is refused, not asked
+    expect((await post({ decisionId: d.id, reason: 'Duplicada' }, MX)).status).toBe(403)
+    expect(status()).toBe('in_force')
+    const done = await post({ decisionId: d.id, reason: 'Duplicada', confirmed: 'yes' })
+    expect(done.status).toBe(302)
+    expect(noticeOf(done)).toMatchObject({ key: 'decisionsOwners.withdrawnDone', params: { code: d.code } })
+    expect(status()).toBe('withdrawn')
   })
 })

@@ -43,8 +43,6 @@ vi.mock('@remix-run/react', async (importOriginal) => {
     useActionData: () => undefined,
     useRouteLoaderData: () => ({ lang: state.lang }),
     useNavigation: () => ({ state: 'idle' }),
-    // the route's own action address (components/confirm.tsx adds its panel's anchor to it)
-    useFormAction: (action?: string) => action ?? '/documents',
     Form: (props: Record<string, unknown>) => {
       const { rest, children } = strip(props)
       return createElement('form', rest, children)

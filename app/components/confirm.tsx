@@ -3,7 +3,7 @@
 // panel, rendered here in place of the form, and only its Confirm posts the same fields with
 // `confirmed=yes`. With JavaScript the button opens a native <dialog> (focus moves into it and back,
 // Escape cancels) and its Confirm posts the form with `confirmed=yes` directly.
-import { Form, Link, useActionData, useFormAction, useLocation, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLocation, useNavigation } from '@remix-run/react'
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { useT } from '~/i18n/use-t'
 import type { ConfirmationAsk } from '~/modules/core/confirm.server'
@@ -37,16 +37,23 @@ function askOf(data: unknown, key: string): ConfirmationAsk['confirmation'] | nu
   return confirmation?.key === key ? confirmation : null
 }
 
+/** Whether the server's confirmation panel for `confirmKey` is on this page: a closed <details> that
+ * holds the form opens for it (not every browser opens one for the panel's anchor). */
+export function useConfirmationAsked(confirmKey: string): boolean {
+  return askOf(useActionData(), confirmKey) !== null
+}
+
 export function ConfirmForm(props: ConfirmFormProps) {
   const { intent, confirmKey, fields = {}, label, ariaLabel, className, children, formClassName } = props
   const actionData = useActionData()
   const ask = askOf(actionData, confirmKey)
-  const current = useFormAction()
-  const action = props.action ?? current
+  // no action: the route's own (Remix adds `?index` for an index route)
+  const action = props.action
   const dialogRef = useRef<HTMLDialogElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const confirmedRef = useRef<HTMLInputElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
+  const cancelRef = useRef<HTMLButtonElement>(null)
   const titleId = useId()
   const textId = useId()
   const { t } = useT()
@@ -65,6 +72,9 @@ export function ConfirmForm(props: ConfirmFormProps) {
     }
     event.preventDefault()
     dialog.showModal()
+    // Cancel first, not the destructive button (an autofocus attribute here would also compete with
+    // the panel's on a page that has one)
+    cancelRef.current?.focus()
   }
   const confirm = () => {
     if (confirmedRef.current) confirmedRef.current.value = 'yes'
@@ -74,12 +84,7 @@ export function ConfirmForm(props: ConfirmFormProps) {
 
   return (
     <>
-      <Form
-        method="post"
-        action={`${action}#confirm-${confirmKey}`}
-        className={formClassName ?? 'inline-form'}
-        ref={formRef}
-      >
+      <Form method="post" action={action} className={formClassName ?? 'inline-form'} ref={formRef}>
         <input type="hidden" name="confirmKey" value={confirmKey} />
         <input type="hidden" name="confirmed" value="" ref={confirmedRef} />
         {Object.entries(fields).map(([name, value]) => (
@@ -111,7 +116,12 @@ export function ConfirmForm(props: ConfirmFormProps) {
           >
             {props.confirmLabel}
           </button>{' '}
-          <button type="button" className="secondary" onClick={() => dialogRef.current?.close()} autoFocus>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => dialogRef.current?.close()}
+            ref={cancelRef}
+          >
             {t('confirm.cancel')}
           </button>
         </p>
@@ -129,7 +139,7 @@ function ConfirmPanel({
   confirmLabel,
   action,
   fields,
-}: Omit<ConfirmFormProps, 'fields' | 'action'> & { fields: [string, string][]; action: string }) {
+}: Omit<ConfirmFormProps, 'fields'> & { fields: [string, string][] }) {
   const { t } = useT()
   const location = useLocation()
   const ref = useRef<HTMLDivElement>(null)
@@ -142,6 +152,9 @@ function ConfirmPanel({
       aria-describedby={`confirm-${confirmKey}-text`}
       id={`confirm-${confirmKey}`}
       tabIndex={-1}
+      // without JavaScript the browser focuses the panel on load and scrolls to it (an answered post
+      // lands at the top of the page); with it, the effect above does
+      autoFocus
       ref={ref}
     >
       <h2 id={`confirm-${confirmKey}-title`}>{title}</h2>

@@ -2,7 +2,7 @@ import type { Submission } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ConflictNotice } from '~/components/action-conflict'
-import { ConfirmForm } from '~/components/confirm'
+import { ConfirmForm, useConfirmationAsked } from '~/components/confirm'
 import { ActionForm } from '~/components/action-form'
 import { ActionHistory } from '~/components/action-history'
 import { ActionOwnersProgress } from '~/components/action-owners-progress'
@@ -179,6 +179,7 @@ export default function ActionPage() {
   // a change refused as stale carries the action as it stands now
   const conflict = (answer?.conflict ?? null) as ActionSnapshot | null
   const revision = conflict?.revision ?? a.revision
+  const cancelAsked = useConfirmationAsked('cancel-action')
   const pending = updates.find((u) => u.id === pendingUpdateId) ?? null
 
   if (edit) {
@@ -400,7 +401,7 @@ export default function ActionPage() {
       <ActionHistory updates={updates} />
 
       {permissions.cancel ? (
-        <details className="actions-cancel">
+        <details className="actions-cancel" open={cancelAsked || !!reply('cancel')}>
           <summary>{t('actions.cancel.title')}</summary>
           {conflict && reply('cancel') ? <ConflictNotice conflict={conflict} /> : null}
           <FormErrors errors={replyErrors(reply('cancel'), '')} />

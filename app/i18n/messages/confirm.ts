@@ -36,6 +36,9 @@ export const confirm = defineMessages({
     'confirm.person.title': 'Disable the account of {name}?',
     'confirm.person.text':
       'They are signed out everywhere and can no longer sign in until an administrator enables the account again.',
+    'confirm.decision.title': 'Withdraw decision {code}?',
+    'confirm.decision.text':
+      'A withdrawn decision stays in the register, struck through with your reason; it can be neither corrected nor reinstated, and its code is never given again.',
   },
   es: {
     'confirm.cancel': 'Cancelar',
@@ -71,5 +74,8 @@ export const confirm = defineMessages({
     'confirm.person.title': '¿Desactivar la cuenta de {name}?',
     'confirm.person.text':
       'Se cierran todas sus sesiones y no podrá entrar hasta que un administrador vuelva a activar la cuenta.',
+    'confirm.decision.title': '¿Retirar la decisión {code}?',
+    'confirm.decision.text':
+      'Una decisión retirada permanece en el registro, tachada y con su motivo; no puede corregirse ni restablecerse, y su código no se vuelve a asignar.',
   },
 })
