@@ -39,6 +39,17 @@ export const confirm = defineMessages({
     'confirm.decision.title': 'Withdraw decision {code}?',
     'confirm.decision.text':
       'A withdrawn decision stays in the register, struck through with your reason; it can be neither corrected nor reinstated, and its code is never given again.',
+    'confirm.token.title': 'Revoke the token «{name}»?',
+    'confirm.token.text':
+      'Programs that use it are refused from now on. A revoked token never works again: create a new one if you need one.',
+    'confirm.done.tokenRevoked': 'Token «{name}» revoked: programs that used it are refused from now on.',
+    'confirm.session.title': 'End the session started {date}?',
+    'confirm.session.text':
+      'That browser is signed out at once; signing in there again starts a new session.',
+    'confirm.session.confirm': 'End the session',
+    'confirm.sessions.title': 'End every other session?',
+    'confirm.sessions.text':
+      'Every other browser or device where you are signed in is signed out at once; this one stays signed in.',
   },
   es: {
     'confirm.cancel': 'Cancelar',
@@ -77,5 +88,17 @@ export const confirm = defineMessages({
     'confirm.decision.title': '¿Retirar la decisión {code}?',
     'confirm.decision.text':
       'Una decisión retirada permanece en el registro, tachada y con su motivo; no puede corregirse ni restablecerse, y su código no se vuelve a asignar.',
+    'confirm.token.title': '¿Revocar el token «{name}»?',
+    'confirm.token.text':
+      'Los programas que lo usan quedan rechazados desde ahora. Un token revocado no vuelve a funcionar: cree uno nuevo si lo necesita.',
+    'confirm.done.tokenRevoked':
+      'Token «{name}» revocado: los programas que lo usaban quedan rechazados desde ahora.',
+    'confirm.session.title': '¿Cerrar la sesión iniciada el {date}?',
+    'confirm.session.text':
+      'Ese navegador queda desconectado en el acto; si vuelve a entrar desde él, empieza una sesión nueva.',
+    'confirm.session.confirm': 'Cerrar la sesión',
+    'confirm.sessions.title': '¿Cerrar todas las demás sesiones?',
+    'confirm.sessions.text':
+      'Todos los demás navegadores o dispositivos en los que ha entrado quedan desconectados en el acto; este sigue conectado.',
   },
 })
