@@ -14,6 +14,8 @@ import {
   groups,
   meetings,
   people,
+  planRounds,
+  plans,
 } from '@db/schema'
 import { takeNotice } from '~/modules/core/notice.server'
 import * as actionPage from '~/routes/actions.$id'
@@ -22,6 +24,7 @@ import * as groupPage from '~/routes/groups.$slug'
 import * as agendaTab from '~/routes/meetings.$id._index'
 import * as docPage from '~/routes/documents.$id'
 import * as decisionsTab from '~/routes/meetings.$id.decisions'
+import * as roundPage from '~/routes/plans_.$id.rounds.$number'
 import { loader as docList } from '~/routes/documents._index'
 import { loader as apiDoc } from '~/routes/api.v1.documents.$id'
 import { loader as download } from '~/routes/documents.$id.download'
@@ -295,5 +298,44 @@ describe('withdrawing a decision', () => {
     expect(done.status).toBe(302)
     expect(noticeOf(done)).toMatchObject({ key: 'decisionsOwners.withdrawnDone', params: { code: d.code } })
     expect(status()).toBe('withdrawn')
+  })
+})
+
+describe('closing a consultation round early', () => {
+  it('asks the chair, closes only when confirmed and says which round; others are refused', async () => {
+    const plan = db
+      .select()
+      .from(plans)
+      .all()
+      .find((p) => p.titleEs?.startsWith('Plan Nacional'))!
+    const round = () =>
+      db
+        .select()
+        .from(planRounds)
+        .where(and(eq(planRounds.planId, plan.id), eq(planRounds.number, 2)))
+        .get()!
+    expect(round().closedAt).toBeNull()
+    const post = (form: Record<string, string>, as = 'pa.minseg@rcm.example') =>
+      run(
+        roundPage.action,
+        `/plans/${plan.id}/rounds/2`,
+        { as, form: { intent: 'close', ...form } },
+        {
+          id: plan.id,
+          number: '2',
+        },
+      )
+    const asked = await post({ confirmKey: 'close-round' })
+    expect(asked.status).toBe(200)
+    expect(asked.data).toMatchObject({ confirmation: { key: 'close-round' } })
+    expect(round().closedAt).toBeNull()
+    // a drafter who is not the chair is refused, not asked
+    expect((await post({}, 'pa.snm@rcm.example')).status).toBe(403)
+    expect(round().closedAt).toBeNull()
+    const done = await post({ confirmed: 'yes' })
+    expect(done.status).toBe(302)
+    expect(done.location).toBe(`/plans/${plan.id}/rounds/2`)
+    expect(noticeOf(done)).toMatchObject({ key: 'confirm.done.roundClosed', params: { number: 2 } })
+    expect(round().closedAt).not.toBeNull()
   })
 })

@@ -50,6 +50,10 @@ export const confirm = defineMessages({
     'confirm.sessions.title': 'End every other session?',
     'confirm.sessions.text':
       'Every other browser or device where you are signed in is signed out at once; this one stays signed in.',
+    'confirm.round.title': 'Close round {number} now, before its deadline?',
+    'confirm.round.text':
+      'No organization can comment or submit its position in this round any more; drafts not submitted stay unsent. A closed round cannot be reopened.',
+    'confirm.done.roundClosed': 'Round {number} closed: it takes no more comments.',
   },
   es: {
     'confirm.cancel': 'Cancelar',
@@ -100,5 +104,9 @@ export const confirm = defineMessages({
     'confirm.sessions.title': '¿Cerrar todas las demás sesiones?',
     'confirm.sessions.text':
       'Todos los demás navegadores o dispositivos en los que ha entrado quedan desconectados en el acto; este sigue conectado.',
+    'confirm.round.title': '¿Cerrar ahora la ronda {number}, antes de su plazo?',
+    'confirm.round.text':
+      'Ninguna organización podrá ya comentar ni enviar su posición en esta ronda; los borradores no enviados quedan sin enviar. Una ronda cerrada no puede reabrirse.',
+    'confirm.done.roundClosed': 'Ronda {number} cerrada: ya no admite comentarios.',
   },
 })
