@@ -54,6 +54,8 @@ export const confirm = defineMessages({
     'confirm.round.text':
       'No organization can comment or submit its position in this round any more; drafts not submitted stay unsent. A closed round cannot be reopened.',
     'confirm.done.roundClosed': 'Round {number} closed: it takes no more comments.',
+    'confirm.done.minutesAdopted':
+      "Minutes adopted: they are now the meeting's official record and can no longer be edited; corrections go as errata.",
   },
   es: {
     'confirm.cancel': 'Cancelar',
@@ -108,5 +110,7 @@ export const confirm = defineMessages({
     'confirm.round.text':
       'Ninguna organización podrá ya comentar ni enviar su posición en esta ronda; los borradores no enviados quedan sin enviar. Una ronda cerrada no puede reabrirse.',
     'confirm.done.roundClosed': 'Ronda {number} cerrada: ya no admite comentarios.',
+    'confirm.done.minutesAdopted':
+      'Acta aprobada: es ahora el registro oficial de la reunión y ya no puede modificarse; las correcciones se hacen como fe de erratas.',
   },
 })
