@@ -25,6 +25,8 @@ import * as agendaTab from '~/routes/meetings.$id._index'
 import * as docPage from '~/routes/documents.$id'
 import * as decisionsTab from '~/routes/meetings.$id.decisions'
 import * as roundPage from '~/routes/plans_.$id.rounds.$number'
+import * as editMeeting from '~/routes/meetings.$id.edit'
+import * as newMeeting from '~/routes/meetings.new'
 import { loader as docList } from '~/routes/documents._index'
 import { loader as apiDoc } from '~/routes/api.v1.documents.$id'
 import { loader as download } from '~/routes/documents.$id.download'
@@ -337,5 +339,53 @@ describe('closing a consultation round early', () => {
     expect(done.location).toBe(`/plans/${plan.id}/rounds/2`)
     expect(noticeOf(done)).toMatchObject({ key: 'confirm.done.roundClosed', params: { number: 2 } })
     expect(round().closedAt).not.toBeNull()
+  })
+})
+
+describe('cancelling a meeting', () => {
+  const fields = {
+    kind: 'rcgm',
+    titleEs: 'Reunión extraordinaria del GRCM',
+    titleEn: 'Extraordinary RCGM meeting',
+    timeZone: 'America/Panama',
+    startsAt: '2030-05-20T09:00',
+    endsAt: '2030-05-21T13:00',
+    registrationDeadline: '2030-05-01T23:59',
+    place: 'Ciudad de Panamá',
+    host: 'PA',
+    openness: 'open',
+    status: 'confirmed',
+    invited: 'PA',
+  }
+
+  it('asks when the status becomes cancelled, changes nothing until confirmed, then says so', async () => {
+    const created = await run(newMeeting.action, '/meetings/new', { as: SECRETARIAT, form: fields })
+    expect(created.status).toBe(302)
+    const id = created.location!.split('/').pop()!
+    const status = () => db.select().from(meetings).where(eq(meetings.id, id)).get()!.status
+    const post = (form: Record<string, string>, as = SECRETARIAT) =>
+      run(editMeeting.action, `/meetings/${id}/edit`, { as, form }, { id })
+    // other edits are not asked about
+    const renamed = await post({ ...fields, place: 'Ciudad de Panamá, Panamá' })
+    expect(renamed.status).toBe(302)
+    const asked = await post({ ...fields, status: 'cancelled', place: 'Otro lugar' })
+    expect(asked.status).toBe(200)
+    expect(asked.data).toMatchObject({ confirmation: { key: 'cancel-meeting' } })
+    expect(status()).toBe('confirmed')
+    expect(db.select().from(meetings).where(eq(meetings.id, id)).get()!.place).toBe(
+      'Ciudad de Panamá, Panamá',
+    )
+    // a delegate is refused, not asked
+    expect((await post({ ...fields, status: 'cancelled' }, MX)).status).toBeGreaterThanOrEqual(403)
+    expect(status()).toBe('confirmed')
+    const done = await post({ ...fields, status: 'cancelled', place: 'Otro lugar', confirmed: 'yes' })
+    expect(done.status).toBe(302)
+    expect(noticeOf(done)).toMatchObject({
+      key: 'confirm.done.meetingCancelled',
+      params: { title: 'Reunión extraordinaria del GRCM' },
+    })
+    expect(status()).toBe('cancelled')
+    // the panel re-posts the whole form: the other change went with it
+    expect(db.select().from(meetings).where(eq(meetings.id, id)).get()!.place).toBe('Otro lugar')
   })
 })

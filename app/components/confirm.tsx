@@ -130,6 +130,15 @@ export function ConfirmForm(props: ConfirmFormProps) {
   )
 }
 
+/** The server's step for a whole form whose values make the act final (a meeting whose status is set
+ * to cancelled): the page shows it in place of the form when the action asked for `confirmKey`. */
+export function AskedConfirmation(
+  props: Pick<ConfirmFormProps, 'intent' | 'confirmKey' | 'title' | 'text' | 'confirmLabel' | 'action'>,
+) {
+  const ask = askOf(useActionData(), props.confirmKey)
+  return ask ? <ConfirmPanel {...props} label={props.confirmLabel} fields={ask.fields} /> : null
+}
+
 /** The server-rendered step: what will happen, Confirm (the same fields again) and Cancel. */
 function ConfirmPanel({
   intent,

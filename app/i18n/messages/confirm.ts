@@ -56,6 +56,12 @@ export const confirm = defineMessages({
     'confirm.done.roundClosed': 'Round {number} closed: it takes no more comments.',
     'confirm.done.minutesAdopted':
       "Minutes adopted: they are now the meeting's official record and can no longer be edited; corrections go as errata.",
+    'confirm.meeting.title': 'Cancel the meeting «{title}»?',
+    'confirm.meeting.text':
+      'Its participants are told at once, as each has chosen to be notified, and its calendar entry shows it cancelled. The other changes you made in the form are saved with it.',
+    'confirm.meeting.confirm': 'Cancel the meeting',
+    'confirm.done.meetingCancelled':
+      'Meeting «{title}» cancelled; its participants are being told. To hold it after all, edit it and set its status again.',
   },
   es: {
     'confirm.cancel': 'Cancelar',
@@ -112,5 +118,11 @@ export const confirm = defineMessages({
     'confirm.done.roundClosed': 'Ronda {number} cerrada: ya no admite comentarios.',
     'confirm.done.minutesAdopted':
       'Acta aprobada: es ahora el registro oficial de la reunión y ya no puede modificarse; las correcciones se hacen como fe de erratas.',
+    'confirm.meeting.title': '¿Cancelar la reunión «{title}»?',
+    'confirm.meeting.text':
+      'Sus participantes reciben el aviso en el acto, según cómo haya elegido cada uno, y su entrada de calendario la muestra cancelada. Los demás cambios que hizo en el formulario se guardan con ella.',
+    'confirm.meeting.confirm': 'Cancelar la reunión',
+    'confirm.done.meetingCancelled':
+      'Reunión «{title}» cancelada; se está avisando a sus participantes. Para celebrarla finalmente, edítela y vuelva a elegir su estado.',
   },
 })

@@ -27,8 +27,9 @@ export interface ConfirmationAsk {
 
 export const isConfirmed = (form: FormData) => form.get(CONFIRM_FIELD) === 'yes'
 
-/** The first post of a destructive act: the confirmation panel, 200, nothing changed. */
-export function askConfirmation(form: FormData) {
+/** The first post of a destructive act: the confirmation panel, 200, nothing changed. `key` names the
+ * panel when the form is not a ConfirmForm (which posts its own `confirmKey`). */
+export function askConfirmation(form: FormData, key?: string) {
   const fields: [string, string][] = []
   for (const [name, value] of form.entries()) {
     if (typeof value === 'string' && name !== CONFIRM_FIELD) fields.push([name, value.slice(0, 20_000)])
@@ -38,8 +39,9 @@ export function askConfirmation(form: FormData) {
     result: undefined,
     conflict: null,
     confirmation: {
-      key: String(form.get(CONFIRM_KEY_FIELD) ?? '').slice(0, 200),
-      fields: fields.slice(0, 50),
+      key: key ?? String(form.get(CONFIRM_KEY_FIELD) ?? '').slice(0, 200),
+      // bounded, yet room for a whole form (a meeting's details and every invited organization)
+      fields: fields.slice(0, 300),
     },
   }
   return data(body, { headers: NO_STORE })
