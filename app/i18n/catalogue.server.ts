@@ -32,6 +32,7 @@ import { decisionsOwners } from './messages/decisions-owners'
 import { notifications } from './messages/notifications'
 import { confirm } from './messages/confirm'
 import { zones } from './messages/zones'
+import { notificationEvents } from './messages/notification-events'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -62,6 +63,7 @@ export const catalogue = {
     ...notifications.en,
     ...confirm.en,
     ...zones.en,
+    ...notificationEvents.en,
   },
   es: {
     ...common.es,
@@ -90,6 +92,7 @@ export const catalogue = {
     ...notifications.es,
     ...confirm.es,
     ...zones.es,
+    ...notificationEvents.es,
   },
 }
 

@@ -18,7 +18,6 @@ import {
 import { DECISION_FILTERS } from '~/modules/meetings/constants'
 import { DecisionRegisterQuerySchema } from '~/modules/meetings/forms.server'
 import { findVisibleMeeting, listMeetingYears, localized } from '~/modules/meetings/meetings.server'
-import { adoptedDecisions } from '~/modules/procedures/queries.server'
 
 export const meta = titleMeta('meetings.register.title')
 
@@ -41,8 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasMore,
     years: listMeetingYears(viewer),
     meetings: listRegisterMeetings(viewer, lang),
-    // decisions adopted by written procedure (between meetings): listed with the register, first page only
-    byProcedure: page === 1 && !query.meeting ? adoptedDecisions(viewer, lang) : [],
     meeting: meeting
       ? { id: meeting.row.id, title: localized(lang, meeting.row.titleEs, meeting.row.titleEn) }
       : null,
@@ -50,8 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DecisionRegister() {
-  const { query, page, items, hasMore, years, meeting, meetings, byProcedure } =
-    useLoaderData<typeof loader>()
+  const { query, page, items, hasMore, years, meeting, meetings } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
   // the exports take the register's filters, not its page
@@ -116,13 +112,25 @@ export default function DecisionRegister() {
         >
           <table>
             <TableHead
-              labels={[t('meetings.register.code'), t('meetings.register.decision'), t('meetings.meeting')]}
+              labels={[
+                t('meetings.register.code'),
+                t('meetings.register.decision'),
+                t('procedures.decisionRegister'),
+              ]}
             />
             <tbody>
               {items.map((d) => (
                 <tr key={d.id} className={d.status === 'withdrawn' ? 'is-withdrawn' : undefined}>
                   <th scope="row" className="mono meetings-nowrap">
-                    <Link to={`/meetings/${d.meeting.id}/decisions#decision-${d.id}`}>{d.code}</Link>
+                    <Link
+                      to={
+                        d.meeting
+                          ? `/meetings/${d.meeting.id}/decisions#decision-${d.id}`
+                          : `/procedures/${d.procedure?.id ?? ''}`
+                      }
+                    >
+                      {d.code}
+                    </Link>
                   </th>
                   <td>
                     {d.text}
@@ -140,11 +148,26 @@ export default function DecisionRegister() {
                     ) : null}
                   </td>
                   <td>
-                    <Link to={`/meetings/${d.meeting.id}`}>{d.meeting.title}</Link>
-                    <br />
-                    <span className="muted small">
-                      {date(d.meeting.startsAt, 'date', d.meeting.timeZone)}
-                    </span>
+                    {d.meeting ? (
+                      <>
+                        <Link to={`/meetings/${d.meeting.id}`}>{d.meeting.title}</Link>
+                        <br />
+                        <span className="muted small">
+                          {date(d.meeting.startsAt, 'date', d.meeting.timeZone)}
+                        </span>
+                      </>
+                    ) : d.procedure ? (
+                      <>
+                        <Link to={`/procedures/${d.procedure.id}`}>
+                          {t('procedures.number', { number: d.procedure.number })}
+                        </Link>
+                        <br />
+                        <span className="muted small">
+                          {t('procedures.adoptedOn')}{' '}
+                          {date(d.procedure.adoptedAt, 'date', 'America/Costa_Rica')}
+                        </span>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -154,33 +177,6 @@ export default function DecisionRegister() {
       ) : (
         <p className="muted">{t('meetings.register.empty')}</p>
       )}
-      {byProcedure.length ? (
-        <section aria-labelledby="by-procedure">
-          <h2 id="by-procedure">{t('procedures.decisionRegister')}</h2>
-          <div className="table-wrap">
-            <table>
-              <TableHead
-                labels={[
-                  t('meetings.register.code'),
-                  t('meetings.register.decision'),
-                  t('procedures.adoptedOn'),
-                ]}
-              />
-              <tbody>
-                {byProcedure.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row" className="mono meetings-nowrap">
-                      <Link to={`/procedures/${d.id}`}>{d.code}</Link>
-                    </th>
-                    <td>{d.subject}</td>
-                    <td className="small">{date(d.adoptedAt, 'date', 'America/Costa_Rica')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
       <Pager
         page={page}
         hasMore={hasMore}

@@ -3,7 +3,7 @@
  * and a sort, as SQL with the visibility rule first, a page at a time; the values the filter form
  * offers.
  */
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { db } from '@db/client'
 import { inIdOrder } from '@db/pages'
 import {
@@ -14,11 +14,12 @@ import {
   groups,
   meetings,
   organizations,
+  writtenProcedures,
 } from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
-import { visibleActionOriginWhere } from '~/modules/access/origins-visibility.server'
+import { visibleActionOriginWhere, visibleProceduresWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { ownerViews, type OwnerView } from './details.server'
 import { localized, ownersOf } from './loading.server'
@@ -198,14 +199,24 @@ export function listActions(
 }
 
 /** The decision a list is filtered by, as the viewer may know it: its code and meeting, or null when it
- * does not exist or its meeting is hidden from the viewer (then the list is empty too). */
+ * does not exist or its meeting (or written procedure) is hidden from the viewer (then the list is empty
+ * too). */
 export function decisionFilterLabel(viewer: Viewer, decisionId: string) {
   return (
     db
       .select({ code: decisions.code, meetingId: decisions.meetingId })
       .from(decisions)
-      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-      .where(and(eq(decisions.id, decisionId), visibleMeetingsWhere(viewer)))
+      .leftJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .leftJoin(writtenProcedures, eq(writtenProcedures.id, decisions.procedureId))
+      .where(
+        and(
+          eq(decisions.id, decisionId),
+          or(
+            and(isNotNull(decisions.meetingId), visibleMeetingsWhere(viewer)),
+            and(isNotNull(decisions.procedureId), visibleProceduresWhere(viewer)),
+          ),
+        ),
+      )
       .get() ?? null
   )
 }
