@@ -79,7 +79,7 @@ export default function NotificationPreferences() {
   return (
     <section className="account-section" aria-labelledby="notification-prefs">
       <h2 id="notification-prefs">{t('notifications.prefs.title')}</h2>
-      {params.get('done') === 'saved' ? (
+      {params.get('done') === 'saved' && !result ? (
         <p className="alert ok" role="status">
           {t('notifications.prefs.saved')}
         </p>

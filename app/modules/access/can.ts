@@ -244,6 +244,8 @@ export interface Actions {
   /** title, description, origin, owners, due date, priority, tags */
   'action.edit': ActionItemRef
   'action.cancel': ActionItemRef
+  /** the undo of a cancellation (the action's page refuses it once the record moved on) */
+  'action.reopen': ActionItemRef
   /** report progress (status, progress, note, evidence); the state of the action is checked apart (409) */
   'action.update': ActionItemRef
   /** report on the whole action rather than for one owner's part (the secretariat) */
@@ -633,6 +635,7 @@ const rules: { [A in Action]: Rule<A> } = {
   // a cancelled action is closed for good: a new one is created instead
   'action.edit': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled',
   'action.cancel': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled' && r.status !== 'done',
+  'action.reopen': (v, r) => isSecretariat(v) && !!r && r.status === 'cancelled',
   'action.update': (v, r) => !!r && reportsOn(v, r),
   'action.reportWhole': (v, r) => !!r && isSecretariat(v) && reportsOn(v, r),
   'action.validate': (v, r) =>
