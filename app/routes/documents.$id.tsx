@@ -26,6 +26,8 @@ import {
   editDocument,
   restoreDocument,
 } from '~/modules/documents/writes.server'
+import { FollowButton } from '~/components/follow-button'
+import { isFollowing } from '~/modules/notifications/notifications.server'
 
 export const meta = pageTitle<typeof loader>((t, data) =>
   [data?.doc.reference ?? t('documents.title'), t('app.name')].join(' · '),
@@ -53,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // the zone the reader reads (and an editor enters) times in: their own, the seat's when signed out
     timeZone: viewer ? zoneOfViewer(viewer) : SEAT_TIME_ZONE,
     flash: flash ? FLASHES[flash] : null,
+    following: viewer ? isFollowing(viewer, 'document', details.doc.id) : null,
   }
 }
 
@@ -92,8 +95,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DocumentPage() {
-  const { doc, versions, translations, downloads, permissions, flash, options, maxMb, timeZone, files } =
-    useLoaderData<typeof loader>()
+  const {
+    doc,
+    versions,
+    translations,
+    downloads,
+    permissions,
+    flash,
+    options,
+    maxMb,
+    timeZone,
+    files,
+    following,
+  } = useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const lastResult = (intent: string) => (replied?.intent === intent ? replied.result : undefined)
   const tr = useT()
@@ -119,6 +133,9 @@ export default function DocumentPage() {
         <p className="alert ok" role="status">
           {t(flash)}
         </p>
+      ) : null}
+      {following !== null && !doc.deletedAt ? (
+        <FollowButton recordType="document" recordId={doc.id} following={following} />
       ) : null}
       {doc.deletedAt ? (
         <p className="alert warn">{t('documents.deletedNotice', { date: date(doc.deletedAt) })}</p>

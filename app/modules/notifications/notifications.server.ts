@@ -214,6 +214,21 @@ function mayFollow(viewer: Viewer, type: FollowType, id: string): boolean {
   }
 }
 
+/** Whether the person follows the record (for the follow button of its page). */
+export function isFollowing(viewer: Viewer, recordType: FollowType, recordId: string): boolean {
+  return !!db
+    .select({ id: follows.recordId })
+    .from(follows)
+    .where(
+      and(
+        eq(follows.personId, viewer.id),
+        eq(follows.recordType, recordType),
+        eq(follows.recordId, recordId),
+      ),
+    )
+    .get()
+}
+
 export function follow(viewer: Viewer, recordType: FollowType, recordId: string) {
   writeTx((tx) => {
     assertAllowed(viewer, 'notification.preferences')
