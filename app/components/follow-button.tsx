@@ -27,7 +27,7 @@ export function FollowButton({
       <span className="small muted">
         {t(following ? 'notifications.follow.following' : 'notifications.follow.notFollowing', { what })}
       </span>{' '}
-      <button type="submit" className="button small secondary" aria-pressed={following}>
+      <button type="submit" className="button small secondary">
         {t(following ? 'notifications.follow.unfollow' : 'notifications.follow.follow')}
       </button>
     </Form>
