@@ -77,7 +77,8 @@ describe('the follow button on a record’s page', () => {
   it('a meeting: follow and unfollow from its page, back to the page, the button says which', async () => {
     const id = meeting('open')
     const page = async () =>
-      (await run<Json>(meetingLoader, `/meetings/${id}`, { as: UNHCR }, { id })).data.following
+      (await run<Json>(meetingLoader, `/meetings/${id}`, { as: UNHCR }, { id })).data.follow?.following ??
+      null
     expect(await page()).toBe(false)
     const r = await press(UNHCR, {
       intent: 'follow',
@@ -110,7 +111,8 @@ describe('the follow button on a record’s page', () => {
   it('a group, a plan and a document page say whether one follows; signed out, no button', async () => {
     const group = planGroup()
     const g = async (as?: string) =>
-      (await run<Json>(groupLoader, `/groups/${group.slug}`, { as }, { slug: group.slug })).data.following
+      (await run<Json>(groupLoader, `/groups/${group.slug}`, { as }, { slug: group.slug })).data.follow
+        ?.following ?? null
     expect(await g()).toBeNull()
     expect(await g(UNHCR)).toBe(false)
     await press(UNHCR, { intent: 'follow', recordType: 'group', recordId: group.id, back: '/' })
@@ -118,14 +120,16 @@ describe('the follow button on a record’s page', () => {
 
     const plan = db.select().from(plans).where(eq(plans.groupId, group.id)).get()!
     const p = async () =>
-      (await run<Json>(planLoader, `/plans/${plan.id}`, { as: SNM }, { id: plan.id })).data.following
+      (await run<Json>(planLoader, `/plans/${plan.id}`, { as: SNM }, { id: plan.id })).data.follow
+        ?.following ?? null
     expect(await p()).toBe(false)
     await press(SNM, { intent: 'follow', recordType: 'plan', recordId: plan.id, back: `/plans/${plan.id}` })
     expect(await p()).toBe(true)
 
     const doc = db.query.documents.findFirst({ where: (d, { eq }) => eq(d.visibility, 'public') }).sync()!
     const d = async (as?: string) =>
-      (await run<Json>(documentLoader, `/documents/${doc.id}`, { as }, { id: doc.id })).data.following
+      (await run<Json>(documentLoader, `/documents/${doc.id}`, { as }, { id: doc.id })).data.follow
+        ?.following ?? null
     expect(await d()).toBeNull()
     expect(await d(UNHCR)).toBe(false)
     await press(UNHCR, { intent: 'follow', recordType: 'document', recordId: doc.id, back: '/' })

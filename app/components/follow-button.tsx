@@ -1,7 +1,7 @@
 // Follow or unfollow the record whose page this is: a plain form to /account/notifications (works
 // without JavaScript), which comes back to this page. Following tells of the record's news only while
 // the person may see it (decided when each notification is sent).
-import { Form, useLocation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import type { FollowType } from '~/modules/notifications/constants'
@@ -10,20 +10,22 @@ export function FollowButton({
   recordType,
   recordId,
   following,
+  back,
 }: {
   recordType: FollowType
   recordId: string
   following: boolean
+  /** the page's path and query (from its loader: followState) */
+  back: string
 }) {
   const { t } = useT()
-  const location = useLocation()
   const what = t(`notifications.follow.type.${recordType}` as MessageKey)
   return (
     <Form method="post" action="/account/notifications" className="inline-form follow-form">
       <input type="hidden" name="intent" value={following ? 'unfollow' : 'follow'} />
       <input type="hidden" name="recordType" value={recordType} />
       <input type="hidden" name="recordId" value={recordId} />
-      <input type="hidden" name="back" value={`${location.pathname}${location.search}`} />
+      <input type="hidden" name="back" value={back} />
       <span className="small muted">
         {t(following ? 'notifications.follow.following' : 'notifications.follow.notFollowing', { what })}
       </span>{' '}

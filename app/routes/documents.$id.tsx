@@ -27,7 +27,7 @@ import {
   restoreDocument,
 } from '~/modules/documents/writes.server'
 import { FollowButton } from '~/components/follow-button'
-import { isFollowing } from '~/modules/notifications/notifications.server'
+import { followState } from '~/modules/notifications/notifications.server'
 
 export const meta = pageTitle<typeof loader>((t, data) =>
   [data?.doc.reference ?? t('documents.title'), t('app.name')].join(' · '),
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // the zone the reader reads (and an editor enters) times in: their own, the seat's when signed out
     timeZone: viewer ? zoneOfViewer(viewer) : SEAT_TIME_ZONE,
     flash: flash ? FLASHES[flash] : null,
-    following: viewer ? isFollowing(viewer, 'document', details.doc.id) : null,
+    follow: viewer ? followState(viewer, 'document', details.doc.id, request) : null,
   }
 }
 
@@ -106,7 +106,7 @@ export default function DocumentPage() {
     maxMb,
     timeZone,
     files,
-    following,
+    follow,
   } = useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const lastResult = (intent: string) => (replied?.intent === intent ? replied.result : undefined)
@@ -134,9 +134,7 @@ export default function DocumentPage() {
           {t(flash)}
         </p>
       ) : null}
-      {following !== null && !doc.deletedAt ? (
-        <FollowButton recordType="document" recordId={doc.id} following={following} />
-      ) : null}
+      {follow && !doc.deletedAt ? <FollowButton recordType="document" recordId={doc.id} {...follow} /> : null}
       {doc.deletedAt ? (
         <p className="alert warn">{t('documents.deletedNotice', { date: date(doc.deletedAt) })}</p>
       ) : null}

@@ -13,7 +13,7 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { listPlans } from '~/modules/plans/page.server'
 import { TableHead } from '~/components/table-head'
 import { FollowButton } from '~/components/follow-button'
-import { isFollowing } from '~/modules/notifications/notifications.server'
+import { followState } from '~/modules/notifications/notifications.server'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${data?.page.group.name ?? t('groups.title')} · ${t('app.name')}`,
@@ -29,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plans = viewer ? listPlans(viewer, lang, { groupId: page.group.id }) : []
   const member = groupRoleOf(viewer, page.group.id) !== null
   const canManage = can(viewer, 'group.manageMembers', { groupId: page.group.id })
-  const following = viewer ? isFollowing(viewer, 'group', page.group.id) : null
-  return { page, signedIn: viewer !== null, plans, member, canManage, following }
+  const follow = viewer ? followState(viewer, 'group', page.group.id, request) : null
+  return { page, signedIn: viewer !== null, plans, member, canManage, follow }
 }
 
 // The chair of the group and the secretariat add members, change their role and remove them.
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GroupPage() {
-  const { page, signedIn, plans, member, canManage, following } = useLoaderData<typeof loader>()
+  const { page, signedIn, plans, member, canManage, follow } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, number } = useT()
   const roleOptions = GROUP_ROLES.map((r) => (
@@ -76,9 +76,7 @@ export default function GroupPage() {
         </span>
       </p>
       {group.description ? <p>{group.description}</p> : null}
-      {following !== null ? (
-        <FollowButton recordType="group" recordId={group.id} following={following} />
-      ) : null}
+      {follow ? <FollowButton recordType="group" recordId={group.id} {...follow} /> : null}
 
       {plans.length || member ? (
         <section aria-labelledby="group-plans">

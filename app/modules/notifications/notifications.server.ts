@@ -229,6 +229,13 @@ export function isFollowing(viewer: Viewer, recordType: FollowType, recordId: st
     .get()
 }
 
+/** What a record page's follow button needs: whether the person follows it, and the way back to the
+ * page it is on (the button posts to /account/notifications, which redirects there). */
+export function followState(viewer: Viewer, recordType: FollowType, recordId: string, request: Request) {
+  const url = new URL(request.url)
+  return { following: isFollowing(viewer, recordType, recordId), back: `${url.pathname}${url.search}` }
+}
+
 export function follow(viewer: Viewer, recordType: FollowType, recordId: string) {
   writeTx((tx) => {
     assertAllowed(viewer, 'notification.preferences')
