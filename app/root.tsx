@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
   Link,
@@ -13,6 +13,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useNonce } from './components/nonce'
+import { SaidOnceNotice } from './components/notice'
 import type { MessageKey } from './i18n'
 import { messagesScript } from './i18n/catalogue.server'
 import { MessagesScript } from './i18n/page-messages'
@@ -21,6 +22,7 @@ import { useT } from './i18n/use-t'
 import { getEnv } from './env.server'
 import { can } from './modules/access/can'
 import { getViewer } from './modules/auth/viewer.server'
+import { takeNotice } from './modules/core/notice.server'
 import { SEAT_TIME_ZONE, zoneOfViewer } from '~/modules/plans/round-time'
 import { unreadCount } from './modules/notifications/notifications.server'
 import { resolveLang } from './modules/i18n/lang.server'
@@ -36,9 +38,16 @@ export const links: LinksFunction = () => [
 export const meta = pageTitle((t) => t('app.name'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const { notice, clear } = takeNotice(request)
+  return data(rootData(request, notice), clear ? { headers: { 'Set-Cookie': clear } } : undefined)
+}
+
+function rootData(request: Request, notice: ReturnType<typeof takeNotice>['notice']) {
   const viewer = getViewer(request)
   const lang = resolveLang(request, viewer)
   return {
+    // what the last act did, said once (components/notice.tsx)
+    notice,
     lang,
     // where the browser finds this language's messages if the page's language changes under it
     messages: messagesScript(lang).url,
@@ -57,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-export type RootData = Awaited<ReturnType<typeof loader>>
+export type RootData = ReturnType<typeof rootData>
 
 // `signIn`: the page needs an account (its loader sends the signed-out to /login); the menu says so.
 const NAV: { to: string; key: MessageKey; end?: boolean; signIn?: true }[] = [
@@ -68,6 +77,7 @@ const NAV: { to: string; key: MessageKey; end?: boolean; signIn?: true }[] = [
   { to: '/actions', key: 'nav.actions', signIn: true },
   { to: '/groups', key: 'nav.groups' },
   { to: '/plans', key: 'nav.plans', signIn: true },
+  { to: '/procedures', key: 'nav.procedures', signIn: true },
   { to: '/search', key: 'nav.search' },
   { to: '/help', key: 'help.nav' },
 ]
@@ -182,6 +192,7 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
       </nav>
       <main id="main" tabIndex={-1}>
+        {data?.notice ? <SaidOnceNotice notice={data.notice} /> : null}
         {children}
       </main>
       <footer className="site-footer">

@@ -945,6 +945,8 @@ const MATRIX: Record<Action, Row> = {
   // a cancelled action is closed for good
   'action.edit': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYYYYNY') },
   'action.cancel': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYYYYNN') },
+  // the undo of a cancellation: only a cancelled action, only the secretariat
+  'action.reopen': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('NNNNNNNNYN') },
   // the owners' people (a state's people for its institutions too) and the secretariat, never a
   // supporting organization or another state; a cancelled or done action answers 409 in the service
   'action.update': {
@@ -962,6 +964,8 @@ const MATRIX: Record<Action, Row> = {
   },
   // pendingOfOwnOrganization, pendingOfAnotherOrganization, alreadyValidated, alreadyReturned,
   // notADoneReport, pendingOnCancelledAction: owners never validate their own report
+  // the secretariat's report stands for the whole action; everyone else reports for an owner
+  'action.reportWhole': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYYYYYY') },
   'action.validate': { variants: ACTION_UPDATE_VARIANTS, expected: SECRETARIAT_ONLY('YYNNNN') },
   // the secretariat's own report of done closes an open action without waiting for validation; an
   // owner's waits for the secretariat (a cancelled or done action takes no report at all)

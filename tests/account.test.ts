@@ -8,6 +8,7 @@ import { describeBrowser } from '~/modules/auth/account.server'
 import { invalidateOwnSession, validateSessionToken } from '~/modules/auth/session.server'
 import { signIn } from '~/modules/auth/sign-in.server'
 import { hashToken } from '~/modules/auth/tokens.server'
+import { takeNotice } from '~/modules/core/notice.server'
 import { disableSecondFactor, totpCodeAt } from '~/modules/auth/totp.server'
 import * as accountLayout from '~/routes/account'
 import * as profilePage from '~/routes/account._index'
@@ -75,6 +76,13 @@ const postToLayout = (cookie: string, form: Record<string, string>) =>
   outcome(() => accountLayout.action(args(makeRequest('/account', { cookie, form }))))
 const page = (cookie: string, url: string) =>
   outcome(() => PAGES[new URL(url, 'http://x').pathname as Path].loader(args(makeRequest(url, { cookie }))))
+/** Where a redirect leads and what its notice said once (core/notice.server.ts). */
+function saidOnce(res: unknown) {
+  const r = res as Response
+  const value = /rcm_notice=([^;]*)/.exec(r.headers.get('Set-Cookie') ?? '')?.[1] ?? ''
+  const { notice } = takeNotice(new Request('http://x/', { headers: { Cookie: `rcm_notice=${value}` } }))
+  return { location: r.headers.get('Location'), key: notice?.key }
+}
 const lastAudit = (action: string) =>
   db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.id)).get()
 
@@ -129,14 +137,16 @@ describe('/account', () => {
       intent: 'profile',
       name: 'Por la Puerta Vieja',
     })) as Response
-    expect(profile.headers.get('Location')).toBe('/account?done=profile')
+    expect(saidOnce(profile)).toEqual({ location: '/account', key: 'account.done.profile' })
     expect(personByEmail(ME).name).toBe('Por la Puerta Vieja')
-    const ended = (await postToLayout(cookie, { intent: 'end-other-sessions' })) as Response
-    expect(ended.headers.get('Location')).toBe('/account/sessions?done=endOthers&count=1')
+    const ended = (await postToLayout(cookie, { intent: 'end-other-sessions', confirmed: 'yes' })) as Response
+    expect(saidOnce(ended)).toEqual({ location: '/account/sessions', key: 'account.done.endOthers' })
     expect(validateSessionToken(tokenOf(other))).toBeNull()
     // refusals too: someone else's token is not revoked through the old address either
     const { id, token } = createApiToken(personByEmail('pa.focal@rcm.example').id, 'theirs')
-    expect(statusOf(await postToLayout(cookie, { intent: 'revoke-token', tokenId: id }))).toBe(404)
+    expect(
+      statusOf(await postToLayout(cookie, { intent: 'revoke-token', tokenId: id, confirmed: 'yes' })),
+    ).toBe(404)
     expect(validateApiToken(token)).not.toBeNull()
     // and signed out, the form is kept as before
     const kept = (await postToLayout('', { intent: 'profile', name: 'Someone' })) as Response
@@ -197,7 +207,7 @@ describe('/account', () => {
       title: 'Jefe',
       phone: '+52 55 1234 5678',
     })) as Response
-    expect(ok.headers.get('Location')).toBe('/account?done=profile')
+    expect(saidOnce(ok)).toEqual({ location: '/account', key: 'account.done.profile' })
     expect(personByEmail(ME)).toMatchObject({
       name: 'Nuevo Nombre',
       title: 'Jefe',
@@ -270,7 +280,7 @@ describe('/account', () => {
         password: NEW_PASSWORD,
         confirm: NEW_PASSWORD,
       })) as Response
-      expect(res.headers.get('Location')).toBe('/account/password?done=password')
+      expect(saidOnce(res)).toEqual({ location: '/account/password', key: 'account.done.password' })
       expect(validateSessionToken(tokenOf(current))).not.toBeNull()
       expect(validateSessionToken(tokenOf(other))).toBeNull()
       expect(validateSessionToken(tokenOf(someoneElse))).not.toBeNull()
@@ -312,16 +322,25 @@ describe('/account', () => {
         hashToken(tokenOf(current)),
       ])
 
+      // ending a session asks first: nothing is ended without the confirmation
+      const asked = await post(current, { intent: 'end-session', sessionId: hashToken(tokenOf(second)) })
+      expect(statusOf(asked)).toBe(200)
+      expect(bodyOf(asked).confirmation.fields).toContainEqual(['sessionId', hashToken(tokenOf(second))])
+      expect(validateSessionToken(tokenOf(second))).not.toBeNull()
+      expect(lastAudit('account.endSession')).toBeUndefined()
       const one = (await post(current, {
         intent: 'end-session',
         sessionId: hashToken(tokenOf(second)),
+        confirmed: 'yes',
       })) as Response
-      expect(one.headers.get('Location')).toBe('/account/sessions?done=endSession')
+      expect(saidOnce(one)).toEqual({ location: '/account/sessions', key: 'account.done.endSession' })
       expect(validateSessionToken(tokenOf(second))).toBeNull()
       expect(validateSessionToken(tokenOf(third))).not.toBeNull()
 
-      const rest = (await post(current, { intent: 'end-other-sessions' })) as Response
-      expect(rest.headers.get('Location')).toBe('/account/sessions?done=endOthers&count=1')
+      expect(statusOf(await post(current, { intent: 'end-other-sessions' }))).toBe(200)
+      expect(validateSessionToken(tokenOf(third))).not.toBeNull()
+      const rest = (await post(current, { intent: 'end-other-sessions', confirmed: 'yes' })) as Response
+      expect(saidOnce(rest)).toEqual({ location: '/account/sessions', key: 'account.done.endOthers' })
       expect(validateSessionToken(tokenOf(third))).toBeNull()
       expect(validateSessionToken(tokenOf(current))).not.toBeNull()
     })
@@ -329,6 +348,7 @@ describe('/account', () => {
     it("cannot end another person's session", async () => {
       const theirs = cookieFor('pa.focal@rcm.example')
       const theirId = hashToken(tokenOf(theirs))
+      // refused, not asked: someone else's session is not the person's to confirm
       const res = await post(cookieFor(ME), { intent: 'end-session', sessionId: theirId })
       expect(statusOf(res)).toBe(404)
       expect(validateSessionToken(tokenOf(theirs))).not.toBeNull()
@@ -340,7 +360,7 @@ describe('/account', () => {
       const current = cookieFor(ME)
       const second = cookieFor(ME)
       const sessionId = hashToken(tokenOf(second))
-      await post(current, { intent: 'end-session', sessionId })
+      await post(current, { intent: 'end-session', sessionId, confirmed: 'yes' })
       expect(statusOf(await post(current, { intent: 'end-session', sessionId }))).toBe(404)
       const entries = db.select().from(auditLog).where(eq(auditLog.action, 'account.endSession')).all()
       expect(entries.map((e) => e.outcome)).toEqual(['ok', 'refused'])
@@ -352,6 +372,7 @@ describe('/account', () => {
       const res = (await post(current, {
         intent: 'end-session',
         sessionId: hashToken(tokenOf(current)),
+        confirmed: 'yes',
       })) as Response
       expect(res.headers.get('Location')).toBe('/login')
       expect(res.headers.get('Set-Cookie')).toContain('Max-Age=0')
@@ -383,8 +404,18 @@ describe('/account', () => {
       expect(listed[0]).toMatchObject({ name: 'Monthly report', status: 'active' })
       expect(JSON.stringify(listed)).not.toContain(created.token)
 
-      const revoked = (await post(cookie, { intent: 'revoke-token', tokenId: created.id })) as Response
-      expect(revoked.headers.get('Location')).toBe('/account/tokens?done=revoked')
+      // revoking asks first: the token works until the confirmation
+      const asked = await post(cookie, { intent: 'revoke-token', tokenId: created.id })
+      expect(statusOf(asked)).toBe(200)
+      expect(bodyOf(asked).confirmation.fields).toContainEqual(['tokenId', created.id])
+      expect(validateApiToken(created.token)).not.toBeNull()
+      expect(lastAudit('account.apiToken.revoke')).toBeUndefined()
+      const revoked = (await post(cookie, {
+        intent: 'revoke-token',
+        tokenId: created.id,
+        confirmed: 'yes',
+      })) as Response
+      expect(saidOnce(revoked)).toEqual({ location: '/account/tokens', key: 'confirm.done.tokenRevoked' })
       expect(validateApiToken(created.token)).toBeNull()
       expect(bodyOf(await page(cookie, '/account/tokens')).tokens[0].status).toBe('revoked')
     })
@@ -396,7 +427,8 @@ describe('/account', () => {
       expect(
         bodyOf(await page(cookie, '/account/tokens')).tokens.map((t: { name: string }) => t.name),
       ).toEqual(['mine'])
-      await post(cookie, { intent: 'revoke-token', tokenId: mine.id })
+      await post(cookie, { intent: 'revoke-token', tokenId: mine.id, confirmed: 'yes' })
+      // revoked already: refused at once, not asked again
       expect(statusOf(await post(cookie, { intent: 'revoke-token', tokenId: mine.id }))).toBe(404)
       expect(lastAudit('account.apiToken.revoke')?.outcome).toBe('refused')
     })
@@ -445,7 +477,7 @@ describe('/account', () => {
       expect(personByEmail(ME).totpKey).toBeNull()
 
       const ok = (await post(cookie, { intent: 'totp-enrol', secret, code: totpCodeAt(secret) })) as Response
-      expect(ok.headers.get('Location')).toBe('/account/second-factor?done=totpOn')
+      expect(saidOnce(ok)).toEqual({ location: '/account/second-factor', key: 'account.done.totpOn' })
       expect(personByEmail(ME).totpKey).toBe(secret)
       expect(bodyOf(await page(cookie, '/account/second-factor')).secondFactor).toMatchObject({
         enrolled: true,
@@ -458,7 +490,7 @@ describe('/account', () => {
 
       vi.setSystemTime(Date.now() + 30_000)
       const off = (await post(cookie, { intent: 'totp-disable', code: totpCodeAt(secret) })) as Response
-      expect(off.headers.get('Location')).toBe('/account/second-factor?done=totpOff')
+      expect(saidOnce(off)).toEqual({ location: '/account/second-factor', key: 'account.done.totpOff' })
       expect(personByEmail(ME).totpKey).toBeNull()
       expect(lastAudit('account.secondFactor.disable')?.outcome).toBe('ok')
     })

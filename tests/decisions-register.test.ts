@@ -159,7 +159,12 @@ describe('corrigenda', () => {
 
 describe('withdrawals', () => {
   const withdraw = (id: string, form: Record<string, string>, as = SECRETARIAT) =>
-    run<Reply>(decisionsTab.action, '/', { as, form: { intent: 'withdraw', ...form } }, { id })
+    run<Reply>(
+      decisionsTab.action,
+      '/',
+      { as, form: { intent: 'withdraw', confirmed: 'yes', ...form } },
+      { id },
+    )
 
   it('refuses a withdrawal without a reason, at the field (nothing changed)', async () => {
     const { m, list } = meetingWithDecisions()
@@ -221,7 +226,15 @@ describe('the register', () => {
     await run(
       decisionsTab.action,
       '/',
-      { as: SECRETARIAT, form: { intent: 'withdraw', decisionId: list[0].id, reason: '=HYPERLINK("x")' } },
+      {
+        as: SECRETARIAT,
+        form: {
+          intent: 'withdraw',
+          confirmed: 'yes',
+          decisionId: list[0].id,
+          reason: '=HYPERLINK("x")',
+        },
+      },
       { id: m.id },
     )
     return { m, list }

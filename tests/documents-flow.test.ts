@@ -85,7 +85,7 @@ describe('a document from first upload to translation and second version', () =>
       }),
       { id },
     )
-    expect(expectRedirect(translated)).toBe(`/documents/${id}?uploaded=1`)
+    expect(expectRedirect(translated)).toBe(`/documents/${id}?uploaded=translation`)
     data = await pageData(id, PA)
     expect(data.translations.map((t) => [t.language, t.state])).toEqual([
       ['es', 'current'],
@@ -309,7 +309,8 @@ describe('a document from first upload to translation and second version', () =>
     const notAllowed = await post(PA, { ...edit, revision: '2', visibility: 'secretariat' })
     expect(statusOf(notAllowed)).toBe(403)
     expect(replyOf(notAllowed).error.visibility).toHaveLength(1)
-    expect(expectRedirect(await post(PA, { intent: 'delete' }))).toBe('/documents')
+    expect(statusOf(await post(PA, { intent: 'delete' }))).toBe(200) // asks first
+    expect(expectRedirect(await post(PA, { intent: 'delete', confirmed: 'yes' }))).toBe('/documents')
     expect(statusOf(await pageData(id, PA))).toBe(404)
     const list = (await call(listPage, getRequest('/documents?deleted=1', 'secretariat@rcm.example'))) as {
       items: { id: string }[]

@@ -443,6 +443,7 @@ describe('adopting the minutes', () => {
     expect((await post(m.id, { intent: 'adopt', confirm: 'yes' }, PA)).status).toBe(403)
     const adopted = await post(m.id, { intent: 'adopt', confirm: 'yes' })
     expect(adopted.status).toBe(302)
+    expect(adopted.headers.get('Set-Cookie')).toMatch(/^rcm_notice=/)
     expect(statuses(m.id)).not.toContain('circulated')
   })
 

@@ -180,7 +180,7 @@ describe('/admin/people', () => {
     const token = cookieFor('mx.delegate@rcm.example').split('=')[1]
     expect(validateSessionToken(token)).not.toBeNull()
 
-    const result = await post({ intent: 'disable', personId: target.id })
+    const result = await post({ intent: 'disable', personId: target.id, confirmed: 'yes' })
     expect(statusOf(result)).toBe(200)
     expect(bodyOf(result).notice?.key).toBe('admin.people.disabled')
 
@@ -206,20 +206,22 @@ describe('/admin/people', () => {
 
   it('nobody can disable themselves', async () => {
     const self = personByEmail(SECRETARIAT)
-    const error = await thrown(() => post({ intent: 'disable', personId: self.id }))
+    const error = await thrown(() => post({ intent: 'disable', personId: self.id, confirmed: 'yes' }))
     expect(statusOf(error)).toBe(403)
     expect(personByEmail(SECRETARIAT).status).toBe('active')
   })
 
   it('an unknown person is a 404, a malformed request a 400', async () => {
-    expect(statusOf(await thrown(() => post({ intent: 'disable', personId: 'nobody' })))).toBe(404)
+    expect(
+      statusOf(await thrown(() => post({ intent: 'disable', personId: 'nobody', confirmed: 'yes' }))),
+    ).toBe(404)
     const bad = await post({ intent: 'promote', personId: personByEmail('pa.snm@rcm.example').id })
     expect(statusOf(bad)).toBe(400)
   })
 
   it('re-enables a disabled account', async () => {
     const target = personByEmail('pa.snm@rcm.example')
-    await post({ intent: 'disable', personId: target.id })
+    await post({ intent: 'disable', personId: target.id, confirmed: 'yes' })
     const result = await post({ intent: 'enable', personId: target.id })
     expect(bodyOf(result).notice?.key).toBe('admin.people.enabled')
     expect(personByEmail('pa.snm@rcm.example').status).toBe('active')

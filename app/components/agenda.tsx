@@ -5,6 +5,7 @@ import { withZone } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { agendaByDay } from '~/modules/meetings/agenda-days'
 import type { AgendaEntry, AttachedDocument } from '~/modules/meetings/views'
+import { ConfirmForm } from './confirm'
 import { FormErrors } from './forms'
 import { replyErrors, type Reply } from './form-reply'
 import { ReplyInput, ReplySelect } from './reply-fields'
@@ -34,7 +35,7 @@ function ItemButton({
   disabled,
 }: {
   itemId: string
-  intent: 'move' | 'delete'
+  intent: 'move'
   direction?: 'up' | 'down'
   label: string
   text: string
@@ -85,12 +86,16 @@ function ItemActions({ item }: { item: AgendaEntry }) {
       >
         {t('meetings.agenda.edit')}
       </Link>
-      <ItemButton
-        itemId={item.id}
+      <ConfirmForm
         intent="delete"
+        confirmKey={`delete-${item.id}`}
+        fields={{ itemId: item.id }}
         className="button small danger"
-        label={t('meetings.agenda.deleteLabel', number)}
-        text={t('meetings.agenda.delete')}
+        ariaLabel={t('meetings.agenda.deleteLabel', number)}
+        label={t('meetings.agenda.delete')}
+        title={t('confirm.agenda.title', { number: item.number, title: item.title })}
+        text={t('confirm.agenda.text')}
+        confirmLabel={t('confirm.agenda.confirm')}
       />
     </div>
   )

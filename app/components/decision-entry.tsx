@@ -1,11 +1,13 @@
 // One recorded decision on its meeting's decisions tab: its code, status, text, the corrigenda that
 // changed it (each with the text it replaced) and, for the secretariat, the forms to correct it by a
-// corrigendum or to withdraw it. Plain form posts (intents `correct` and `withdraw`), JavaScript or not.
+// corrigendum or to withdraw it. Plain form posts (intents `correct` and `withdraw`), JavaScript or not;
+// withdrawing is final and asks first (components/confirm.tsx).
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useT } from '~/i18n/use-t'
 import type { CorrigendumView } from '~/modules/meetings/views'
 import type { DecisionStatus } from '~/modules/meetings/constants'
+import { ConfirmForm, useConfirmationAsked } from './confirm'
 import { FormErrors } from './forms'
 import { replyErrors, type Reply } from './form-reply'
 import { ReplyTextArea } from './reply-fields'
@@ -48,6 +50,7 @@ export function DecisionEntry({
   children?: ReactNode
 }) {
   const { t, date } = useT()
+  const withdrawAsked = useConfirmationAsked(`withdraw-decision-${d.id}`)
   const withdrawn = d.status === 'withdrawn'
   return (
     <li id={`decision-${d.id}`} className={withdrawn ? 'decision-withdrawn' : undefined}>
@@ -133,26 +136,29 @@ export function DecisionEntry({
               </div>
             </Form>
           </details>
-          <details className="decision-manage" open={!!withdrawReply}>
+          <details className="decision-manage" open={!!withdrawReply || withdrawAsked}>
             <summary>{t('decisionsOwners.withdrawTitle')}</summary>
             <p className="muted small">{t('decisionsOwners.withdrawExplain')}</p>
             <FormErrors errors={replyErrors(withdrawReply, '')} />
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="withdraw" />
-              <input type="hidden" name="decisionId" value={d.id} />
+            <ConfirmForm
+              intent="withdraw"
+              confirmKey={`withdraw-decision-${d.id}`}
+              formClassName="stack"
+              fields={{ decisionId: d.id }}
+              label={t('decisionsOwners.withdrawSubmit')}
+              title={t('confirm.decision.title', { code: d.code })}
+              text={t('confirm.decision.text')}
+              confirmLabel={t('decisionsOwners.withdrawSubmit')}
+            >
               <ReplyTextArea
                 reply={withdrawReply}
                 name="reason"
                 id={`withdraw-reason-${d.id}`}
                 label={t('decisionsOwners.reason')}
                 rows={2}
+                required
               />
-              <div>
-                <button type="submit" className="danger">
-                  {t('decisionsOwners.withdrawSubmit')}
-                </button>
-              </div>
-            </Form>
+            </ConfirmForm>
           </details>
         </>
       ) : null}

@@ -30,6 +30,7 @@ import { help } from './messages/help'
 import { auditActs } from './messages/audit-acts'
 import { decisionsOwners } from './messages/decisions-owners'
 import { notifications } from './messages/notifications'
+import { confirm } from './messages/confirm'
 import { zones } from './messages/zones'
 import { notificationEvents } from './messages/notification-events'
 
@@ -60,6 +61,7 @@ export const catalogue = {
     ...auditActs.en,
     ...decisionsOwners.en,
     ...notifications.en,
+    ...confirm.en,
     ...zones.en,
     ...notificationEvents.en,
   },
@@ -88,6 +90,7 @@ export const catalogue = {
     ...auditActs.es,
     ...decisionsOwners.es,
     ...notifications.es,
+    ...confirm.es,
     ...zones.es,
     ...notificationEvents.es,
   },

@@ -15,6 +15,7 @@ import { getProfile, updateLanguage, updateProfile } from '~/modules/auth/accoun
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 
 export const meta = titleMeta('account.profile.heading', 'account.title')
 
@@ -40,17 +41,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
     updateLanguage(viewer, submission.value.language, ip)
     // The remembered choice of the language switch would otherwise hide the new preference.
-    return redirect('/account?done=language', {
-      headers: {
-        'Set-Cookie': `lang=${submission.value.language}; Path=/; Max-Age=31536000; SameSite=Lax`,
-      },
-    })
+    return redirectWithNotice(
+      '/account',
+      { key: 'account.done.language' },
+      { 'Set-Cookie': `lang=${submission.value.language}; Path=/; Max-Age=31536000; SameSite=Lax` },
+    )
   }
   if (intent !== 'profile') throw new Response(null, { status: 400 })
   const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   updateProfile(viewer, submission.value, ip)
-  return redirect('/account?done=profile')
+  return redirectWithNotice('/account', { key: 'account.done.profile' })
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>

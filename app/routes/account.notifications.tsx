@@ -12,6 +12,7 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import {
   DELIVERY_MODES,
   NOTIFICATION_KINDS,
+  PREFERENCE_KINDS,
   type DeliveryMode,
   type NotificationKind,
 } from '~/modules/notifications/constants'
@@ -78,7 +79,7 @@ export default function NotificationPreferences() {
   return (
     <section className="account-section" aria-labelledby="notification-prefs">
       <h2 id="notification-prefs">{t('notifications.prefs.title')}</h2>
-      {params.get('done') === 'saved' ? (
+      {params.get('done') === 'saved' && !result ? (
         <p className="alert ok" role="status">
           {t('notifications.prefs.saved')}
         </p>
@@ -86,7 +87,7 @@ export default function NotificationPreferences() {
       <p>{t('notifications.prefs.intro', { zone })}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="preferences" />
-        {NOTIFICATION_KINDS.map((kind) => (
+        {PREFERENCE_KINDS.map((kind) => (
           <fieldset key={kind} aria-invalid={invalid.has(kind) || undefined}>
             <legend>{t(`notifications.kind.${kind}` as MessageKey)}</legend>
             {DELIVERY_MODES.map((mode) => (
@@ -103,6 +104,7 @@ export default function NotificationPreferences() {
             {invalid.has(kind) ? <p className="field-error">{t('notifications.prefs.invalid')}</p> : null}
           </fieldset>
         ))}
+        <p>{t('notifications.prefs.portalOnly')}</p>
         <button type="submit">{t('notifications.prefs.save')}</button>
       </Form>
 

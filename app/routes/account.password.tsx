@@ -2,7 +2,7 @@
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { NewPasswordFields } from '~/components/new-password-fields'
@@ -14,6 +14,7 @@ import { ChangePasswordSchema } from '~/modules/auth/account-schemas'
 import { changePassword } from '~/modules/auth/account.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure } from '~/modules/core/form-reply.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 
 export const meta = titleMeta('account.password.heading', 'account.title')
 
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // a refusal keeps the passwords out of the reply too
     return formFailure(error, { reply: (options) => submission.reply({ ...options, ...HIDE }) }, intent)
   }
-  return redirect('/account/password?done=password')
+  return redirectWithNotice('/account/password', { key: 'account.done.password' })
 }
 
 export default function AccountPassword() {

@@ -3,7 +3,7 @@
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
@@ -21,6 +21,7 @@ import {
 } from '~/modules/auth/totp.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 
 export const meta = titleMeta('account.totp.heading', 'account.title')
 
@@ -63,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     )
     if (submission.status !== 'success') return reply(submission.reply(hideCode), 400, enrolment)
     const outcome = enrolSecondFactor({ personId: viewer.id, ip, ...submission.value })
-    if (outcome.ok) return redirect(`${HERE}?done=totpOn`)
+    if (outcome.ok) return redirectWithNotice(HERE, { key: 'account.done.totpOn' })
     if (outcome.reason === 'throttled') {
       return reply(
         submission.reply({ ...hideCode, formErrors: ['account.totp.throttled'] }),
@@ -86,7 +87,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: TotpDisableSchema })
   if (submission.status !== 'success') return reply(submission.reply(hideCode), 400)
   const outcome = disableSecondFactor({ personId: viewer.id, ip, code: submission.value.code })
-  if (outcome.ok || outcome.reason === 'not_enrolled') return redirect(`${HERE}?done=totpOff`)
+  if (outcome.ok || outcome.reason === 'not_enrolled')
+    return redirectWithNotice(HERE, { key: 'account.done.totpOff' })
   if (outcome.reason === 'required') {
     return reply(submission.reply({ ...hideCode, formErrors: ['account.totp.required'] }), 403)
   }

@@ -1,7 +1,7 @@
 // /account/sessions — where one is signed in: end one session, or every one but this.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
-import { SubmitButton } from '~/components/submit-button'
+import { useLoaderData } from '@remix-run/react'
+import { ConfirmForm } from '~/components/confirm'
 import { TableHead } from '~/components/table-head'
 import { titleMeta } from '~/i18n/meta'
 import { useZone } from '~/i18n/use-zone'
@@ -12,7 +12,9 @@ import { EndOtherSessionsSchema, EndSessionSchema } from '~/modules/auth/forms.s
 import { clearSessionCookie } from '~/modules/auth/session.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { parseForm } from '~/modules/core/forms.server'
+import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
 import { formFailure } from '~/modules/core/form-reply.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 
 export const meta = titleMeta('account.sessions.heading', 'account.title')
 
@@ -28,14 +30,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'end-other-sessions') {
     const submission = parseForm(formData, EndOtherSessionsSchema)
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    // ending every other session is final: the person confirms (components/confirm.tsx)
+    if (!isConfirmed(formData)) return askConfirmation(formData)
     const ended = endOtherSessions(viewer, ip)
-    return redirect(`/account/sessions?done=endOthers&count=${ended}`)
+    return redirectWithNotice('/account/sessions', {
+      key: 'account.done.endOthers',
+      params: { count: ended },
+    })
   }
   if (intent !== 'end-session') throw new Response(null, { status: 400 })
   const submission = parseForm(formData, EndSessionSchema)
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+  // ending a session asks first; someone else's session, or one already ended, goes straight to the
+  // service's 404
+  const own = listOwnSessions(viewer).some((s) => s.id === submission.value.sessionId)
+  if (own && !isConfirmed(formData)) return askConfirmation(formData)
   try {
-    // someone else's session, or one already ended: the 404 page
     endSession(viewer, submission.value.sessionId, ip)
   } catch (error) {
     return formFailure(error, submission, intent)
@@ -43,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.value.sessionId === viewer.sessionId) {
     return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie() } })
   }
-  return redirect('/account/sessions?done=endSession')
+  return redirectWithNotice('/account/sessions', { key: 'account.done.endSession' })
 }
 
 export default function AccountSessions() {
@@ -79,20 +89,19 @@ export default function AccountSessions() {
                   {s.current ? (
                     <span className="badge ok">{t('account.sessions.current')}</span>
                   ) : (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="end-session"
-                        className="button small secondary"
-                        aria-label={t('account.sessions.endLabel', {
-                          date: date(s.createdAt, 'datetime', zone),
-                        })}
-                      >
-                        {t('account.sessions.end')}
-                      </button>
-                    </Form>
+                    <ConfirmForm
+                      intent="end-session"
+                      confirmKey={`end-${s.id}`}
+                      fields={{ sessionId: s.id }}
+                      label={t('account.sessions.end')}
+                      ariaLabel={t('account.sessions.endLabel', {
+                        date: date(s.createdAt, 'datetime', zone),
+                      })}
+                      className="button small secondary"
+                      title={t('confirm.session.title', { date: date(s.createdAt, 'datetime', zone) })}
+                      text={t('confirm.session.text')}
+                      confirmLabel={t('confirm.session.confirm')}
+                    />
                   )}
                 </td>
               </tr>
@@ -101,13 +110,16 @@ export default function AccountSessions() {
         </table>
       </div>
       {others > 0 ? (
-        <Form method="post">
-          <p>
-            <SubmitButton intent="end-other-sessions" className="secondary">
-              {t('account.sessions.endOthers')}
-            </SubmitButton>
-          </p>
-        </Form>
+        <ConfirmForm
+          intent="end-other-sessions"
+          confirmKey="end-other-sessions"
+          formClassName="stack"
+          label={t('account.sessions.endOthers')}
+          className="secondary"
+          title={t('confirm.sessions.title')}
+          text={t('confirm.sessions.text')}
+          confirmLabel={t('account.sessions.endOthers')}
+        />
       ) : (
         <p className="muted">{t('account.sessions.noOthers')}</p>
       )}

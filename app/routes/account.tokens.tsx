@@ -1,8 +1,9 @@
 // /account/tokens — personal API tokens: create one (shown once) or revoke one.
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { ConfirmForm } from '~/components/confirm'
 import { Field, FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
 import { pageTitle } from '~/i18n/meta'
@@ -12,7 +13,9 @@ import { useT } from '~/i18n/use-t'
 import { CreateTokenSchema, RevokeTokenSchema } from '~/modules/auth/account-schemas'
 import { createPersonalToken, listOwnTokens, revokePersonalToken } from '~/modules/auth/account.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
+import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
 import { formFailure } from '~/modules/core/form-reply.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 
 export const meta = pageTitle(
   (t) => `${t('account.tokens.heading')} · ${t('account.title')} · ${t('app.name')}`,
@@ -32,13 +35,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== 'success') {
       return data({ intent, result: submission.reply(), created: null }, { status: 400 })
     }
+    const own = listOwnTokens(viewer).find(
+      (tok) => tok.id === submission.value.tokenId && tok.status === 'active',
+    )
+    // revoking is final: the person confirms (components/confirm.tsx); someone else's token, or one
+    // already revoked, goes straight to the service's 404
+    if (own && !isConfirmed(formData)) return askConfirmation(formData)
     try {
-      // someone else's token, or one already revoked: the 404 page
       revokePersonalToken(viewer, submission.value.tokenId, ip)
     } catch (error) {
       return formFailure(error, submission, intent)
     }
-    return redirect('/account/tokens?done=revoked')
+    return redirectWithNotice('/account/tokens', {
+      key: 'confirm.done.tokenRevoked',
+      params: { name: own?.name ?? '' },
+    })
   }
   if (intent !== 'create-token') throw new Response(null, { status: 400 })
   const submission = parseWithZod(formData, { schema: CreateTokenSchema })
@@ -111,18 +122,17 @@ export default function AccountTokens() {
                   </td>
                   <td>
                     {tok.status === 'active' ? (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="tokenId" value={tok.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="revoke-token"
-                          className="button small danger"
-                          aria-label={t('account.tokens.revokeLabel', { name: tok.name })}
-                        >
-                          {t('account.tokens.revoke')}
-                        </button>
-                      </Form>
+                      <ConfirmForm
+                        intent="revoke-token"
+                        confirmKey={`revoke-${tok.id}`}
+                        fields={{ tokenId: tok.id }}
+                        label={t('account.tokens.revoke')}
+                        ariaLabel={t('account.tokens.revokeLabel', { name: tok.name })}
+                        className="button small danger"
+                        title={t('confirm.token.title', { name: tok.name })}
+                        text={t('confirm.token.text')}
+                        confirmLabel={t('account.tokens.revoke')}
+                      />
                     ) : null}
                   </td>
                 </tr>

@@ -3,7 +3,7 @@
 // out. Each page's loader and action check the viewer themselves: a layout loader does not protect its
 // children (Remix runs them in parallel).
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { NavLink, Outlet, useSearchParams } from '@remix-run/react'
+import { NavLink, Outlet } from '@remix-run/react'
 import type { MessageKey } from '~/i18n'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
@@ -48,23 +48,8 @@ export async function action(args: ActionFunctionArgs) {
   throw new Response(null, { status: 400 })
 }
 
-/** Confirmations after a redirect (?done=...), from an allowlist. */
-const DONE: Record<string, MessageKey> = {
-  profile: 'account.done.profile',
-  language: 'account.done.language',
-  password: 'account.done.password',
-  endSession: 'account.done.endSession',
-  endOthers: 'account.done.endOthers',
-  revoked: 'account.done.revoked',
-  totpOn: 'account.done.totpOn',
-  totpOff: 'account.done.totpOff',
-}
-
 export default function AccountLayout() {
   const { t } = useT()
-  const [params] = useSearchParams()
-  const doneParam = params.get('done')
-  const done = doneParam && Object.hasOwn(DONE, doneParam) ? DONE[doneParam] : null
   return (
     <>
       <h1>{t('account.title')}</h1>
@@ -79,11 +64,6 @@ export default function AccountLayout() {
           ))}
         </ul>
       </nav>
-      {done ? (
-        <p className="alert ok" role="status">
-          {t(done, { count: Number(params.get('count')) || 0 })}
-        </p>
-      ) : null}
       <Outlet />
     </>
   )

@@ -2,6 +2,7 @@ import type { Submission } from '@conform-to/react'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ConflictNotice } from '~/components/action-conflict'
+import { ConfirmForm, useConfirmationAsked } from '~/components/confirm'
 import { ActionForm } from '~/components/action-form'
 import { ActionHistory } from '~/components/action-history'
 import { ActionOwnersProgress } from '~/components/action-owners-progress'
@@ -18,11 +19,15 @@ import { evidenceDocument, readReportDraft, saveReportDraft } from '~/modules/ac
 import {
   ActionFormSchema,
   CancelFormSchema,
+  ReopenFormSchema,
   UpdateFormSchema,
   ValidationFormSchema,
 } from '~/modules/actions/schemas'
 import type { ActionSnapshot } from '~/modules/actions/views'
-import { cancelAction, editAction } from '~/modules/actions/writing.server'
+import { cancelAction, editAction, reopenAction } from '~/modules/actions/writing.server'
+import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
+import { redirectWithNotice, type Notice } from '~/modules/core/notice.server'
+import type { Viewer } from '~/modules/access/viewer'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { invalidForm, parseForm } from '~/modules/core/forms.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -98,11 +103,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
         validateUpdate(viewer, id, input)
         return `/actions/${id}#update-${input.updateId}`
       })
-    case 'cancel':
-      return change(intent, parseForm(formData, CancelFormSchema), (input) => {
-        cancelAction(viewer, id, input)
-        return `/actions/${id}`
-      })
+    case 'cancel': {
+      // cancelling is final: the reason is checked, then the person confirms (components/confirm.tsx)
+      const submission = parseForm(formData, CancelFormSchema)
+      if (submission.status === 'success' && !isConfirmed(formData)) return askConfirmation(formData)
+      return change(
+        intent,
+        submission,
+        (input) => {
+          cancelAction(viewer, id, input)
+          return `/actions/${id}`
+        },
+        (input) => ({
+          key: 'confirm.done.actionCancelled',
+          params: { title: actionTitle(viewer, id) },
+          undo: {
+            action: `/actions/${id}`,
+            fields: { intent: 'reopen', revision: String(input.revision + 1) },
+          },
+        }),
+      )
+    }
+    case 'reopen':
+      return change(
+        intent,
+        parseForm(formData, ReopenFormSchema),
+        (input) => {
+          reopenAction(viewer, id, input)
+          return `/actions/${id}`
+        },
+        () => ({ key: 'confirm.done.actionReopened', params: { title: actionTitle(viewer, id) } }),
+      )
     case 'edit':
       return change(intent, parseForm(formData, ActionFormSchema), (input) => {
         editAction(viewer, id, input)
@@ -113,6 +144,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+const actionTitle = (viewer: Viewer, id: string) =>
+  getActionDetails(viewer, id, viewer.language)?.action.title ?? ''
+
 /** One form's change: the form again with its field messages when it does not parse (400), with the
  * refusal when the change is refused (`formFailure`: 403, 409 with the current state...), else a
  * redirect to where `apply` says. */
@@ -120,12 +154,14 @@ function change<Value>(
   intent: string,
   submission: Submission<unknown, string[], Value>,
   apply: (value: Value) => string,
+  notice?: (value: Value) => Notice,
 ) {
   if (submission.status !== 'success') {
     return invalidForm(submission, intent)
   }
   try {
-    return redirect(apply(submission.value))
+    const to = apply(submission.value)
+    return notice ? redirectWithNotice(to, notice(submission.value)) : redirect(to)
   } catch (error) {
     return formFailure(error, submission, intent)
   }
@@ -143,6 +179,7 @@ export default function ActionPage() {
   // a change refused as stale carries the action as it stands now
   const conflict = (answer?.conflict ?? null) as ActionSnapshot | null
   const revision = conflict?.revision ?? a.revision
+  const cancelAsked = useConfirmationAsked('cancel-action')
   const pending = updates.find((u) => u.id === pendingUpdateId) ?? null
 
   if (edit) {
@@ -368,13 +405,20 @@ export default function ActionPage() {
       <ActionHistory updates={updates} />
 
       {permissions.cancel ? (
-        <details className="actions-cancel">
+        <details className="actions-cancel" open={cancelAsked || !!reply('cancel')}>
           <summary>{t('actions.cancel.title')}</summary>
           {conflict && reply('cancel') ? <ConflictNotice conflict={conflict} /> : null}
           <FormErrors errors={replyErrors(reply('cancel'), '')} />
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="cancel" />
-            <input type="hidden" name="revision" value={revision} />
+          <ConfirmForm
+            intent="cancel"
+            confirmKey="cancel-action"
+            formClassName="stack"
+            fields={{ revision }}
+            label={t('actions.cancel.submit')}
+            title={t('confirm.action.title', { title: a.title })}
+            text={t('confirm.action.text')}
+            confirmLabel={t('actions.cancel.submit')}
+          >
             <Field
               id="cancel-reason"
               label={t('actions.cancel.reason')}
@@ -392,12 +436,7 @@ export default function ActionPage() {
                 />
               )}
             </Field>
-            <div>
-              <button type="submit" className="danger">
-                {t('actions.cancel.submit')}
-              </button>
-            </div>
-          </Form>
+          </ConfirmForm>
         </details>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { ConfirmForm } from '~/components/confirm'
 import { AdminNav } from '~/components/admin-nav'
 import { TableHead } from '~/components/table-head'
 import type { MessageKey } from '~/i18n'
@@ -7,6 +8,7 @@ import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
 import { assertAllowedPage, pageFailure } from '~/modules/core/form-reply.server'
 import { smtpConfigured } from '~/modules/mail/mail.server'
 import { INVITE_ROLES, PEOPLE_SORTS, PERSON_STATUSES } from '~/modules/members/constants'
@@ -57,16 +59,21 @@ interface Notice {
   params: Record<string, string | number>
   /** an invitation link to hand over, when the outbox is the delivery */
   link?: string | null
+  /** the account just disabled: the notice offers to enable it again */
+  undo?: { personId: string }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = requireViewer(request)
   assertAllowedPage(viewer, 'admin.access')
-  const parsed = PersonActionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const formData = await request.formData()
+  const parsed = PersonActionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) {
     return data({ notice: null, error: 'error.400' as MessageKey }, { status: 400 })
   }
   const { intent, personId } = parsed.data
+  // disabling an account asks first (components/confirm.tsx); nothing changes until confirmed
+  if (intent === 'disable' && !isConfirmed(formData)) return askConfirmation(formData)
   const meta = { ip: context.clientIp ?? null }
   let notice: Notice | null
   try {
@@ -88,7 +95,7 @@ function change(
   switch (intent) {
     case 'disable': {
       const r = disablePerson(viewer, personId, meta)
-      return { key: 'admin.people.disabled', params: { name: r.name } }
+      return { key: 'admin.people.disabled', params: { name: r.name }, undo: { personId } }
     }
     case 'enable': {
       const r = enablePerson(viewer, personId, meta)
@@ -134,7 +141,7 @@ export default function AdminPeople() {
       </div>
       <p>{t('admin.people.intro')}</p>
 
-      {actionData?.notice ? (
+      {actionData && 'notice' in actionData && actionData.notice ? (
         <div className="alert ok" role="status">
           <p>{t(actionData.notice.key, actionData.notice.params)}</p>
           {actionData.notice.link ? (
@@ -143,9 +150,17 @@ export default function AdminPeople() {
               <p className="token-box mono">{actionData.notice.link}</p>
             </>
           ) : null}
+          {actionData.notice.undo ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="personId" value={actionData.notice.undo.personId} />
+              <button type="submit" name="intent" value="enable" className="button small secondary">
+                {t('confirm.undo')}
+              </button>
+            </Form>
+          ) : null}
         </div>
       ) : null}
-      {actionData?.error ? (
+      {actionData && 'error' in actionData && actionData.error ? (
         <div className="alert error" role="alert">
           <p>{t(actionData.error)}</p>
         </div>
@@ -278,12 +293,16 @@ export default function AdminPeople() {
                     <td>
                       <div className="admin-actions">
                         {p.status !== 'disabled' && p.canDisable ? (
-                          <RowAction
-                            personId={p.id}
+                          <ConfirmForm
                             intent="disable"
-                            danger
+                            confirmKey={`disable-${p.id}`}
+                            fields={{ personId: p.id }}
+                            className="button small danger"
                             label={t('admin.people.disable')}
-                            fullLabel={t('admin.people.disableLabel', { name: p.name })}
+                            ariaLabel={t('admin.people.disableLabel', { name: p.name })}
+                            title={t('confirm.person.title', { name: p.name })}
+                            text={t('confirm.person.text')}
+                            confirmLabel={t('admin.people.disable')}
                           />
                         ) : null}
                         {p.status === 'disabled' && p.canEnable ? (

@@ -2,14 +2,18 @@ import { pageTitle } from '~/i18n/meta'
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ConfirmForm } from '~/components/confirm'
 import { EditDocumentForm } from '~/components/documents/edit-form'
 import { NewVersionForm, TranslationForm } from '~/components/documents/upload-forms'
 import { DownloadLog, downloadUrl, TranslationList, VersionList } from '~/components/documents/version-list'
 import { getEnv } from '~/env.server'
-import { localized } from '~/i18n'
+import { can } from '~/modules/access/can'
+import { localized, type Lang } from '~/i18n'
 import { useT } from '~/i18n/use-t'
 import { getViewer, requireViewer } from '~/modules/auth/viewer.server'
+import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
 import { formFailure, notFoundResponse, pageFailure } from '~/modules/core/form-reply.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 import { getDocumentDetails } from '~/modules/documents/details.server'
 import { readDocumentPageForm } from '~/modules/documents/forms.server'
 import { isMultipart } from '~/modules/documents/storage.server'
@@ -33,31 +37,37 @@ export const meta = pageTitle<typeof loader>((t, data) =>
   [data?.doc.reference ?? t('documents.title'), t('app.name')].join(' · '),
 )
 
-const FLASHES = {
-  uploaded: 'documents.uploaded',
-  saved: 'documents.saved',
-  restored: 'documents.restored',
-} as const
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = getViewer(request)
   const details = getDocumentDetails(viewer, params.id ?? '')
   // Hidden and missing look the same, signed in or not.
   if (!details) throw notFoundResponse()
-  const flags = new URL(request.url).searchParams
-  const flash = (Object.keys(FLASHES) as (keyof typeof FLASHES)[]).find((f) => flags.has(f))
   return {
     ...details,
     // the main download: the interface language's file when up to date, else the original
     files: downloadChoice(resolveLang(request, viewer), details.versions, details.doc.currentVersion),
     options: viewer && details.permissions.edit ? uploadOptions(viewer) : null,
     maxMb: getEnv().MAX_UPLOAD_MB,
+    uploaded: uploadedFlash(new URL(request.url).searchParams.get('uploaded'), details.doc.currentVersion),
     // the zone the reader reads (and an editor enters) times in: their own, the seat's when signed out
     timeZone: viewer ? zoneOfViewer(viewer) : SEAT_TIME_ZONE,
-    flash: flash ? FLASHES[flash] : null,
     follow: viewer ? followState(viewer, 'document', details.doc.id, request) : null,
   }
 }
+
+/** What an upload did, said by the page it lands on (`?uploaded=`): the new document, the new version
+ * or the translation. Never beside a form's errors (the page hides it when an action answered). */
+function uploadedFlash(what: string | null, currentVersion: number) {
+  if (what === 'translation')
+    return { key: 'confirm.done.translationAddedPlain' as const, version: currentVersion }
+  if (what === null) return null
+  return currentVersion > 1
+    ? { key: 'confirm.done.versionPublished' as const, version: currentVersion }
+    : { key: 'confirm.done.documentPublished' as const, version: currentVersion }
+}
+
+const titleOf = (lang: Lang, doc: { titleEs: string | null; titleEn: string | null; reference: string }) =>
+  localized(lang, doc.titleEs, doc.titleEn) || doc.reference
 
 // One action for the page's forms, told apart by their intent; each service checks the permission.
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -73,22 +83,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readDocumentPageForm(request, viewer)
   if (form.failure) return form.failure
   if (form.intent === 'delete' || form.intent === 'restore') {
+    const details = getDocumentDetails(viewer, id)
+    if (!details) throw notFoundResponse()
+    const permitted = form.intent === 'delete' ? details.permissions.delete : details.permissions.restore
+    // deleting asks first (components/confirm.tsx); restoring is its undo and does not
+    if (form.intent === 'delete' && permitted && !isConfirmed(form.formData))
+      return askConfirmation(form.formData)
     try {
       if (form.intent === 'delete') deleteDocument(viewer, id)
       else restoreDocument(viewer, id)
     } catch (error) {
       pageFailure(error)
     }
-    return redirect(form.intent === 'delete' ? '/documents' : `/documents/${id}?restored=1`)
+    const title = titleOf(viewer.language, details.doc)
+    if (form.intent === 'restore') {
+      return redirectWithNotice(`/documents/${id}`, {
+        key: 'confirm.done.documentRestored',
+        params: { title },
+      })
+    }
+    // the secretariat may undo at once; anyone else is told that the secretariat can
+    const undo = can(viewer, 'document.restore', {
+      visibility: details.doc.visibility,
+      groupId: null,
+      ownerOrganizationId: '',
+      embargoUntil: null,
+      deletedAt: new Date(),
+    })
+    return redirectWithNotice('/documents', {
+      key: undo ? 'confirm.done.documentDeleted' : 'confirm.done.documentDeletedAskSecretariat',
+      params: { title },
+      undo: undo ? { action: `/documents/${id}`, fields: { intent: 'restore' } } : undefined,
+    })
   }
   try {
     if (form.intent === 'edit') {
       editDocument(viewer, id, form.value)
-      return redirect(`/documents/${id}?saved=1`)
+      return redirectWithNotice(`/documents/${id}`, {
+        key: 'confirm.done.documentSaved',
+        params: {
+          title: titleOf(viewer.language, {
+            titleEs: form.value.titleEs ?? null,
+            titleEn: form.value.titleEn ?? null,
+            reference: id,
+          }),
+        },
+      })
     }
     if (form.intent === 'translation') await addTranslation(viewer, id, form.value, form.file)
     else await addVersion(viewer, id, form.value, form.file)
-    return redirect(`/documents/${id}?uploaded=1`)
+    // the same address as an upload through the API with JavaScript (components/documents/upload-forms)
+    return redirect(`/documents/${id}?uploaded=${form.intent === 'translation' ? 'translation' : '1'}`)
   } catch (error) {
     return formFailure(error, form.submission, form.intent)
   }
@@ -101,9 +146,9 @@ export default function DocumentPage() {
     translations,
     downloads,
     permissions,
-    flash,
     options,
     maxMb,
+    uploaded,
     timeZone,
     files,
     follow,
@@ -129,9 +174,9 @@ export default function DocumentPage() {
           {otherTitle}
         </p>
       ) : null}
-      {flash ? (
+      {uploaded && !replied ? (
         <p className="alert ok" role="status">
-          {t(flash)}
+          {t(uploaded.key, { version: uploaded.version, title })}
         </p>
       ) : null}
       {follow && !doc.deletedAt ? <FollowButton recordType="document" recordId={doc.id} {...follow} /> : null}
@@ -290,21 +335,35 @@ export default function DocumentPage() {
         <section aria-labelledby="delete-heading">
           <h2 id="delete-heading">{permissions.restore ? t('documents.restore') : t('documents.delete')}</h2>
           {permissions.delete ? <p className="small muted">{t('documents.deleteHint')}</p> : null}
-          <Form method="post">
-            <button
-              type="submit"
-              name="intent"
-              value={permissions.restore ? 'restore' : 'delete'}
-              className={permissions.restore ? undefined : 'danger'}
-            >
-              {permissions.restore ? t('documents.restore') : t('documents.delete')}
-            </button>
-          </Form>
+          {permissions.restore ? (
+            <ConfirmlessRestore />
+          ) : (
+            <ConfirmForm
+              intent="delete"
+              confirmKey="delete-document"
+              label={t('documents.delete')}
+              title={t('confirm.document.title', { title })}
+              text={t('confirm.document.text')}
+              confirmLabel={t('documents.delete')}
+            />
+          )}
         </section>
       ) : null}
 
       {downloads ? <DownloadLog downloads={downloads} /> : null}
     </>
+  )
+}
+
+/** Restoring is the undo of a deletion: nothing to confirm. */
+function ConfirmlessRestore() {
+  const { t } = useT()
+  return (
+    <Form method="post">
+      <button type="submit" name="intent" value="restore">
+        {t('documents.restore')}
+      </button>
+    </Form>
   )
 }
 

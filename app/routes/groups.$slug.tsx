@@ -1,10 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ConfirmForm } from '~/components/confirm'
 import { FormErrors } from '~/components/forms'
 import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { can, groupRoleOf } from '~/modules/access/can'
 import { getViewer, requireViewer } from '~/modules/auth/viewer.server'
+import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 import { GROUP_ROLES } from '~/modules/groups/constants'
 import { addGroupMember, changeGroupRole, removeGroupMember } from '~/modules/groups/members.server'
@@ -45,8 +48,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === 'addMember')
       addGroupMember(viewer, page.group.id, { email: field('email'), role: field('role') })
     else if (intent === 'role') changeGroupRole(viewer, page.group.id, field('personId'), field('role'))
-    else if (intent === 'remove') removeGroupMember(viewer, page.group.id, field('personId'))
-    else throw new Response(null, { status: 400 })
+    else if (intent === 'remove') {
+      // removing a member asks first (components/confirm.tsx); the notice offers to add them back
+      const allowed = can(viewer, 'group.manageMembers', { groupId: page.group.id })
+      if (allowed && !isConfirmed(form)) return askConfirmation(form)
+      const removed = removeGroupMember(viewer, page.group.id, field('personId'))
+      return redirectWithNotice(`/groups/${page.group.slug}#group-members`, {
+        key: 'confirm.done.memberRemoved',
+        params: { name: removed.name, group: page.group.name },
+        undo: {
+          action: `/groups/${page.group.slug}`,
+          fields: { intent: 'addMember', email: removed.email, role: removed.role, undo: '1' },
+        },
+      })
+    } else throw new Response(null, { status: 400 })
+    if (intent === 'addMember' && form.get('undo') === '1') {
+      return redirectWithNotice(`/groups/${page.group.slug}#group-members`, {
+        key: 'confirm.done.memberReadded',
+        params: { email: field('email') },
+      })
+    }
     return redirect(`/groups/${page.group.slug}#group-members`)
   } catch (error) {
     return formFailure(error, null, intent)
@@ -166,18 +187,17 @@ export default function GroupPage() {
                               {t('groups.manage.change')}
                             </button>
                           </Form>
-                          <Form method="post">
-                            <input type="hidden" name="personId" value={m.personId} />
-                            <button
-                              type="submit"
-                              name="intent"
-                              value="remove"
-                              className="secondary small"
-                              aria-label={t('groups.manage.removeLabel', { name: m.name })}
-                            >
-                              {t('groups.manage.remove')}
-                            </button>
-                          </Form>
+                          <ConfirmForm
+                            intent="remove"
+                            confirmKey={`remove-${m.personId}`}
+                            fields={{ personId: m.personId }}
+                            className="secondary small"
+                            ariaLabel={t('groups.manage.removeLabel', { name: m.name })}
+                            label={t('groups.manage.remove')}
+                            title={t('confirm.member.title', { name: m.name })}
+                            text={t('confirm.member.text')}
+                            confirmLabel={t('groups.manage.remove')}
+                          />
                         </>
                       ) : (
                         t(`groups.role.${m.groupRole}`)
@@ -189,7 +209,7 @@ export default function GroupPage() {
             </table>
           </div>
         )}
-        {actionData ? (
+        {actionData?.result ? (
           <FormErrors
             errors={Object.values(actionData.result.error ?? {})
               .flat()

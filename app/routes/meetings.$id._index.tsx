@@ -14,6 +14,8 @@ import {
   updateAgendaItem,
 } from '~/modules/meetings/agenda.server'
 import { invalidForm, parseForm } from '~/modules/core/forms.server'
+import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 import { AgendaItemSchema, AgendaMoveSchema, idField } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
@@ -93,12 +95,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'delete') {
     const itemId = idField.safeParse(formData.get('itemId'))
     if (!itemId.success) throw new Response(null, { status: 400 })
+    // removing an item asks first (components/confirm.tsx)
+    if (!isConfirmed(formData)) return askConfirmation(formData)
+    let removed: { title: string }
     try {
-      deleteAgendaItem(viewer, id, itemId.data)
+      removed = deleteAgendaItem(viewer, id, itemId.data)
     } catch (error) {
       return formFailure(error, null, intent)
     }
-    return redirect(`/meetings/${id}`)
+    return redirectWithNotice(`/meetings/${id}`, { key: 'confirm.done.agendaItemRemoved', params: removed })
   }
   throw new Response(null, { status: 400 })
 }

@@ -10,7 +10,9 @@ import { followUpReport } from '~/modules/actions/follow-up.server'
 import { listAgenda } from '~/modules/meetings/agenda.server'
 import { correctDecision, withdrawDecision } from '~/modules/meetings/decision-changes.server'
 import { listMeetingDecisions, recordDecision } from '~/modules/meetings/decisions.server'
+import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
 import { invalidForm, parseForm } from '~/modules/core/forms.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 import { CorrigendumSchema, DecisionSchema, WithdrawDecisionSchema } from '~/modules/meetings/forms.server'
 import { meetingPageContext } from '~/modules/meetings/http.server'
@@ -54,14 +56,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'correct' || intent === 'withdraw') {
     const submission = parseForm(formData, intent === 'correct' ? CorrigendumSchema : WithdrawDecisionSchema)
     if (submission.status !== 'success') return invalidForm(submission, intent)
+    // withdrawing is final: the reason is checked, then the secretariat confirms (components/confirm.tsx);
+    // anyone else goes straight to the service, which refuses and audits the refusal
+    const mayWithdraw = can(viewer, 'decision.withdraw', { ...meeting.ref, decisionStatus: 'in_force' })
+    if (intent === 'withdraw' && mayWithdraw && !isConfirmed(formData)) return askConfirmation(formData)
     try {
-      const done =
-        intent === 'correct'
-          ? correctDecision(viewer, meeting.row.id, submission.value as never)
-          : withdrawDecision(viewer, meeting.row.id, submission.value as never)
-      return redirect(
-        back(meeting.row.id, intent === 'correct' ? 'corrected' : 'withdrawn', done.code, done.id),
-      )
+      if (intent === 'withdraw') {
+        const done = withdrawDecision(viewer, meeting.row.id, submission.value as never)
+        return redirectWithNotice(`/meetings/${meeting.row.id}/decisions#decision-${done.id}`, {
+          key: 'decisionsOwners.withdrawnDone',
+          params: { code: done.code },
+        })
+      }
+      const done = correctDecision(viewer, meeting.row.id, submission.value as never)
+      return redirect(back(meeting.row.id, 'corrected', done.code, done.id))
     } catch (error) {
       return formFailure(error, submission, intent)
     }

@@ -36,6 +36,7 @@ import {
 import type { MinutesConflictState } from '~/modules/meetings/views'
 import { AdoptConfirmSchema } from '~/modules/meetings/minutes-document.server'
 import { utcToZoned, zonedToUtc } from '~/modules/meetings/time'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 
 const DAY = 24 * 3600 * 1000
 
@@ -114,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     try {
       adoptMinutes(viewer, id)
-      return back()
+      return redirectWithNotice(`/meetings/${id}/minutes`, { key: 'confirm.done.minutesAdopted' })
     } catch (error) {
       return formFailure(error, null, intent)
     }

@@ -108,7 +108,7 @@ export default function ParticipantsTab() {
           ) : null}
         </p>
       </div>
-      {saved === 'delegation' || saved === 'rsvp' || saved === 'attendance' ? (
+      {(saved === 'delegation' || saved === 'rsvp' || saved === 'attendance') && !actionData ? (
         <p className="alert ok" role="status">
           {t(`meetings.participants.saved.${saved}`)}
         </p>

@@ -112,7 +112,7 @@ export default function DelegationMember() {
       </p>
       {m.title || m.institution ? <p>{[m.title, m.institution].filter(Boolean).join(' · ')}</p> : null}
       {m.email && !m.canEditDetails ? <p>{m.email}</p> : null}
-      {saved === 'added' || saved === 'member' ? (
+      {(saved === 'added' || saved === 'member') && !actionData ? (
         <p className="alert ok" role="status">
           {t(`delegations.saved.${saved}`)}
         </p>

@@ -211,7 +211,7 @@ export default function PlanPage() {
       {plan.locked ? (
         <p className="card">{t('plans.locked', { stage: t(`plans.stage.${plan.stage}`) })}</p>
       ) : null}
-      {saved ? (
+      {saved && !actionData ? (
         <div className="alert ok" role="status">
           <p>{t(saved.merged ? 'plans.savedMerged' : 'plans.saved', { revision: saved.revision })}</p>
         </div>

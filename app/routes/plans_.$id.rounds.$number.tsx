@@ -1,6 +1,7 @@
 import { pageTitle } from '~/i18n/meta'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ConfirmForm } from '~/components/confirm'
 import { FormErrors } from '~/components/forms'
 import { replyErrors } from '~/components/form-reply'
 import {
@@ -10,10 +11,11 @@ import {
   SubmitPositionForm,
   When,
 } from '~/components/plans/rounds'
-import { SubmitButton } from '~/components/submit-button'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
+import { redirectWithNotice } from '~/modules/core/notice.server'
 import { parseForm } from '~/modules/core/forms.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { renderSection } from '~/modules/plans/render.server'
@@ -115,8 +117,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         respondToComment(viewer, planId, v)
         return `c-${v.comment}`
       })
-    case 'close':
-      return step(WithdrawSchema.pick({}), () => closeRound(viewer, planId, number))
+    case 'close': {
+      // closing a round early is final: the chair confirms (components/confirm.tsx); anyone else goes
+      // straight to the service, which refuses and audits the refusal
+      if (roundPage(viewer, planId, number, lang)?.canClose && !isConfirmed(formData))
+        return askConfirmation(formData)
+      try {
+        closeRound(viewer, planId, number)
+      } catch (error) {
+        const failure = formFailure(error, null, intent)
+        return data({ ...failure.data, target }, failure.init ?? undefined)
+      }
+      return redirectWithNotice(here, { key: 'confirm.done.roundClosed', params: { number } })
+    }
     default:
       throw new Response(null, { status: 400, headers: NO_STORE })
   }
@@ -127,7 +140,9 @@ export default function PlanRoundPage() {
   const actionData = useActionData<typeof action>()
   const { t } = useT()
   const replyFor = (intent: string, target: string) =>
-    actionData?.intent === intent && actionData.target === target ? actionData.result : undefined
+    actionData?.intent === intent && 'target' in actionData && actionData.target === target
+      ? actionData.result
+      : undefined
   const doneKey = {
     opened: 'planRounds.opened',
     comment: 'planRounds.commentAdded',
@@ -155,7 +170,7 @@ export default function PlanRoundPage() {
         {t('planRounds.roundN', { number: round.number })}{' '}
         <span className="badge">{t(round.open ? 'planRounds.open' : 'planRounds.closed')}</span>
       </h1>
-      {done ? (
+      {done && !actionData ? (
         <div className="alert ok" role="status">
           <p>{t(doneKey[done as keyof typeof doneKey])}</p>
         </div>
@@ -175,13 +190,20 @@ export default function PlanRoundPage() {
         <RoundOrganizations organizations={round.organizations} zone={zone} />
       </section>
       {canClose ? (
-        <Form method="post" noValidate>
+        <>
           <FormErrors errors={replyErrors(closeReply, '')} />
           <FormErrors errors={replyErrors(closeReply, 'round')} />
-          <SubmitButton intent="close" className="secondary">
-            {t('planRounds.closeButton')}
-          </SubmitButton>
-        </Form>
+          <ConfirmForm
+            intent="close"
+            confirmKey="close-round"
+            formClassName="stack"
+            className="secondary"
+            label={t('planRounds.closeButton')}
+            title={t('confirm.round.title', { number: round.number })}
+            text={t('confirm.round.text')}
+            confirmLabel={t('planRounds.closeButton')}
+          />
+        </>
       ) : null}
       {submitFor.map((o) => (
         <SubmitPositionForm key={o.code} organization={o} reply={replyFor('submit', o.code)} />

@@ -82,12 +82,12 @@ export default function SectionMatrixPage() {
       </p>
       <p className="muted">{plan.title}</p>
       <h1>{t('planMatrix.editTitle', { number: row.number, title: row.title })}</h1>
-      {saved ? (
+      {saved && !actionData ? (
         <div className="alert ok" role="status">
           <p>{t('planMatrix.saved')}</p>
         </div>
       ) : null}
-      {created ? (
+      {created && !actionData ? (
         <div className="alert ok" role="status">
           <p>
             {t('planMatrix.created')} <Link to={`/actions/${created}`}>{t('planMatrix.openAction')}</Link>

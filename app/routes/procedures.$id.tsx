@@ -77,12 +77,13 @@ export default function ProcedurePage() {
         <Link to="/procedures">{t('procedures.title')}</Link>
       </p>
       <h1>{p.subject}</h1>
-      {search.get('launched') ? (
+      {/* what was just done, unless a form answered since: a success never stands beside an error */}
+      {search.get('launched') && !actionData ? (
         <p className="card" role="status">
           {t('procedures.launched')}
         </p>
       ) : null}
-      {done && DONE[done] ? (
+      {done && DONE[done] && !actionData ? (
         <p className="card" role="status">
           {t(DONE[done])}
         </p>

@@ -37,14 +37,24 @@ for (const javaScriptEnabled of [false, true]) {
       await page.getByRole('button', { name: 'Create token' }).click()
       await expect(page.getByRole('status')).toContainText('rcm_')
       await page.getByRole('button', { name: `Revoke the token "${name}"` }).click()
-      await expect(page.getByRole('status')).toHaveText('The token was revoked.')
-      await expect(page).toHaveURL(/\/account\/tokens\?done=revoked$/)
+      // revoking asks first (components/confirm.tsx): a dialog with JavaScript, the server's panel without
+      const asked = (title: string) =>
+        page.getByRole(javaScriptEnabled ? 'dialog' : 'alertdialog', { name: title })
+      await asked(`Revoke the token «${name}»?`).getByRole('button', { name: 'Revoke', exact: true }).click()
+      await expect(page.getByRole('status')).toHaveText(
+        `Token «${name}» revoked: programs that used it are refused from now on.`,
+      )
+      await expect(page).toHaveURL(/\/account\/tokens$/)
+      // said once: a reload does not repeat it
+      await page.reload()
+      await expect(page.getByRole('status')).toHaveCount(0)
 
       // another browser's session ends from the sessions page; this one stays
       const other = await as(browser, 'mx.delegate@rcm.example', javaScriptEnabled, baseURL!)
       await other.page.goto('/account?lang=en')
       await sections(page).getByRole('link', { name: 'Sessions' }).click()
       await page.getByRole('button', { name: 'End all other sessions' }).click()
+      await asked('End every other session?').getByRole('button', { name: 'End all other sessions' }).click()
       await expect(page.getByRole('status')).toContainText('other session')
       await expect(page.getByRole('button', { name: 'End all other sessions' })).toHaveCount(0)
       await other.page.goto('/account/password?lang=en')

@@ -159,7 +159,11 @@ test.describe('attack: forged fields and swapped ids', () => {
         },
       })
       expect([403, 404]).toContain(version.status)
-      const del = await postForm(baseURL!, `/documents/${paDocument}`, mxCookie, { intent: 'delete' })
+      const del = await postForm(baseURL!, `/documents/${paDocument}`, mxCookie, {
+        intent: 'delete',
+        // confirmed, as the confirmation step's second post: the permission refuses it all the same
+        confirmed: 'yes',
+      })
       expect([403, 404]).toContain(del.status)
       const revoke = await postForm(baseURL!, '/account/tokens', mxCookie, {
         intent: 'revoke-token',
@@ -203,7 +207,11 @@ test("the secretariat's acts on people are refused to a focal point, whatever pe
   await unchanged(async () => {
     for (const intent of ['disable', 'endSessions', 'resend', 'enable'])
       for (const target of targets) {
-        const r = await postForm(baseURL!, '/admin/people', cookie, { intent, personId: target })
+        const r = await postForm(baseURL!, '/admin/people', cookie, {
+          intent,
+          personId: target,
+          confirmed: 'yes',
+        })
         expect([403, 404], `${intent} ${target}`).toContain(r.status)
       }
   })

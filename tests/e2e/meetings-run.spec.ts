@@ -50,6 +50,8 @@ test.describe('meetings run without JavaScript', () => {
     ).toBe(0)
     await page.getByRole('button', { name: 'Yes, adopt the minutes' }).click()
     await expect(page.getByRole('heading', { name: 'Adopted minutes (official document)' })).toBeVisible()
+    // said once, saying what was done
+    await expect(page.getByRole('status')).toContainText('Minutes adopted: they are now')
     await expect(page.getByRole('link', { name: 'Download PDF' })).toBeVisible()
     expect(
       queryValue("select count(*) from minutes where meeting_id = ? and status = 'circulated'", meetingId),

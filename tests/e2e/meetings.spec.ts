@@ -39,7 +39,10 @@ for (const javaScriptEnabled of [false, true]) {
       await secretariat.getByLabel('Title in Spanish').fill('Situación de los flujos migratorios')
       await secretariat.getByLabel('Title in English').fill('Situation of migration flows')
       await secretariat.getByRole('button', { name: 'Add to the agenda' }).click()
-      await expect(secretariat.getByRole('table').getByText('Situation of migration flows')).toBeVisible()
+      // the row's header (the row's Remove also names the item, in its closed confirmation dialog)
+      await expect(
+        secretariat.getByRole('table').getByRole('rowheader', { name: 'Situation of migration flows' }),
+      ).toBeVisible()
       if (javaScriptEnabled) await expectNoSeriousA11yViolations(secretariat)
 
       const panama = await as(browser, 'pa.focal@rcm.example', javaScriptEnabled, baseURL!)

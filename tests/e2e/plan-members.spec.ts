@@ -56,6 +56,14 @@ test('the chair adds a person, changes their role and removes them; the removal 
   // the person has the page open; the chair removes them; their next request is refused
   await person.goto(`/plans/${plan}?lang=en`)
   await chair.getByRole('button', { name: `Remove ${personName()} from the group` }).click()
+  // removing asks first (components/confirm.tsx); JavaScript is off here: the server's panel asks, and
+  // nothing has changed until its Confirm
+  const ask = chair.getByRole('alertdialog', { name: `Remove ${personName()} from the group?` })
+  await expect(ask).toBeVisible()
+  expect((await person.reload())?.status()).toBe(200)
+  await ask.getByRole('button', { name: 'Remove from the group', exact: true }).click()
+  await expect(chair.getByRole('status')).toContainText(personName())
+  await expect(chair.getByRole('status').getByRole('button', { name: 'Undo' })).toBeVisible()
   await expect(chair.getByLabel(`Role of ${personName()}`)).toHaveCount(0)
   expect((await person.reload())?.status()).toBe(404)
   expect((await person.goto(`/api/v1/plans/${plan}`))?.status()).toBe(404)

@@ -25,7 +25,7 @@ interface DocumentForUpload {
   currentVersion: number
 }
 
-const uploaded = (id: string) => `/documents/${id}?uploaded=1`
+const uploaded = (id: string, what = '1') => `/documents/${id}?uploaded=${what}`
 
 /** A section with its heading and hint around a multipart form that names its intent. */
 function UploadSection({
@@ -141,7 +141,7 @@ export function TranslationForm({
     {
       endpoint: (form) =>
         `/api/v1/documents/${doc.id}/versions/${encodeURIComponent(String(new FormData(form).get('version') ?? ''))}/files`,
-      next: () => uploaded(doc.id),
+      next: () => uploaded(doc.id, 'translation'),
     },
     { id: 'new-translation', lastResult, defaultValue: { version: String(doc.currentVersion) } },
   )

@@ -114,7 +114,6 @@ export const account = defineMessages({
       one: 'One other session was ended.',
       other: '{count} other sessions were ended.',
     },
-    'account.done.revoked': 'The token was revoked.',
     'account.done.totpOn': 'The second factor is on.',
     'account.done.totpOff': 'The second factor is off.',
 
@@ -280,7 +279,6 @@ export const account = defineMessages({
       one: 'Se cerró otra sesión.',
       other: 'Se cerraron otras {count} sesiones.',
     },
-    'account.done.revoked': 'El token se revocó.',
     'account.done.totpOn': 'El segundo factor está activado.',
     'account.done.totpOff': 'El segundo factor está desactivado.',
 

@@ -287,6 +287,13 @@ const ACTS = [
     'informó del avance de la acción',
   ],
   ['action.cancel', 'Action cancelled', 'cancelled the action', 'Acción cancelada', 'canceló la acción'],
+  [
+    'action.reopen',
+    'Cancellation undone',
+    'reopened the cancelled action',
+    'Cancelación deshecha',
+    'reabrió la acción cancelada',
+  ],
   ['action.validate', 'Action validated', 'validated the action', 'Acción validada', 'validó la acción'],
   ['action.return', 'Action returned', 'returned the action', 'Acción devuelta', 'devolvió la acción'],
   [

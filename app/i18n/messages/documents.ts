@@ -167,11 +167,8 @@ export const documents = defineMessages({
     'documents.downloads.who': 'Who',
     'documents.downloads.when': 'When (UTC)',
     'documents.downloads.what': 'Version and language',
-    'documents.uploaded': 'The file was uploaded.',
-    'documents.saved': 'The details were saved.',
     'documents.error.stale':
       'Someone changed these details after you opened them. The page now shows them as they are; the form keeps what you typed. Check it and save again.',
-    'documents.restored': 'The document was restored.',
     'documents.textPending': 'text being indexed',
     'documents.error.fileType':
       'This kind of file is not accepted, or its content does not match its name. Accepted: PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG, JPEG.',
@@ -372,11 +369,8 @@ export const documents = defineMessages({
     'documents.downloads.who': 'Quién',
     'documents.downloads.when': 'Cuándo (UTC)',
     'documents.downloads.what': 'Versión e idioma',
-    'documents.uploaded': 'El archivo se subió.',
-    'documents.saved': 'Los datos se guardaron.',
     'documents.error.stale':
       'Alguien cambió estos datos después de que usted los abrió. La página los muestra ahora como están; el formulario conserva lo que escribió. Revíselo y vuelva a guardar.',
-    'documents.restored': 'El documento fue restaurado.',
     'documents.textPending': 'texto en indexación',
     'documents.error.fileType':
       'No se acepta este tipo de archivo, o su contenido no corresponde a su nombre. Se aceptan: PDF, Word, Excel, PowerPoint, OpenDocument, texto, CSV, PNG, JPEG.',

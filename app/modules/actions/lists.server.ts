@@ -27,6 +27,7 @@ import { dueWithinWhere, isOverdue, openWhere, overdueWhere } from './overdue.se
 import { originsOf, RESTRICTED_ORIGIN } from './origins.server'
 import type { ActionPriority, ActionStatus, ListFilters } from './schemas'
 import type { OriginView } from './views'
+import { readAll } from '~/modules/core/read-pool.server'
 import { groupChoices } from '~/modules/groups/groups.server'
 
 export const PAGE_SIZE = 25
@@ -134,24 +135,53 @@ function orderFor(sort: ListFilters['sort'], lang: Lang): SQL[] {
   }
 }
 
-/** The viewer's actions with the filters and the sort, a page at a time; visibility in SQL. */
-export function listActions(
+/** The query of a page's ids, filtered and sorted with as little as possible read per row. */
+function actionPageQuery(
   viewer: Viewer,
   filters: ListFilters,
-  { lang = 'es', limit = PAGE_SIZE, offset = 0, now = new Date(), involvement = 'owner' }: ListOptions = {},
-): { items: ListedAction[]; hasMore: boolean } {
-  // First the page's ids, filtered and sorted with as little as possible read per row; then the rows
-  // of that page with their joins. In one query SQLite read, joined and sorted every matching row (a
-  // state's 3,000 overdue actions for a 50-row page: 22 ms on the benchmark's data, now about 5).
-  const ids = db
+  { lang = 'es', limit = PAGE_SIZE, offset = 0, now = new Date(), involvement = 'owner' }: ListOptions,
+) {
+  return db
     .select({ id: actionItems.id })
     .from(actionItems)
     .where(listWhere(viewer, filters, now, involvement))
     .orderBy(...orderFor(filters.sort, lang))
     .limit(limit + 1)
     .offset(offset)
+}
+
+/** The viewer's actions with the filters and the sort, a page at a time; visibility in SQL. */
+export function listActions(
+  viewer: Viewer,
+  filters: ListFilters,
+  options: ListOptions = {},
+): { items: ListedAction[]; hasMore: boolean } {
+  // First the page's ids, filtered and sorted with as little as possible read per row; then the rows
+  // of that page with their joins. In one query SQLite read, joined and sorted every matching row (a
+  // state's 3,000 overdue actions for a 50-row page: 22 ms on the benchmark's data, now about 5).
+  const ids = actionPageQuery(viewer, filters, options)
     .all()
     .map((r) => r.id)
+  return actionsPage(viewer, ids, options)
+}
+
+/** The same, with the page's ids (the costly part: filtering and sorting thousands of rows) read off
+ * the main thread (core/read-pool.server.ts): the list page and the API. */
+export async function listActionsRead(
+  viewer: Viewer,
+  filters: ListFilters,
+  options: ListOptions = {},
+): Promise<{ items: ListedAction[]; hasMore: boolean }> {
+  const ids = (await readAll<{ id: string }>(actionPageQuery(viewer, filters, options))).map((r) => r.id)
+  return actionsPage(viewer, ids, options)
+}
+
+/** The rows of a page's ids with their owners and origins, in the ids' order. */
+function actionsPage(
+  viewer: Viewer,
+  ids: string[],
+  { lang = 'es', limit = PAGE_SIZE, now = new Date() }: ListOptions,
+): { items: ListedAction[]; hasMore: boolean } {
   const found = ids.length
     ? db
         .select({

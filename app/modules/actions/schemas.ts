@@ -165,6 +165,9 @@ export const CancelFormSchema = z.object({
   revision: z.coerce.number(required).int().min(1),
 })
 
+/** The undo of a cancellation: the revision the cancellation left. */
+export const ReopenFormSchema = z.object({ revision: z.coerce.number(required).int().min(1) })
+
 export const ValidationFormSchema = z
   .object({
     intent: z.enum(['validate', 'return'], required),

@@ -4,7 +4,7 @@
  * Each is one synchronous immediate transaction with its audit entry; an edit or a cancellation based on
  * an older revision than the action's is refused with the current state (409).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Tx } from '@db/client'
 import {
   actionItems,
@@ -286,5 +286,56 @@ export function cancelAction(
       .where(eq(actionItems.id, row.id))
       .run()
     audit({ actor: viewer, action: 'action.cancel', targetType: 'action_item', targetId: row.id }, tx)
+  })
+}
+
+/**
+ * The undo of a cancellation, offered by the notice right after it: only while the action stands as the
+ * cancellation left it (`revision`), so a later change is never undone by an old notice. The action gets
+ * back the status it had before, recorded in the history like any change; reports sent back by the
+ * cancellation stay sent back (their owners report again).
+ */
+export function reopenAction(
+  viewer: Viewer,
+  id: string,
+  input: { revision: number },
+  now = new Date(),
+): void {
+  writeTx((tx) => {
+    const { row, ref } = visibleActionOrThrow(viewer, id, tx)
+    if (row.status !== 'cancelled') throw conflict('confirm.error.undoTooLate')
+    assertAllowed(viewer, 'action.reopen', ref)
+    if (row.revision !== input.revision) throw conflict('confirm.error.undoTooLate')
+    const before = tx
+      .select({ status: actionUpdates.status })
+      .from(actionUpdates)
+      .where(and(eq(actionUpdates.actionId, row.id), sql`${actionUpdates.status} <> 'cancelled'`))
+      .orderBy(desc(actionUpdates.revision), desc(actionUpdates.createdAt))
+      .get()
+    const status = before?.status ?? 'not_started'
+    const revision = row.revision + 1
+    tx.insert(actionUpdates)
+      .values({
+        actionId: row.id,
+        authorId: viewer.id,
+        organizationId: viewer.organizationId,
+        status,
+        progress: row.progress,
+        note: '',
+        revision,
+        createdAt: now,
+      })
+      .run()
+    tx.update(actionItems).set({ status, revision, updatedAt: now }).where(eq(actionItems.id, row.id)).run()
+    audit(
+      {
+        actor: viewer,
+        action: 'action.reopen',
+        targetType: 'action_item',
+        targetId: row.id,
+        details: { status },
+      },
+      tx,
+    )
   })
 }

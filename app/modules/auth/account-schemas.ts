@@ -74,10 +74,18 @@ export const ChangePasswordSchema = z
 
 const sessionIdField = z.string(required).regex(/^[0-9a-f]{64}$/, 'validation.invalid')
 
+/** The fields of the confirmation step (components/confirm.tsx) on the forms of final acts. */
+const confirmation = {
+  confirmed: z.enum(['', 'yes']).optional(),
+  confirmKey: z.string().max(200).optional(),
+}
+
 export const EndSessionSchema = z
-  .object({ intent: z.literal('end-session'), sessionId: sessionIdField })
+  .object({ intent: z.literal('end-session'), sessionId: sessionIdField, ...confirmation })
   .strict()
-export const EndOtherSessionsSchema = z.object({ intent: z.literal('end-other-sessions') }).strict()
+export const EndOtherSessionsSchema = z
+  .object({ intent: z.literal('end-other-sessions'), ...confirmation })
+  .strict()
 
 export const CreateTokenSchema = z
   .object({
@@ -90,7 +98,11 @@ export const CreateTokenSchema = z
   .strict()
 
 export const RevokeTokenSchema = z
-  .object({ intent: z.literal('revoke-token'), tokenId: z.string(required).max(64, 'validation.invalid') })
+  .object({
+    intent: z.literal('revoke-token'),
+    tokenId: z.string(required).max(64, 'validation.invalid'),
+    ...confirmation,
+  })
   .strict()
 
 export const TotpEnrolSchema = z

@@ -80,8 +80,8 @@ const uploadFormOf = (fields: FormData) =>
     ? { intent: 'translation' as const, schema: NewTranslationSchema }
     : { intent: 'version' as const, schema: NewVersionSchema }
 
-const nothingToCheck = <I extends string>(intent: I) =>
-  ({ failure: null, intent, submission: null, value: null }) as const
+const nothingToCheck = <I extends string>(intent: I, formData: FormData) =>
+  ({ failure: null, intent, submission: null, value: null, formData }) as const
 
 /** One of the document page's forms, by its intent: a new version or a translation (multipart, with a
  * file), the details (`edit`), `delete` or `restore` (nothing to check). Any other intent is a 400. */
@@ -101,7 +101,7 @@ export async function readDocumentPageForm(request: Request, viewer: Viewer) {
   const form = await request.formData()
   const intent = form.get('intent')
   if (intent === 'edit') return check(form, 'edit', editDocumentSchema(zoneOfViewer(viewer)))
-  if (intent === 'delete') return nothingToCheck('delete')
-  if (intent === 'restore') return nothingToCheck('restore')
+  if (intent === 'delete') return nothingToCheck('delete', form)
+  if (intent === 'restore') return nothingToCheck('restore', form)
   throw new Response(null, { status: 400, headers: NO_STORE })
 }

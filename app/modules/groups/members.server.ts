@@ -81,6 +81,13 @@ export function removeGroupMember(viewer: Viewer, groupId: string, personId: str
   return writeTx((tx) => {
     const group = groupOrThrow(tx, groupId)
     assertAllowed(viewer, 'group.manageMembers', { groupId: group.id })
+    // who it was, for the notice and its Undo (adding the same person back with the same role)
+    const removed = tx
+      .select({ name: people.name, email: people.email, role: groupMemberships.role })
+      .from(groupMemberships)
+      .innerJoin(people, eq(people.id, groupMemberships.personId))
+      .where(and(eq(groupMemberships.groupId, group.id), eq(groupMemberships.personId, personId)))
+      .get()
     const done = tx
       .delete(groupMemberships)
       .where(and(eq(groupMemberships.groupId, group.id), eq(groupMemberships.personId, personId)))
@@ -96,5 +103,6 @@ export function removeGroupMember(viewer: Viewer, groupId: string, personId: str
       },
       tx,
     )
+    return removed!
   })
 }

@@ -221,8 +221,10 @@ export function moveAgendaItem(viewer: Viewer, meetingId: string, itemId: string
 }
 
 /** Removes an item that nothing hangs on yet: no sub-items, minutes, decisions or documents (409). */
+/** Removes an item nothing hangs on; answers its title (in the viewer's language) for the
+ * notice that says what was removed. */
 export function deleteAgendaItem(viewer: Viewer, meetingId: string, itemId: string) {
-  writeTx((tx) => {
+  return writeTx((tx) => {
     const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
     assertAllowed(viewer, 'meeting.manageAgenda', ref)
     const item = itemOfMeeting(tx, meeting.id, itemId)
@@ -243,5 +245,6 @@ export function deleteAgendaItem(viewer: Viewer, meetingId: string, itemId: stri
       },
       tx,
     )
+    return { title: localized(viewer.language, item.titleEs, item.titleEn) }
   })
 }

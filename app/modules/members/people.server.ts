@@ -16,7 +16,7 @@ import { audit } from '~/modules/audit/audit.server'
 import { createOneTimeToken, INVITATION_TTL_MS, linkTo } from '~/modules/auth/one-time-tokens.server'
 import { revokeAllApiTokens } from '~/modules/auth/api-tokens.server'
 import { invalidateAllSessions } from '~/modules/auth/session.server'
-import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
+import { assertAllowed, conflict, notFound } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
 import { queueMail } from '~/modules/mail/mail.server'
 import type { InviteInput, PeopleFilters } from './people-schemas'
@@ -349,6 +349,8 @@ export function disablePerson(viewer: Viewer, personId: string, meta: RequestMet
 export function enablePerson(viewer: Viewer, personId: string, meta: RequestMeta = {}) {
   const { person, organization } = targetPerson(personId)
   assertAllowed(viewer, 'person.enable', personRef(person, organization))
+  // the Undo of a disabling, once the account is in use again, has nothing to undo
+  if (person.status !== 'disabled') throw conflict('confirm.error.notDisabled')
   return writeTx((tx) => {
     const status = person.passwordHash ? 'active' : 'invited'
     tx.update(people).set({ status, updatedAt: new Date() }).where(eq(people.id, person.id)).run()

@@ -18,6 +18,7 @@ import {
   people,
   planSections,
   plans,
+  writtenProcedures,
 } from '@db/schema'
 import type { Lang } from '~/i18n'
 import { can } from '~/modules/access/can'
@@ -27,6 +28,7 @@ import { reminderRecipients } from '~/modules/actions/reminders.server'
 import { getVisibleDocument } from '~/modules/documents/queries.server'
 import { findVisibleMeeting } from '~/modules/meetings/meetings.server'
 import { visibleRound } from '~/modules/plans/round-loading.server'
+import { statesOf, visibleProcedure } from '~/modules/procedures/loading.server'
 import type { NotificationRecordType } from './constants'
 
 export interface Titles {
@@ -216,6 +218,28 @@ function planAudience(tx: Tx, id: string, params: Record<string, unknown>): Audi
   }
 }
 
+/** A written procedure's events: the focal points of the states concerned and the delegates they named
+ * (the people its formal notices go to), each if the procedure's page would open for them now. */
+function procedureAudience(tx: Tx, id: string): Audience | null {
+  const row = tx.select().from(writtenProcedures).where(eq(writtenProcedures.id, id)).get()
+  if (!row) return null
+  const states = statesOf(tx, id)
+  const delegates = states.flatMap((s) => (s.delegateId ? [s.delegateId] : []))
+  return {
+    candidates: [
+      ...peopleOf(
+        tx,
+        states.map((s) => s.organizationId),
+        true,
+      ),
+      ...delegates,
+    ],
+    visibleTo: (viewer) => !!visibleProcedure(viewer, id, new Date(), tx),
+    titles: both(row.subjectEs, row.subjectEn),
+    path: `/procedures/${id}`,
+  }
+}
+
 export function audienceOf(
   tx: Tx,
   type: NotificationRecordType,
@@ -231,6 +255,8 @@ export function audienceOf(
       return actionAudience(tx, id, params)
     case 'plan':
       return planAudience(tx, id, params)
+    case 'procedure':
+      return procedureAudience(tx, id)
   }
 }
 

@@ -12,6 +12,7 @@ import { db, type Tx } from '@db/client'
 import { decisions, plans, planStageHistory, writtenProcedures } from '@db/schema'
 import { audit } from '~/modules/audit/audit.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { zonedDate } from '~/modules/meetings/time'
 import { SEAT_TIME_ZONE } from '~/modules/plans/round-time'
 import { breaksSilence, REMINDER_BEFORE_MS, type ProcedureOutcome } from './constants'
@@ -138,6 +139,7 @@ export function closeProcedure(id: string, now = new Date()): ClosedProcedure | 
     const adoption = outcome === 'adopted' ? recordAdoption(tx, closed, decisionNumber!, now) : null
     const objectors = breakers.map((s) => s.code)
     const notices = queueNotices(tx, outcome, closed, states, { objectors })
+    notify(tx, { kind: 'procedure_closed', recordType: 'procedure', recordId: row.id, params: { outcome } })
     audit(
       {
         action: 'procedure.close',
@@ -181,6 +183,7 @@ function remind(id: string, now: Date): boolean {
     if (changed.changes !== 1) return false
     const row = tx.select().from(writtenProcedures).where(eq(writtenProcedures.id, id)).get()!
     const notices = queueNotices(tx, 'reminder', row, statesOf(tx, id))
+    notify(tx, { kind: 'procedure_deadline_near', recordType: 'procedure', recordId: id })
     audit({ action: 'procedure.remind', targetType: 'procedure', targetId: id, details: { notices } }, tx)
     return true
   })

@@ -25,6 +25,7 @@ import { assertAllowed, conflict, DomainError, invalid, notFound } from '~/modul
 import { writeTx } from '~/modules/core/write-tx.server'
 import { getVisibleDocument } from '~/modules/documents/queries.server'
 import { zonedToUtc } from '~/modules/meetings/time'
+import { notify } from '~/modules/notifications/notify.server'
 import { contentOfPlan } from '~/modules/plans/word-content.server'
 import { visiblePlan } from '~/modules/plans/loading.server'
 import { SEAT_TIME_ZONE } from '~/modules/plans/round-time'
@@ -168,6 +169,7 @@ export function launchProcedure(viewer: Viewer, input: LaunchInput, now = new Da
       .values(chosen.map((s) => ({ procedureId: row.id, organizationId: s.id })))
       .run()
     const notices = queueNotices(tx, 'launched', row, statesOf(tx, row.id))
+    notify(tx, { kind: 'procedure_launched', recordType: 'procedure', recordId: row.id, actorId: viewer.id })
     audit(
       {
         actor: viewer,
