@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import type { MessageKey } from '~/i18n'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
+import { safeReturnTo } from '~/modules/auth/return-to'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
@@ -61,8 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (intent === 'follow') follow(viewer, type, id)
       else unfollow(viewer, type, id)
       // back to the page the button was on, when it is one of ours
-      const back = String(form.get('back') ?? '')
-      return redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/account/notifications')
+      return redirect(safeReturnTo(form.get('back')) ?? '/account/notifications')
     }
   } catch (error) {
     pageFailure(error)

@@ -30,6 +30,8 @@ import {
   editDocument,
   restoreDocument,
 } from '~/modules/documents/writes.server'
+import { FollowButton } from '~/components/follow-button'
+import { followState } from '~/modules/notifications/notifications.server'
 
 export const meta = pageTitle<typeof loader>((t, data) =>
   [data?.doc.reference ?? t('documents.title'), t('app.name')].join(' · '),
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     uploaded: uploadedFlash(new URL(request.url).searchParams.get('uploaded'), details.doc.currentVersion),
     // the zone the reader reads (and an editor enters) times in: their own, the seat's when signed out
     timeZone: viewer ? zoneOfViewer(viewer) : SEAT_TIME_ZONE,
+    follow: viewer ? followState(viewer, 'document', details.doc.id, request) : null,
   }
 }
 
@@ -137,8 +140,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DocumentPage() {
-  const { doc, versions, translations, downloads, permissions, options, maxMb, uploaded, timeZone, files } =
-    useLoaderData<typeof loader>()
+  const {
+    doc,
+    versions,
+    translations,
+    downloads,
+    permissions,
+    options,
+    maxMb,
+    uploaded,
+    timeZone,
+    files,
+    follow,
+  } = useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const lastResult = (intent: string) => (replied?.intent === intent ? replied.result : undefined)
   const tr = useT()
@@ -165,6 +179,7 @@ export default function DocumentPage() {
           {t(uploaded.key, { version: uploaded.version, title })}
         </p>
       ) : null}
+      {follow && !doc.deletedAt ? <FollowButton recordType="document" recordId={doc.id} {...follow} /> : null}
       {doc.deletedAt ? (
         <p className="alert warn">{t('documents.deletedNotice', { date: date(doc.deletedAt) })}</p>
       ) : null}

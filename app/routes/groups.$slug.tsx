@@ -15,6 +15,8 @@ import { getGroupPage } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listPlans } from '~/modules/plans/page.server'
 import { TableHead } from '~/components/table-head'
+import { FollowButton } from '~/components/follow-button'
+import { followState } from '~/modules/notifications/notifications.server'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${data?.page.group.name ?? t('groups.title')} · ${t('app.name')}`,
@@ -30,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plans = viewer ? listPlans(viewer, lang, { groupId: page.group.id }) : []
   const member = groupRoleOf(viewer, page.group.id) !== null
   const canManage = can(viewer, 'group.manageMembers', { groupId: page.group.id })
-  return { page, signedIn: viewer !== null, plans, member, canManage }
+  const follow = viewer ? followState(viewer, 'group', page.group.id, request) : null
+  return { page, signedIn: viewer !== null, plans, member, canManage, follow }
 }
 
 // The chair of the group and the secretariat add members, change their role and remove them.
@@ -72,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GroupPage() {
-  const { page, signedIn, plans, member, canManage } = useLoaderData<typeof loader>()
+  const { page, signedIn, plans, member, canManage, follow } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, number } = useT()
   const roleOptions = GROUP_ROLES.map((r) => (
@@ -94,6 +97,7 @@ export default function GroupPage() {
         </span>
       </p>
       {group.description ? <p>{group.description}</p> : null}
+      {follow ? <FollowButton recordType="group" recordId={group.id} {...follow} /> : null}
 
       {plans.length || member ? (
         <section aria-labelledby="group-plans">

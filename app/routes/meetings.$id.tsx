@@ -6,6 +6,8 @@ import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { meetingPageContext } from '~/modules/meetings/http.server'
 import { meetingHeader, meetingPermissions } from '~/modules/meetings/meetings.server'
+import { FollowButton } from '~/components/follow-button'
+import { followState } from '~/modules/notifications/notifications.server'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${data?.header.title ?? t('meetings.title')} · ${t('app.name')}`,
@@ -20,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     header: meetingHeader(meeting.row, lang),
     can: meetingPermissions(viewer, meeting.ref),
+    follow: followState(viewer, 'meeting', id, request),
     // Both pages open for whoever may see the meeting; the carry-over list matters only for one ahead.
     links: {
       followUp: `/meetings/${id}/follow-up`,
@@ -49,7 +52,7 @@ function LinkFact({ label, to, name }: { label: string; to: string; name: string
 }
 
 export default function MeetingLayout() {
-  const { header: m, can, links } = useLoaderData<typeof loader>()
+  const { header: m, can, links, follow } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   return (
     <>
@@ -89,6 +92,7 @@ export default function MeetingLayout() {
         {m.number ? <span className="badge">{m.number}</span> : null} <StatusBadge status={m.status} />{' '}
         <MembersOnlyBadge openness={m.openness} />
       </p>
+      <FollowButton recordType="meeting" recordId={m.id} {...follow} />
       {m.theme ? <p className="meetings-theme">{m.theme}</p> : null}
       <dl className="meetings-facts">
         <dt>{t('meetings.when')}</dt>

@@ -29,7 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = isKind(kindParam) ? kindParam : undefined
   const unread = url.searchParams.get('unread') === '1'
   const raw = Number(url.searchParams.get('before'))
-  const before = Number.isSafeInteger(raw) && raw > 0 ? new Date(raw) : undefined
+  const beforeId = url.searchParams.get('beforeId') ?? undefined
+  const before =
+    Number.isSafeInteger(raw) && raw > 0
+      ? { at: new Date(raw), id: beforeId && /^[A-Za-z0-9_-]{1,64}$/.test(beforeId) ? beforeId : undefined }
+      : undefined
   try {
     const { items, nextBefore } = listNotifications(viewer, lang, { kind, unread, before })
     return data(
@@ -38,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         unread,
         unreadTotal: unreadCount(viewer.id),
         items,
-        nextBefore: nextBefore ? nextBefore.getTime() : null,
+        nextBefore: nextBefore ? { at: nextBefore.at.getTime(), id: nextBefore.id } : null,
       },
       { headers: NO_STORE },
     )
@@ -154,7 +158,7 @@ export default function Notifications() {
       {nextBefore ? (
         <nav className="pager" aria-label={t('notifications.older')}>
           <Link
-            to={`?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(unread ? { unread: '1' } : {}), before: String(nextBefore) })}`}
+            to={`?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(unread ? { unread: '1' } : {}), before: String(nextBefore.at), beforeId: nextBefore.id })}`}
             rel="next"
           >
             {t('notifications.older')}

@@ -37,6 +37,8 @@ import {
   setSectionRetired,
   updateSection,
 } from '~/modules/plans/writing.server'
+import { FollowButton } from '~/components/follow-button'
+import { followState } from '~/modules/notifications/notifications.server'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${data?.plan.title ?? t('plans.title')} · ${t('app.name')}`,
@@ -62,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manage: search.get('manage'),
     matrix: matrixBySection(viewer, plan.id, lang),
     word: wordLinks(viewer, plan.id),
+    follow: followState(viewer, 'plan', plan.id, request),
     saved: saved
       ? { sectionId: saved, revision: Number(search.get('rev')) || 0, merged: search.get('merged') === '1' }
       : null,
@@ -179,7 +182,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const heading = (depth: number) => (depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4')
 
 export default function PlanPage() {
-  const { plan, matrix, saved, manage, word } = useLoaderData<typeof loader>()
+  const { plan, matrix, saved, manage, word, follow } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const orgs = Object.entries(plan.brackets.byOrganization)
@@ -204,6 +207,7 @@ export default function PlanPage() {
           </span>
         ) : null}
       </p>
+      <FollowButton recordType="plan" recordId={plan.id} {...follow} />
       {plan.locked ? (
         <p className="card">{t('plans.locked', { stage: t(`plans.stage.${plan.stage}`) })}</p>
       ) : null}

@@ -77,3 +77,31 @@ test.describe('notifications with JavaScript off', () => {
     ).toBeChecked()
   })
 })
+
+// Following from a record's page, without JavaScript: the button is a plain form that comes back to
+// the page; what one follows is listed in the preferences, where it can be unfollowed too.
+test.describe('following with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('follow a group from its page, see it in the preferences, unfollow it there', async ({
+    page,
+    signIn,
+  }) => {
+    await signIn('unhcr@rcm.example')
+    await page.goto('/groups/pa-smuggling-plan?lang=en')
+    const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
+    await expect(page.getByText('Follow this group to be told of its news.')).toBeVisible()
+    await page.getByRole('button', { name: 'Follow', exact: true }).click()
+    await expect(page).toHaveURL(/\/groups\/pa-smuggling-plan\?lang=en$/)
+    await expect(page.getByText('You follow this group: you are told of its news.')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Unfollow', exact: true })).toBeVisible()
+
+    await page.goto('/account/notifications?lang=en')
+    await expect(page.getByText(`Group: ${name}`)).toBeVisible()
+    await page.getByRole('button', { name: `Unfollow ${name}` }).click()
+    await expect(page.getByText('You follow nothing', { exact: false })).toBeVisible()
+
+    await page.goto('/groups/pa-smuggling-plan?lang=en')
+    await expect(page.getByRole('button', { name: 'Follow', exact: true })).toBeVisible()
+  })
+})

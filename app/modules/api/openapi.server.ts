@@ -7,6 +7,7 @@ import { actionsApi } from '~/modules/actions/api-spec'
 import { plansApi } from '~/modules/plans/api-spec'
 import { searchApi } from '~/modules/search/api-spec'
 import { proceduresApi } from '~/modules/procedures/api-spec'
+import { notificationsApi } from '~/modules/notifications/api-spec'
 import type { EndpointSpec } from './spec'
 
 // Every area lists its endpoints in its own api-spec.ts; the document is generated from those lists.
@@ -19,6 +20,7 @@ const AREAS: EndpointSpec[][] = [
   plansApi,
   searchApi,
   proceduresApi,
+  notificationsApi,
 ]
 
 const ErrorSchema = z.object({

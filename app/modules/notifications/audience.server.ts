@@ -13,6 +13,7 @@ import {
   follows,
   groupMemberships,
   meetingInvitations,
+  meetings,
   organizations,
   people,
   planSections,
@@ -123,7 +124,13 @@ function meetingAudience(tx: Tx, id: string, params: Record<string, unknown>): A
     .all()
     .map((r) => r.id)
   let titles: Titles | null = null
-  const candidates = [...peopleOf(tx, invited), ...followersOf(tx, 'meeting', [id])]
+  const groupId = tx.select({ g: meetings.groupId }).from(meetings).where(eq(meetings.id, id)).get()?.g
+  // invited, or following the meeting or its organizing group
+  const candidates = [
+    ...peopleOf(tx, invited),
+    ...followersOf(tx, 'meeting', [id]),
+    ...followersOf(tx, 'group', [groupId ?? null]),
+  ]
   return {
     candidates,
     visibleTo: (viewer) => {
@@ -195,6 +202,7 @@ function planAudience(tx: Tx, id: string, params: Record<string, unknown>): Audi
           // institution); visibleTo below then asks the round page's own rule
           ...peopleOf(tx, [...consulted, ...parentsOf(tx, consulted)], true),
           ...followersOf(tx, 'plan', [id]),
+          ...followersOf(tx, 'group', [plan.groupId]),
         ],
     visibleTo: (viewer) =>
       isRound

@@ -3,7 +3,7 @@
  * first, by day, filtered by kind), marking read; and the preferences of /account/notifications (a
  * mode per kind, the records followed).
  */
-import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
 import { db } from '@db/client'
 import {
   documents,
@@ -50,11 +50,25 @@ export const isKind = (k: unknown): k is NotificationKind =>
 export interface NotificationFilters {
   kind?: NotificationKind
   unread?: boolean
-  before?: Date
+  /** older than this notification (created at `at`, then by id: rows made in the same millisecond
+   * are neither skipped nor repeated across pages); `id` absent: older than `at` */
+  before?: { at: Date; id?: string }
+  limit?: number
+}
+
+/** Rows older than the cursor, in the list's order (created_at desc, id desc). */
+function olderThan(before: NotificationFilters['before']) {
+  if (!before) return undefined
+  if (!before.id) return lt(notifications.createdAt, before.at)
+  return or(
+    lt(notifications.createdAt, before.at),
+    and(eq(notifications.createdAt, before.at), lt(notifications.id, before.id)),
+  )
 }
 
 export function listNotifications(viewer: Viewer, lang: Lang, filters: NotificationFilters = {}) {
   assertAllowed(viewer, 'notification.list')
+  const limit = filters.limit ?? NOTIFICATIONS_PAGE_SIZE
   const rows = db
     .select()
     .from(notifications)
@@ -63,25 +77,29 @@ export function listNotifications(viewer: Viewer, lang: Lang, filters: Notificat
         eq(notifications.personId, viewer.id),
         filters.kind ? eq(notifications.kind, filters.kind) : undefined,
         filters.unread ? isNull(notifications.readAt) : undefined,
-        filters.before ? lt(notifications.createdAt, filters.before) : undefined,
+        olderThan(filters.before),
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(NOTIFICATIONS_PAGE_SIZE + 1)
+    .limit(limit + 1)
     .all()
-  const more = rows.length > NOTIFICATIONS_PAGE_SIZE
-  const items = (more ? rows.slice(0, NOTIFICATIONS_PAGE_SIZE) : rows).map((n) => {
+  const more = rows.length > limit
+  const items = (more ? rows.slice(0, limit) : rows).map((n) => {
     const p = JSON.parse(n.params) as { titleEs?: string; titleEn?: string; path?: string }
     return {
       id: n.id,
       kind: n.kind,
+      recordType: n.recordType,
+      recordId: n.recordId,
       title: (lang === 'en' ? p.titleEn : p.titleEs) ?? '',
       path: p.path ?? '/',
       createdAt: n.createdAt,
+      readAt: n.readAt,
       read: n.readAt !== null,
     }
   })
-  return { items, nextBefore: more ? items[items.length - 1].createdAt : null }
+  const last = items.at(-1)
+  return { items, nextBefore: more && last ? { at: last.createdAt, id: last.id } : null }
 }
 
 export function markRead(viewer: Viewer, id: string) {
@@ -103,6 +121,37 @@ export function markRead(viewer: Viewer, id: string) {
       // someone else's notification looks like a missing one
       if (!own) throw notFound()
     }
+  })
+}
+
+/**
+ * Marks several of one's own notifications read, all or nothing: an id that is not one's own (someone
+ * else's, or none at all) is a 404 for the whole request and nothing changes, so a caller learns
+ * nothing about other people's notifications. Already read ones stay as they were. Returns how many
+ * were newly marked.
+ */
+export function markManyRead(viewer: Viewer, ids: string[]): number {
+  return writeTx((tx) => {
+    assertAllowed(viewer, 'notification.list')
+    const unique = [...new Set(ids)]
+    if (!unique.length) return 0
+    const own = tx
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(inArray(notifications.id, unique), eq(notifications.personId, viewer.id)))
+      .all()
+    if (own.length !== unique.length) throw notFound()
+    return tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(
+        and(
+          inArray(notifications.id, unique),
+          eq(notifications.personId, viewer.id),
+          isNull(notifications.readAt),
+        ),
+      )
+      .run().changes
   })
 }
 
@@ -164,6 +213,28 @@ function mayFollow(viewer: Viewer, type: FollowType, id: string): boolean {
       return !!plan && can(viewer, 'plan.view', { groupId: plan.groupId, stage: plan.stage })
     }
   }
+}
+
+/** Whether the person follows the record (for the follow button of its page). */
+export function isFollowing(viewer: Viewer, recordType: FollowType, recordId: string): boolean {
+  return !!db
+    .select({ id: follows.recordId })
+    .from(follows)
+    .where(
+      and(
+        eq(follows.personId, viewer.id),
+        eq(follows.recordType, recordType),
+        eq(follows.recordId, recordId),
+      ),
+    )
+    .get()
+}
+
+/** What a record page's follow button needs: whether the person follows it, and the way back to the
+ * page it is on (the button posts to /account/notifications, which redirects there). */
+export function followState(viewer: Viewer, recordType: FollowType, recordId: string, request: Request) {
+  const url = new URL(request.url)
+  return { following: isFollowing(viewer, recordType, recordId), back: `${url.pathname}${url.search}` }
 }
 
 export function follow(viewer: Viewer, recordType: FollowType, recordId: string) {
