@@ -4,10 +4,10 @@
  * all, and the refusals: signed out 401, a read-only token 403, another person's id 404 with no effect,
  * a malformed body or cursor 400; both endpoints in openapi.json.
  */
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
-import { notifications } from '@db/schema'
+import { documents, meetings, notifications } from '@db/schema'
 import { createApiToken } from '~/modules/auth/api-tokens.server'
 import { MarkReadResult, NotificationList } from '~/modules/notifications/api-schemas'
 import { encodeCursor } from '~/modules/notifications/api.server'
@@ -30,6 +30,18 @@ const bearer = (email: string, scope: 'read' | 'write' = 'write') => ({
   },
 })
 
+/** Records everyone signed in may see: the list asks again, when read, whether the record is visible. */
+const publicDocument = () =>
+  db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(
+      and(eq(documents.visibility, 'public'), isNull(documents.deletedAt), isNull(documents.embargoUntil)),
+    )
+    .get()!.id
+const openMeeting = () =>
+  db.select({ id: meetings.id }).from(meetings).where(eq(meetings.openness, 'open')).get()!.id
+
 /** A notification of a person's, as the dispatcher writes them (titles in both languages). */
 function note(
   email: string,
@@ -43,8 +55,12 @@ function note(
       personId: personByEmail(email).id,
       kind,
       recordType: kind === 'document_new' ? 'document' : 'meeting',
-      recordId: 'rec1',
-      params: JSON.stringify({ titleEs: `${title} (es)`, titleEn: `${title} (en)`, path: '/documents/rec1' }),
+      recordId: kind === 'document_new' ? publicDocument() : openMeeting(),
+      params: JSON.stringify({
+        titleEs: `${title} (es)`,
+        titleEn: `${title} (en)`,
+        path: kind === 'document_new' ? `/documents/${publicDocument()}` : `/meetings/${openMeeting()}`,
+      }),
       createdAt: at,
     })
     .returning({ id: notifications.id })
@@ -74,10 +90,10 @@ describe('GET /api/v1/notifications', () => {
       id: older,
       kind: 'document_new',
       recordType: 'document',
-      recordId: 'rec1',
+      recordId: publicDocument(),
       title: 'Antiguo (es)',
       text: 'Documento nuevo: Antiguo (es)',
-      url: '/documents/rec1',
+      url: `/documents/${publicDocument()}`,
       createdAt: new Date(t0).toISOString(),
       readAt: null,
     })

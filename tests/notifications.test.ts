@@ -150,6 +150,39 @@ describe('a document shared with a group', () => {
     expect(notesOf(SNM)).toHaveLength(0)
   })
 
+  it('removed from the group after being told: the line stays, without the title or the link', async () => {
+    const id = await groupDocument(IOM, 'Plan reservado de Darién')
+    dispatchNotifications()
+    const before = listNotifications(viewerFor(SNM), 'es').items.find((n) => n.recordId === id)!
+    expect(before.title).toBe('Plan reservado de Darién')
+    expect(before.path).toBe(`/documents/${id}`)
+    db.delete(groupMemberships)
+      .where(
+        and(
+          eq(groupMemberships.groupId, planGroup().id),
+          eq(groupMemberships.personId, personByEmail(SNM).id),
+        ),
+      )
+      .run()
+    for (const lang of ['es', 'en'] as const) {
+      const { items } = listNotifications(viewerFor(SNM), lang)
+      expect(JSON.stringify(items)).not.toContain('Plan reservado')
+      expect(items.some((n) => n.recordId === id)).toBe(false)
+      const hidden = items.find((n) => n.id === before.id)!
+      expect(hidden.path).toBe('/notifications')
+      expect(hidden.title).toBe(
+        lang === 'es' ? 'un registro que ya no puede ver' : 'a record you can no longer see',
+      )
+    }
+    // the page says the same
+    const page = await notificationsLoader({
+      request: makeRequest('/notifications', { cookie: cookieFor(SNM) }),
+      params: {},
+      context: {},
+    })
+    expect(JSON.stringify(page)).not.toContain('Plan reservado')
+  })
+
   it('a follower who may not see the document is not told (following grants nothing)', async () => {
     follow(viewerFor(UNHCR), 'group', planGroup().id)
     await groupDocument(IOM, 'Solo para el grupo')

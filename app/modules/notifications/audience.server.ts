@@ -240,6 +240,32 @@ function procedureAudience(tx: Tx, id: string): Audience | null {
   }
 }
 
+/** Whether the viewer may open the notification's record now: the same functions as the record's
+ * page (and as `visibleTo` at sending time). The list asks it again when it is read, so that a title
+ * sent while the person could see the record is not shown once they no longer can. */
+export function seesRecord(
+  tx: Tx,
+  viewer: Viewer,
+  type: NotificationRecordType,
+  id: string,
+  params: Record<string, unknown>,
+): boolean {
+  switch (type) {
+    case 'document': {
+      const seen = getVisibleDocument(viewer, id, Date.now(), tx)
+      return !!seen && !seen.deletedAt
+    }
+    case 'meeting':
+      return !!findVisibleMeeting(viewer, id, tx)
+    case 'action':
+      return !!findVisibleAction(viewer, id, tx)
+    case 'plan':
+      return !!planAudience(tx, id, params)?.visibleTo(viewer)
+    case 'procedure':
+      return !!visibleProcedure(viewer, id, new Date(), tx)
+  }
+}
+
 export function audienceOf(
   tx: Tx,
   type: NotificationRecordType,

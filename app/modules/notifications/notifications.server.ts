@@ -17,7 +17,9 @@ import {
 import type { Lang } from '~/i18n'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
+import { translator } from '~/i18n/catalogue.server'
 import { getVisibleDocument } from '~/modules/documents/queries.server'
+import { seesRecord } from './audience.server'
 import { findVisibleMeeting } from '~/modules/meetings/meetings.server'
 import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
@@ -84,15 +86,23 @@ export function listNotifications(viewer: Viewer, lang: Lang, filters: Notificat
     .limit(limit + 1)
     .all()
   const more = rows.length > limit
-  const items = (more ? rows.slice(0, limit) : rows).map((n) => {
+  const { t } = translator(lang)
+  const page = more ? rows.slice(0, limit) : rows
+  // asked again now, in one read: a record the person can no longer see keeps its line, not its title
+  // or its link
+  const visible = db.transaction((tx) =>
+    page.map((n) => seesRecord(tx, viewer, n.recordType, n.recordId, JSON.parse(n.params))),
+  )
+  const items = page.map((n, i) => {
     const p = JSON.parse(n.params) as { titleEs?: string; titleEn?: string; path?: string }
+    const sees = visible[i]
     return {
       id: n.id,
       kind: n.kind,
       recordType: n.recordType,
-      recordId: n.recordId,
-      title: (lang === 'en' ? p.titleEn : p.titleEs) ?? '',
-      path: p.path ?? '/',
+      recordId: sees ? n.recordId : '',
+      title: sees ? ((lang === 'en' ? p.titleEn : p.titleEs) ?? '') : t('notifications.hiddenRecord'),
+      path: sees ? (p.path ?? '/') : '/notifications',
       createdAt: n.createdAt,
       readAt: n.readAt,
       read: n.readAt !== null,
