@@ -534,6 +534,8 @@ export function seedDemoPlans(
     slug: string
     /** the drafting group's slug, when it is not the plan's own */
     group?: string
+    /** days since the plan last changed (default 1) */
+    updatedAgo?: number
     titleEs: string
     titleEn: string
     stages: [PlanStage, number, string][]
@@ -553,7 +555,7 @@ export function seedDemoPlans(
         originalLanguage: 'es',
         createdById: p.author(firstStage[2]),
         createdAt: agoDate(firstStage[1]),
-        updatedAt: agoDate(1),
+        updatedAt: agoDate(p.updatedAgo ?? 1),
       })
       .returning({ id: plans.id })
       .get()
@@ -643,6 +645,8 @@ export function seedDemoPlans(
     ],
     sections: PROTOCOL,
     author: person,
+    // untouched since it was consolidated: the national plan stays the most recently changed
+    updatedAgo: 6,
   })
 
   // the chair of the border management group writes its work plan
