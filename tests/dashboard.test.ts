@@ -76,7 +76,11 @@ describe('dashboard at /', () => {
     expect(d.dashboard.groups.map((g) => [g.slug, g.groupRole])).toEqual([['pa-smuggling-plan', 'drafter']])
     expect((await signedIn('unhcr@rcm.example')).dashboard.groups).toEqual([])
     // the plans of the person's groups, linked
-    expect(d.dashboard.plans.map((p) => p.stage)).toEqual(['institutional_consultation'])
+    // (the national plan, and the referral protocol its group drafted beside it)
+    expect(d.dashboard.plans.map((p) => p.stage)).toEqual([
+      'institutional_consultation',
+      'consolidated_draft',
+    ])
     expect((await signedIn('unhcr@rcm.example')).dashboard.plans).toEqual([])
   })
 

@@ -3,7 +3,7 @@
  * fake clock: each fires once, also across a restart (the database reopened), again only when its moment
  * is moved; the round's notices follow the round page's own rule; a new translation notifies.
  */
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { databaseFile, db, switchDatabaseFile } from '@db/client'
 import {
@@ -171,7 +171,12 @@ describe('document embargo lifted', () => {
 describe('consultation round', () => {
   const planId = () => {
     const group = db.select().from(groups).where(eq(groups.slug, 'pa-smuggling-plan')).get()!
-    return db.select().from(plans).where(eq(plans.groupId, group.id)).get()!.id
+    // the national plan (the group's referral protocol is at its consolidated-draft stage)
+    return db
+      .select()
+      .from(plans)
+      .where(and(eq(plans.groupId, group.id), eq(plans.stage, 'institutional_consultation')))
+      .get()!.id
   }
 
   it('opened and deadline near: told by the round page’s rule (a state’s focal point for its institution)', () => {

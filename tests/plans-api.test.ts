@@ -45,8 +45,9 @@ const as = (email: string, more: Parameters<typeof makeRequest>[1] = {}) => ({
 
 async function panama(email = 'pa.snm@rcm.example') {
   const list = await call(plansRoute.loader, '/api/v1/plans', as(email))
-  const plan = (list.body.items as { id: string; group: { slug: string } }[]).find(
-    (p) => p.group.slug === 'pa-smuggling-plan',
+  // the national plan (its group also drafts the referral protocol, at its consolidated-draft stage)
+  const plan = (list.body.items as { id: string; stage: string; group: { slug: string } }[]).find(
+    (p) => p.group.slug === 'pa-smuggling-plan' && p.stage === 'institutional_consultation',
   )!
   const r = await call(planRoute.loader, `/api/v1/plans/${plan.id}`, as(email), { id: plan.id })
   return { id: plan.id, record: r.body, etag: r.headers.get('ETag') }
@@ -68,7 +69,11 @@ beforeEach(() => {
 describe('GET /api/v1/plans and /plans/:id', () => {
   it('lists the plans of the caller groups and sends the plan with its sections and an ETag', async () => {
     const list = await call(plansRoute.loader, '/api/v1/plans', as('pa.snm@rcm.example'))
-    expect(PlanList.parse(list.body).items).toHaveLength(1)
+    // the national plan and the referral protocol of the caller's group
+    expect(PlanList.parse(list.body).items.map((p) => p.stage)).toEqual([
+      'institutional_consultation',
+      'consolidated_draft',
+    ])
     const { record, etag } = await panama()
     PlanRecord.parse(record)
     expect(etag).toMatch(/^"[\w-]+"$/)

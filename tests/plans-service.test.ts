@@ -73,7 +73,8 @@ describe('the demo plans', () => {
   it('an RCM working group has its work plan approved, every section agreed, and published', () => {
     const secretariat = viewerFor('secretariat@rcm.example')
     const plans = listPlans(secretariat, 'en')
-    expect(plans).toHaveLength(2)
+    // Panama's national plan and referral protocol, and this one
+    expect(plans).toHaveLength(3)
     const border = plans.find((p) => p.group.slug === 'border-management')!
     const view = getPlan(secretariat, border.id, 'en')!
     // approved, then published in the library (db/seed/plan-word.ts)

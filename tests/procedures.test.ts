@@ -431,7 +431,7 @@ describe('closing (the server by itself)', () => {
 })
 
 describe('demo data', () => {
-  it('has one open procedure (Panama agreed, nobody objected), one adopted in the register, one broken', () => {
+  it('has one open procedure on a consolidated plan (Panama agreed, nobody objected), one adopted in the register, one broken', () => {
     const all = db.select().from(writtenProcedures).all()
     const open = all.filter((p) => p.status === 'open')
     expect(open).toHaveLength(1)
@@ -441,6 +441,20 @@ describe('demo data', () => {
       .where(eq(writtenProcedurePositions.procedureId, open[0].id))
       .all()
     expect(current.map((c) => c.position)).toEqual(['agree'])
+    // on a plan of Panama's drafting group at its consolidated-draft stage, its text frozen at launch
+    expect(open[0].textKind).toBe('plan')
+    const plan = db.select().from(plans).where(eq(plans.id, open[0].planId!)).get()!
+    expect(plan.stage).toBe('consolidated_draft')
+    const nationalPlan = db
+      .select()
+      .from(plans)
+      .where(like(plans.titleEn, 'National Plan against the Smuggling%'))
+      .get()!
+    expect(plan.groupId).toBe(nationalPlan.groupId)
+    expect(nationalPlan.stage).toBe('institutional_consultation')
+    expect(open[0].textEs).toContain(`# ${plan.titleEs}`)
+    expect(open[0].textEn).toContain(`# ${plan.titleEn}`)
+    expect(open[0].textEn).toContain('Referral to protection services')
     const adopted = all.filter((p) => p.outcome === 'adopted')
     expect(adopted).toHaveLength(1)
     expect(adopted[0].decisionCode).toMatch(/^\d{4}-PE\/D\.1$/)

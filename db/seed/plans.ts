@@ -3,8 +3,10 @@
  * consultation (a tree of chapters, strategic objectives, lines of action and activities; revision
  * chains by SNM, IOM, the Ministry of Public Security and UNODC; wording in brackets from two
  * organizations; an English translation, one of them outdated; open and resolved comment threads; a
- * pending suggestion from a commenter), and the agreed work plan of the RCM's Border Management working
- * group. Sets `plan-section:<group slug>/<number>` in ids for the seeders after it (actions).
+ * pending suggestion from a commenter); in the same drafting group, the inter-institutional referral
+ * protocol that the plan calls for, at its consolidated-draft stage (the text of the demo's open written
+ * procedure); and the agreed work plan of the RCM's Border Management working group. Sets
+ * `plan:<slug>` and `plan-section:<slug>/<number>` in ids for the seeders after it (actions).
  * Revisions are written as the service writes them: numbers in sequence, each naming its base.
  */
 import { and, eq } from 'drizzle-orm'
@@ -308,6 +310,155 @@ const PANAMA: SectionSeed[] = [
   },
 ]
 
+/** The inter-institutional referral protocol that activity 3.3.1.1 of the national plan calls for
+ * ("Elaborar un protocolo interinstitucional de identificación y referencia"), drafted ahead of the plan
+ * by the same group: through its comment rounds and validation workshop, now a consolidated final draft
+ * (no wording left in brackets, its English translation up to date), the text of the open written
+ * procedure of the demo (procedures.ts). */
+export const PA_PROTOCOL_TITLE_ES =
+  'Protocolo Interinstitucional de Identificación y Referencia de Personas Migrantes Objeto de Tráfico Ilícito'
+export const PA_PROTOCOL_TITLE_EN =
+  'Inter-institutional Protocol for the Identification and Referral of Smuggled Migrants'
+
+const PROTOCOL: SectionSeed[] = [
+  {
+    kind: 'chapter',
+    es: 'Objeto y ámbito de aplicación',
+    en: 'Purpose and scope',
+    lead: MINSEG,
+    status: 'agreed',
+    revisions: [
+      {
+        by: MINSEG,
+        ago: 118,
+        text: 'El presente Protocolo establece el procedimiento común para identificar a las personas migrantes objeto de tráfico ilícito y referirlas a los servicios de protección.\n',
+        note: 'Versión 0',
+      },
+      {
+        by: MINSEG,
+        ago: 30,
+        text: 'El presente Protocolo establece el procedimiento común que siguen las instituciones del Estado para identificar a las personas migrantes objeto de tráfico ilícito y referirlas a los servicios de protección y asistencia.\n\nSe aplica en las estaciones de recepción migratoria, los puestos de control fronterizo y los aeropuertos internacionales, y desarrolla la actividad 3.3.1.1 del Plan Nacional contra el Tráfico Ilícito de Migrantes 2024-2029.\n',
+        note: 'Texto consolidado tras el taller de validación',
+      },
+      {
+        by: SNM,
+        ago: 9,
+        lang: 'en',
+        text: 'This Protocol sets out the common procedure that State institutions follow to identify smuggled migrants and refer them to protection and assistance services.\n\nIt applies at migrant reception stations, border checkpoints and international airports, and implements activity 3.3.1.1 of the National Plan against the Smuggling of Migrants 2024-2029.\n',
+        note: 'English translation',
+      },
+    ],
+  },
+  {
+    kind: 'chapter',
+    es: 'Principios',
+    en: 'Principles',
+    lead: IOM,
+    status: 'agreed',
+    revisions: [
+      {
+        by: IOM,
+        ago: 110,
+        text: 'Las instituciones actúan conforme al principio de no criminalización de las personas migrantes por el hecho de haber sido objeto de tráfico ilícito.\n',
+      },
+      {
+        by: IOM,
+        ago: 28,
+        text: 'Las instituciones actúan conforme a los principios de no criminalización de las personas migrantes por el hecho de haber sido objeto de tráfico ilícito, de interés superior de la niña, el niño y el adolescente, de confidencialidad de los datos personales y de no devolución.\n',
+        note: 'Recoge el taller de validación con la sociedad civil',
+      },
+      {
+        by: IOM,
+        ago: 8,
+        lang: 'en',
+        text: 'Institutions act in accordance with the principles of non-criminalization of migrants for having been the object of smuggling, the best interests of the child, the confidentiality of personal data and non-refoulement.\n',
+        note: 'English translation',
+      },
+    ],
+  },
+  {
+    kind: 'chapter',
+    es: 'Identificación preliminar',
+    en: 'Preliminary identification',
+    lead: SNM,
+    status: 'agreed_ad_referendum',
+    revisions: [
+      {
+        by: SNM,
+        ago: 105,
+        text: 'El personal de la UATIM realiza una entrevista inicial a las personas migrantes atendidas en las estaciones de recepción migratoria.\n',
+      },
+      {
+        by: UNODC,
+        ago: 62,
+        text: 'El personal de la UATIM realiza una entrevista inicial a las personas migrantes atendidas en las estaciones de recepción migratoria, con la guía de indicadores de tráfico ilícito anexa.\n',
+        note: 'Comentario de la ronda de consulta institucional',
+      },
+      {
+        by: SNM,
+        ago: 27,
+        text: 'El personal de la UATIM realiza una entrevista inicial a las personas migrantes atendidas en las estaciones de recepción migratoria, con la guía de indicadores de tráfico ilícito anexa, en un idioma que la persona comprenda y en un espacio privado.\n\nCuando la entrevista revele indicios de trata de personas o de otro delito, el caso se referirá el mismo día.\n',
+        note: 'Texto consolidado',
+      },
+      {
+        by: SNM,
+        ago: 8,
+        lang: 'en',
+        text: 'UATIM staff hold an initial interview with the migrants received at migrant reception stations, using the annexed guide of smuggling indicators, in a language the person understands and in a private space.\n\nWhere the interview reveals signs of trafficking in persons or of another crime, the case is referred on the same day.\n',
+        note: 'English translation',
+      },
+    ],
+  },
+  {
+    kind: 'chapter',
+    es: 'Referencia a los servicios de protección',
+    en: 'Referral to protection services',
+    lead: MINSEG,
+    status: 'agreed_ad_referendum',
+    revisions: [
+      {
+        by: MINSEG,
+        ago: 100,
+        text: 'La institución que identifica el caso lo refiere a la Comisión Nacional contra la Trata de Personas.\n',
+      },
+      {
+        by: MINSEG,
+        ago: 26,
+        text: 'La institución que identifica el caso lo refiere, mediante el formulario único de referencia, a la Secretaría Técnica de la Comisión Nacional contra la Trata de Personas, que coordina la atención con el Ministerio de Salud, el Ministerio de Desarrollo Social y la OIM.\n\nLas niñas, niños y adolescentes no acompañados se refieren además de inmediato a la Secretaría Nacional de Niñez, Adolescencia y Familia (SENNIAF).\n',
+        note: 'Texto consolidado',
+      },
+      {
+        by: MINSEG,
+        ago: 7,
+        lang: 'en',
+        text: 'The institution that identifies the case refers it, using the single referral form, to the Technical Secretariat of the National Commission against Trafficking in Persons, which coordinates assistance with the Ministry of Health, the Ministry of Social Development and IOM.\n\nUnaccompanied children and adolescents are also referred at once to the National Secretariat for Children, Adolescents and the Family (SENNIAF).\n',
+        note: 'English translation',
+      },
+    ],
+  },
+  {
+    kind: 'chapter',
+    es: 'Registro y seguimiento de casos',
+    en: 'Case records and follow-up',
+    lead: SNM,
+    status: 'agreed',
+    revisions: [
+      {
+        by: SNM,
+        ago: 95,
+        text: 'Cada referencia se registra en el sistema de la UATIM y la Comisión Nacional recibe un informe trimestral de los casos atendidos.\n',
+      },
+      {
+        by: SNM,
+        ago: 7,
+        lang: 'en',
+        text: 'Each referral is recorded in the UATIM system, and the National Commission receives a quarterly report on the cases handled.\n',
+        note: 'English translation',
+      },
+    ],
+  },
+]
+
 const BORDER: SectionSeed[] = [
   {
     kind: 'chapter',
@@ -381,13 +532,17 @@ export function seedDemoPlans(
 
   function seedPlan(p: {
     slug: string
+    /** the drafting group's slug, when it is not the plan's own */
+    group?: string
+    /** days since the plan last changed (default 1) */
+    updatedAgo?: number
     titleEs: string
     titleEn: string
     stages: [PlanStage, number, string][]
     sections: SectionSeed[]
     author: (email: string) => string
   }) {
-    const groupId = ids.get(`group:${p.slug}`)!
+    const groupId = ids.get(`group:${p.group ?? p.slug}`)!
     const firstStage = p.stages[0]
     const last = p.stages[p.stages.length - 1]
     const plan = tx
@@ -400,7 +555,7 @@ export function seedDemoPlans(
         originalLanguage: 'es',
         createdById: p.author(firstStage[2]),
         createdAt: agoDate(firstStage[1]),
-        updatedAt: agoDate(1),
+        updatedAt: agoDate(p.updatedAgo ?? 1),
       })
       .returning({ id: plans.id })
       .get()
@@ -472,6 +627,26 @@ export function seedDemoPlans(
     ],
     sections: PANAMA,
     author: person,
+  })
+
+  // the referral protocol the plan calls for, drafted ahead of it by the same group: a consolidated final
+  // draft after the institutions' comments and the validation workshop
+  seedPlan({
+    slug: 'pa-referral-protocol',
+    group: 'pa-smuggling-plan',
+    titleEs: PA_PROTOCOL_TITLE_ES,
+    titleEn: PA_PROTOCOL_TITLE_EN,
+    stages: [
+      ['mandate', 125, MINSEG],
+      ['drafting', 120, MINSEG],
+      ['institutional_consultation', 70, MINSEG],
+      ['validation_workshop', 40, MINSEG],
+      ['consolidated_draft', 6, MINSEG],
+    ],
+    sections: PROTOCOL,
+    author: person,
+    // untouched since it was consolidated: the national plan stays the most recently changed
+    updatedAgo: 6,
   })
 
   // the chair of the border management group writes its work plan

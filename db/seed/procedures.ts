@@ -1,10 +1,10 @@
 /**
  * Demo data of written procedures, through the real services (so the rows, positions, notices and audit
- * entries are what the portal itself writes): one open on the adoption of Panama's national plan against
- * migrant smuggling (Panama has agreed, nobody objected; the plan itself is still in institutional
- * consultation in the demo, so the draft decision is written in the procedure), one adopted 3 weeks ago
- * (its decision in the register) and one not adopted, broken by Guatemala's objection. Runs after the
- * demo's transaction, with the clock of each step given to the services.
+ * entries are what the portal itself writes): one open on a plan, Panama's inter-institutional referral
+ * protocol at its consolidated-draft stage (its text frozen at launch; Panama has agreed, nobody
+ * objected), one adopted 3 weeks ago (its decision in the register) and one not adopted, broken by
+ * Guatemala's objection. Runs after the demo's transaction (and the plans seeder), with the clock of each
+ * step given to the services.
  */
 import { and, eq, isNull, like } from 'drizzle-orm'
 import { loadViewer } from '../../app/modules/auth/viewer.server'
@@ -13,7 +13,8 @@ import { closeProcedure } from '../../app/modules/procedures/closing.server'
 import { LaunchSchema, PositionSchema } from '../../app/modules/procedures/forms.server'
 import { launchProcedure, takePosition } from '../../app/modules/procedures/procedures.server'
 import { db } from '../client'
-import { mailOutbox, notificationEvents, people } from '../schema'
+import { mailOutbox, notificationEvents, people, plans } from '../schema'
+import { PA_PROTOCOL_TITLE_ES } from './plans'
 
 const DAY = 86_400_000
 const SEAT = 'America/Costa_Rica'
@@ -84,15 +85,22 @@ export function seedDemoProcedures(now = new Date()) {
   )
   closeProcedure(broken.id, at(-10))
 
-  // open: Panama has agreed, nobody objected
+  // open, on a plan: Panama's referral protocol, consolidated; Panama has agreed, nobody objected
+  const protocol = db
+    .select({ id: plans.id, stage: plans.stage })
+    .from(plans)
+    .where(eq(plans.titleEs, PA_PROTOCOL_TITLE_ES))
+    .get()
+  if (protocol?.stage !== 'consolidated_draft')
+    throw new Error('demo procedures: no consolidated referral protocol')
   const open = launch(
     {
-      subjectEs: 'Respaldo al Plan Nacional de Panamá contra el Tráfico Ilícito de Migrantes 2024-2029',
-      subjectEn: "Endorsement of Panama's National Plan against the Smuggling of Migrants 2024-2029",
-      textEs:
-        'La Conferencia Regional sobre Migración toma nota con aprecio del borrador consolidado del Plan Nacional de Panamá contra el Tráfico Ilícito de Migrantes 2024-2029 y alienta a los Estados miembros a compartir con Panamá sus buenas prácticas en la materia.',
-      textEn:
-        "The Regional Conference on Migration notes with appreciation the consolidated draft of Panama's National Plan against the Smuggling of Migrants 2024-2029 and encourages member states to share their good practices with Panama.",
+      subjectEs:
+        'Respaldo al Protocolo Interinstitucional de Panamá de Identificación y Referencia de Personas Migrantes Objeto de Tráfico Ilícito',
+      subjectEn:
+        "Endorsement of Panama's Inter-institutional Protocol for the Identification and Referral of Smuggled Migrants",
+      textKind: 'plan',
+      plan: protocol.id,
       visibility: 'participants',
     },
     at(-2),
