@@ -210,7 +210,7 @@ export function AgendaItemForm({
   /** a new key after each saved item empties the form when JavaScript keeps the page */
   formKey: string
 }) {
-  const { t } = useT()
+  const { t, zone: zoneName } = useT()
   const prefix = editing ? 'edit' : 'add'
   const field = (name: keyof AgendaItemEditing['values']) => ({
     reply,
@@ -232,7 +232,7 @@ export function AgendaItemForm({
           type="datetime-local"
           id={`${prefix}-startsAt`}
           label={t('meetings.agenda.startsAt')}
-          hint={t('meetings.agenda.startsAtHint', { zone: timeZone })}
+          hint={t('meetings.agenda.startsAtHint', { zone: zoneName(timeZone) })}
         />
         <ReplyInput
           {...field('durationMinutes')}

@@ -83,9 +83,9 @@ export function LogisticsFields({
   timeZone: string
   retention: { days: number; date: string }
 }) {
-  const { t } = useT()
+  const { t, zone: zoneName } = useT()
   const field = useFieldProps(reply, defaults)
-  const timeHint = t('delegations.field.timeHint', { zone: timeZone })
+  const timeHint = t('delegations.field.timeHint', { zone: zoneName(timeZone) })
   return (
     <fieldset aria-describedby="logistics-privacy">
       <legend>{t('delegations.logistics.title')}</legend>

@@ -45,7 +45,7 @@ export function MeetingForm({
   options: MeetingFormOptions
   submitLabel: MessageKey
 }) {
-  const { t } = useT()
+  const { t, zone } = useT()
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
@@ -123,7 +123,7 @@ export function MeetingForm({
         {choice(
           'timeZone',
           'meetings.field.timeZone',
-          TIME_ZONES.map((z) => ({ value: z, label: z })),
+          TIME_ZONES.map((z) => ({ value: z, label: zone(z) })),
         )}
         {when('startsAt', 'meetings.field.startsAt', 'meetings.field.localTimeHint')}
         {when('endsAt', 'meetings.field.endsAt', 'meetings.field.localTimeHint')}

@@ -3,9 +3,9 @@
 import { useT } from '~/i18n/use-t'
 import type { MeetingStatus } from '~/modules/meetings/constants'
 
-/** "5 Dec 2023, 09:00 – 6 Dec 2023, 17:00 (America/Panama)", in the meeting's zone. */
+/** "5 Dec 2023, 09:00 – 6 Dec 2023, 17:00 (Panama time (UTC−5))", in the meeting's zone. */
 export function DateRange({ start, end, timeZone }: { start: Date; end: Date; timeZone: string }) {
-  const { date } = useT()
+  const { date, zone } = useT()
   const sameDay = date(start, 'date', timeZone) === date(end, 'date', timeZone)
   return (
     <>
@@ -14,7 +14,7 @@ export function DateRange({ start, end, timeZone }: { start: Date; end: Date; ti
       <time dateTime={end.toISOString()}>
         {sameDay ? date(end, 'time', timeZone) : date(end, 'datetime', timeZone)}
       </time>{' '}
-      <span className="muted small">({timeZone})</span>
+      <span className="muted small">({zone(timeZone, start)})</span>
     </>
   )
 }

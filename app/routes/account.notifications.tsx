@@ -73,7 +73,7 @@ export default function NotificationPreferences() {
   const { modes, follows, zone } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const { t } = useT()
+  const { t, zone: zoneName } = useT()
   const invalid = new Set(result && 'invalid' in result ? result.invalid : [])
   return (
     <section className="account-section" aria-labelledby="notification-prefs">
@@ -83,7 +83,7 @@ export default function NotificationPreferences() {
           {t('notifications.prefs.saved')}
         </p>
       ) : null}
-      <p>{t('notifications.prefs.intro', { zone })}</p>
+      <p>{t('notifications.prefs.intro', { zone: zoneName(zone) })}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="preferences" />
         {NOTIFICATION_KINDS.map((kind) => (

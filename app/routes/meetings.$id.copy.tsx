@@ -40,7 +40,7 @@ export default function CopyMeeting() {
   const { meetingId, timeZone, suggested } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const reply = actionData?.result
-  const { t } = useT()
+  const { t, zone: zoneName } = useT()
   return (
     <section aria-labelledby="copy-title" className="card meetings-form-card">
       <h2 id="copy-title">{t('meetingsRun.copyTitle')}</h2>
@@ -53,7 +53,7 @@ export default function CopyMeeting() {
           id="copy-startsAt"
           type="datetime-local"
           label={t('meetingsRun.copyStart')}
-          hint={t('meetingsRun.copyStartHint', { zone: timeZone })}
+          hint={t('meetingsRun.copyStartHint', { zone: zoneName(timeZone) })}
           required
           defaultValue={suggested}
         />

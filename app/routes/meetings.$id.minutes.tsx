@@ -136,7 +136,7 @@ export default function MinutesTab() {
     official,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { t, date } = useT()
+  const { t, date, zone: zoneName } = useT()
   const result = actionData?.result
   const conflict = (actionData as { conflict?: MinutesConflictState | null } | undefined)?.conflict ?? null
   // Which item a refused form belonged to, so that its message and text show there.
@@ -169,7 +169,7 @@ export default function MinutesTab() {
               id="commentDeadline"
               type="datetime-local"
               label={t('meetings.minutes.commentDeadline')}
-              hint={t('meetings.agenda.startsAtHint', { zone: timeZone })}
+              hint={t('meetings.agenda.startsAtHint', { zone: zoneName(timeZone) })}
               required
               defaultValue={suggestedDeadline}
             />

@@ -15,14 +15,14 @@ interface Option {
   name: string
 }
 
-/** "3 Dec 2026, 17:00 (America/Panama)" in the person's zone. */
+/** "3 Dec 2026, 17:00 (Panama time (UTC−5))" in the person's zone. */
 export function When({ at, zone }: { at: string | Date; zone: string }) {
-  const { date } = useT()
+  const { date, zone: zoneName } = useT()
   const d = new Date(at)
   return (
     <>
       <time dateTime={d.toISOString()}>{date(d, 'datetime', zone)}</time>{' '}
-      <span className="muted small">({zone})</span>
+      <span className="muted small">({zoneName(zone, d)})</span>
     </>
   )
 }
@@ -66,7 +66,7 @@ export function OpenRoundForm({
   sections: { id: string; label: string }[]
   organizations: Option[]
 }) {
-  const { t } = useT()
+  const { t, zone: zoneName } = useT()
   const scope = replyValue(reply, 'scope') ?? 'whole'
   const chosenSections = replyValues(reply, 'sections') ?? []
   const chosenOrgs = replyValues(reply, 'organizations') ?? []
@@ -112,7 +112,7 @@ export function OpenRoundForm({
           name="deadline"
           type="datetime-local"
           label={t('planRounds.deadline')}
-          hint={t('planRounds.deadlineHint', { zone })}
+          hint={t('planRounds.deadlineHint', { zone: zoneName(zone) })}
         />
         <fieldset>
           <legend>{t('planRounds.scope')}</legend>

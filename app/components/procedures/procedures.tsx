@@ -11,7 +11,7 @@ export function Deadline({
   seatZone: string
   ownZone: string
 }) {
-  const { t, date } = useT()
+  const { t, date, zone } = useT()
   const d = new Date(at)
   return (
     <>
@@ -21,7 +21,9 @@ export function Deadline({
       {ownZone !== seatZone ? (
         <>
           {' · '}
-          <span>{t('procedures.deadlineOwn', { date: date(d, 'datetime', ownZone), zone: ownZone })}</span>
+          <span>
+            {t('procedures.deadlineOwn', { date: date(d, 'datetime', ownZone), zone: zone(ownZone, d) })}
+          </span>
         </>
       ) : null}
     </>

@@ -32,13 +32,13 @@ export function meetingEvent(
   row: MeetingRow,
   { origin, lang, withLink }: { origin: string; lang: Lang; withLink: boolean },
 ): CalendarEvent {
-  const { t } = translator(lang)
+  const { t, zone } = translator(lang)
   const url = `${origin}/meetings/${row.id}`
   const title = localized(lang, row.titleEs, row.titleEn)
   const theme = localized(lang, row.themeEs, row.themeEn)
   const lines = [
     theme,
-    t('meetings.ics.timeZone', { zone: row.timeZone }),
+    t('meetings.ics.timeZone', { zone: zone(row.timeZone, row.startsAt) }),
     withLink && row.onlineUrl ? t('meetings.ics.online', { url: row.onlineUrl }) : '',
     url,
   ].filter(Boolean)
