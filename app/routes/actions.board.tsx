@@ -139,7 +139,7 @@ export default function ActionsBoard() {
                 <td>
                   {r.overdue ? (
                     <Link to={listQuery(r.code, 'overdue=1')}>
-                      {number(r.overdue)} <span className="badge danger">{t('actions.overdue')}</span>
+                      <span className="badge danger">{t('actions.overdueCount', { count: r.overdue })}</span>
                     </Link>
                   ) : (
                     number(0)

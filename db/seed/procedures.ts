@@ -90,9 +90,9 @@ export function seedDemoProcedures(now = new Date()) {
       subjectEs: 'Respaldo al Plan Nacional de Panamá contra el Tráfico Ilícito de Migrantes 2024-2029',
       subjectEn: "Endorsement of Panama's National Plan against the Smuggling of Migrants 2024-2029",
       textEs:
-        'La Conferencia Regional sobre Migración toma nota con aprecio del borrador consolidado del Plan Nacional de Panamá contra el Tráfico Ilícito de Migrantes 2024-2029 y alienta a los Estados miembros a compartir con Panamá sus buenas prácticas en la materia.',
+        'La Conferencia Regional sobre Migración toma nota con aprecio del borrador consolidado del Plan Nacional de Panamá contra el Tráfico Ilícito de Migrantes 2024-2029 y alienta a los Países Miembros a compartir con Panamá sus buenas prácticas en la materia.',
       textEn:
-        "The Regional Conference on Migration notes with appreciation the consolidated draft of Panama's National Plan against the Smuggling of Migrants 2024-2029 and encourages member states to share their good practices with Panama.",
+        "The Regional Conference on Migration notes with appreciation the consolidated draft of Panama's National Plan against the Smuggling of Migrants 2024-2029 and encourages Member Countries to share their good practices with Panama.",
       visibility: 'participants',
     },
     at(-2),

@@ -22,7 +22,7 @@ for (const javaScriptEnabled of [false, true]) {
       await page.getByLabel('Title (in the language of the file)').fill(`Informe de control ${word}`)
       await page.getByLabel('Language of the file', { exact: true }).selectOption('es')
       await page.getByLabel('Kind of document').selectOption('report')
-      await page.getByRole('radio', { name: /Member states/ }).check()
+      await page.getByRole('radio', { name: /Member Countries/ }).check()
       await page
         .getByLabel('File', { exact: true })
         .setInputFiles({ name: 'informe-ñandú.pdf', mimeType: 'application/pdf', buffer: v1 })
