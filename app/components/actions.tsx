@@ -4,6 +4,7 @@ import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useT } from '~/i18n/use-t'
 import type { ActionStatus } from '~/modules/actions/constants'
+import { TableWrap } from '~/components/table-wrap'
 
 const STATUS_CLASS: Record<ActionStatus, string> = {
   not_started: 'badge',
@@ -169,7 +170,7 @@ export function ActionTable<R extends ActionTableRow>({
       </tbody>
     </table>
   )
-  return wrap ? <div className="table-wrap">{table}</div> : table
+  return wrap ? <TableWrap label={caption}>{table}</TableWrap> : table
 }
 
 /** The top of a printed page about a meeting (its follow-up report, its carry-over list): the way back

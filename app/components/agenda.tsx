@@ -8,6 +8,7 @@ import { FormErrors } from './forms'
 import { replyErrors, type Reply } from './form-reply'
 import { ReplyInput, ReplySelect } from './reply-fields'
 import { TableHead } from './table-head'
+import { TableWrap } from '~/components/table-wrap'
 
 export function AttachedDocuments({ docs }: { docs: AttachedDocument[] | undefined }) {
   if (!docs?.length) return null
@@ -120,7 +121,7 @@ export function AgendaTable({
     : [{ date: null, n: null, items: agenda }]
   const columns = manage ? 5 : 4
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('meetings.agenda.title')}>
       <table className="meetings-agenda">
         <TableHead
           labels={[
@@ -183,7 +184,7 @@ export function AgendaTable({
           </tbody>
         ))}
       </table>
-    </div>
+    </TableWrap>
   )
 }
 

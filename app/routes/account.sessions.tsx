@@ -11,6 +11,7 @@ import { clearSessionCookie } from '~/modules/auth/session.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { parseForm } from '~/modules/core/forms.server'
 import { formFailure } from '~/modules/core/form-reply.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('account.sessions.heading', 'account.title')
 
@@ -52,7 +53,7 @@ export default function AccountSessions() {
     <section className="account-section" aria-labelledby="sessions">
       <h2 id="sessions">{t('account.sessions.heading')}</h2>
       <p>{t('account.sessions.intro')}</p>
-      <div className="table-wrap">
+      <TableWrap label={t('account.sessions.caption')}>
         <table>
           <caption className="account-visually-hidden">{t('account.sessions.caption')}</caption>
           <TableHead
@@ -93,7 +94,7 @@ export default function AccountSessions() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {others > 0 ? (
         <Form method="post">
           <p>

@@ -11,6 +11,7 @@ import { CreateTokenSchema, RevokeTokenSchema } from '~/modules/auth/account-sch
 import { createPersonalToken, listOwnTokens, revokePersonalToken } from '~/modules/auth/account.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure } from '~/modules/core/form-reply.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = pageTitle(
   (t) => `${t('account.tokens.heading')} · ${t('account.title')} · ${t('app.name')}`,
@@ -78,7 +79,7 @@ export default function AccountTokens() {
         </div>
       ) : null}
       {tokens.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('account.tokens.caption')}>
           <table>
             <caption className="account-visually-hidden">{t('account.tokens.caption')}</caption>
             <thead>
@@ -125,7 +126,7 @@ export default function AccountTokens() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">{t('account.tokens.none')}</p>
       )}

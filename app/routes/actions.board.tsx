@@ -10,6 +10,7 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowed } from '~/modules/core/domain-error.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('actions.board.title')
 
@@ -115,7 +116,7 @@ export default function ActionsBoard() {
           {t('followUp.exportXlsx')}
         </a>
       </p>
-      <div className="table-wrap">
+      <TableWrap label={t('actions.board.tableCaption')}>
         <table>
           <caption className="actions-caption">{t('actions.board.tableCaption')}</caption>
           <thead>
@@ -160,7 +161,7 @@ export default function ActionsBoard() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableWrap>
       <section aria-labelledby="board-charts" className="actions-charts">
         <h2 id="board-charts">{t('actions.board.charts')}</h2>
         {withActions.length ? (

@@ -10,6 +10,7 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
 import { AuditFiltersSchema, searchParamsObject } from '~/modules/members/people-schemas'
 import { titleMeta } from '~/i18n/meta'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('admin.audit.title')
 
@@ -107,7 +108,7 @@ export default function AdminAudit() {
         <p className="muted">{t('admin.audit.empty')}</p>
       ) : (
         // a wide log scrolls in its own box, which keyboard users can reach (axe: scrollable-region-focusable)
-        <div className="table-wrap" role="region" aria-label={t('admin.audit.caption')} tabIndex={0}>
+        <TableWrap label={t('admin.audit.caption')}>
           <table>
             <caption className="admin-caption">{t('admin.audit.caption')}</caption>
             <TableHead labels={[t('admin.audit.when'), t('audit.col.sentence'), t('admin.audit.outcome')]} />
@@ -161,7 +162,7 @@ export default function AdminAudit() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {filters.before || nextBefore ? (

@@ -26,6 +26,7 @@ import {
   resendInvitation,
 } from '~/modules/members/people.server'
 import { titleMeta } from '~/i18n/meta'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('admin.people.title')
 
@@ -234,7 +235,7 @@ export default function AdminPeople() {
       {items.length === 0 ? (
         <p className="muted">{t('admin.people.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('admin.people.caption')}>
           <table>
             <caption className="admin-caption">{t('admin.people.caption')}</caption>
             <TableHead
@@ -318,7 +319,7 @@ export default function AdminPeople() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {pageCount > 1 ? (

@@ -15,6 +15,7 @@ import {
 } from '~/modules/documents/queries.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { titleMeta } from '~/i18n/meta'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('documents.title')
 
@@ -148,7 +149,7 @@ export default function DocumentList() {
       </Form>
 
       {items.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('documents.title')}>
           <table>
             <TableHead
               labels={[
@@ -198,7 +199,7 @@ export default function DocumentList() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="alert info">{t('documents.empty')}</p>
       )}

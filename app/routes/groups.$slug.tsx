@@ -12,6 +12,7 @@ import { getGroupPage } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listPlans } from '~/modules/plans/page.server'
 import { TableHead } from '~/components/table-head'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${data?.page.group.name ?? t('groups.title')} · ${t('app.name')}`,
@@ -127,7 +128,7 @@ export default function GroupPage() {
         ) : members.length === 0 ? (
           <p className="muted">{t('groups.noMembers')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('groups.membersCaption', { name: group.name })}>
             <table>
               <caption className="groups-caption">{t('groups.membersCaption', { name: group.name })}</caption>
               <TableHead labels={[t('common.name'), t('common.organization'), t('groups.col.groupRole')]} />
@@ -183,7 +184,7 @@ export default function GroupPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {actionData ? (
           <FormErrors

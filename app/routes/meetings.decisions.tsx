@@ -19,6 +19,7 @@ import { DECISION_FILTERS } from '~/modules/meetings/constants'
 import { DecisionRegisterQuerySchema } from '~/modules/meetings/forms.server'
 import { findVisibleMeeting, listMeetingYears, localized } from '~/modules/meetings/meetings.server'
 import { adoptedDecisions } from '~/modules/procedures/queries.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('meetings.register.title')
 
@@ -108,12 +109,7 @@ export default function DecisionRegister() {
         </p>
       ) : null}
       {items.length ? (
-        <div
-          className="table-wrap decisions-register"
-          role="region"
-          aria-label={t('meetings.register.title')}
-          tabIndex={0}
-        >
+        <TableWrap className="decisions-register" label={t('meetings.register.title')}>
           <table>
             <TableHead
               labels={[t('meetings.register.code'), t('meetings.register.decision'), t('meetings.meeting')]}
@@ -150,14 +146,14 @@ export default function DecisionRegister() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">{t('meetings.register.empty')}</p>
       )}
       {byProcedure.length ? (
         <section aria-labelledby="by-procedure">
           <h2 id="by-procedure">{t('procedures.decisionRegister')}</h2>
-          <div className="table-wrap">
+          <TableWrap label={t('procedures.decisionRegister')}>
             <table>
               <TableHead
                 labels={[
@@ -178,7 +174,7 @@ export default function DecisionRegister() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ) : null}
       <Pager
