@@ -52,6 +52,8 @@ export default defineConfig({
       APP_ORIGIN: origin,
       NODE_ENV: 'production',
       DEMO_DATA: 'on',
+      // one process (tests/e2e/cluster.spec.ts starts a cluster of its own)
+      WEB_CONCURRENCY: '1',
       // written procedures close within seconds of their deadline (tests/e2e/procedures.spec.ts)
       PROCEDURE_CHECK_SECONDS: '2',
     },

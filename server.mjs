@@ -2,13 +2,23 @@
 // for what must happen before any route runs: the CSRF Origin check on every non-GET request, the
 // security headers with a per-request CSP nonce, `Cache-Control: no-store` by default, start-up
 // (environment check, migrations, demo data) and background sweeps.
+//
+// Every core serves (docs/decisions/0040-cluster.md): with WEB_CONCURRENCY above 1 (unset: one per
+// available core; development: 1) the primary process checks the environment, applies the migrations,
+// seeds the demo data and runs every background job (sweeps, reminders, written procedures,
+// notifications, the mail queue) alone, then forks WEB_CONCURRENCY processes that only serve requests
+// on the same port and the same SQLite file (WAL). A serving process that dies is started again.
 import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import cluster from 'node:cluster'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import url from 'node:url'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 process.env.NODE_ENV ??= 'production'
 const isDev = process.env.NODE_ENV === 'development'
@@ -18,128 +28,228 @@ async function importBuild() {
   return import(url.pathToFileURL(BUILD_PATH).href + (isDev ? `?t=${Date.now()}` : ''))
 }
 
+function concurrency() {
+  const raw = process.env.WEB_CONCURRENCY
+  if (raw === undefined || raw === '') return isDev ? 1 : os.availableParallelism()
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${raw}")`)
+    process.exit(1)
+  }
+  return n
+}
+
+const processes = concurrency()
+const role = processes > 1 ? (cluster.isPrimary ? 'primary' : 'worker') : 'single'
+
 let build = await importBuild()
 const server = build.entry.module
 
 let started
 try {
-  started = await server.startup()
+  // a serving process of a cluster: no jobs; a notification recorded here is dispatched by the primary
+  started =
+    role === 'worker'
+      ? await server.startup({ jobs: false, notify: () => process.send?.({ rcm: 'notify' }) })
+      : await server.startup()
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)
 }
 
-const app = express()
-app.disable('x-powered-by')
-app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
-app.use(compression())
-
-// Security headers on every response; a fresh nonce per request for the HTML's scripts.
-app.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString('base64')
-  res.locals.cspNonce = nonce
-  // The one exception to "never framed": the inline PDF of the viewer on a document's page.
-  const pdfView = req.method === 'GET' && /^\/documents\/[^/]+\/view$/.test(req.path)
-  res.setHeader('Content-Security-Policy', server.contentSecurityPolicy(nonce, isDev, { pdfView }))
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-  res.setHeader('X-Frame-Options', pdfView ? 'SAMEORIGIN' : 'DENY')
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
-  if (!isDev) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-  next()
-})
-
-// Static assets: fingerprinted build files are immutable; the rest is cached briefly.
-app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
-app.use(express.static('public', { maxAge: '1h' }))
-
-// `?lang=es|en` switches the interface language and the choice is remembered in a cookie.
-app.use((req, res, next) => {
-  const lang = req.query.lang
-  // On file URLs (`/documents/:id/download?lang=es`) and the API, `lang` names a file's language.
-  const isFileOrApi = req.path.startsWith('/api/') || /\/(download|view)$/.test(req.path)
-  if ((req.method === 'GET' || req.method === 'HEAD') && (lang === 'es' || lang === 'en') && !isFileOrApi) {
-    res.append('Set-Cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`)
-  }
-  next()
-})
-
-// Everything dynamic is private and not stored unless a route says otherwise.
-app.use((req, res, next) => {
-  const writeHead = res.writeHead
-  res.writeHead = function (...args) {
-    if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'private, no-store')
-    return writeHead.apply(this, args)
-  }
-  next()
-})
-
-// CSRF: a non-GET request must come from our own origin, unless it is authenticated by a Bearer token.
-app.use((req, res, next) => {
-  const verdict = server.checkOrigin({
-    method: req.method,
-    origin: req.get('origin') ?? null,
-    authorization: req.get('authorization') ?? null,
-    path: req.path,
-    requestOrigin: `${req.protocol}://${req.get('host')}`,
+// BENCH_EVENT_LOOP_DIR (the bench only): each serving process samples its event-loop delay and, on
+// SIGUSR2, writes what it saw since the last signal to <dir>/<pid>.json and starts again.
+function sampleEventLoop() {
+  const dir = process.env.BENCH_EVENT_LOOP_DIR
+  if (!dir) return
+  const histogram = monitorEventLoopDelay({ resolution: 10 })
+  histogram.enable()
+  process.on('SIGUSR2', () => {
+    const ms = (ns) => Math.round(ns / 1e4) / 100
+    const sample = { pid: process.pid, p99_ms: ms(histogram.percentile(99)), max_ms: ms(histogram.max) }
+    fs.writeFileSync(path.join(dir, `${process.pid}.json.tmp`), JSON.stringify(sample))
+    fs.renameSync(path.join(dir, `${process.pid}.json.tmp`), path.join(dir, `${process.pid}.json`))
+    histogram.reset()
   })
-  if (verdict.ok) return next()
-  server.recordRefusedOrigin({
-    method: req.method,
-    path: req.path,
-    ip: req.ip,
-    origin: req.get('origin') ?? null,
-  })
-  const wantsJson = req.path.startsWith('/api/')
-  res.status(403)
-  if (wantsJson) res.json({ error: { code: 'bad_origin', message: verdict.message } })
-  else res.type('text/plain').send(verdict.message)
-})
+}
 
-// Behind the CSRF check, the request Remix sees carries the public host (APP_ORIGIN's), never the one a
-// caller or a proxy sent: nothing is derived from the Host header, and Remix's own check (Origin host
-// equal to Host) holds for every request our check let through.
-const publicHost = process.env.APP_ORIGIN ? new URL(process.env.APP_ORIGIN).host : null
-if (publicHost) {
-  app.use((req, _res, next) => {
-    req.headers.host = publicHost
-    delete req.headers['x-forwarded-host']
+if (role === 'primary') runPrimary()
+else serve()
+
+function runPrimary() {
+  let stopping = false
+  let listening = 0
+  const restarts = []
+  const fork = () => cluster.fork({ RCM_PROCESS: 'worker' })
+  for (let i = 0; i < processes; i++) fork()
+  cluster.on('message', (_worker, message) => {
+    if (message?.rcm === 'notify') server.scheduleDispatch()
+  })
+  cluster.on('listening', () => {
+    if (++listening !== processes) return
+    const origin = process.env.APP_ORIGIN || `http://localhost:${process.env.PORT || 3000}`
+    console.log(`RCM portal ready: ${origin} (${processes} processes)`)
+    if (started?.banner) console.log(started.banner)
+  })
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return
+    console.error(`serving process ${worker.process.pid} ended (${signal ?? code}): starting another`)
+    const now = Date.now()
+    restarts.push(now)
+    while (restarts.length && restarts[0] < now - 60_000) restarts.shift()
+    // a process that cannot start (a broken build, a database it cannot open) is not forked forever
+    if (restarts.length > 5 * processes) {
+      console.error('serving processes keep ending: stopping')
+      stop(1)
+      return
+    }
+    fork()
+  })
+  if (process.env.BENCH_EVENT_LOOP_DIR) {
+    process.on('SIGUSR2', () => {
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGUSR2')
+    })
+  }
+  function stop(code = 0) {
+    if (stopping) return
+    stopping = true
+    const workers = Object.values(cluster.workers ?? {}).filter(Boolean)
+    let left = workers.length
+    const done = () => {
+      server.shutdown?.()
+      process.exit(code)
+    }
+    if (!left) return done()
+    for (const w of workers) {
+      w.once('exit', () => --left === 0 && done())
+      w.process.kill('SIGTERM')
+    }
+    setTimeout(() => {
+      for (const w of workers) w.process.kill('SIGKILL')
+      done()
+    }, 5000).unref()
+  }
+  process.on('SIGTERM', () => stop(0))
+  process.on('SIGINT', () => stop(0))
+}
+
+function serve() {
+  sampleEventLoop()
+  const exposePid = process.env.EXPOSE_PROCESS_ID === 'on'
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.use(compression())
+  // EXPOSE_PROCESS_ID=on (tests of the cluster only): which process answered
+  if (exposePid) app.use((_req, res, next) => (res.setHeader('X-Process-Id', String(process.pid)), next()))
+
+  // Security headers on every response; a fresh nonce per request for the HTML's scripts.
+  app.use((req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString('base64')
+    res.locals.cspNonce = nonce
+    // The one exception to "never framed": the inline PDF of the viewer on a document's page.
+    const pdfView = req.method === 'GET' && /^\/documents\/[^/]+\/view$/.test(req.path)
+    res.setHeader('Content-Security-Policy', server.contentSecurityPolicy(nonce, isDev, { pdfView }))
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+    res.setHeader('X-Frame-Options', pdfView ? 'SAMEORIGIN' : 'DENY')
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+    if (!isDev) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
     next()
   })
-}
 
-function handler() {
-  return createRequestHandler({
-    build: isDev ? () => build : build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null }),
+  // Static assets: fingerprinted build files are immutable; the rest is cached briefly.
+  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('public', { maxAge: '1h' }))
+
+  // `?lang=es|en` switches the interface language and the choice is remembered in a cookie.
+  app.use((req, res, next) => {
+    const lang = req.query.lang
+    // On file URLs (`/documents/:id/download?lang=es`) and the API, `lang` names a file's language.
+    const isFileOrApi = req.path.startsWith('/api/') || /\/(download|view)$/.test(req.path)
+    if ((req.method === 'GET' || req.method === 'HEAD') && (lang === 'es' || lang === 'en') && !isFileOrApi) {
+      res.append('Set-Cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`)
+    }
+    next()
   })
-}
-app.all('*', handler())
 
-const port = Number(process.env.PORT || 3000)
-const listener = app.listen(port, () => {
-  const origin = process.env.APP_ORIGIN || `http://localhost:${port}`
-  console.log(`RCM portal ready: ${origin}`)
-  if (started?.banner) console.log(started.banner)
-  if (isDev) broadcastDevReady(build)
-})
-
-if (isDev) {
-  const { watch } = await import('node:fs')
-  watch(path.dirname(BUILD_PATH), async () => {
-    build = await importBuild()
-    broadcastDevReady(build)
+  // Everything dynamic is private and not stored unless a route says otherwise.
+  app.use((req, res, next) => {
+    const writeHead = res.writeHead
+    res.writeHead = function (...args) {
+      if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'private, no-store')
+      return writeHead.apply(this, args)
+    }
+    next()
   })
-}
 
-function shutdown() {
-  listener.close(() => {
-    server.shutdown?.()
-    process.exit(0)
+  // CSRF: a non-GET request must come from our own origin, unless it is authenticated by a Bearer token.
+  app.use((req, res, next) => {
+    const verdict = server.checkOrigin({
+      method: req.method,
+      origin: req.get('origin') ?? null,
+      authorization: req.get('authorization') ?? null,
+      path: req.path,
+      requestOrigin: `${req.protocol}://${req.get('host')}`,
+    })
+    if (verdict.ok) return next()
+    server.recordRefusedOrigin({
+      method: req.method,
+      path: req.path,
+      ip: req.ip,
+      origin: req.get('origin') ?? null,
+    })
+    const wantsJson = req.path.startsWith('/api/')
+    res.status(403)
+    if (wantsJson) res.json({ error: { code: 'bad_origin', message: verdict.message } })
+    else res.type('text/plain').send(verdict.message)
   })
-  setTimeout(() => process.exit(0), 3000).unref()
+
+  // Behind the CSRF check, the request Remix sees carries the public host (APP_ORIGIN's), never the one a
+  // caller or a proxy sent: nothing is derived from the Host header, and Remix's own check (Origin host
+  // equal to Host) holds for every request our check let through.
+  const publicHost = process.env.APP_ORIGIN ? new URL(process.env.APP_ORIGIN).host : null
+  if (publicHost) {
+    app.use((req, _res, next) => {
+      req.headers.host = publicHost
+      delete req.headers['x-forwarded-host']
+      next()
+    })
+  }
+
+  function handler() {
+    return createRequestHandler({
+      build: isDev ? () => build : build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null }),
+    })
+  }
+  app.all('*', handler())
+
+  const port = Number(process.env.PORT || 3000)
+  const listener = app.listen(port, () => {
+    if (role === 'worker') return
+    const origin = process.env.APP_ORIGIN || `http://localhost:${port}`
+    console.log(`RCM portal ready: ${origin}`)
+    if (started?.banner) console.log(started.banner)
+    if (isDev) broadcastDevReady(build)
+  })
+
+  if (isDev) {
+    fs.watch(path.dirname(BUILD_PATH), async () => {
+      build = await importBuild()
+      broadcastDevReady(build)
+    })
+  }
+
+  function shutdown() {
+    listener.close(() => {
+      server.shutdown?.()
+      process.exit(0)
+    })
+    setTimeout(() => process.exit(0), 3000).unref()
+  }
+  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
 }
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)

@@ -12,7 +12,7 @@ import { stripNulBytes } from './modules/core/strip-nul.server'
 import { resolveLang } from './modules/i18n/lang.server'
 
 // Called by server.mjs (they travel in the server build): start-up, CSRF origin check, CSP.
-export { startup, shutdown } from './modules/startup.server'
+export { scheduleDispatch, startup, shutdown } from './modules/startup.server'
 export { checkOrigin, recordRefusedOrigin } from './modules/auth/origin.server'
 export { contentSecurityPolicy } from './modules/security/csp.server'
 

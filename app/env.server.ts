@@ -7,6 +7,8 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // processes serving requests (server.mjs's cluster); unset: one per available core
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_PATH: z.string().min(1).optional(),
   APP_ORIGIN: z
@@ -35,13 +37,21 @@ const EnvSchema = z.object({
   EXTRACT_MAX_FILE_MB: positiveInt(25),
   EXTRACT_MAX_INFLATED_MB: positiveInt(200),
   EXTRACT_MAX_TEXT_CHARS: positiveInt(1_000_000),
+  // files waiting for a free extraction worker at most; beyond, an upload is refused (503) unread
+  EXTRACT_MAX_QUEUE: positiveInt(20),
   // Building and parsing files (DOCX, XLSX, PDF, imports), in child processes (core/child-jobs.server.ts)
   JOB_WORKERS: positiveInt(1),
   JOB_TIMEOUT_SECONDS: positiveInt(60),
   JOB_MAX_MEMORY_MB: positiveInt(512),
   JOB_MAX_QUEUE: positiveInt(20),
+  // Slow reads in worker threads with read-only connections (core/read-pool.server.ts); 0: in-process
+  READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  READ_MAX_QUEUE: positiveInt(64),
+  READ_TIMEOUT_MS: positiveInt(10_000),
   // Delegates' logistics (travel dates, needs) are deleted this many days after their meeting ends
   LOGISTICS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  // How often the server sends what waits in the mail queue (also right after a notification's dispatch)
+  MAIL_DELIVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // How often the server closes written procedures whose deadline passed and sends their reminders
   PROCEDURE_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 })

@@ -21,6 +21,7 @@ import { useT } from './i18n/use-t'
 import { getEnv } from './env.server'
 import { can } from './modules/access/can'
 import { getViewer } from './modules/auth/viewer.server'
+import { SEAT_TIME_ZONE, zoneOfViewer } from '~/modules/plans/round-time'
 import { unreadCount } from './modules/notifications/notifications.server'
 import { resolveLang } from './modules/i18n/lang.server'
 import { shellOrganization } from './modules/members/organizations.server'
@@ -42,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // where the browser finds this language's messages if the page's language changes under it
     messages: messagesScript(lang).url,
     contactEmail: getEnv().CONTACT_EMAIL,
+    // the zone the person enters and reads times in (useZone); the seat's for the signed-out
+    timeZone: viewer ? zoneOfViewer(viewer) : SEAT_TIME_ZONE,
     viewer: viewer
       ? {
           id: viewer.id,

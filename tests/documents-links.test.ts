@@ -44,7 +44,7 @@ const schemaOf = (types: string[]) =>
     )
     .all(...REBUILT, ...types) as { type: string; name: string; sql: string | null }[]
 
-function snapshot() {
+async function snapshot() {
   const sqlite = rawSqlite()
   return {
     documents: sqlite.prepare('SELECT * FROM documents ORDER BY id').all() as Record<string, unknown>[],
@@ -53,11 +53,19 @@ function snapshot() {
     memberships: sqlite.prepare('SELECT * FROM group_memberships ORDER BY group_id, person_id').all(),
     indexesAndTriggers: schemaOf(['index', 'trigger']),
     searches: Object.fromEntries(
-      ['secretariat@rcm.example', 'mx.delegate@rcm.example', 'co.observer@rcm.example'].map((email) => [
-        email,
-        QUERIES.map((q) => searchDocuments(viewerFor(email), q, { limit: 100 }).items.map((h) => h.id)),
-      ]),
-    ),
+      await Promise.all(
+        ['secretariat@rcm.example', 'mx.delegate@rcm.example', 'co.observer@rcm.example'].map(
+          async (email) => [
+            email,
+            await Promise.all(
+              QUERIES.map(async (q) =>
+                (await searchDocuments(viewerFor(email), q, { limit: 100 })).items.map((h) => h.id),
+              ),
+            ),
+          ],
+        ),
+      ),
+    ) as Record<string, string[][]>,
   }
 }
 
@@ -119,15 +127,15 @@ describe('migration 0011/0012: documents link to real meetings and agenda items'
   })
   afterEach(() => closeDatabase())
 
-  it('keeps every document, its index rows, the search results, and every index and trigger', () => {
-    const before = snapshot()
+  it('keeps every document, its index rows, the search results, and every index and trigger', async () => {
+    const before = await snapshot()
     expect(before.documents.length).toBeGreaterThan(30)
     expect(before.indexesAndTriggers.filter((r) => r.name.includes('title_es')).length).toBe(2)
     expect(before.searches['secretariat@rcm.example'].flat().length).toBeGreaterThan(10)
     expect(before.searches['co.observer@rcm.example'].flat().length).toBeGreaterThan(0)
 
     switchDatabaseFile(file) // the current release: applies 0011 and 0012
-    const after = snapshot()
+    const after = await snapshot()
 
     const expected = before.documents.map((d) =>
       d.id === dangling.meeting

@@ -1,9 +1,12 @@
 /** Each person's upload allowance: files an hour, megabytes a day; 429 with Retry-After, nothing kept. */
 import { count } from 'drizzle-orm'
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
 import { documents } from '@db/schema'
 import { resetEnvCache } from '~/env.server'
+import { extractInWorker, extractionQueueFull } from '~/modules/documents/extraction-pool.server'
 import { tmpDir } from '~/modules/documents/storage.server'
 import { action as apiCreate } from '~/routes/api.v1.documents'
 import { action as newPage } from '~/routes/documents.new'
@@ -93,5 +96,42 @@ describe('megabytes a day', () => {
     expect(uploadedFiles()).toEqual(filesBefore)
     // a small one still fits
     expect((await upload(PA, 'pequeño')).status).toBe(201)
+  })
+})
+
+describe('the text-extraction queue', () => {
+  afterEach(() => {
+    delete process.env.EXTRACT_WORKERS
+    delete process.env.EXTRACT_MAX_QUEUE
+    resetEnvCache()
+  })
+
+  it('with EXTRACT_MAX_QUEUE files waiting, an upload is refused (503) unread, with a clear message', async () => {
+    process.env.EXTRACT_WORKERS = '1'
+    process.env.EXTRACT_MAX_QUEUE = '1'
+    resetEnvCache()
+    const file = path.join(path.dirname(tmpDir()), 'queued.txt')
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, 'texto en cola')
+    // one file in the worker, one waiting: the queue is full
+    const running = [
+      extractInWorker({ path: file, kind: 'txt' }),
+      extractInWorker({ path: file, kind: 'txt' }),
+    ]
+    expect(extractionQueueFull()).toBe(true)
+    const before = documentCount()
+    const refused = await upload(PA, 'en espera')
+    expect(refused.status).toBe(503)
+    expect(refused.headers.get('Retry-After')).toBe('60')
+    const body = await refused.json()
+    expect(body.error.code).toBe('unavailable')
+    expect(body.error.fields.file[0]).toMatch(/leyendo muchos archivos|reading many files/)
+    expect(documentCount()).toBe(before)
+    expect(temporary()).toEqual([])
+    // once the queue has room, the same upload goes through
+    await Promise.all(running)
+    expect(extractionQueueFull()).toBe(false)
+    expect((await upload(PA, 'en espera')).status).toBe(201)
+    fs.rmSync(file, { force: true })
   })
 })

@@ -49,7 +49,7 @@ function backfillStatements(): string[] {
 }
 
 describe('migration 0020: search indexes of every type', () => {
-  it('backfills every existing record as the triggers would have indexed it', () => {
+  it('backfills every existing record as the triggers would have indexed it', async () => {
     freshDemoDb() // the demo data, indexed by the triggers as it was written
     const triggered = indexContents()
     for (const [table, { keyed, rows }] of Object.entries(triggered)) {
@@ -69,10 +69,10 @@ describe('migration 0020: search indexes of every type', () => {
       sqlite.prepare('select count(*) as n from plan_sections').get(),
     )
     const q = typeQuery({ viewer: viewerFor('pa.snm@rcm.example'), q: 'darien' })!
-    expect(searchType('plan', q, { limit: 5, offset: 0 }).items.some((h) => h.section)).toBe(true)
+    expect((await searchType('plan', q, { limit: 5, offset: 0 })).items.some((h) => h.section)).toBe(true)
   })
 
-  it('keeps indexing decisions after 0022 rebuilt their table (a dropped table drops its triggers)', () => {
+  it('keeps indexing decisions after 0022 rebuilt their table (a dropped table drops its triggers)', async () => {
     freshDemoDb()
     const sqlite = rawSqlite()
     const triggers = sqlite
@@ -89,6 +89,6 @@ describe('migration 0020: search indexes of every type', () => {
     const d = sqlite.prepare('select id, code from decisions limit 1').get() as { id: string; code: string }
     sqlite.prepare("update decisions set text_en = 'Zanzibarian wording' where id = ?").run(d.id)
     const q = typeQuery({ viewer: viewerFor('secretariat@rcm.example'), q: 'zanzibarian' })!
-    expect(searchType('decision', q, { limit: 5, offset: 0 }).items.map((h) => h.id)).toContain(d.id)
+    expect((await searchType('decision', q, { limit: 5, offset: 0 })).items.map((h) => h.id)).toContain(d.id)
   })
 })

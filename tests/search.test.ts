@@ -129,7 +129,7 @@ describe('text extraction and search', () => {
         (h) => h.title === 'Plan de trabajo en materia de tráfico ilícito de migrantes 2019-2025',
       ),
     ).toBe(true)
-    const byReference = searchDocuments(viewerFor(MX), 'RCM 2016 GL')
+    const byReference = await searchDocuments(viewerFor(MX), 'RCM 2016 GL')
     expect(byReference.items[0]?.reference).toMatch(/^RCM\/2016\/GL\//)
   })
 

@@ -1,6 +1,7 @@
 // The agenda tab's pieces: the table of items (with their documents and, for whoever manages the agenda,
 // plain POST buttons to move, edit and remove each one) and the form that adds or edits an item.
 import { Form, Link } from '@remix-run/react'
+import { withZone } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { agendaByDay } from '~/modules/meetings/agenda-days'
 import type { AgendaEntry, AttachedDocument } from '~/modules/meetings/views'
@@ -211,7 +212,7 @@ export function AgendaItemForm({
   /** a new key after each saved item empties the form when JavaScript keeps the page */
   formKey: string
 }) {
-  const { t, zone: zoneName } = useT()
+  const { t } = useT()
   const prefix = editing ? 'edit' : 'add'
   const field = (name: keyof AgendaItemEditing['values']) => ({
     reply,
@@ -232,8 +233,8 @@ export function AgendaItemForm({
           {...field('startsAt')}
           type="datetime-local"
           id={`${prefix}-startsAt`}
-          label={t('meetings.agenda.startsAt')}
-          hint={t('meetings.agenda.startsAtHint', { zone: zoneName(timeZone) })}
+          label={withZone({ t }, t('meetings.agenda.startsAt'), timeZone)}
+          hint={t('meetings.agenda.startsAtHint')}
         />
         <ReplyInput
           {...field('durationMinutes')}

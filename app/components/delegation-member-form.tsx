@@ -3,6 +3,7 @@
 // JavaScript needed: a refused submission comes back with its messages at the fields and the text typed.
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
+import { zoneLabel } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { DELEGATION_ROLES } from '~/modules/meetings/constants'
 import { replyErrors, replyValue, type Reply } from './form-reply'
@@ -83,9 +84,9 @@ export function LogisticsFields({
   timeZone: string
   retention: { days: number; date: string }
 }) {
-  const { t, zone: zoneName } = useT()
+  const { t } = useT()
   const field = useFieldProps(reply, defaults)
-  const timeHint = t('delegations.field.timeHint', { zone: zoneName(timeZone) })
+  const timeHint = t('delegations.field.timeHint', { zone: zoneLabel({ t }, timeZone) })
   return (
     <fieldset aria-describedby="logistics-privacy">
       <legend>{t('delegations.logistics.title')}</legend>

@@ -13,6 +13,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
+import { withZone, zoneChoice } from '~/i18n/zones'
 import {
   INVITABLE_KINDS,
   MEETING_KINDS,
@@ -45,7 +46,8 @@ export function MeetingForm({
   options: MeetingFormOptions
   submitLabel: MessageKey
 }) {
-  const { t, zone } = useT()
+  const tr = useT()
+  const { t } = tr
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
@@ -63,10 +65,11 @@ export function MeetingForm({
     label: MessageKey,
     hint: MessageKey | undefined,
     control: (describedBy: string | undefined) => ReactNode,
+    zone?: string,
   ) => (
     <Field
       id={fields[name].id}
-      label={t(label)}
+      label={zone ? withZone(tr, t(label), zone) : t(label)}
       hint={hint ? t(hint) : undefined}
       errors={fields[name].errors}
     >
@@ -81,14 +84,24 @@ export function MeetingForm({
         required={required}
       />
     ))
+  // The times are the meeting's local ones, in the zone chosen above: each says which (the chosen zone
+  // as the page was drawn, or as chosen since when JavaScript runs).
+  const chosen = fields.timeZone.value ?? defaultValue.timeZone
+  const meetingZone = typeof chosen === 'string' && chosen ? chosen : 'UTC'
   const when = (name: WhenName, label: MessageKey, hint: MessageKey) =>
-    field(name, label, hint, (describedBy) => (
-      <input
-        {...getInputProps(fields[name], { type: 'datetime-local' })}
-        aria-describedby={describedBy}
-        required={name !== 'registrationDeadline'}
-      />
-    ))
+    field(
+      name,
+      label,
+      hint,
+      (describedBy) => (
+        <input
+          {...getInputProps(fields[name], { type: 'datetime-local' })}
+          aria-describedby={describedBy}
+          required={name !== 'registrationDeadline'}
+        />
+      ),
+      meetingZone,
+    )
   /** A select; an optional one starts with "none". */
   const choice = (
     name: ChoiceName,
@@ -123,7 +136,7 @@ export function MeetingForm({
         {choice(
           'timeZone',
           'meetings.field.timeZone',
-          TIME_ZONES.map((z) => ({ value: z, label: zone(z) })),
+          TIME_ZONES.map((z) => ({ value: z, label: zoneChoice(tr, z) })),
         )}
         {when('startsAt', 'meetings.field.startsAt', 'meetings.field.localTimeHint')}
         {when('endsAt', 'meetings.field.endsAt', 'meetings.field.localTimeHint')}

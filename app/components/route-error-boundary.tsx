@@ -22,7 +22,7 @@ export function RouteErrorBoundary() {
   return (
     <section className="error-page" aria-labelledby="error-title">
       <h1 id="error-title">{t('error.status', { status: String(status) })}</h1>
-      <p>{t(`error.${known}` as MessageKey)}</p>
+      <p>{status === 503 ? t('error.busy') : t(`error.${known}` as MessageKey)}</p>
       {status === 401 ? (
         <p>
           <Link to="/login">{t('nav.signIn')}</Link>

@@ -20,9 +20,12 @@ export interface ProgressUploadState {
 export function useProgressUpload({
   endpoint,
   next,
+  prepare,
 }: {
   endpoint: (form: HTMLFormElement) => string
   next: (record: { id?: string; documentId?: string }) => string
+  /** changes the fields before they go to the API (e.g. a local time made UTC) */
+  prepare?: (fields: FormData) => void
 }) {
   const [state, setState] = useState<ProgressUploadState>({ progress: null, errors: {}, formError: null })
 
@@ -62,7 +65,9 @@ export function useProgressUpload({
     }
     xhr.onerror = () => setState({ progress: null, errors: {}, formError: 'documents.uploadFailed' })
     setState({ progress: 0, errors: {}, formError: null })
-    xhr.send(new FormData(form))
+    const fields = new FormData(form)
+    prepare?.(fields)
+    xhr.send(fields)
   }
 
   return { ...state, sending: state.progress !== null, onSubmit }

@@ -30,6 +30,7 @@ import { help } from './messages/help'
 import { auditActs } from './messages/audit-acts'
 import { decisionsOwners } from './messages/decisions-owners'
 import { notifications } from './messages/notifications'
+import { zones } from './messages/zones'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -58,6 +59,7 @@ export const catalogue = {
     ...auditActs.en,
     ...decisionsOwners.en,
     ...notifications.en,
+    ...zones.en,
   },
   es: {
     ...common.es,
@@ -84,6 +86,7 @@ export const catalogue = {
     ...auditActs.es,
     ...decisionsOwners.es,
     ...notifications.es,
+    ...zones.es,
   },
 }
 

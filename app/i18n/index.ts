@@ -13,10 +13,8 @@ import {
   type Message,
   type Params,
 } from './core'
-import { zoneName } from './zones'
 
 export * from './core'
-export { zoneName, utcOffset } from './zones'
 // Only the type: the catalogue itself never reaches the browser bundle.
 export type { MessageKey } from './catalogue.server'
 import type { MessageKey } from './catalogue.server'
@@ -28,8 +26,6 @@ export interface Translator {
   t: (key: MessageKey, params?: Params) => string
   date: (value: Date | string | number | null | undefined, style?: DateStyle, timeZone?: string) => string
   number: (n: number, opts?: Intl.NumberFormatOptions) => string
-  /** a time zone as people say it: "hora de Panamá (UTC−5)", at the instant given (now by default) */
-  zone: (timeZone: string, at?: Date | string | number) => string
 }
 
 export function makeTranslator(lang: Lang, messages: Partial<Record<MessageKey, Message>>): Translator {
@@ -38,7 +34,6 @@ export function makeTranslator(lang: Lang, messages: Partial<Record<MessageKey, 
     t: (key, params) => format(lang, messages[key] ?? key, params),
     date: (value, style, timeZone) => formatDate(lang, value, style, timeZone),
     number: (n, opts) => formatNumber(lang, n, opts),
-    zone: (timeZone, at) => zoneName(lang, timeZone, at === undefined ? undefined : new Date(at)),
   }
 }
 

@@ -1,65 +1,70 @@
-// Time zones as people say them: "hora de Panamá (UTC−5)" / "Panama time (UTC−5)", never
-// `America/Panama`. The member countries', observers' and the seats' zones have their place's name in
-// both languages; any other zone is named after its city (from the IANA name), and its offset comes
-// from Intl at the given instant (so daylight saving time shows as it is then).
-import type { Lang } from './core'
+// Time zones as people say them (client-safe): "hora de Panamá (UTC−5)" / "Panama time (UTC−5)", never
+// `America/Panama`, for a field's label or a shown time. The place is the catalogue's (zones.place.*: the
+// country for a member or observer with one zone, else the city), any other zone is named after the city
+// of its IANA name. The offset is the zone's at the moment meant (now for an empty field), so a zone with
+// daylight saving time shows the one that applies.
+import type { MessageKey, Translator } from './index'
 
-/** The place each zone is named after, in Spanish and English. */
-const PLACES: Record<string, { es: string; en: string }> = {
-  'America/Belize': { es: 'Belice', en: 'Belize' },
-  'America/Costa_Rica': { es: 'Costa Rica', en: 'Costa Rica' },
-  'America/El_Salvador': { es: 'El Salvador', en: 'El Salvador' },
-  'America/Guatemala': { es: 'Guatemala', en: 'Guatemala' },
-  'America/Tegucigalpa': { es: 'Honduras', en: 'Honduras' },
-  'America/Mexico_City': { es: 'Ciudad de México', en: 'Mexico City' },
-  'America/Managua': { es: 'Nicaragua', en: 'Nicaragua' },
-  'America/Panama': { es: 'Panamá', en: 'Panama' },
-  'America/Santo_Domingo': { es: 'República Dominicana', en: 'Dominican Republic' },
-  'America/Toronto': { es: 'Ottawa', en: 'Ottawa' },
-  'America/New_York': { es: 'Washington', en: 'Washington' },
-  'America/Bogota': { es: 'Colombia', en: 'Colombia' },
-  'America/Lima': { es: 'Perú', en: 'Peru' },
-  'America/Argentina/Buenos_Aires': { es: 'Argentina', en: 'Argentina' },
-  'America/Jamaica': { es: 'Jamaica', en: 'Jamaica' },
-  'America/Guayaquil': { es: 'Ecuador', en: 'Ecuador' },
-  'Europe/Geneva': { es: 'Ginebra', en: 'Geneva' },
-  'Europe/Zurich': { es: 'Ginebra', en: 'Geneva' },
-}
+const offsetFormats = new Map<string, Intl.DateTimeFormat>()
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat | null>()
-
-/** "UTC−5", "UTC+5:30", "UTC" for the zone at the instant (null for a zone Intl does not know). */
-export function utcOffset(zone: string, at: Date = new Date()): string | null {
-  let f = offsetFormats.get(zone)
-  if (f === undefined) {
+/** `UTC−6`, `UTC+5:30`, `UTC` (a true minus sign, as typeset); null for a zone Intl does not know. */
+export function zoneOffset(timeZone: string, at: Date | number = Date.now()): string | null {
+  let f = offsetFormats.get(timeZone)
+  if (!f) {
     try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
+      f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
     } catch {
-      f = null
+      // Geneva's old name, which some ICU builds lack, keeps Zurich's clock; any other is named without
+      return timeZone === 'Europe/Geneva' ? zoneOffset('Europe/Zurich', at) : null
     }
-    offsetFormats.set(zone, f)
+    offsetFormats.set(timeZone, f)
   }
-  if (!f) return null
-  const name = f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? ''
-  const m = /^GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/.exec(name)
-  if (!m) return null
-  if (!m[1]) return 'UTC'
-  // the true minus sign, as in print ("UTC−5")
-  return `UTC${m[1] === '-' ? '−' : '+'}${Number(m[2])}${m[3] && m[3] !== '00' ? `:${m[3]}` : ''}`
+  const name = f.formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  const m = /^GMT([+-])(\d{1,2})(?::(\d{2}))?$/.exec(name)
+  if (!m) return 'UTC'
+  return `UTC${m[1] === '-' ? '\u2212' : '+'}${Number(m[2])}${m[3] && m[3] !== '00' ? `:${m[3]}` : ''}`
 }
 
-/** The place of a zone not in the list: the city of its IANA name ("America/Port_of_Spain" -> "Port of
- * Spain"). */
-function placeOf(zone: string): string {
-  const city = zone.split('/').pop() ?? zone
-  return city.replace(/_/g, ' ')
+/** The place a zone is named by: the catalogue's name, else the city of its IANA name
+ * ("America/Port_of_Spain" -> "Port of Spain"). */
+function zonePlace(tr: Pick<Translator, 't'>, timeZone: string): string {
+  const key = `zones.place.${timeZone}` as MessageKey
+  const name = tr.t(key)
+  return name === key ? (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ') : name
 }
 
-/** "hora de Panamá (UTC−5)" / "Panama time (UTC−5)"; "UTC" for UTC itself. */
-export function zoneName(lang: Lang, zone: string, at: Date = new Date()): string {
-  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT') return 'UTC'
-  const place = PLACES[zone]?.[lang] ?? placeOf(zone)
-  const offset = utcOffset(zone, at) ?? (zone === 'Europe/Geneva' ? utcOffset('Europe/Zurich', at) : null)
-  const name = lang === 'es' ? `hora de ${place}` : `${place} time`
-  return offset ? `${name} (${offset})` : name
+/** "hora de Panamá (UTC−5)" / "Panama time (UTC−5)"; UTC is named as such. */
+export function zoneLabel(tr: Pick<Translator, 't'>, timeZone: string, at?: Date | number | null): string {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'GMT') return tr.t('zones.utc')
+  const place = zonePlace(tr, timeZone)
+  const offset = zoneOffset(timeZone, at ?? Date.now())
+  return offset ? tr.t('zones.label', { place, offset }) : tr.t('zones.labelPlace', { place })
+}
+
+/** An instant as date and time in a zone, with the zone named: "4 dic 2026, 10:00 (hora de Costa Rica (UTC−6))". */
+export function zonedDateTime(
+  tr: Pick<Translator, 't' | 'date'>,
+  value: Date | string | number | null | undefined,
+  timeZone: string,
+): string {
+  if (value === null || value === undefined || value === '') return ''
+  const d = value instanceof Date ? value : new Date(value)
+  if (Number.isNaN(d.getTime())) return ''
+  return tr.t('zones.at', { when: tr.date(d, 'datetime', timeZone), zone: zoneLabel(tr, timeZone, d) })
+}
+
+/** A field's label with the zone its time is in: "Inicio · hora de Panamá (UTC−5)". */
+export function withZone(
+  tr: Pick<Translator, 't'>,
+  label: string,
+  timeZone: string,
+  at?: Date | number | null,
+) {
+  return tr.t('zones.field', { label, zone: zoneLabel(tr, timeZone, at) })
+}
+
+/** A zone standing alone, as a choice in a list: "Hora de Panamá (UTC−5)" (the sentence's capital). */
+export function zoneChoice(tr: Pick<Translator, 't'>, timeZone: string): string {
+  const label = zoneLabel(tr, timeZone)
+  return label.charAt(0).toLocaleUpperCase() + label.slice(1)
 }

@@ -17,11 +17,26 @@ import { onNotify } from '~/modules/notifications/notify.server'
 
 let timers: NodeJS.Timeout[] = []
 
+export interface StartupOptions {
+  /**
+   * false in the processes of a cluster that only serve requests (server.mjs): the environment is
+   * checked and the database opened (its migrations were applied by the primary before it forked), but
+   * no demo data, no sweeps, no mail sending: those run in the primary alone. `notify` is then called
+   * after a write that records a notification (the primary dispatches it).
+   */
+  jobs?: boolean
+  notify?: () => void
+}
+
 /** Runs once before the server listens: checks the environment (throws with the variable's name),
  * migrates the database, seeds the demo data into a new database, starts the sweeps. */
-export async function startup(): Promise<{ banner: string }> {
+export async function startup(options: StartupOptions = {}): Promise<{ banner: string }> {
   const env = getEnv()
   const file = databaseFile() // opening applies the migrations
+  if (options.jobs === false) {
+    onNotify(options.notify ?? null)
+    return { banner: `Database: ${file}` }
+  }
   const isEmpty = (db.select({ n: count() }).from(organizations).get()?.n ?? 0) === 0
   const lines = [`Database: ${file}`]
   if (isEmpty && env.DEMO_DATA === 'on') {
@@ -42,7 +57,10 @@ export async function startup(): Promise<{ banner: string }> {
   timers = [
     setInterval(sweep, 10 * 60 * 1000),
     setInterval(runNotifications, 15 * 1000),
-    setInterval(() => void deliverPendingMail().catch((e) => console.error('mail delivery', e)), 30 * 1000),
+    setInterval(
+      () => void deliverPendingMail().catch((e) => console.error('mail delivery', e)),
+      env.MAIL_DELIVERY_SECONDS * 1000,
+    ),
     setInterval(checkProcedures, env.PROCEDURE_CHECK_SECONDS * 1000),
   ]
   timers.forEach((t) => t.unref())
@@ -52,7 +70,9 @@ export async function startup(): Promise<{ banner: string }> {
 }
 
 let dispatchPending: NodeJS.Timeout | null = null
-function scheduleDispatch() {
+/** Dispatches the notifications recorded lately, soon (at most one run per 250 ms): the primary of a
+ * cluster calls it when a serving process says it recorded one. */
+export function scheduleDispatch() {
   if (dispatchPending) return
   dispatchPending = setTimeout(() => {
     dispatchPending = null

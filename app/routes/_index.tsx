@@ -8,7 +8,9 @@ import { useT } from '~/i18n/use-t'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { getDashboard, getPublicLanding, type Dashboard } from '~/modules/dashboard/dashboard.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { withReads } from '~/modules/core/read-busy.server'
 
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 export const meta = pageTitle((t, _data, root) =>
   [t(root?.viewer ? 'nav.dashboard' : 'dashboard.landing.title'), t('app.name')].join(' · '),
 )
@@ -18,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request)
   const lang = resolveLang(request, viewer)
   if (!viewer) return { signedIn: false as const, landing: getPublicLanding(lang) }
-  return { signedIn: true as const, name: viewer.name, dashboard: getDashboard({ viewer, lang }) }
+  return {
+    signedIn: true as const,
+    name: viewer.name,
+    dashboard: await withReads(lang, () => getDashboard({ viewer, lang })),
+  }
 }
 
 type Ptp = Dashboard['ptp']

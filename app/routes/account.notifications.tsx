@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import type { MessageKey } from '~/i18n'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
+import { zoneLabel } from '~/i18n/zones'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
@@ -73,7 +74,7 @@ export default function NotificationPreferences() {
   const { modes, follows, zone } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const { t, zone: zoneName } = useT()
+  const { t } = useT()
   const invalid = new Set(result && 'invalid' in result ? result.invalid : [])
   return (
     <section className="account-section" aria-labelledby="notification-prefs">
@@ -83,7 +84,7 @@ export default function NotificationPreferences() {
           {t('notifications.prefs.saved')}
         </p>
       ) : null}
-      <p>{t('notifications.prefs.intro', { zone: zoneName(zone) })}</p>
+      <p>{t('notifications.prefs.intro', { zone: zoneLabel({ t }, zone) })}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="preferences" />
         {NOTIFICATION_KINDS.map((kind) => (

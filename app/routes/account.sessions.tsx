@@ -4,6 +4,8 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { SubmitButton } from '~/components/submit-button'
 import { TableHead } from '~/components/table-head'
 import { titleMeta } from '~/i18n/meta'
+import { useZone } from '~/i18n/use-zone'
+import { ZoneNote } from '~/components/zone-note'
 import { useT } from '~/i18n/use-t'
 import { endOtherSessions, endSession, listOwnSessions } from '~/modules/auth/account.server'
 import { EndOtherSessionsSchema, EndSessionSchema } from '~/modules/auth/forms.server'
@@ -48,11 +50,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AccountSessions() {
   const { sessions } = useLoaderData<typeof loader>()
   const { t, date } = useT()
+  const zone = useZone()
   const others = sessions.filter((s) => !s.current).length
   return (
     <section className="account-section" aria-labelledby="sessions">
       <h2 id="sessions">{t('account.sessions.heading')}</h2>
       <p>{t('account.sessions.intro')}</p>
+      <ZoneNote />
       <TableWrap label={t('account.sessions.caption')}>
         <table>
           <caption className="account-visually-hidden">{t('account.sessions.caption')}</caption>
@@ -68,8 +72,8 @@ export default function AccountSessions() {
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id}>
-                <td>{date(s.createdAt, 'datetime')}</td>
-                <td>{date(s.lastSeenAt, 'datetime')}</td>
+                <td>{date(s.createdAt, 'datetime', zone)}</td>
+                <td>{date(s.lastSeenAt, 'datetime', zone)}</td>
                 <td>{s.ip ?? t('account.unknown')}</td>
                 <td>{s.browser ?? t('account.unknown')}</td>
                 <td>
@@ -83,7 +87,9 @@ export default function AccountSessions() {
                         name="intent"
                         value="end-session"
                         className="button small secondary"
-                        aria-label={t('account.sessions.endLabel', { date: date(s.createdAt, 'datetime') })}
+                        aria-label={t('account.sessions.endLabel', {
+                          date: date(s.createdAt, 'datetime', zone),
+                        })}
                       >
                         {t('account.sessions.end')}
                       </button>

@@ -6,6 +6,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
 import { pageTitle } from '~/i18n/meta'
+import { useZone } from '~/i18n/use-zone'
+import { ZoneNote } from '~/components/zone-note'
 import { useT } from '~/i18n/use-t'
 import { CreateTokenSchema, RevokeTokenSchema } from '~/modules/auth/account-schemas'
 import { createPersonalToken, listOwnTokens, revokePersonalToken } from '~/modules/auth/account.server'
@@ -53,6 +55,7 @@ export default function AccountTokens() {
   const { tokens } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
+  const zone = useZone()
   const [form, fields] = useForm({
     id: 'token-form',
     lastResult: actionData?.intent === 'create-token' ? actionData.result : undefined,
@@ -78,6 +81,7 @@ export default function AccountTokens() {
           <p className="token-box mono">{created.token}</p>
         </div>
       ) : null}
+      {tokens.length ? <ZoneNote /> : null}
       {tokens.length ? (
         <TableWrap label={t('account.tokens.caption')}>
           <table>
@@ -98,7 +102,7 @@ export default function AccountTokens() {
                 <tr key={tok.id}>
                   <td>{tok.name}</td>
                   <td>{date(tok.createdAt, 'date')}</td>
-                  <td>{tok.lastUsedAt ? date(tok.lastUsedAt, 'datetime') : t('account.never')}</td>
+                  <td>{tok.lastUsedAt ? date(tok.lastUsedAt, 'datetime', zone) : t('account.never')}</td>
                   <td>{tok.expiresAt ? date(tok.expiresAt, 'date') : t('account.never')}</td>
                   <td>{t(`account.tokens.scope.${tok.scope}`)}</td>
                   <td>

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StackedBarChart } from '~/components/stacked-bar-chart'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
-import { actionsBoard, boardFilterOptions } from '~/modules/actions/board.server'
+import { actionsBoardRead, boardFilterOptions } from '~/modules/actions/board.server'
 import { BoardQuerySchema } from '~/modules/actions/schemas'
 import { actionsToday } from '~/modules/actions/overdue.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
@@ -11,7 +11,9 @@ import { assertAllowed } from '~/modules/core/domain-error.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { TableWrap } from '~/components/table-wrap'
+import { withReads } from '~/modules/core/read-busy.server'
 
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 export const meta = titleMeta('actions.board.title')
 
 // The follow-up board: per member state and organization, open, overdue and done actions, as a table
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (filters.group && !options.groups.some((g) => g.slug === filters.group)) delete filters.group
     const query = new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)])).toString()
     return {
-      rows: actionsBoard(viewer, lang, new Date(), filters),
+      rows: await withReads(lang, () => actionsBoardRead(viewer, lang, new Date(), filters)),
       today: actionsToday(),
       filters,
       options,

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { TableHead } from '~/components/table-head'
+import { useZone } from '~/i18n/use-zone'
+import { ZoneNote } from '~/components/zone-note'
 import { useT } from '~/i18n/use-t'
 import { auditFiltersOf, auditKindOptions, listAuditInWords } from '~/modules/audit/in-words.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
@@ -26,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminAudit() {
   const { items, filters, nextBefore, kinds } = useLoaderData<typeof loader>()
   const { t, date } = useT()
+  const zone = useZone()
   const location = useLocation()
   const badge = { ok: 'ok', refused: 'danger', failed: 'warn' } as const
 
@@ -104,6 +107,7 @@ export default function AdminAudit() {
         </a>
       </p>
 
+      {items.length ? <ZoneNote /> : null}
       {items.length === 0 ? (
         <p className="muted">{t('admin.audit.empty')}</p>
       ) : (
@@ -116,7 +120,7 @@ export default function AdminAudit() {
               {items.map((e) => (
                 <tr key={e.id}>
                   <td className="admin-nowrap">
-                    <time dateTime={new Date(e.at).toISOString()}>{date(e.at, 'datetime')}</time>
+                    <time dateTime={new Date(e.at).toISOString()}>{date(e.at, 'datetime', zone)}</time>
                   </td>
                   <td>
                     {e.sentence}

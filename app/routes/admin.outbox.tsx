@@ -2,6 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { AdminNav } from '~/components/admin-nav'
 import { TableHead } from '~/components/table-head'
+import { useZone } from '~/i18n/use-zone'
+import { ZoneNote } from '~/components/zone-note'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowedPage, pageFailure } from '~/modules/core/form-reply.server'
@@ -98,10 +100,11 @@ function mailKindName(t: T['t'], kind: string): string {
 function linkStateText(
   t: T['t'],
   date: T['date'],
+  zone: string,
   link: { state: 'valid' | 'used' | 'expired' | 'unknown'; expiresAt: Date | string | null },
 ): string {
   if (link.state === 'valid' && link.expiresAt) {
-    return t('admin.outbox.link.validUntil', { date: date(link.expiresAt, 'datetime') })
+    return t('admin.outbox.link.validUntil', { date: date(link.expiresAt, 'datetime', zone) })
   }
   return t(`admin.outbox.link.${link.state}`)
 }
@@ -109,6 +112,7 @@ function linkStateText(
 export default function AdminOutbox() {
   const { items, smtp, mayResend, paged, nextBefore, filters } = useLoaderData<typeof loader>()
   const { t, date } = useT()
+  const zone = useZone()
   const location = useLocation()
   const pageQuery = (before: number | null) => {
     const p = new URLSearchParams(location.search)
@@ -160,6 +164,7 @@ export default function AdminOutbox() {
         </div>
       </Form>
 
+      {items.length ? <ZoneNote /> : null}
       {items.length === 0 ? (
         <p className="muted">
           {filters.kind || filters.state ? t('outbox.noMatch') : t('admin.outbox.empty')}
@@ -182,7 +187,7 @@ export default function AdminOutbox() {
                 <tr key={m.id}>
                   <td className="admin-nowrap">
                     <time dateTime={new Date(m.createdAt).toISOString()}>
-                      {date(m.createdAt, 'datetime')}
+                      {date(m.createdAt, 'datetime', zone)}
                     </time>
                   </td>
                   <td className="mono">{m.to}</td>
@@ -197,19 +202,19 @@ export default function AdminOutbox() {
                     {mailKindName(t, m.kind)}
                     {m.links.map((l, i) => (
                       <span key={i} className="small muted admin-mail-link">
-                        {t(`admin.outbox.link.${l.kind}`)}: {linkStateText(t, date, l)}
+                        {t(`admin.outbox.link.${l.kind}`)}: {linkStateText(t, date, zone, l)}
                       </span>
                     ))}
                   </td>
                   <td>
                     {m.status === 'sent' && m.sentAt ? (
                       <span className="badge ok">
-                        {t('admin.outbox.sent', { date: date(m.sentAt, 'datetime') })}
+                        {t('admin.outbox.sent', { date: date(m.sentAt, 'datetime', zone) })}
                       </span>
                     ) : m.status === 'failed' ? (
                       <span className="badge danger">
                         {t('notifications.outbox.failed', {
-                          date: date(m.failedAt ?? m.createdAt, 'datetime'),
+                          date: date(m.failedAt ?? m.createdAt, 'datetime', zone),
                         })}
                       </span>
                     ) : m.status === 'sending' ? (
@@ -218,7 +223,7 @@ export default function AdminOutbox() {
                       <span className="badge danger">
                         {t('notifications.outbox.retryAt', {
                           count: m.attempts,
-                          date: date(m.nextAttemptAt, 'datetime'),
+                          date: date(m.nextAttemptAt, 'datetime', zone),
                         })}
                       </span>
                     ) : (

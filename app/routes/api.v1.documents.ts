@@ -16,9 +16,10 @@ import {
 } from '~/modules/documents/api.server'
 import { NEW_DOCUMENT_FIELDS } from '~/modules/documents/constants'
 import { getDocumentDetails } from '~/modules/documents/details.server'
-import { listDocuments, readListQuery } from '~/modules/documents/queries.server'
+import { listDocumentsRead, readListQuery } from '~/modules/documents/queries.server'
 import { formValues, NewDocumentSchema } from '~/modules/documents/schemas'
 import { createDocument } from '~/modules/documents/writes.server'
+import { withReads } from '~/modules/core/read-busy.server'
 
 const LIMIT = 50
 
@@ -27,11 +28,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = optionalApiViewer(request)
   const params = new URL(request.url).searchParams
   const offset = decodeCursor(params.get('cursor'))
-  const { items, hasMore } = listDocuments(viewer, readListQuery(params), {
-    limit: LIMIT,
-    offset,
-    lang: apiLang(viewer),
-  })
+  const { items, hasMore } = await withReads(
+    apiLang(viewer),
+    () =>
+      listDocumentsRead(viewer, readListQuery(params), {
+        limit: LIMIT,
+        offset,
+        lang: apiLang(viewer),
+      }),
+    { api: true },
+  )
   return apiJson({ items: items.map(listItem), nextCursor: hasMore ? encodeCursor(offset + LIMIT) : null })
 }
 

@@ -16,6 +16,7 @@ import {
   searchAcross,
   typeQuery,
 } from '~/modules/search/records.server'
+import { withReads } from '~/modules/core/read-busy.server'
 
 const LIMIT = 20
 
@@ -38,7 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
   if (!q) return apiJson({ items: [], nextCursor: null })
   const types = query.type ? [query.type] : searchableTypes(viewer)
-  const { items, next } = searchAcross(q, { types, from, limit: LIMIT })
+  const { items, next } = await withReads(
+    q.lang ?? 'en',
+    () => searchAcross(q, { types, from, limit: LIMIT }),
+    {
+      api: true,
+    },
+  )
   return apiJson({ items: items.map(apiSearchItem), nextCursor: next ? encodePosition(next) : null })
 }
 

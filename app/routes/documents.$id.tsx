@@ -13,6 +13,10 @@ import { formFailure, notFoundResponse, pageFailure } from '~/modules/core/form-
 import { getDocumentDetails } from '~/modules/documents/details.server'
 import { readDocumentPageForm } from '~/modules/documents/forms.server'
 import { isMultipart } from '~/modules/documents/storage.server'
+import { downloadChoice } from '~/modules/documents/download-choice'
+import { resolveLang } from '~/modules/i18n/lang.server'
+import { SEAT_TIME_ZONE, zoneOfViewer } from '~/modules/plans/round-time'
+import { zonedDateTime } from '~/i18n/zones'
 import { uploadOptions } from '~/modules/documents/queries.server'
 import {
   addTranslation,
@@ -42,8 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const flash = (Object.keys(FLASHES) as (keyof typeof FLASHES)[]).find((f) => flags.has(f))
   return {
     ...details,
+    // the main download: the interface language's file when up to date, else the original
+    files: downloadChoice(resolveLang(request, viewer), details.versions, details.doc.currentVersion),
     options: viewer && details.permissions.edit ? uploadOptions(viewer) : null,
     maxMb: getEnv().MAX_UPLOAD_MB,
+    // the zone the reader reads (and an editor enters) times in: their own, the seat's when signed out
+    timeZone: viewer ? zoneOfViewer(viewer) : SEAT_TIME_ZONE,
     flash: flash ? FLASHES[flash] : null,
   }
 }
@@ -84,15 +92,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DocumentPage() {
-  const { doc, versions, translations, downloads, permissions, flash, options, maxMb } =
+  const { doc, versions, translations, downloads, permissions, flash, options, maxMb, timeZone, files } =
     useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const lastResult = (intent: string) => (replied?.intent === intent ? replied.result : undefined)
-  const { t, lang, date } = useT()
+  const tr = useT()
+  const { t, lang, date } = tr
   const title = localized(lang, doc.titleEs, doc.titleEn) || t('documents.noTitle')
   const otherTitle = lang === 'es' ? doc.titleEn : doc.titleEs
-  const current = versions.find((v) => v.number === doc.currentVersion) ?? versions[0]
-  const currentOriginal = current?.files.find((f) => f.isOriginal) ?? current?.files[0]
+  const main = files.main
   const groupName = doc.group ? (lang === 'es' ? doc.group.nameEs : doc.group.nameEn) : null
   const ownerName = lang === 'es' ? doc.owner.nameEs : doc.owner.nameEn
 
@@ -118,7 +126,7 @@ export default function DocumentPage() {
       {doc.embargoed && doc.embargoUntil ? (
         <p className="alert info">
           {t('documents.embargoNotice', {
-            date: date(doc.embargoUntil, 'datetime'),
+            date: zonedDateTime(tr, doc.embargoUntil, timeZone),
             organization: ownerName,
           })}
         </p>
@@ -147,7 +155,7 @@ export default function DocumentPage() {
             <>
               <dt>{t('documents.uploadedBy')}</dt>
               <dd>
-                {doc.uploadedBy}, {date(doc.createdAt, 'datetime')}
+                {doc.uploadedBy}, {zonedDateTime(tr, doc.createdAt, timeZone)}
               </dd>
             </>
           ) : null}
@@ -199,29 +207,46 @@ export default function DocumentPage() {
           ) : null}
         </dl>
         {doc.description ? <p className="documents-description">{doc.description}</p> : null}
-        {current && currentOriginal ? (
+        {main ? (
           <p>
-            <a className="button" href={downloadUrl(doc.id, current.number, currentOriginal.language)}>
+            <a className="button" href={downloadUrl(doc.id, main.version, main.language)}>
               {t('documents.downloadFile', {
-                language: t(`documents.lang.${currentOriginal.language}`),
-                version: current.number,
+                language: t(`documents.lang.${main.language}`),
+                version: main.version,
               })}
             </a>
           </p>
         ) : null}
+        {files.others.length ? (
+          <>
+            <h3 className="small">{t('documents.otherLanguages')}</h3>
+            <ul className="list-plain small">
+              {files.others.map((f) => (
+                <li key={f.language}>
+                  <a href={downloadUrl(doc.id, f.version, f.language)} hrefLang={f.language}>
+                    {t(`documents.offered.${f.kind}.${f.state}`, {
+                      language: t(`documents.lang.${f.language}`),
+                      version: f.version,
+                    })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
-      {current && currentOriginal?.mimeType === 'application/pdf' ? (
+      {main?.mimeType === 'application/pdf' ? (
         <details className="documents-viewer-box">
           <summary>{t('documents.viewer')}</summary>
           <iframe
             className="documents-viewer"
-            src={`/documents/${doc.id}/view?version=${current.number}&lang=${currentOriginal.language}`}
+            src={`/documents/${doc.id}/view?version=${main.version}&lang=${main.language}`}
             title={t('documents.viewerTitle', { title })}
             loading="lazy"
           />
           <p className="small">
-            <a href={`/documents/${doc.id}/view?version=${current.number}&lang=${currentOriginal.language}`}>
+            <a href={`/documents/${doc.id}/view?version=${main.version}&lang=${main.language}`}>
               {t('documents.openPdf')}
             </a>
           </p>
@@ -243,7 +268,7 @@ export default function DocumentPage() {
         </>
       ) : null}
       {permissions.edit && options ? (
-        <EditDocumentForm doc={doc} options={options} lastResult={lastResult('edit')} />
+        <EditDocumentForm doc={doc} options={options} lastResult={lastResult('edit')} timeZone={timeZone} />
       ) : null}
 
       {permissions.delete || permissions.restore ? (

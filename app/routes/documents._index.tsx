@@ -3,12 +3,14 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Pager } from '~/components/pager'
 import { TableHead } from '~/components/table-head'
 import { localized } from '~/i18n'
+import { useZone } from '~/i18n/use-zone'
+import { zonedDateTime } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { DOCUMENT_KINDS, FILE_LANGUAGES, SORTS } from '~/modules/documents/constants'
 import {
-  listDocuments,
+  listDocumentsRead,
   listFilterOptions,
   PAGE_SIZE,
   readListQuery,
@@ -16,7 +18,9 @@ import {
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { titleMeta } from '~/i18n/meta'
 import { TableWrap } from '~/components/table-wrap'
+import { withReads } from '~/modules/core/read-busy.server'
 
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 export const meta = titleMeta('documents.title')
 
 // Public documents are listed without signing in; everything else follows the viewer (in SQL).
@@ -24,11 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request)
   const query = readListQuery(new URL(request.url).searchParams, 'language')
   const page = query.page ?? 1
-  const { items, hasMore } = listDocuments(viewer, query, {
-    lang: resolveLang(request, viewer),
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  })
+  const { items, hasMore } = await withReads(resolveLang(request, viewer), () =>
+    listDocumentsRead(viewer, query, {
+      lang: resolveLang(request, viewer),
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
+  )
   return {
     items,
     hasMore,
@@ -43,7 +49,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function DocumentList() {
   const { items, hasMore, page, query, options, canUpload, canListDeleted } = useLoaderData<typeof loader>()
-  const { t, lang, date } = useT()
+  const tr = useT()
+  const { t, lang, date } = tr
+  const timeZone = useZone()
   const pageLink = (n: number) => {
     const params = new URLSearchParams()
     for (const [k, v] of Object.entries(query))
@@ -177,7 +185,9 @@ export default function DocumentList() {
                       ) : null}
                       {d.embargoUntil && new Date(d.embargoUntil).getTime() > Date.now() ? (
                         <div className="small muted">
-                          {t('documents.embargoedUntil', { date: date(d.embargoUntil, 'datetime') })}
+                          {t('documents.embargoedUntil', {
+                            date: zonedDateTime(tr, d.embargoUntil, timeZone),
+                          })}
                         </div>
                       ) : null}
                     </td>

@@ -21,6 +21,8 @@ import { titleMeta } from '~/i18n/meta'
 import { safeReturnTo, withParam } from '~/modules/auth/return-to'
 import { NO_STORE } from '~/modules/core/form-reply.server'
 import { discardTemp } from '~/modules/documents/storage.server'
+import { zonedToUtc } from '~/modules/meetings/time'
+import { zoneOfViewer } from '~/modules/plans/round-time'
 import { data } from '@remix-run/node'
 
 export const meta = titleMeta('documents.new.title')
@@ -38,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const askedReturn = search.get('returnTo')
   const returnTo = safeReturnTo(askedReturn)
   return {
+    // the embargo is entered in the uploader's zone
+    timeZone: zoneOfViewer(viewer),
     returnTo,
     returnToRefused: askedReturn !== null && returnTo === null,
     ...uploadOptions(viewer),
@@ -84,8 +88,18 @@ export async function action({ request }: ActionFunctionArgs) {
 type FormShape = Partial<Record<(typeof NEW_DOCUMENT_FIELDS)[number] | 'file' | 'returnTo', string>>
 
 export default function NewDocument() {
-  const { visibilities, groups, maxMb, meeting, agendaItem, agenda, meetings, returnTo, returnToRefused } =
-    useLoaderData<typeof loader>()
+  const {
+    visibilities,
+    groups,
+    maxMb,
+    meeting,
+    agendaItem,
+    agenda,
+    meetings,
+    returnTo,
+    returnToRefused,
+    timeZone,
+  } = useLoaderData<typeof loader>()
   const replied = useActionData<typeof action>()
   const { t, lang } = useT()
   const { upload, form, fields, errorsOf } = useUploadForm<FormShape>(
@@ -95,6 +109,13 @@ export default function NewDocument() {
         returnTo && record.id
           ? withParam(returnTo, 'evidence', record.id)
           : `/documents/${record.id}?uploaded=1`,
+      // The API reads a time without offset as UTC: the embargo typed in the person's zone goes as UTC
+      // (a malformed one goes as typed, and the API's message comes back to the field).
+      prepare: (sent) => {
+        const typed = sent.get('embargoUntil')
+        const utc = typeof typed === 'string' && typed ? zonedToUtc(typed.slice(0, 16), timeZone) : null
+        if (utc) sent.set('embargoUntil', utc.toISOString())
+      },
     },
     {
       lastResult: replied?.result,
@@ -165,6 +186,7 @@ export default function NewDocument() {
           visibilities={visibilities}
           groups={groups}
           errorsOf={errorsOf}
+          timeZone={timeZone}
         />
         {choice('meeting', [{ id: '', label: t('documents.field.meetingNone') }, ...meetings])}
         {agenda.length || errorsOf('agendaItem')

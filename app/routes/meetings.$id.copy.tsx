@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { replyErrors } from '~/components/form-reply'
 import { ReplyInput } from '~/components/reply-fields'
+import { withZone } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { invalidForm, parseForm } from '~/modules/core/forms.server'
 import { assertAllowedPage, formFailure } from '~/modules/core/form-reply.server'
@@ -40,7 +41,7 @@ export default function CopyMeeting() {
   const { meetingId, timeZone, suggested } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const reply = actionData?.result
-  const { t, zone: zoneName } = useT()
+  const { t } = useT()
   return (
     <section aria-labelledby="copy-title" className="card meetings-form-card">
       <h2 id="copy-title">{t('meetingsRun.copyTitle')}</h2>
@@ -52,8 +53,8 @@ export default function CopyMeeting() {
           name="startsAt"
           id="copy-startsAt"
           type="datetime-local"
-          label={t('meetingsRun.copyStart')}
-          hint={t('meetingsRun.copyStartHint', { zone: zoneName(timeZone) })}
+          label={withZone({ t }, t('meetingsRun.copyStart'), timeZone)}
+          hint={t('meetingsRun.copyStartHint')}
           required
           defaultValue={suggested}
         />

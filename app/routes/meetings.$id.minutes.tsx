@@ -11,6 +11,7 @@ import {
 } from '~/components/minutes'
 import { replyErrors, replyValue } from '~/components/form-reply'
 import { ReplyInput } from '~/components/reply-fields'
+import { withZone } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { invalid } from '~/modules/core/domain-error.server'
 import { invalidForm, parseForm } from '~/modules/core/forms.server'
@@ -136,7 +137,7 @@ export default function MinutesTab() {
     official,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { t, date, zone: zoneName } = useT()
+  const { t, date } = useT()
   const result = actionData?.result
   const conflict = (actionData as { conflict?: MinutesConflictState | null } | undefined)?.conflict ?? null
   // Which item a refused form belonged to, so that its message and text show there.
@@ -168,8 +169,8 @@ export default function MinutesTab() {
               name="commentDeadline"
               id="commentDeadline"
               type="datetime-local"
-              label={t('meetings.minutes.commentDeadline')}
-              hint={t('meetings.agenda.startsAtHint', { zone: zoneName(timeZone) })}
+              label={withZone({ t }, t('meetings.minutes.commentDeadline'), timeZone)}
+              hint={t('meetings.agenda.startsAtHint')}
               required
               defaultValue={suggestedDeadline}
             />

@@ -4,6 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { MessageKey } from '~/i18n'
 import { titleMeta } from '~/i18n/meta'
+import { useZone } from '~/i18n/use-zone'
+import { ZoneNote } from '~/components/zone-note'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { NO_STORE, pageFailure } from '~/modules/core/form-reply.server'
@@ -71,6 +73,7 @@ const dayKey = (d: string | Date) => new Date(d).toISOString().slice(0, 10)
 export default function Notifications() {
   const { items, kind, unread, unreadTotal, nextBefore } = useLoaderData<typeof loader>()
   const { t, date } = useT()
+  const zone = useZone()
   const days: { day: string; items: typeof items }[] = []
   for (const n of items) {
     const day = dayKey(n.createdAt)
@@ -86,6 +89,7 @@ export default function Notifications() {
   return (
     <>
       <h1>{t('notifications.title')}</h1>
+      <ZoneNote />
       <p>
         <Link to="/account/notifications">{t('notifications.preferences')}</Link>
       </p>
@@ -128,7 +132,9 @@ export default function Notifications() {
                 <Link to={n.path}>{t(`notifications.text.${n.kind}` as MessageKey, { title: n.title })}</Link>{' '}
                 <span className="small muted">
                   {t(`notifications.kind.${n.kind}` as MessageKey)} ·{' '}
-                  <time dateTime={new Date(n.createdAt).toISOString()}>{date(n.createdAt, 'datetime')}</time>
+                  <time dateTime={new Date(n.createdAt).toISOString()}>
+                    {date(n.createdAt, 'datetime', zone)}
+                  </time>
                 </span>
                 {n.read ? null : (
                   <Form method="post" className="inline-form">

@@ -6,6 +6,8 @@ import { ReplyInput, ReplySelect, ReplyTextArea } from '~/components/reply-field
 import { SubmitButton } from '~/components/submit-button'
 import { Countdown, Deadline, Outcome } from '~/components/procedures/procedures'
 import { pageTitle } from '~/i18n/meta'
+import { SEAT_TIME_ZONE } from '~/modules/plans/round-time'
+import { withZone } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-reply.server'
@@ -264,7 +266,8 @@ export default function ProcedurePage() {
               id="ext-deadline"
               name="deadline"
               type="datetime-local"
-              label={t('procedures.field.extendDeadline')}
+              label={withZone({ t }, t('procedures.field.extendDeadline'), SEAT_TIME_ZONE)}
+              hint={t('procedures.field.deadlineHint')}
             />
             <ReplyTextArea
               reply={replyFor('extend')}

@@ -5,6 +5,8 @@ import { replyErrors, replyValue, replyValues } from '~/components/form-reply'
 import { ReplyInput, ReplySelect, ReplyTextArea } from '~/components/reply-fields'
 import { SubmitButton } from '~/components/submit-button'
 import { titleMeta } from '~/i18n/meta'
+import { SEAT_TIME_ZONE } from '~/modules/plans/round-time'
+import { withZone } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowedPage, formFailure, NO_STORE } from '~/modules/core/form-reply.server'
@@ -148,7 +150,8 @@ export default function NewProcedurePage() {
           id="p-deadline"
           name="deadline"
           type="datetime-local"
-          label={t('procedures.field.deadline')}
+          label={withZone({ t }, t('procedures.field.deadline'), SEAT_TIME_ZONE)}
+          hint={t('procedures.field.deadlineHint')}
         />
         <ReplySelect
           reply={reply}

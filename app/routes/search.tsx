@@ -14,7 +14,9 @@ import {
   type Counts,
   type RecordHit,
 } from '~/modules/search/records.server'
+import { withReads } from '~/modules/core/read-busy.server'
 
+export { keepHeaders as headers } from '~/modules/core/route-headers'
 export const meta = titleMeta('search.title')
 
 const PAGE = 20
@@ -83,12 +85,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const query = typeQuery({ viewer, q, year, lang })
   if (!query) return { ...base, counts: null as Counts | null, groups: [], items: [] }
-  const counts = countAll(query)
-  const groups = type
-    ? [{ type, ...searchType(type, query, { limit: PAGE, offset: (page - 1) * PAGE }) }]
-    : base.types
-        .filter((t) => counts[t] > 0)
-        .map((t) => ({ type: t, ...searchType(t, query, { limit: GROUP, offset: 0 }) }))
+  const { counts, groups } = await withReads(lang, async () => {
+    const counts = await countAll(query)
+    const groups = type
+      ? [{ type, ...(await searchType(type, query, { limit: PAGE, offset: (page - 1) * PAGE })) }]
+      : []
+    // one type after the other: each is one place in the read pool's queue
+    for (const t of type ? [] : base.types.filter((ty) => counts[ty] > 0))
+      groups.push({ type: t, ...(await searchType(t, query, { limit: GROUP, offset: 0 })) })
+    return { counts, groups }
+  })
   return {
     ...base,
     counts: counts as Counts | null,

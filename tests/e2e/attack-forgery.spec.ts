@@ -33,10 +33,10 @@ function actionOwnedOnlyBy(code: string): string {
   return one<{ id: string }>(
     `select a.id from action_items a
       where exists (select 1 from action_owners o where o.action_id = a.id and o.organization_id = ?)
-        and not exists (select 1 from action_owners o where o.action_id = a.id and o.organization_id = ?)
+        and not exists (select 1 from action_owners o where o.action_id = a.id and o.organization_id <> ?)
       order by a.id limit 1`,
     orgId(code),
-    orgId('MX'),
+    orgId(code),
   ).id
 }
 

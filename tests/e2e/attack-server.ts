@@ -55,6 +55,7 @@ export async function ownServer(
         APP_ORIGIN: url,
         NODE_ENV: 'production',
         DEMO_DATA: 'on',
+        WEB_CONCURRENCY: '1',
         ...env,
       }
       delete childEnv.DATABASE_PATH

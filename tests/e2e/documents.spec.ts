@@ -135,3 +135,25 @@ test('an observer does not see a members-only document, and gets 404 at its addr
   await expect(other.getByRole('link', { name: 'Regional Action Plan on Labor Migration' })).toHaveCount(0)
   await observer.close()
 })
+
+// With JavaScript the upload goes to the API, which reads a time without offset as UTC: the page sends the
+// embargo typed in Mexico City's time as UTC, and shows it back in that time.
+test('an embargo typed at 10:00 in Mexico City is 16:00 UTC, shown back as 10:00 (JavaScript on)', async ({
+  page,
+  signIn,
+}) => {
+  const title = `Nota embargada ${Date.now() % 100000}`
+  await signIn('mx.delegate@rcm.example')
+  await page.goto('/documents/new?lang=es')
+  await page.getByLabel('Título (en el idioma del archivo)').fill(title)
+  await page.getByLabel('Tipo de documento').selectOption('report')
+  await page.getByLabel('Embargo hasta (hora de Ciudad de México (UTC−6))').fill('2030-01-15T10:00')
+  await page
+    .getByLabel('Archivo', { exact: true })
+    .setInputFiles({ name: 'nota.pdf', mimeType: 'application/pdf', buffer: await pdf(title) })
+  await page.getByRole('button', { name: 'Subir', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(title)
+  const stored = queryValue<number>('select embargo_until from documents where title_es = ?', title)
+  expect(new Date(stored).toISOString()).toBe('2030-01-15T16:00:00.000Z')
+  await expect(page.getByText('10:00 (hora de Ciudad de México (UTC−6))').first()).toBeVisible()
+})

@@ -1,5 +1,5 @@
 import http from 'node:http'
-import { expect, test } from './fixtures'
+import { createSessionCookie, expect, queryValue, test } from './fixtures'
 
 // What the Express layer adds before any route runs (server.mjs), checked over real HTTP.
 test('a POST without Origin, or from another origin, is refused with 403', async ({
@@ -87,6 +87,20 @@ test('the public calendar (cached) carries nothing of the Host header a caller s
   expect(r.headers['cache-control']).toContain('public')
   expect(r.body).toContain('BEGIN:VCALENDAR')
   expect(r.body).not.toContain('evil.example')
+})
+
+test('downloads and calendars say nosniff once (server.mjs), not twice', async ({ baseURL }) => {
+  const cookie = await createSessionCookie('secretariat@rcm.example', baseURL!)
+  const documentId = queryValue(
+    'select d.id from documents d join document_versions v on v.document_id = d.id where d.deleted_at is null limit 1',
+  )
+  const meetingId = queryValue('select id from meetings limit 1')
+  for (const path of [`/documents/${documentId}/download`, '/calendar.ics', `/meetings/${meetingId}.ics`]) {
+    const r = await rawRequest(baseURL!, { path, headers: { Cookie: `rcm_session=${cookie.value}` } })
+    expect(r.status, path).toBe(200)
+    // Node joins a repeated header with ", "
+    expect(r.headers['x-content-type-options'], path).toBe('nosniff')
+  }
 })
 
 test('too many failed sign-ins answer 429 with Retry-After, on the page and in data requests', async ({

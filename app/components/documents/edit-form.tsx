@@ -4,6 +4,7 @@ import { Form } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
 import type { DocumentKind, Visibility } from '~/modules/documents/constants'
+import { utcToZoned } from '~/modules/meetings/time'
 import { DocumentMetadataFields, type GroupOption, type MetadataName } from './metadata-fields'
 
 export interface EditableDocument {
@@ -20,16 +21,19 @@ export interface EditableDocument {
   tags: string[]
 }
 
-/** `2026-03-01T09:00` for a datetime-local input, in UTC like the label says. */
-const forDateTimeInput = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 16) : undefined)
+/** `2026-03-01T09:00` for a datetime-local input, in the person's zone like the label says. */
+export const forDateTimeInput = (d: Date | string | null, timeZone: string) =>
+  d ? utcToZoned(new Date(d), timeZone) : undefined
 
 /** `options`: the visibilities and groups the viewer may publish to; the document's own stay offered. */
 export function EditDocumentForm({
   doc,
   options,
   lastResult,
+  timeZone,
 }: {
   doc: EditableDocument
+  timeZone: string
   options: { visibilities: readonly Visibility[]; groups: readonly GroupOption[] }
   lastResult: SubmissionResult<string[]> | undefined
 }) {
@@ -45,7 +49,7 @@ export function EditDocumentForm({
       group: doc.group?.slug,
       description: doc.description ?? undefined,
       documentDate: doc.documentDate ?? undefined,
-      embargoUntil: forDateTimeInput(doc.embargoUntil),
+      embargoUntil: forDateTimeInput(doc.embargoUntil, timeZone),
       tags: doc.tags.join(', '),
     },
   })
@@ -80,7 +84,13 @@ export function EditDocumentForm({
               )}
             </Field>
           ))}
-          <DocumentMetadataFields fields={fields} visibilities={visibilities} groups={groups} />
+          <DocumentMetadataFields
+            fields={fields}
+            visibilities={visibilities}
+            groups={groups}
+            timeZone={timeZone}
+            embargoAt={doc.embargoUntil}
+          />
           <div>
             <button type="submit">{t('documents.submit.save')}</button>
           </div>

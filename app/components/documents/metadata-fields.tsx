@@ -3,6 +3,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { Field, FieldErrors } from '~/components/forms'
 import { useT } from '~/i18n/use-t'
+import { zoneLabel } from '~/i18n/zones'
 import { DOCUMENT_KINDS, type Visibility } from '~/modules/documents/constants'
 
 export type MetadataName =
@@ -30,13 +31,20 @@ export function DocumentMetadataFields({
   visibilities,
   groups,
   errorsOf = (name) => fields[name].errors,
+  timeZone,
+  embargoAt,
 }: {
   fields: Record<MetadataName, TextField>
   visibilities: readonly Visibility[]
   groups: readonly GroupOption[]
   errorsOf?: (name: MetadataName) => string[] | undefined
+  /** the zone the embargo is entered in (the person's) */
+  timeZone: string
+  /** the embargo now set, for the zone's offset at that moment */
+  embargoAt?: Date | string | null
 }) {
-  const { t, lang } = useT()
+  const tr = useT()
+  const { t, lang } = tr
   const visibilityErrors = errorsOf('visibility')
   const visibilityErrorId = `${fields.visibility.id}-error`
   return (
@@ -126,7 +134,9 @@ export function DocumentMetadataFields({
       </Field>
       <Field
         id={fields.embargoUntil.id}
-        label={t('documents.field.embargoUntil')}
+        label={t('documents.field.embargoUntil', {
+          zone: zoneLabel(tr, timeZone, embargoAt ? new Date(embargoAt) : null),
+        })}
         hint={t('documents.field.embargoHint')}
         errors={errorsOf('embargoUntil')}
       >

@@ -1,5 +1,7 @@
 // A document's history as its page shows it: each language against the current version, and every
 // version with its files (all of them stay downloadable).
+import { useZone } from '~/i18n/use-zone'
+import { ZoneNote } from '~/components/zone-note'
 import { useT } from '~/i18n/use-t'
 import type { FileLanguage, TextFailure, TextStatus } from '~/modules/documents/constants'
 import { TableHead } from '../table-head'
@@ -90,9 +92,11 @@ export function VersionList({
   }[]
 }) {
   const { t, date } = useT()
+  const zone = useZone()
   return (
     <section aria-labelledby="versions-heading">
       <h2 id="versions-heading">{t('documents.versions')}</h2>
+      <ZoneNote />
       {versions.map((v) => (
         <article key={v.number} className="card">
           <h3>
@@ -105,7 +109,7 @@ export function VersionList({
             ) : null}
           </h3>
           <p className="small muted">
-            {[v.uploadedBy, date(v.createdAt, 'datetime')].filter(Boolean).join(' · ')}
+            {[v.uploadedBy, date(v.createdAt, 'datetime', zone)].filter(Boolean).join(' · ')}
           </p>
           <p>{v.note ?? <span className="muted">{t('documents.noNote')}</span>}</p>
           <TableWrap label={t('documents.version', { number: v.number })}>
@@ -171,6 +175,7 @@ export function DownloadLog({
   }[]
 }) {
   const { t, date } = useT()
+  const zone = useZone()
   return (
     <section aria-labelledby="downloads-heading">
       <h2 id="downloads-heading">{t('documents.downloads')}</h2>
@@ -187,7 +192,7 @@ export function DownloadLog({
             <tbody>
               {downloads.map((d, i) => (
                 <tr key={i}>
-                  <td>{date(d.at, 'datetime')}</td>
+                  <td>{date(d.at, 'datetime', zone)}</td>
                   <td>
                     {d.name ?? '—'}{' '}
                     {d.organization ? <span className="muted">({d.organization})</span> : null}

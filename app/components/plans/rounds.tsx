@@ -6,6 +6,7 @@ import { FieldErrors, FormErrors } from '~/components/forms'
 import { replyErrors, replyValue, replyValues, type Reply } from '~/components/form-reply'
 import { ReplyInput, ReplySelect, ReplyTextArea } from '~/components/reply-fields'
 import { SubmitButton } from '~/components/submit-button'
+import { withZone, zoneLabel } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 import { ROUND_OUTCOMES, type RoundOutcome } from '~/modules/plans/constants'
 
@@ -17,12 +18,12 @@ interface Option {
 
 /** "3 Dec 2026, 17:00 (Panama time (UTC−5))" in the person's zone. */
 export function When({ at, zone }: { at: string | Date; zone: string }) {
-  const { date, zone: zoneName } = useT()
+  const { t, date } = useT()
   const d = new Date(at)
   return (
     <>
       <time dateTime={d.toISOString()}>{date(d, 'datetime', zone)}</time>{' '}
-      <span className="muted small">({zoneName(zone, d)})</span>
+      <span className="muted small">({zoneLabel({ t }, zone, d)})</span>
     </>
   )
 }
@@ -66,7 +67,7 @@ export function OpenRoundForm({
   sections: { id: string; label: string }[]
   organizations: Option[]
 }) {
-  const { t, zone: zoneName } = useT()
+  const { t } = useT()
   const scope = replyValue(reply, 'scope') ?? 'whole'
   const chosenSections = replyValues(reply, 'sections') ?? []
   const chosenOrgs = replyValues(reply, 'organizations') ?? []
@@ -111,8 +112,8 @@ export function OpenRoundForm({
           id="round-deadline"
           name="deadline"
           type="datetime-local"
-          label={t('planRounds.deadline')}
-          hint={t('planRounds.deadlineHint', { zone: zoneName(zone) })}
+          label={withZone({ t }, t('planRounds.deadline'), zone)}
+          hint={t('planRounds.deadlineHint')}
         />
         <fieldset>
           <legend>{t('planRounds.scope')}</legend>

@@ -1,5 +1,6 @@
 // The written procedures' pieces: the deadline in San José's time and the person's own, the countdown as
 // text (computed by the server's clock at render time), the outcome badge.
+import { zoneLabel } from '~/i18n/zones'
 import { useT } from '~/i18n/use-t'
 
 export function Deadline({
@@ -11,7 +12,7 @@ export function Deadline({
   seatZone: string
   ownZone: string
 }) {
-  const { t, date, zone } = useT()
+  const { t, date } = useT()
   const d = new Date(at)
   return (
     <>
@@ -22,7 +23,10 @@ export function Deadline({
         <>
           {' · '}
           <span>
-            {t('procedures.deadlineOwn', { date: date(d, 'datetime', ownZone), zone: zone(ownZone, d) })}
+            {t('procedures.deadlineOwn', {
+              date: date(d, 'datetime', ownZone),
+              zone: zoneLabel({ t }, ownZone, d),
+            })}
           </span>
         </>
       ) : null}

@@ -89,7 +89,8 @@ export const actions = defineMessages({
     'actions.field.focalHint':
       'Optional: at most one person of each owner organization. Without one, reminders go to the organization’s focal points.',
     'actions.field.dueDate': 'Due date',
-    'actions.field.dueDateHint': 'A day (YYYY-MM-DD), not before today.',
+    'actions.field.dueDateHint':
+      'A day (YYYY-MM-DD), not before today. It is overdue once that day has ended in San José, the secretariat’s seat.',
     'actions.field.priority': 'Priority',
     'actions.field.tags': 'Tags',
     'actions.field.tagsHint': 'Separated by commas.',
@@ -376,7 +377,8 @@ export const actions = defineMessages({
     'actions.field.focalHint':
       'Opcional: como máximo una persona de cada organización responsable. Sin ella, los recordatorios van a los puntos focales de la organización.',
     'actions.field.dueDate': 'Fecha de vencimiento',
-    'actions.field.dueDateHint': 'Un día (AAAA-MM-DD), no anterior a hoy.',
+    'actions.field.dueDateHint':
+      'Un día (AAAA-MM-DD), no anterior a hoy. Queda vencida cuando ese día termina en San José, sede de la secretaría.',
     'actions.field.priority': 'Prioridad',
     'actions.field.tags': 'Etiquetas',
     'actions.field.tagsHint': 'Separadas por comas.',

@@ -59,6 +59,7 @@ export const common = defineMessages({
     'error.500': 'An unexpected error occurred. The secretariat has been notified in the logs.',
     'error.503':
       'The file could not be prepared now (the server is busy or the file is too large). Please try again in a minute.',
+    'error.busy': 'The server is busy right now. Please try again in a few seconds.',
     'error.status': 'Error {status}',
     'error.home': 'Back to the dashboard',
     'notYet.title': 'Coming soon',
@@ -132,6 +133,7 @@ export const common = defineMessages({
     'error.500': 'Ocurrió un error inesperado. Quedó registrado para la Secretaría.',
     'error.503':
       'No se pudo preparar el archivo ahora (el servidor está ocupado o el archivo es demasiado grande). Vuelva a intentarlo en un minuto.',
+    'error.busy': 'El servidor está ocupado en este momento. Vuelva a intentarlo en unos segundos.',
     'error.status': 'Error {status}',
     'error.home': 'Volver al inicio',
     'notYet.title': 'Próximamente',

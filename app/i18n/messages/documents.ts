@@ -31,7 +31,7 @@ export const documents = defineMessages({
     'documents.field.documentDate': 'Date of the document',
     'documents.field.documentDateHint':
       'The date the document bears; its year is part of the reference code.',
-    'documents.field.embargoUntil': 'Embargo until (UTC)',
+    'documents.field.embargoUntil': 'Embargo until ({zone})',
     'documents.field.embargoHint':
       'Optional. Until then only your organization and the secretariat see the document.',
     'documents.field.tags': 'Tags',
@@ -133,6 +133,11 @@ export const documents = defineMessages({
     'documents.col.download': 'Download',
     'documents.download': 'Download',
     'documents.downloadFile': 'Download {language}, version {version}',
+    'documents.otherLanguages': 'Other languages',
+    'documents.offered.original.current': '{language}: original, version {version}',
+    'documents.offered.original.outdated': '{language}: original of version {version}, outdated',
+    'documents.offered.translation.current': '{language}: translation of version {version}, up to date',
+    'documents.offered.translation.outdated': '{language}: translation of version {version}, outdated',
     'documents.original': 'original',
     'documents.translation': 'translation',
     'documents.sizeKb': '{size} KB',
@@ -173,6 +178,8 @@ export const documents = defineMessages({
     'documents.error.tooLarge': 'The file is larger than the portal accepts.',
     'documents.error.hourlyAllowance':
       'You have sent as many files in the last hour as the portal takes from one person. Try again later.',
+    'documents.error.extractionBusy':
+      'The portal is reading many files right now. Your file was not received: please send it again in a minute.',
     'documents.error.dailyAllowance':
       'This file would take you over what one person may upload in 24 hours. Try again later, or ask the secretariat.',
     'documents.error.emptyFile': 'The file is empty.',
@@ -227,7 +234,7 @@ export const documents = defineMessages({
     'documents.field.documentDate': 'Fecha del documento',
     'documents.field.documentDateHint':
       'La fecha que lleva el documento; su año forma parte del código de referencia.',
-    'documents.field.embargoUntil': 'Embargo hasta (UTC)',
+    'documents.field.embargoUntil': 'Embargo hasta ({zone})',
     'documents.field.embargoHint':
       'Opcional. Hasta entonces solo su organización y la secretaría ven el documento.',
     'documents.field.tags': 'Etiquetas',
@@ -329,6 +336,12 @@ export const documents = defineMessages({
     'documents.col.download': 'Descargar',
     'documents.download': 'Descargar',
     'documents.downloadFile': 'Descargar {language}, versión {version}',
+    'documents.otherLanguages': 'Otros idiomas',
+    'documents.offered.original.current': '{language}: original, versión {version}',
+    'documents.offered.original.outdated': '{language}: original de la versión {version}, desactualizado',
+    'documents.offered.translation.current': '{language}: traducción de la versión {version}, al día',
+    'documents.offered.translation.outdated':
+      '{language}: traducción de la versión {version}, desactualizada',
     'documents.original': 'original',
     'documents.translation': 'traducción',
     'documents.sizeKb': '{size} KB',
@@ -370,6 +383,8 @@ export const documents = defineMessages({
     'documents.error.tooLarge': 'El archivo es más grande de lo que acepta el portal.',
     'documents.error.hourlyAllowance':
       'Ha enviado en la última hora tantos archivos como el portal recibe de una persona. Inténtelo más tarde.',
+    'documents.error.extractionBusy':
+      'El portal está leyendo muchos archivos en este momento. Su archivo no se recibió: envíelo de nuevo en un minuto.',
     'documents.error.dailyAllowance':
       'Con este archivo superaría lo que una persona puede subir en 24 horas. Inténtelo más tarde o consulte a la secretaría.',
     'documents.error.emptyFile': 'El archivo está vacío.',

@@ -29,7 +29,7 @@ export const meetingsRun = defineMessages({
     'meetingsRun.copyHelp':
       'Starts a new meeting with the same details, invitations and agenda; the items move with the new dates. Documents, participants, minutes and decisions are not copied.',
     'meetingsRun.copyStart': 'First day and time of the new meeting',
-    'meetingsRun.copyStartHint': 'Local time of the meeting ({zone}). It lasts as long as this one.',
+    'meetingsRun.copyStartHint': 'Local time of the meeting. It lasts as long as this one.',
     'meetingsRun.copyNumber': 'Number of the new meeting (optional)',
     'meetingsRun.copySubmit': 'Create the copy',
     'meetingsRun.datesMoveItems':
@@ -90,7 +90,7 @@ export const meetingsRun = defineMessages({
     'meetingsRun.copyHelp':
       'Crea una reunión nueva con los mismos datos, invitaciones y orden del día; los puntos se desplazan con las nuevas fechas. No se copian documentos, participantes, actas ni decisiones.',
     'meetingsRun.copyStart': 'Primer día y hora de la nueva reunión',
-    'meetingsRun.copyStartHint': 'Hora local de la reunión ({zone}). Dura lo mismo que esta.',
+    'meetingsRun.copyStartHint': 'Hora local de la reunión. Dura lo mismo que esta.',
     'meetingsRun.copyNumber': 'Número de la nueva reunión (opcional)',
     'meetingsRun.copySubmit': 'Crear la copia',
     'meetingsRun.datesMoveItems':

@@ -85,7 +85,7 @@ export const meetings = defineMessages({
     'meetings.field.timeZone': 'Time zone',
     'meetings.field.startsAt': 'Starts',
     'meetings.field.endsAt': 'Ends',
-    'meetings.field.localTimeHint': 'Local time of the meeting.',
+    'meetings.field.localTimeHint': 'Local time of the meeting, in the time zone chosen above.',
     'meetings.field.place': 'Place',
     'meetings.field.placeHint': 'City and venue. Leave it empty for an online meeting with a link.',
     'meetings.field.onlineUrl': 'Online link',
@@ -97,7 +97,7 @@ export const meetings = defineMessages({
       'A meeting for Member Countries only does not exist for observer countries, international organizations and civil society.',
     'meetings.field.registrationDeadline': 'Registration deadline',
     'meetings.field.registrationDeadlineHint':
-      'Focal points register their delegations until then (local time).',
+      'Focal points register their delegations until then (local time of the meeting).',
     'meetings.field.invited': 'Invited organizations',
 
     'meetings.error.dateTime': 'Enter a date and time.',
@@ -144,7 +144,7 @@ export const meetings = defineMessages({
     'meetings.agenda.editTitle': 'Edit item {number}',
     'meetings.agenda.add': 'Add to the agenda',
     'meetings.agenda.startsAt': 'Time',
-    'meetings.agenda.startsAtHint': 'Local time of the meeting ({zone}).',
+    'meetings.agenda.startsAtHint': 'Local time of the meeting.',
     'meetings.agenda.duration': 'Duration (minutes)',
     'meetings.agenda.parent': 'Under',
     'meetings.agenda.topLevel': '— Main item —',
@@ -368,7 +368,7 @@ export const meetings = defineMessages({
     'meetings.field.timeZone': 'Huso horario',
     'meetings.field.startsAt': 'Inicio',
     'meetings.field.endsAt': 'Fin',
-    'meetings.field.localTimeHint': 'Hora local de la reunión.',
+    'meetings.field.localTimeHint': 'Hora local de la reunión, en el huso horario elegido arriba.',
     'meetings.field.place': 'Lugar',
     'meetings.field.placeHint': 'Ciudad y sede. Déjelo vacío para una reunión virtual con enlace.',
     'meetings.field.onlineUrl': 'Enlace para conectarse',
@@ -380,7 +380,7 @@ export const meetings = defineMessages({
       'Una reunión solo para Países Miembros no existe para los países observadores, los organismos internacionales ni la sociedad civil.',
     'meetings.field.registrationDeadline': 'Plazo de inscripción',
     'meetings.field.registrationDeadlineHint':
-      'Los puntos focales inscriben a sus delegaciones hasta entonces (hora local).',
+      'Los puntos focales inscriben a sus delegaciones hasta entonces (hora local de la reunión).',
     'meetings.field.invited': 'Organizaciones invitadas',
 
     'meetings.error.dateTime': 'Indique una fecha y una hora.',
@@ -431,7 +431,7 @@ export const meetings = defineMessages({
     'meetings.agenda.editTitle': 'Editar el punto {number}',
     'meetings.agenda.add': 'Añadir al orden del día',
     'meetings.agenda.startsAt': 'Hora',
-    'meetings.agenda.startsAtHint': 'Hora local de la reunión ({zone}).',
+    'meetings.agenda.startsAtHint': 'Hora local de la reunión.',
     'meetings.agenda.duration': 'Duración (minutos)',
     'meetings.agenda.parent': 'Dentro de',
     'meetings.agenda.topLevel': '— Punto principal —',

@@ -5,7 +5,9 @@
  * never counts an action it cannot open.
  */
 import { asc, eq, inArray, or, sql } from 'drizzle-orm'
-import { db } from '@db/client'
+import { db, rawSqlite } from '@db/client'
+import { cachedReads, cachedReadsSync } from '~/modules/core/read-cache.server'
+import { runReads, toStatement, type Statement } from '~/modules/core/read-pool.server'
 import { actionItems, actionOwners, organizations, type OrganizationKind } from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
@@ -53,12 +55,12 @@ const filterSql = (viewer: Viewer, filters: BoardFilters) => {
  * the few actions owned twice within one state (the state and its institution, or two institutions) so
  * that they count once. `orgIds` limits the counts to these owner organizations.
  */
-function counts(
+function countStatements(
   viewer: Viewer,
   now: Date,
   orgIds?: string[],
   filters: BoardFilters = {},
-): Map<string, Counts> {
+): Statement[] {
   const today = actionsToday(now)
   const open = sql`${actionItems.status} in ('not_started','in_progress','blocked')`
   const buckets = (times = sql`1`) => sql`sum(${times} * (${open})) as open,
@@ -70,31 +72,16 @@ function counts(
         sql`, `,
       )})`
     : sql``
-  const perOwner = db.all<Counts & { organizationId: string }>(sql`
+  const perOwner = sql`
     select ao.organization_id as organizationId, ${buckets()}
     from ${actionOwners} as ao indexed by action_owners_org_idx
     join ${actionItems} indexed by action_items_board_idx on ${actionItems.id} = ao.action_id
     where ao.kind = 'owner' and ${visibleActionsWhere(viewer)} ${onlyOrgs} ${filterSql(viewer, filters)}
-    group by ao.organization_id`)
-  const parents = new Map(
-    db
-      .select({ id: organizations.id, parentId: organizations.parentId })
-      .from(organizations)
-      .all()
-      .map((o) => [o.id, o.parentId ?? o.id]),
-  )
-  const result = new Map<string, Counts>()
-  const add = (orgId: string, c: Counts, sign: 1 | -1) => {
-    const t = result.get(orgId) ?? { open: 0, overdue: 0, done: 0 }
-    t.open += sign * c.open
-    t.overdue += sign * c.overdue
-    t.done += sign * c.done
-    result.set(orgId, t)
-  }
-  for (const c of perOwner) add(parents.get(c.organizationId) ?? c.organizationId, c, 1)
+    group by ao.organization_id`
+  const parents = sql`select ${organizations.id} as id, coalesce(${organizations.parentId}, ${organizations.id}) as parentId from ${organizations}`
   // Actions owned more than once within one state: counted once per owner above, taken back here.
   const accountable = sql`coalesce(o.parent_id, o.id)`
-  const twice = db.all<Counts & { organizationId: string }>(sql`
+  const twice = sql`
     select g as organizationId, ${buckets(sql`x.extra`)} from (
       select ${accountable} as g, ao.action_id as action_id, count(*) - 1 as extra
       from ${actionOwners} as ao join ${organizations} as o on o.id = ao.organization_id
@@ -104,9 +91,58 @@ function counts(
     ) as x
     join ${actionItems} on ${actionItems.id} = x.action_id
     where ${visibleActionsWhere(viewer)} ${filterSql(viewer, filters)}
-    group by g`)
-  for (const c of twice) add(c.organizationId, c, -1)
+    group by g`
+  return [toStatement(perOwner, 'all'), toStatement(parents, 'all'), toStatement(twice, 'all')]
+}
+
+type CountRow = Counts & { organizationId: string }
+
+function combine([perOwner, parentRows, twice]: unknown[]): Map<string, Counts> {
+  const parents = new Map((parentRows as { id: string; parentId: string }[]).map((o) => [o.id, o.parentId]))
+  const result = new Map<string, Counts>()
+  const add = (orgId: string, c: Counts, sign: 1 | -1) => {
+    const t = result.get(orgId) ?? { open: 0, overdue: 0, done: 0 }
+    t.open += sign * c.open
+    t.overdue += sign * c.overdue
+    t.done += sign * c.done
+    result.set(orgId, t)
+  }
+  for (const c of perOwner as CountRow[]) add(parents.get(c.organizationId) ?? c.organizationId, c, 1)
+  for (const c of twice as CountRow[]) add(c.organizationId, c, -1)
   return result
+}
+
+/** Whether a board's counts may be kept (read-cache.server): without filters they read only the
+ * tables whose writes raise the 'actions' version; the filters read groups and meetings' visibility. */
+const cacheable = (filters: BoardFilters) => !filters.year && !filters.meeting && !filters.group
+
+/** The counts, kept per version of the actions' data and per visibility bucket (never recounted from
+ * every action per view); `fresh` recounts (tests compare both). */
+function counts(
+  viewer: Viewer,
+  now: Date,
+  orgIds?: string[],
+  filters: BoardFilters = {},
+  { fresh = false } = {},
+): Map<string, Counts> {
+  const statements = countStatements(viewer, now, orgIds, filters)
+  if (fresh || !cacheable(filters)) {
+    const sqlite = rawSqlite()
+    return combine(statements.map((s) => sqlite.prepare(s.sql).all(...s.params)))
+  }
+  return combine(cachedReadsSync('actions', statements))
+}
+
+/** The same, read off the main thread when not cached. */
+async function countsRead(
+  viewer: Viewer,
+  now: Date,
+  orgIds?: string[],
+  filters: BoardFilters = {},
+): Promise<Map<string, Counts>> {
+  const statements = countStatements(viewer, now, orgIds, filters)
+  if (!cacheable(filters)) return combine(await runReads(statements))
+  return combine(await cachedReads('actions', statements))
 }
 
 /** Every member state (even with nothing to do), then every other organization that owns actions. */
@@ -115,8 +151,22 @@ export function actionsBoard(
   lang: Lang,
   now = new Date(),
   filters: BoardFilters = {},
+  options: { fresh?: boolean } = {},
 ): BoardRow[] {
-  const byOrg = counts(viewer, now, undefined, filters)
+  return boardRows(counts(viewer, now, undefined, filters, options), lang)
+}
+
+/** The board, its counts read off the main thread when they are not cached (the page). */
+export async function actionsBoardRead(
+  viewer: Viewer,
+  lang: Lang,
+  now = new Date(),
+  filters: BoardFilters = {},
+): Promise<BoardRow[]> {
+  return boardRows(await countsRead(viewer, now, undefined, filters), lang)
+}
+
+function boardRows(byOrg: Map<string, Counts>, lang: Lang): BoardRow[] {
   const orgs = db
     .select(organizationColumns)
     .from(organizations)

@@ -16,7 +16,7 @@ import { writeTx } from '~/modules/core/write-tx.server'
 import { createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken } from './api-tokens.server'
 import type { ApiTokenScope } from './constants'
 import { hashPassword, PasswordLengthError, verifyPassword } from './password.server'
-import { LOGIN_WINDOW_MS, recordHit, removeHits, retryAfterSeconds } from './rate-limit.server'
+import { hitUnlessLimited, removeHits } from './rate-limit.server'
 import { invalidateOwnSession, listSessions } from './session.server'
 import { secondFactorStatus } from './totp.server'
 
@@ -170,7 +170,9 @@ export async function changePassword(
   now = Date.now(),
 ): Promise<number> {
   const key = passwordChangeKey(viewer.id)
-  const wait = retryAfterSeconds(key, PASSWORD_CHANGE_LIMIT, LOGIN_WINDOW_MS, now)
+  // Counted before the slow check (and taken back on success), in the check's immediate transaction, so
+  // parallel attempts cannot all pass.
+  const { wait, hits } = hitUnlessLimited([{ key, limit: PASSWORD_CHANGE_LIMIT }], now)
   if (wait > 0) {
     const error = new DomainError(429, 'account.password.throttled', {
       refusal: {
@@ -185,8 +187,7 @@ export async function changePassword(
     recordRefusal(error)
     throw error
   }
-  // Counted before the slow check (and taken back on success) so parallel attempts cannot all pass.
-  const hit = recordHit(key, now)
+  const hit = hits[0]!
   const row = db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, viewer.id)).get()
   if (!row?.hash || !(await verifyPassword(row.hash, input.currentPassword))) {
     const error = new DomainError(400, 'account.password.wrongCurrent', {

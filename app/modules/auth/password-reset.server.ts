@@ -13,7 +13,7 @@ import { queueMail } from '~/modules/mail/mail.server'
 import { revokeAllApiTokens } from './api-tokens.server'
 import { linkOwner, setPasswordByLink } from './one-time-links.server'
 import { checkOneTimeToken, createOneTimeToken, linkTo, type LinkRefusal } from './one-time-tokens.server'
-import { accountKey, clearHits, recordHit, refuseThrottled, retryAfterSeconds } from './rate-limit.server'
+import { accountKey, clearHits, hitUnlessLimited, refuseThrottled } from './rate-limit.server'
 
 export const RESET_WINDOW_MS = 60 * 60 * 1000
 export const RESET_LIMIT_PER_EMAIL = 5
@@ -35,14 +35,15 @@ export function requestPasswordReset(input: {
   const now = input.now ?? Date.now()
   const email = input.email.trim().toLowerCase()
   const ip = input.ip ?? 'unknown'
-  const wait = Math.max(
-    retryAfterSeconds(resetEmailKey(email), RESET_LIMIT_PER_EMAIL, RESET_WINDOW_MS, now),
-    retryAfterSeconds(resetIpKey(ip), RESET_LIMIT_PER_IP, RESET_WINDOW_MS, now),
+  const { wait } = hitUnlessLimited(
+    [
+      { key: resetEmailKey(email), limit: RESET_LIMIT_PER_EMAIL, windowMs: RESET_WINDOW_MS },
+      { key: resetIpKey(ip), limit: RESET_LIMIT_PER_IP, windowMs: RESET_WINDOW_MS },
+    ],
+    now,
   )
   if (wait > 0)
     return refuseThrottled({ actorEmail: email, action: 'auth.passwordReset.request', ip: input.ip }, wait)
-  recordHit(resetEmailKey(email), now)
-  recordHit(resetIpKey(ip), now)
 
   const person = db.select().from(people).where(eq(people.email, email)).get()
   if (!person || person.status !== 'active') {

@@ -24,6 +24,32 @@ export function retryAfterSeconds(key: string, limit: number, windowMs = LOGIN_W
   return Math.max(1, Math.ceil((first + windowMs - now) / 1000))
 }
 
+export interface Limit {
+  key: string
+  limit: number
+  windowMs?: number
+}
+
+/**
+ * The check and the count in one immediate transaction: the seconds to wait when any of the limits is
+ * reached (nothing counted), else one hit recorded per key (their ids, to take back with removeHits()).
+ * SQLite's write lock makes it atomic across the processes of a cluster (server.mjs): two attempts sent
+ * at once to two processes cannot both read "one under the limit" and both pass.
+ */
+export function hitUnlessLimited(limits: Limit[], now = Date.now()): { wait: number; hits: number[] } {
+  return db.transaction(
+    () => {
+      const wait = Math.max(
+        0,
+        ...limits.map((l) => retryAfterSeconds(l.key, l.limit, l.windowMs ?? LOGIN_WINDOW_MS, now)),
+      )
+      if (wait > 0) return { wait, hits: [] }
+      return { wait: 0, hits: limits.map((l) => recordHit(l.key, now)) }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
 /** Returns the new row's id, so that a provisional hit can be taken back with removeHits(). */
 export function recordHit(key: string, now = Date.now()): number {
   return db

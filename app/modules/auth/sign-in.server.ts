@@ -10,10 +10,9 @@ import {
   ipKey,
   LOGIN_LIMIT_PER_ACCOUNT,
   LOGIN_LIMIT_PER_IP,
-  recordHit,
+  hitUnlessLimited,
   refuseThrottled,
   removeHits,
-  retryAfterSeconds,
 } from './rate-limit.server'
 import { createSession } from './session.server'
 
@@ -32,14 +31,13 @@ export async function signIn(input: {
 }): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase()
   const ip = input.ip ?? 'unknown'
-  const wait = Math.max(
-    retryAfterSeconds(accountKey(email), LOGIN_LIMIT_PER_ACCOUNT),
-    retryAfterSeconds(ipKey(ip), LOGIN_LIMIT_PER_IP),
-  )
+  // Counted before the (slow) password check, in the same immediate transaction as the limit check, so
+  // that attempts sent in parallel (to any process) cannot all pass it; taken back when the password is right.
+  const { wait, hits } = hitUnlessLimited([
+    { key: accountKey(email), limit: LOGIN_LIMIT_PER_ACCOUNT },
+    { key: ipKey(ip), limit: LOGIN_LIMIT_PER_IP },
+  ])
   if (wait > 0) return refuseThrottled({ actorEmail: email, action: 'auth.signIn', ip: input.ip }, wait)
-  // Counted before the (slow) password check, in the same synchronous step as the limit check, so
-  // that attempts sent in parallel cannot all pass the check; taken back when the password is right.
-  const hits = [recordHit(accountKey(email)), recordHit(ipKey(ip))]
   const person = db.select().from(people).where(eq(people.email, email)).get()
   const usable = person && person.status === 'active' && person.passwordHash
   const valid = usable

@@ -29,6 +29,8 @@ export interface ChildPoolOptions {
 
 export interface ChildPool {
   run(message: unknown, options?: { timeoutSeconds?: number }): Promise<ChildRun>
+  /** messages waiting for a free process */
+  waiting(): number
   /** Ends the processes (shutdown, tests that change the limits). Queued messages wait for new ones. */
   stop(): Promise<void>
 }
@@ -178,6 +180,7 @@ export function createChildPool(options: ChildPoolOptions): ChildPool {
         pump()
       })
     },
+    waiting: () => queue.length,
     async stop() {
       const workers = slots.map((s) => s.worker).filter((w): w is ChildProcess => w !== null)
       for (const s of slots) s.worker = null

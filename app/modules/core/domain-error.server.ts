@@ -9,7 +9,7 @@ import { can, type Action, type Actions } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit, type AuditEntry } from '~/modules/audit/audit.server'
 
-export type DomainStatus = 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 428 | 429
+export type DomainStatus = 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 428 | 429 | 503
 
 const CODES: Record<DomainStatus, string> = {
   400: 'invalid',
@@ -24,6 +24,7 @@ const CODES: Record<DomainStatus, string> = {
   422: 'unprocessable',
   428: 'precondition_required',
   429: 'rate_limited',
+  503: 'unavailable',
 }
 
 export interface DomainErrorOptions {

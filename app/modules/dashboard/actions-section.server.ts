@@ -4,13 +4,15 @@
  * the open actions their organization owns that are overdue or due within 30 days, and how many of
  * them are overdue. Visibility in SQL, as everywhere.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import { db } from '@db/client'
+import { sql, type SQL } from 'drizzle-orm'
 import { actionItems, actionUpdates } from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import { involvesViewerWhere, visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
+import type { ActionStatus } from '~/modules/actions/constants'
+import { cachedReads } from '~/modules/core/read-cache.server'
+import { toStatement } from '~/modules/core/read-pool.server'
 import { localized } from '~/modules/actions/loading.server'
 import {
   actionsToday,
@@ -20,57 +22,61 @@ import {
   overdueWhere,
 } from '~/modules/actions/overdue.server'
 
-/** The card's data for the signed-in viewer. */
-export function actionsSection({ viewer, lang, now }: { viewer: Viewer; lang: Lang; now: Date }) {
+/** The card's data for the signed-in viewer. Its counts are kept per version of the actions' data and
+ * per visibility bucket (core/read-cache.server), never recounted from every action per view; when the
+ * data changed they are read again off the main thread. */
+export async function actionsSection({ viewer, lang, now }: { viewer: Viewer; lang: Lang; now: Date }) {
   if (can(viewer, 'action.followUpAll')) {
     const count = (where: SQL) =>
-      db
-        .select({ n: sql<number>`count(*)` })
-        .from(actionItems)
-        .where(where)
-        .get()?.n ?? 0
+      toStatement(sql`select count(*) as n from ${actionItems} where ${where}`, 'get')
+    const [overdue, awaiting, dueSoon] = (await cachedReads('actions', [
+      count(overdueWhere(now)),
+      // at most one report awaits validation per action (unique partial index): count the reports
+      toStatement(
+        sql`select count(*) as n from ${actionUpdates} where ${actionUpdates.validation} = 'pending'`,
+        'get',
+      ),
+      count(dueWithinWhere(7, now)),
+    ])) as ({ n: number } | undefined)[]
     return {
       kind: 'overview' as const,
-      overdue: count(overdueWhere(now)),
-      // at most one report awaits validation per action (unique partial index): count the reports
-      awaitingValidation:
-        db
-          .select({ n: sql<number>`count(*)` })
-          .from(actionUpdates)
-          .where(eq(actionUpdates.validation, 'pending'))
-          .get()?.n ?? 0,
-      dueSoon: count(dueWithinWhere(7, now)),
+      overdue: overdue?.n ?? 0,
+      awaitingValidation: awaiting?.n ?? 0,
+      dueSoon: dueSoon?.n ?? 0,
     }
   }
   const today = actionsToday(now)
   // the eight first ids from the index alone, then their rows: sorting the whole rows of a state's
   // thousands of open actions to keep eight took 20 ms on the benchmark's data
-  const first = db
-    .select({ id: actionItems.id })
-    .from(actionItems)
-    .where(
-      and(
-        visibleActionsWhere(viewer),
-        openWhere(),
-        sql`${actionItems.dueDate} <= ${addDays(today, 30)}`,
-        involvesViewerWhere(viewer, { supporting: false }),
-      ),
-    )
-    .orderBy(asc(actionItems.dueDate), asc(actionItems.id))
-    .limit(8)
-  const rows = db
-    .select({
-      id: actionItems.id,
-      titleEs: actionItems.titleEs,
-      titleEn: actionItems.titleEn,
-      dueDate: actionItems.dueDate,
-      status: actionItems.status,
-      progress: actionItems.progress,
-    })
-    .from(actionItems)
-    .where(inArray(actionItems.id, first))
-    .orderBy(asc(actionItems.dueDate), asc(actionItems.id))
-    .all()
+  const first = sql`select ${actionItems.id} from ${actionItems}
+    where ${visibleActionsWhere(viewer)} and ${openWhere()}
+      and ${actionItems.dueDate} <= ${addDays(today, 30)}
+      and ${involvesViewerWhere(viewer, { supporting: false })}
+    order by ${actionItems.dueDate}, ${actionItems.id} limit 8`
+  const [rows, overdue] = (await cachedReads('actions', [
+    toStatement(
+      sql`select ${actionItems.id} as id, ${actionItems.titleEs} as titleEs, ${actionItems.titleEn} as titleEn,
+        ${actionItems.dueDate} as dueDate, ${actionItems.status} as status, ${actionItems.progress} as progress
+        from ${actionItems} where ${actionItems.id} in (${first})
+        order by ${actionItems.dueDate}, ${actionItems.id}`,
+      'all',
+    ),
+    toStatement(
+      sql`select count(*) as n from ${actionItems} where ${visibleActionsWhere(viewer)} and ${overdueWhere(now)}
+        and ${involvesViewerWhere(viewer, { supporting: false })}`,
+      'get',
+    ),
+  ])) as [
+    {
+      id: string
+      titleEs: string | null
+      titleEn: string | null
+      dueDate: string
+      status: ActionStatus
+      progress: number
+    }[],
+    { n: number } | undefined,
+  ]
   const mine = rows.map((r) => ({
     id: r.id,
     title: localized(lang, r.titleEs, r.titleEn),
@@ -79,17 +85,5 @@ export function actionsSection({ viewer, lang, now }: { viewer: Viewer; lang: La
     progress: r.progress,
     overdue: r.dueDate < today,
   }))
-  const overdueCount =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(actionItems)
-      .where(
-        and(
-          visibleActionsWhere(viewer),
-          overdueWhere(now),
-          involvesViewerWhere(viewer, { supporting: false }),
-        ),
-      )
-      .get()?.n ?? 0
-  return { kind: 'owner' as const, items: mine, overdue: overdueCount }
+  return { kind: 'owner' as const, items: mine, overdue: overdue?.n ?? 0 }
 }

@@ -137,12 +137,14 @@ const SECTIONS = {
   administration: administrationSection,
 } satisfies Record<string, (ctx: DashboardContext) => unknown>
 
-export type Dashboard = { [K in keyof typeof SECTIONS]: ReturnType<(typeof SECTIONS)[K]> }
+export type Dashboard = { [K in keyof typeof SECTIONS]: Awaited<ReturnType<(typeof SECTIONS)[K]>> }
 
-/** Every section of the signed-in dashboard. */
-export function getDashboard({ viewer, lang }: { viewer: Viewer; lang: Lang }): Dashboard {
+/** Every section of the signed-in dashboard (a section may read off the main thread). */
+export async function getDashboard({ viewer, lang }: { viewer: Viewer; lang: Lang }): Promise<Dashboard> {
   const ctx: DashboardContext = { viewer, lang, now: new Date() }
-  return Object.fromEntries(Object.entries(SECTIONS).map(([key, build]) => [key, build(ctx)])) as Dashboard
+  const entries = Object.entries(SECTIONS).map(([key, build]) => [key, build(ctx)] as const)
+  const values = await Promise.all(entries.map(([, value]) => value))
+  return Object.fromEntries(entries.map(([key], i) => [key, values[i]])) as Dashboard
 }
 
 export function ptpOverview(lang: Lang, year = currentYear()) {

@@ -1,7 +1,7 @@
 /**
- * Sending stored files: an attachment with an RFC 6266 name, nosniff, the stored type, a sandboxing
- * CSP, no caching of anything restricted, and the SHA-256 both announced (Repr-Digest) and checked on
- * the way out: bytes that no longer match their hash break the transfer instead of arriving silently
+ * Sending stored files: an attachment with an RFC 6266 name (nosniff comes from server.mjs, on every
+ * response), the stored type, a sandboxing CSP, no caching of anything restricted, and the SHA-256 both
+ * announced (Repr-Digest) and checked on the way out: bytes that no longer match their hash break the transfer instead of arriving silently
  * corrupted. Who fetched a restricted document is recorded (its page shows it to the secretariat).
  */
 import { createReadableStreamFromReadable } from '@remix-run/node'
@@ -134,7 +134,6 @@ export function fileResponse(
     'Content-Type': file.mimeType,
     'Content-Length': String(file.size),
     'Content-Disposition': contentDisposition(file.filename, mode === 'view' ? 'inline' : 'attachment'),
-    'X-Content-Type-Options': 'nosniff',
     'Cache-Control': restricted ? 'private, no-store' : 'public, max-age=300',
     ETag: `"${file.sha256}"`,
     'Repr-Digest': `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`,

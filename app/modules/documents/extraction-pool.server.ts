@@ -2,7 +2,7 @@
  * The workers that extract text from uploaded files (extract-text.worker.mjs), so that no file can hold
  * the server's event loop or take its memory: EXTRACT_WORKERS child processes at most (the core's child
  * pool), each with a heap limit of EXTRACT_MAX_MEMORY_MB and killed when a file takes longer than
- * EXTRACT_TIMEOUT_SECONDS. Files wait in a queue for a free worker.
+ * EXTRACT_TIMEOUT_SECONDS. Files wait in a queue for a free worker, EXTRACT_MAX_QUEUE at most.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -18,6 +18,8 @@ export type ExtractionOutcome =
       reason: Exclude<TextFailure, 'text_truncated' | 'interrupted' | 'too_large'>
       detail?: string
     }
+  /** EXTRACT_MAX_QUEUE files already wait: the file stays pending (the housekeeping sweep resumes it) */
+  | { ok: false; reason: 'busy'; detail?: string }
 
 export interface ExtractionRequest {
   path: string
@@ -43,7 +45,12 @@ const pool = createChildPool({
   size: () => getEnv().EXTRACT_WORKERS,
   memoryMb: () => getEnv().EXTRACT_MAX_MEMORY_MB,
   timeoutSeconds: () => getEnv().EXTRACT_TIMEOUT_SECONDS,
+  maxQueue: () => getEnv().EXTRACT_MAX_QUEUE,
 })
+
+/** True when EXTRACT_MAX_QUEUE files already wait for a worker: a new upload is refused (503) before
+ * its body is read, rather than queued without bound. */
+export const extractionQueueFull = () => pool.waiting() >= getEnv().EXTRACT_MAX_QUEUE
 
 /** Extracts a file's text in a worker, within the limits; never throws. */
 export async function extractInWorker(request: ExtractionRequest): Promise<ExtractionOutcome> {
@@ -54,6 +61,7 @@ export async function extractInWorker(request: ExtractionRequest): Promise<Extra
     maxTextChars: env.EXTRACT_MAX_TEXT_CHARS,
   })
   if (run.ok) return run.answer as ExtractionOutcome
+  if (run.reason === 'busy') return { ok: false, reason: 'busy', detail: run.detail }
   if (run.reason === 'timeout' || run.reason === 'memory')
     return { ok: false, reason: run.reason, detail: run.detail }
   console.error('text extraction worker', run.detail)

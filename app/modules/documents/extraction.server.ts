@@ -33,6 +33,8 @@ export async function extractText(storageKey: string, mimeType: string, size: nu
   const outcome = await extractInWorker({ path: storagePath(storageKey), kind })
   if (outcome.ok)
     return { status: 'done', text: outcome.text, failure: outcome.truncated ? 'text_truncated' : null }
+  // too many files waiting: left pending, without a failure, for the housekeeping sweep
+  if (outcome.reason === 'busy') return { status: 'pending', text: null, failure: null }
   console.error('text not extracted', storageKey, outcome.reason, outcome.detail ?? '')
   return { status: 'failed', text: null, failure: outcome.reason }
 }

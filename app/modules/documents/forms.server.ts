@@ -9,7 +9,8 @@ import type { Submission } from '@conform-to/react'
 import type { z } from 'zod'
 import { formFailure, NO_STORE } from '~/modules/core/form-reply.server'
 import { invalidForm, parseWithZod } from '~/modules/core/forms.server'
-import { EditDocumentSchema, NewDocumentSchema, NewTranslationSchema, NewVersionSchema } from './schemas'
+import { zoneOfViewer } from '~/modules/plans/round-time'
+import { editDocumentSchema, newDocumentFormSchema, NewTranslationSchema, NewVersionSchema } from './schemas'
 import { discardTemp, isMultipart, parseUpload, UploadError, type TempUpload } from './storage.server'
 
 type Intent = string | null
@@ -68,9 +69,10 @@ async function readMultipart<I extends Intent>(
 
 /** The upload page's form: the metadata of a new document and its file. */
 export async function readNewDocumentForm(request: Request, viewer: Viewer) {
-  const read = await readMultipart(request, viewer, () => ({ intent: null, schema: NewDocumentSchema }))
+  const schema = newDocumentFormSchema(zoneOfViewer(viewer))
+  const read = await readMultipart(request, viewer, () => ({ intent: null, schema }))
   if ('failure' in read) return read
-  return withFile(check(read.fields, null, NewDocumentSchema), read.file)
+  return withFile(check(read.fields, null, schema), read.file)
 }
 
 const uploadFormOf = (fields: FormData) =>
@@ -98,7 +100,7 @@ export async function readDocumentPageForm(request: Request, viewer: Viewer) {
   }
   const form = await request.formData()
   const intent = form.get('intent')
-  if (intent === 'edit') return check(form, 'edit', EditDocumentSchema)
+  if (intent === 'edit') return check(form, 'edit', editDocumentSchema(zoneOfViewer(viewer)))
   if (intent === 'delete') return nothingToCheck('delete')
   if (intent === 'restore') return nothingToCheck('restore')
   throw new Response(null, { status: 400, headers: NO_STORE })

@@ -19,6 +19,7 @@ import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.ser
 import { visibleMeetingIdWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { matchingRowids, toFtsQuery } from '~/modules/search/search.server'
+import { readAll } from '~/modules/core/read-pool.server'
 import { VISIBILITIES, type Sort } from './constants'
 import { ListQuerySchema, type ListQuery } from './schemas'
 
@@ -193,7 +194,28 @@ export function listDocuments(
   // The page's ids first, sorted with as little read per row as possible; then those rows with their
   // organization, group and languages. In one query SQLite computed the languages of every matching
   // document before sorting (9,000 reports sorted by title for a 25-row page: 19 ms, now about 4).
-  const ids = pageQuery.all().map((r) => r.id)
+  return documentsPage(
+    viewer,
+    pageQuery.all().map((r) => r.id),
+    limit,
+  )
+}
+
+/** The same, with the page's ids read off the main thread (core/read-pool.server.ts): the pages and the
+ * API, where a search text makes the ids' query the costly part. */
+export async function listDocumentsRead(
+  viewer: Viewer | null,
+  query: ListQuery,
+  { lang = 'es' as Lang, limit = PAGE_SIZE, offset = 0, now = Date.now() } = {},
+): Promise<{ items: ListedDocument[]; hasMore: boolean }> {
+  const pageQuery = documentPageQuery(viewer, query, { lang, limit, offset, now })
+  if (!pageQuery) return { items: [], hasMore: false }
+  const ids = (await readAll<{ id: string }>(pageQuery)).map((r) => r.id)
+  return documentsPage(viewer, ids, limit)
+}
+
+/** The rows of a page's ids, with their organization, group and languages, in the ids' order. */
+function documentsPage(viewer: Viewer | null, ids: string[], limit: number) {
   const found = ids.length
     ? db
         .select({

@@ -3,6 +3,7 @@
 // stripped (zod's default), never applied.
 import { z } from 'zod'
 
+import { zonedToUtc } from '~/modules/meetings/time'
 import { DOCUMENT_KINDS, FILE_LANGUAGES, ORIGINAL_LANGUAGES, SORTS, VISIBILITIES } from './constants'
 
 export * from './constants'
@@ -27,6 +28,27 @@ export const dateTimeField = z
     }
     return d
   })
+
+/** A page form's `datetime-local` value (`2026-03-01T09:00`, seconds allowed), meant in the person's
+ * time zone, as the field's label says; a value with its own offset (`…Z`) keeps it. The API reads
+ * naive times as UTC (`dateTimeField`, CONTRACT.md). */
+export const zonedDateTimeField = (timeZone: string) =>
+  z
+    .string()
+    .trim()
+    .transform((s, ctx) => {
+      const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:00(\.0{1,3})?)?$/.test(s) ? s.slice(0, 16) : null
+      const d = local
+        ? zonedToUtc(local, timeZone)
+        : /(Z|[+-]\d{2}:\d{2})$/.test(s) && /^\d{4}-\d{2}-\d{2}T/.test(s)
+          ? new Date(s)
+          : null
+      if (!d || Number.isNaN(d.getTime())) {
+        ctx.addIssue({ code: 'custom', message: 'documents.error.dateTime' })
+        return z.NEVER
+      }
+      return d
+    })
 
 export const dateField = z
   .string()
@@ -82,12 +104,18 @@ export const NewDocumentFields = z.object({
   embargoUntil: dateTimeField.optional(),
   tags: tagsField.optional(),
 })
-export const NewDocumentSchema = NewDocumentFields.superRefine((v, ctx) => {
+const groupWhenGroupVisibility = (v: { visibility: string; group?: string }, ctx: z.RefinementCtx) => {
   if (v.visibility === 'group' && !v.group) {
     ctx.addIssue({ code: 'custom', path: ['group'], message: 'documents.error.groupRequired' })
   }
-})
+}
+export const NewDocumentSchema = NewDocumentFields.superRefine(groupWhenGroupVisibility)
 export type NewDocumentInput = z.infer<typeof NewDocumentSchema>
+/** The upload page's form: the embargo is meant in the uploader's time zone. */
+export const newDocumentFormSchema = (timeZone: string) =>
+  NewDocumentFields.extend({ embargoUntil: zonedDateTimeField(timeZone).optional() }).superRefine(
+    groupWhenGroupVisibility,
+  )
 
 /** A new version (form and POST /api/v1/documents/:id/versions). */
 export const NewVersionSchema = z.object({
@@ -104,30 +132,30 @@ export const NewTranslationSchema = z.object({
 })
 export type NewTranslationInput = z.infer<typeof NewTranslationSchema>
 
-/** Metadata changes (the document page). Visibility changes are checked like a new publication. */
-export const EditDocumentSchema = z
-  .object({
-    /** the revision of the details the form was filled from */
-    revision: z.coerce.number().int().min(1).optional(),
-    titleEs: optionalText(300),
-    titleEn: optionalText(300),
-    kind: z.enum(DOCUMENT_KINDS, required),
-    visibility: z.enum(VISIBILITIES, required),
-    group: slugField.optional(),
-    description: optionalText(4000),
-    documentDate: dateField.optional(),
-    embargoUntil: dateTimeField.optional(),
-    tags: tagsField.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.titleEs && !v.titleEn) {
-      ctx.addIssue({ code: 'custom', path: ['titleEs'], message: 'documents.error.titleRequired' })
-    }
-    if (v.visibility === 'group' && !v.group) {
-      ctx.addIssue({ code: 'custom', path: ['group'], message: 'documents.error.groupRequired' })
-    }
-  })
-export type EditDocumentInput = z.infer<typeof EditDocumentSchema>
+/** Metadata changes (the document page; the embargo in the editor's time zone). Visibility changes are
+ * checked like a new publication. */
+export const editDocumentSchema = (timeZone: string) =>
+  z
+    .object({
+      /** the revision of the details the form was filled from */
+      revision: z.coerce.number().int().min(1).optional(),
+      titleEs: optionalText(300),
+      titleEn: optionalText(300),
+      kind: z.enum(DOCUMENT_KINDS, required),
+      visibility: z.enum(VISIBILITIES, required),
+      group: slugField.optional(),
+      description: optionalText(4000),
+      documentDate: dateField.optional(),
+      embargoUntil: zonedDateTimeField(timeZone).optional(),
+      tags: tagsField.optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.titleEs && !v.titleEn) {
+        ctx.addIssue({ code: 'custom', path: ['titleEs'], message: 'documents.error.titleRequired' })
+      }
+      groupWhenGroupVisibility(v, ctx)
+    })
+export type EditDocumentInput = z.infer<ReturnType<typeof editDocumentSchema>>
 
 /** Filters of /documents and GET /api/v1/documents; anything outside the allowlists is dropped. */
 export const ListQuerySchema = z.object({

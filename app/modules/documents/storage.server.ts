@@ -62,10 +62,12 @@ const UPLOAD_CODES = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  503: 'unavailable',
 } as const
 
 /** A refused upload, at the form's file field: 400 (empty, malformed, a text field too long), 413 (too
- * large), 415 (a type not on the allowlist), 429 (the person's hourly or daily allowance used up). */
+ * large), 415 (a type not on the allowlist), 429 (the person's hourly or daily allowance used up), 503 (too many
+ * files already wait for their text to be extracted). */
 export class UploadError extends DomainError {
   /** the text fields read before the refusal, so that a form can keep what was typed */
   fields: FormData = new FormData()

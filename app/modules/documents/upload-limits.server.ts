@@ -8,7 +8,8 @@ import { db } from '@db/client'
 import { documentFiles } from '@db/schema'
 import { getEnv } from '~/env.server'
 import type { Viewer } from '~/modules/access/viewer'
-import { recordHit, retryAfterSeconds } from '~/modules/auth/rate-limit.server'
+import { hitUnlessLimited, removeHits } from '~/modules/auth/rate-limit.server'
+import { extractionQueueFull } from './extraction-pool.server'
 import { UploadError } from './storage.server'
 
 const HOUR = 60 * 60 * 1000
@@ -41,8 +42,12 @@ function dailyRefusal(freesAt: number, now: number): UploadError {
  */
 export function startUpload(uploader: Viewer, declaredBytes: number, now = Date.now()): void {
   const { UPLOAD_FILES_PER_HOUR } = getEnv()
+  // EXTRACT_MAX_QUEUE files already wait for their text to be extracted: refused, not counted
+  if (extractionQueueFull()) {
+    throw new UploadError(503, 'documents.error.extractionBusy', { headers: { 'Retry-After': '60' } })
+  }
   const key = uploadKey(uploader.id)
-  const wait = retryAfterSeconds(key, UPLOAD_FILES_PER_HOUR, HOUR, now)
+  const { wait, hits } = hitUnlessLimited([{ key, limit: UPLOAD_FILES_PER_HOUR, windowMs: HOUR }], now)
   if (wait > 0) {
     throw new UploadError(429, 'documents.error.hourlyAllowance', {
       headers: { 'Retry-After': String(wait) },
@@ -50,9 +55,10 @@ export function startUpload(uploader: Viewer, declaredBytes: number, now = Date.
   }
   const today = keptToday(uploader.id, now)
   if (today.bytes + Math.max(0, declaredBytes) > getEnv().UPLOAD_MB_PER_DAY * MB) {
+    // the attempt is not counted when the day's megabytes refuse it
+    removeHits(hits)
     throw dailyRefusal(today.freesAt, now)
   }
-  recordHit(key, now)
 }
 
 /** Once the file is received (its size known for sure): refused when it would exceed the day's megabytes. */

@@ -190,7 +190,6 @@ export function meetingZipResponse(viewer: Viewer, meetingId: string, lang: Lang
       ...NO_STORE,
       'Content-Type': 'application/zip',
       'Content-Disposition': contentDisposition(`${safeSegment(found.title, 120)}.zip`),
-      'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': 'sandbox',
     },
   })

@@ -202,7 +202,6 @@ export async function officialMinutesResponse(
       'Content-Type': TYPES[format],
       'Content-Length': String(bytes.length),
       'Content-Disposition': contentDisposition(name),
-      'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': 'sandbox',
     },
   })

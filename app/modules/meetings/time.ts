@@ -19,7 +19,8 @@ export const TIME_ZONES = [
   'America/Argentina/Buenos_Aires',
   'America/Jamaica',
   'America/Guayaquil',
-  'Europe/Geneva',
+  // Geneva keeps Zurich's time: tzdata has no Europe/Geneva, and Intl refuses it
+  'Europe/Zurich',
   'UTC',
 ] as const
 export type TimeZone = (typeof TIME_ZONES)[number]

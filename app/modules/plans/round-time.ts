@@ -29,3 +29,8 @@ export const SEAT_TIME_ZONE: TimeZone = 'America/Costa_Rica'
 export function zoneOfOrganization(code: string): TimeZone {
   return BY_COUNTRY[code.split('-')[0]] ?? SEAT_TIME_ZONE
 }
+
+/** The time zone a person enters and reads times in (their organization's; docs/decisions/0038). */
+export function zoneOfViewer(viewer: { organizationCode: string }): TimeZone {
+  return zoneOfOrganization(viewer.organizationCode)
+}

@@ -7,18 +7,18 @@
  * Queries come only from toFtsQuery, never from what a person typed.
  */
 import { sql, type SQL } from 'drizzle-orm'
-import { db } from '@db/client'
 import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
 import { visiblePlansWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
+import { readAll, runReads, toStatement } from '~/modules/core/read-pool.server'
 import type { ActionStatus } from '~/modules/actions/constants'
 import type { PlanStage } from '~/modules/plans/constants'
 import { COUNT_CAP, SEARCH_TYPES, type SearchType } from './constants'
 import {
-  countDocuments,
+  countDocumentsQuery,
   searchDocuments,
   snippetParts,
   toFtsQuery,
@@ -239,17 +239,14 @@ type FtsTable = (typeof FTS_TABLES)[number]
 /** The snippet of one index row (asked only for the rows of the page: building a snippet for every
  * match of a common word before ranking would cost more than the ranking). A plan section's comes from
  * its text in the reader's language when the words are there, else from the best column. */
-function snippetFor(table: FtsTable, rowid: number, q: TypeQuery): string {
+function snippetQuery(table: FtsTable, rowid: number, q: TypeQuery): SQL {
   if (!FTS_TABLES.includes(table)) throw new Error(`not an index: ${table}`)
   const expression =
     table === 'plan_sections_fts'
       ? sql`case when instr(${snippetOf(table, q.lang === 'en' ? 2 : 1)}, char(57344)) > 0
           then ${snippetOf(table, q.lang === 'en' ? 2 : 1)} else ${snippetOf(table)} end`
       : snippetOf(table)
-  const row = db.get<{ snippet: string }>(
-    sql`select ${expression} as snippet from ${sql.raw(table)} where ${sql.raw(table)} match ${q.match} and rowid = ${rowid}`,
-  )
-  return row?.snippet ?? ''
+  return sql`select ${expression} as snippet from ${sql.raw(table)} where ${sql.raw(table)} match ${q.match} and rowid = ${rowid}`
 }
 
 function toHit(type: SearchType, r: Row & { snippet: string }): RecordHit {
@@ -324,14 +321,14 @@ function documentHit(h: SearchHit): RecordHit {
 }
 
 /** One page of hits of one type, best first, and whether more follow. */
-export function searchType(
+export async function searchType(
   type: SearchType,
   q: TypeQuery,
   { limit, offset }: { limit: number; offset: number },
-): { items: RecordHit[]; hasMore: boolean } {
+): Promise<{ items: RecordHit[]; hasMore: boolean }> {
   if (!searchableTypes(q.viewer).includes(type)) return { items: [], hasMore: false }
   if (type === 'document') {
-    const { items, hasMore } = searchDocuments(q.viewer, q.match, {
+    const { items, hasMore } = await searchDocuments(q.viewer, q.match, {
       limit,
       offset,
       year: q.year,
@@ -345,35 +342,53 @@ export function searchType(
     parts.map((p) => sql`select ${p.columns} ${p.body}`),
     sql` union all `,
   )
-  const rows = db.all<Row>(
+  const rows = await readAll<Row>(
     sql`select * from (${union}) order by rank, id limit ${limit + 1} offset ${offset}`,
   )
+  const page = rows.slice(0, limit)
+  const snippets = (await runReads(
+    page.map((r) => toStatement(snippetQuery(r.fts, r.fts_rowid, q), 'get')),
+  )) as ({ snippet: string } | undefined)[]
   return {
-    items: rows.slice(0, limit).map((r) => toHit(type, { ...r, snippet: snippetFor(r.fts, r.fts_rowid, q) })),
+    items: page.map((r, i) => toHit(type, { ...r, snippet: snippets[i]?.snippet ?? '' })),
     hasMore: rows.length > limit,
   }
 }
 
-/** How many hits of one type the viewer may see; at most COUNT_CAP + 1 ("more than 1000"). */
-export function countType(type: SearchType, q: TypeQuery): number {
-  if (!searchableTypes(q.viewer).includes(type)) return 0
+/** The count query of one type (at most COUNT_CAP + 1, "more than 1000"), or null when the viewer
+ * cannot find that type. */
+function countQuery(type: SearchType, q: TypeQuery): SQL | null {
+  if (!searchableTypes(q.viewer).includes(type)) return null
   if (type === 'document')
-    return countDocuments(q.viewer, q.match, { year: q.year, now: q.now, cap: COUNT_CAP })
+    return countDocumentsQuery(q.viewer, q.match, { year: q.year, now: q.now, cap: COUNT_CAP })
   const parts = PARTS[type](q)
-  if (!parts.length) return 0
+  if (!parts.length) return null
   const counts = sql.join(
     parts.map((p) => sql`(select count(*) from (select 1 ${p.body} limit ${COUNT_CAP + 1}))`),
     sql` + `,
   )
-  const row = db.get<{ n: number }>(sql`select ${counts} as n`)
-  return Math.min(row?.n ?? 0, COUNT_CAP + 1)
+  return sql`select ${counts} as n`
+}
+
+/** How many hits of one type the viewer may see; at most COUNT_CAP + 1 ("more than 1000"). */
+export async function countType(type: SearchType, q: TypeQuery): Promise<number> {
+  return (await countAll(q, [type]))[type]
 }
 
 export type Counts = Record<SearchType, number>
 
-/** The count of every type (0 for the types the viewer cannot find). */
-export function countAll(q: TypeQuery): Counts {
-  return Object.fromEntries(SEARCH_TYPES.map((t) => [t, countType(t, q)])) as Counts
+/** The count of every type (0 for the types the viewer cannot find), in one read (one snapshot, one
+ * place in the read pool's queue). */
+export async function countAll(q: TypeQuery, types: readonly SearchType[] = SEARCH_TYPES): Promise<Counts> {
+  const queries = types.map((t) => [t, countQuery(t, q)] as const)
+  const asked = queries.filter(([, query]) => query !== null)
+  const rows = (await runReads(asked.map(([, query]) => toStatement(query!, 'get')))) as (
+    | { n: number }
+    | undefined
+  )[]
+  const counts = Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Counts
+  asked.forEach(([t], i) => (counts[t] = Math.min(rows[i]?.n ?? 0, COUNT_CAP + 1)))
+  return counts
 }
 
 export interface SearchRequest {
@@ -413,16 +428,16 @@ export function decodePosition(cursor: string | null | undefined): Position | nu
  * One page of hits across types (the API without `type`, or with it): the types in their order, each
  * one bounded query, from `from` on, until `limit` hits; `next` is where the following page starts.
  */
-export function searchAcross(
+export async function searchAcross(
   q: TypeQuery,
   { types, from, limit }: { types: SearchType[]; from: Position | null; limit: number },
-): { items: RecordHit[]; next: Position | null } {
+): Promise<{ items: RecordHit[]; next: Position | null }> {
   const start = from ? types.indexOf(from.type) : 0
   if (start < 0) return { items: [], next: null }
   const items: RecordHit[] = []
   for (let i = start; i < types.length; i++) {
     const offset = i === start && from ? from.offset : 0
-    const page = searchType(types[i], q, { limit: limit - items.length, offset })
+    const page = await searchType(types[i], q, { limit: limit - items.length, offset })
     items.push(...page.items)
     if (page.hasMore) return { items, next: { type: types[i], offset: offset + page.items.length } }
     if (items.length >= limit) {

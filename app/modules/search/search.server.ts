@@ -5,10 +5,11 @@
  * (and made a prefix when long enough). Visibility is the same SQL rule as the lists.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm'
-import { db, type Tx } from '@db/client'
+import type { Tx } from '@db/client'
 import { documentFiles, documentVersions, documents, type DocumentKind } from '@db/schema'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
+import { readAll, runReads, toStatement } from '~/modules/core/read-pool.server'
 
 /** Marks the highlighted words in snippets (private-use characters, removed from indexed text). */
 export const MARK_START = '\uE000'
@@ -106,61 +107,116 @@ function documentYearWhere(year: number | null | undefined): SQL {
 }
 
 /** How many documents match (at most `cap` + 1: the page says "more than cap"). */
-export function countDocuments(
+export function countDocumentsQuery(
   viewer: Viewer | null,
   match: string,
   { year, now = Date.now(), cap }: { year?: number | null; now?: number; cap: number },
-): number {
-  const row = db.get<{ n: number }>(sql`
+): SQL {
+  return sql`
     select count(*) as n from (select 1 from documents_fts
       cross join documents on documents.search_rowid = documents_fts.rowid
       where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)} and ${documentYearWhere(year)}
-      limit ${cap + 1})`)
-  return row?.n ?? 0
+      limit ${cap + 1})`
 }
 
-/** Ranked (bm25: title and reference weigh most) results with highlighted snippets; only what the
- * viewer may see. */
-export function searchDocuments(
-  viewer: Viewer | null,
-  q: string | null | undefined,
-  { limit = 20, offset = 0, now = Date.now(), year }: SearchOptions = {},
-): { items: SearchHit[]; hasMore: boolean } {
-  const match = toFtsQuery(q)
-  if (!match) return { items: [], hasMore: false }
-  const rows = db.all<{
-    id: string
-    reference: string
-    title_es: string | null
-    title_en: string | null
-    kind: DocumentKind
-    document_date: string | null
-    visibility: string
-    org_code: string
-    group_slug: string | null
-    search_rowid: number
-    rank: number
-  }>(sql`
-    select documents.id, documents.reference, documents.title_es, documents.title_en, documents.kind,
-      documents.document_date, documents.visibility, organizations.code as org_code,
-      groups.slug as group_slug, documents.search_rowid as search_rowid,
-      bm25(documents_fts, 10.0, 3.0, 8.0, 5.0, 1.0) as rank
+/** Up to this many matches are all ranked by bm25. Beyond (a word in most documents), bm25 costs 25-50
+ * µs per match over long texts and says little (the word's weight is near zero): the page is taken from
+ * a static order instead, as a search engine does for its most common words (docs/decisions/0039). */
+export const RANK_ALL_UP_TO = 1000
+
+interface HitRow {
+  id: string
+  reference: string
+  title_es: string | null
+  title_en: string | null
+  kind: DocumentKind
+  document_date: string | null
+  visibility: string
+  org_code: string
+  group_slug: string | null
+  search_rowid: number
+  rank: number
+  /** read with the row when the query stops at the page (no sort), else null: looked up after */
+  snippet: string | null
+}
+
+const SNIPPET = sql`snippet(documents_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24)`
+
+const hitColumns = (
+  rank: SQL,
+  snippet: SQL = sql`null`,
+) => sql`${snippet} as snippet, documents.id, documents.reference, documents.title_es, documents.title_en,
+      documents.kind, documents.document_date, documents.visibility, organizations.code as org_code,
+      groups.slug as group_slug, documents.search_rowid as search_rowid, ${rank} as rank
     from documents_fts
     cross join documents on documents.search_rowid = documents_fts.rowid
     join organizations on organizations.id = documents.owner_organization_id
-    left join groups on groups.id = documents.group_id
-    where documents_fts match ${match} and ${visibleDocumentsWhere(viewer, now)} and ${documentYearWhere(year)}
-    order by rank
-    limit ${limit + 1} offset ${offset}`)
-  // Snippets only for the rows of the page: building one for every match of a common word before the
-  // ranking would cost more than the ranking itself.
-  const snippetOf = (rowid: number) =>
-    db.get<{ snippet: string }>(sql`
-      select snippet(documents_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet from documents_fts
-      where documents_fts match ${match} and rowid = ${rowid}`)?.snippet ?? ''
-  const items = rows
-    .slice(0, limit)
-    .map((r) => ({ ...r, snippet: snippetOf(r.search_rowid) }))
+    left join groups on groups.id = documents.group_id`
+
+/**
+ * Ranked results with highlighted snippets; only what the viewer may see (visibility in SQL).
+ *
+ * Two phases, so that a word in nearly every document costs about what a rare one does: a capped count
+ * of the index's matches (no join) says which. Up to RANK_ALL_UP_TO matches: all ranked by bm25 (title
+ * and reference weigh most). More: matches in the title or reference first, then the others, each newest
+ * first: both read in the index's own rowid order and stop at the page, never scoring every match.
+ */
+export async function searchDocuments(
+  viewer: Viewer | null,
+  q: string | null | undefined,
+  { limit = 20, offset = 0, now = Date.now(), year }: SearchOptions = {},
+): Promise<{ items: SearchHit[]; hasMore: boolean }> {
+  const match = toFtsQuery(q)
+  if (!match) return { items: [], hasMore: false }
+  const where = sql`${visibleDocumentsWhere(viewer, now)} and ${documentYearWhere(year)}`
+  const [matched] = (await runReads([
+    toStatement(
+      sql`select count(*) as n from (select 1 from documents_fts where documents_fts match ${match} limit ${RANK_ALL_UP_TO + 1})`,
+      'get',
+    ),
+  ])) as [{ n: number }]
+  let rows: HitRow[]
+  if (matched.n <= RANK_ALL_UP_TO) {
+    rows = await readAll<HitRow>(sql`
+      select ${hitColumns(sql`bm25(documents_fts, 10.0, 3.0, 8.0, 5.0, 1.0)`)}
+      where documents_fts match ${match} and ${where}
+      order by rank
+      limit ${limit + 1} offset ${offset}`)
+  } else {
+    const want = offset + limit + 1
+    const newest = (m: string, n: number, tier: number) =>
+      toStatement(
+        // no sort (the index's rowid order): the snippets are built for the rows returned only
+        sql`select ${hitColumns(sql`${tier}`, SNIPPET)} where documents_fts match ${m} and ${where}
+          order by documents_fts.rowid desc limit ${n}`,
+        'all',
+      )
+    const [inTitle] = (await runReads([newest(`{title reference} : (${match})`, want, 0)])) as [HitRow[]]
+    rows = inTitle
+    if (inTitle.length < want) {
+      const [any] = (await runReads([newest(match, want + inTitle.length, 1)])) as [HitRow[]]
+      const seen = new Set(inTitle.map((r) => r.search_rowid))
+      rows = [...inTitle, ...any.filter((r) => !seen.has(r.search_rowid))].slice(0, want)
+    }
+    rows = rows.slice(offset)
+  }
+  // Snippets only for the rows of the page (one read, one snapshot); a lookup by rowid costs little for
+  // the few matches of a ranked query, and 10-20 ms each for a word in most documents (read above).
+  const page = rows.slice(0, limit)
+  const missing = page.filter((r) => r.snippet === null)
+  const found = (await runReads(
+    missing.map((r) =>
+      toStatement(
+        sql`select ${SNIPPET} as snippet from documents_fts
+          where documents_fts match ${match} and rowid = ${r.search_rowid}`,
+        'get',
+      ),
+    ),
+  )) as ({ snippet: string } | undefined)[]
+  const looked = new Map(missing.map((r, i) => [r.search_rowid, found[i]?.snippet ?? '']))
+  const snippets = page.map((r) => ({ snippet: r.snippet ?? looked.get(r.search_rowid) ?? '' }))
+  const items = page
+    .map((r, i) => ({ ...r, snippet: snippets[i]?.snippet ?? '' }))
     .map((r) => ({
       id: r.id,
       reference: r.reference,

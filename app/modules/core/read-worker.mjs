@@ -1,0 +1,34 @@
+/**
+ * A read-only connection in a worker thread (core/read-pool.server.ts): runs the statements it is sent
+ * (SQL and plain parameters built on the main thread with the same where-builders as in-process) in one
+ * read transaction, so that they see one snapshot, and answers their rows. It never writes: the
+ * connection is opened read-only (WAL lets it read while the main connection writes).
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import Database from 'better-sqlite3'
+
+const sqlite = new Database(workerData.file, { readonly: true, fileMustExist: true })
+sqlite.pragma('busy_timeout = 5000')
+const statements = new Map()
+
+function prepared(sql) {
+  let statement = statements.get(sql)
+  if (!statement) {
+    statement = sqlite.prepare(sql)
+    if (statements.size > 500) statements.clear()
+    statements.set(sql, statement)
+  }
+  return statement
+}
+
+const runAll = sqlite.transaction((list) =>
+  list.map((s) => (s.mode === 'get' ? prepared(s.sql).get(...s.params) : prepared(s.sql).all(...s.params))),
+)
+
+parentPort.on('message', ({ id, statements: list }) => {
+  try {
+    parentPort.postMessage({ id, ok: true, results: runAll(list) })
+  } catch (error) {
+    parentPort.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) })
+  }
+})
