@@ -110,7 +110,8 @@ export const meetings = defineMessages({
     'meetings.error.unknownHost': 'Choose a Member Country.',
     'meetings.error.unknownGroup': 'Choose a working group from the list.',
     'meetings.error.unknownOrganization': 'Choose organizations from the list.',
-    'meetings.error.membersOnlyInvited': 'A meeting for Member Countries only can invite Member Countries only.',
+    'meetings.error.membersOnlyInvited':
+      'A meeting for Member Countries only can invite Member Countries only.',
     'meetings.error.uninviteRegistered':
       'An organization whose delegation is registered cannot be uninvited. Remove its delegation first.',
     'meetings.error.titleOneLanguage': 'Give the title in at least one language.',

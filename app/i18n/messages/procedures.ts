@@ -239,8 +239,7 @@ export const procedures = defineMessages({
     'procedures.error.reasonRequired': 'Indique el motivo de la objeción.',
     'procedures.error.amendmentRequired': 'Escriba la enmienda que propone.',
     'procedures.error.closed': 'El plazo venció: ya no se pueden registrar posiciones.',
-    'procedures.error.notMemberState':
-      'Solo los Países Miembros toman posición en un procedimiento escrito.',
+    'procedures.error.notMemberState': 'Solo los Países Miembros toman posición en un procedimiento escrito.',
     'procedures.error.otherState': 'Solo puede registrar la posición de su propio Estado.',
     'procedures.error.notConcerned': 'Su Estado no figura entre los Estados concernidos.',
     'procedures.error.notFocalPoint':
