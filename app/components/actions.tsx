@@ -57,14 +57,14 @@ export function Progress({ value }: { value: number }) {
   )
 }
 
-export function OwnerNames({ owners }: { owners: { code: string; name: string }[] }) {
+export function OwnerNames({ owners }: { owners: { code: string; name: string; short: string }[] }) {
   if (!owners.length) return <>—</>
   return (
     <>
       {owners.map((o, i) => (
         <span key={o.code}>
           {i ? ', ' : ''}
-          <abbr title={o.name}>{o.code}</abbr>
+          {o.short === o.name ? o.name : <abbr title={o.name}>{o.short}</abbr>}
         </span>
       ))}
     </>
@@ -75,7 +75,7 @@ export function OwnerNames({ owners }: { owners: { code: string; name: string }[
 export interface ActionTableRow {
   id: string
   title: string
-  owners: { code: string; name: string }[]
+  owners: { code: string; name: string; short: string }[]
   dueDate: string
   overdue: boolean
   status: ActionStatus

@@ -134,7 +134,8 @@ export default function AdminAudit() {
                         )}
                       </>
                     ) : null}
-                    <details className="audit-details">
+                    {/* details on demand: the technical names, ids and data, said to be such */}
+                    <details className="audit-details" data-technical="">
                       <summary>{t('audit.showDetails')}</summary>
                       <ul className="list-plain small">
                         <li>{t('audit.technical', { action: e.action })}</li>

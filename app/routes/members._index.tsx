@@ -22,7 +22,7 @@ function Entry({ org, year }: { org: DirectoryEntry; year: number }) {
   return (
     <li>
       <Link to={`/members/${org.code}`}>{org.name}</Link>{' '}
-      <span className="muted small">{org.acronym ?? org.code}</span>
+      {org.acronym ? <span className="muted small">{org.acronym}</span> : null}
       {org.isCurrentPtp ? (
         <>
           {' '}

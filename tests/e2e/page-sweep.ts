@@ -55,8 +55,8 @@ export function recordPages(): string[] {
  * as a record's English text on a page in Spanish): the text, the title, labels and alternative
  * texts, leaving out parts marked as another language (`lang`, WCAG "language of parts"): a title
  * that exists only in the other language, say. */
-export function pageText(page: Page): Promise<string> {
-  return page.evaluate(() => {
+export function pageText(page: Page, { technical = true } = {}): Promise<string> {
+  return page.evaluate((technical) => {
     const pageLang = document.documentElement.lang
     const ownLanguage = (el: Element | null) =>
       (el?.closest('[lang]')?.getAttribute('lang') ?? pageLang) === pageLang
@@ -65,11 +65,12 @@ export function pageText(page: Page): Promise<string> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement
       if (!parent || !ownLanguage(parent) || parent.closest('script,style,template,textarea')) continue
+      if (!technical && parent.closest('[data-technical]')) continue
       texts.push(n.textContent ?? '')
     }
     for (const el of document.querySelectorAll('[aria-label],[title],[alt],[placeholder]'))
       if (ownLanguage(el))
         for (const a of ['aria-label', 'title', 'alt', 'placeholder']) texts.push(el.getAttribute(a) ?? '')
     return texts.join(' ').replace(/\s+/g, ' ')
-  })
+  }, technical)
 }

@@ -12,6 +12,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { listDocuments } from '~/modules/documents/queries.server'
 import { loadAction, localized } from './loading.server'
 import { directoryOrder, organizationColumns } from '~/modules/members/organizations.server'
+import { localAcronym } from '~/modules/members/org-labels'
 import { groupChoices } from '~/modules/groups/groups.server'
 
 /** The choices of the secretariat's action form. */
@@ -19,6 +20,7 @@ export function actionFormOptions(lang: Lang) {
   const orgs = db
     .select({
       ...organizationColumns,
+      acronym: organizations.acronym,
       parentId: organizations.parentId,
       sortOrder: organizations.sortOrder,
     })
@@ -47,6 +49,7 @@ export function actionFormOptions(lang: Lang) {
       code: o.code,
       kind: o.kind,
       name: localized(lang, o.nameEs, o.nameEn),
+      acronym: localAcronym(o.acronym, lang),
       institution: !!o.parentId,
     })),
     people: peopleRows.map((p) => ({

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { db } from '@db/client'
 import { organizations, ptpYears } from '@db/schema'
+import { shortOrgName } from './org-labels'
 import type { Lang } from '~/i18n/core'
 
 export type OrganizationRow = typeof organizations.$inferSelect
@@ -28,7 +29,7 @@ export function shellOrganization(organizationId: string, lang: Lang): string {
     .where(eq(organizations.id, organizationId))
     .get()
   if (!o) return ''
-  return o.acronym && o.acronym.length <= 12 ? o.acronym : orgName(o, lang)
+  return shortOrgName(o, lang)
 }
 
 export function getOrganizationByCode(code: string) {
