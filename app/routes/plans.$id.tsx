@@ -1,4 +1,5 @@
 import { pageTitle } from '~/i18n/meta'
+import { shortNamesByCode } from '~/modules/members/organizations.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
@@ -61,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // quadratically)
     manage: search.get('manage'),
     matrix: matrixBySection(viewer, plan.id, lang),
+    // brackets are marked with their organization's code in the text; the counts name them
+    bracketOrgs: shortNamesByCode(Object.keys(plan.brackets.byOrganization), lang),
     word: wordLinks(viewer, plan.id),
     saved: saved
       ? { sectionId: saved, revision: Number(search.get('rev')) || 0, merged: search.get('merged') === '1' }
@@ -179,7 +182,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const heading = (depth: number) => (depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4')
 
 export default function PlanPage() {
-  const { plan, matrix, saved, manage, word } = useLoaderData<typeof loader>()
+  const { plan, matrix, saved, manage, word, bracketOrgs } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const orgs = Object.entries(plan.brackets.byOrganization)
@@ -217,7 +220,10 @@ export default function PlanPage() {
         <li>
           <strong>{t('plans.brackets', { count: plan.brackets.total })}</strong>
           {orgs.length ? (
-            <span className="muted small"> ({orgs.map(([org, n]) => `${org}: ${n}`).join(', ')})</span>
+            <span className="muted small">
+              {' '}
+              ({orgs.map(([org, n]) => `${bracketOrgs[org] ?? org}: ${n}`).join(', ')})
+            </span>
           ) : null}
         </li>
         <li>{t('plans.openComments', { count: plan.openComments })}</li>

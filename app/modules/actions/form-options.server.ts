@@ -12,7 +12,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { listDocuments } from '~/modules/documents/queries.server'
 import { loadAction, localized } from './loading.server'
 import { directoryOrder, organizationColumns } from '~/modules/members/organizations.server'
-import { localAcronym } from '~/modules/members/org-labels'
+import { localAcronym, shortOrgName } from '~/modules/members/org-labels'
 import { groupChoices } from '~/modules/groups/groups.server'
 
 /** The choices of the secretariat's action form. */
@@ -55,7 +55,8 @@ export function actionFormOptions(lang: Lang) {
     people: peopleRows.map((p) => ({
       id: p.id,
       name: p.name,
-      organization: byId.get(p.institutionId ?? p.organizationId)?.code ?? '',
+      // named by its acronym in the interface's language, else its name: never its code
+      organization: ((o) => (o ? shortOrgName(o, lang) : ''))(byId.get(p.institutionId ?? p.organizationId)),
     })),
     groups: groupChoices(lang),
   }

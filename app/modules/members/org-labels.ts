@@ -14,11 +14,14 @@ export function ownAcronym(acronym: string | null | undefined, lang: Lang): stri
   return localAcronym(acronym, lang)?.split(/\s+\/\s+/)[0] ?? null
 }
 
+export interface OrgLabel {
+  acronym: string | null
+  nameEs: string
+  nameEn: string
+}
+
 /** A short name for a list: the acronym in the interface's language, else the name itself. */
-export function shortOrgName(
-  o: { acronym: string | null; nameEs: string; nameEn: string },
-  lang: Lang,
-): string {
+export function shortOrgName(o: OrgLabel, lang: Lang): string {
   const acronym = ownAcronym(o.acronym, lang)
   return acronym && acronym.length <= 12 ? acronym : lang === 'es' ? o.nameEs : o.nameEn
 }
