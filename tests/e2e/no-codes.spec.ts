@@ -24,6 +24,11 @@ const KNOWN: { page: RegExp; code: string; why: string }[] = [
     code: 'SRHRM',
     why: "a person's match shows the organization column as indexed (code, acronym, names; migration 0020): to do, index and show the names only",
   },
+  {
+    page: /^\/plans\/\w+$/,
+    code: 'PA-MINSEG',
+    why: "a plan's text shows its drafting brackets as authors type them, [PA-MINSEG: …]: to do, show the bracket's author by name",
+  },
 ]
 const known = (path: string, code: string) => KNOWN.some((k) => k.page.test(path) && k.code === code)
 
