@@ -68,6 +68,7 @@ const NAV: { to: string; key: MessageKey; end?: boolean; signIn?: true }[] = [
   { to: '/actions', key: 'nav.actions', signIn: true },
   { to: '/groups', key: 'nav.groups' },
   { to: '/plans', key: 'nav.plans', signIn: true },
+  { to: '/procedures', key: 'nav.procedures', signIn: true },
   { to: '/search', key: 'nav.search' },
   { to: '/help', key: 'help.nav' },
 ]

@@ -764,10 +764,11 @@ export const decisions = sqliteTable(
   'decisions',
   {
     id: id(),
-    meetingId: text('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    /** the meeting that adopted it, or (between meetings) the written procedure: one of the two */
+    meetingId: text('meeting_id').references(() => meetings.id),
+    procedureId: text('procedure_id').references((): AnySQLiteColumn => writtenProcedures.id),
     agendaItemId: text('agenda_item_id').references(() => agendaItems.id),
+    /** per meeting, or per year of adoption for a written procedure's (2026-PE/D.n) */
     number: integer('number').notNull(),
     code: text('code').notNull(),
     textEs: text('text_es'),
@@ -793,6 +794,8 @@ export const decisions = sqliteTable(
     index('decisions_agenda_item_idx').on(t.agendaItemId),
     check('decisions_number_positive', sql`${t.number} >= 1`),
     check('decisions_text_present', sql`${t.textEs} is not null or ${t.textEn} is not null`),
+    uniqueIndex('decisions_procedure_unique').on(t.procedureId),
+    check('decisions_origin', sql`(${t.meetingId} is null) <> (${t.procedureId} is null)`),
   ],
 )
 
@@ -1635,3 +1638,21 @@ export const notificationDigests = sqliteTable('notification_digests', {
     .references(() => people.id),
   lastDay: text('last_day').notNull(),
 })
+
+/** The scheduled check's memory (app/modules/notifications/timed.server.ts): one row per time-based
+ * event fired (registration deadline near, round deadline near, embargo lifted), keyed by the moment it
+ * is about, so it fires once, also across restarts, and again only when that moment is moved. */
+export const notificationTimers = sqliteTable(
+  'notification_timers',
+  {
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    recordId: text('record_id').notNull(),
+    /** the deadline or embargo end the event is about */
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    firedAt: integer('fired_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.recordId, t.dueAt] }),
+    check('notification_timers_kind_check', oneOf(t.kind, NOTIFICATION_KINDS)),
+  ],
+)

@@ -962,6 +962,8 @@ const MATRIX: Record<Action, Row> = {
   },
   // pendingOfOwnOrganization, pendingOfAnotherOrganization, alreadyValidated, alreadyReturned,
   // notADoneReport, pendingOnCancelledAction: owners never validate their own report
+  // the secretariat's report stands for the whole action; everyone else reports for an owner
+  'action.reportWhole': { variants: ACTION_VARIANTS, expected: SECRETARIAT_ONLY('YYYYYYYYYY') },
   'action.validate': { variants: ACTION_UPDATE_VARIANTS, expected: SECRETARIAT_ONLY('YYNNNN') },
   // the secretariat's own report of done closes an open action without waiting for validation; an
   // owner's waits for the secretariat (a cancelled or done action takes no report at all)

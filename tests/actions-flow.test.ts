@@ -75,11 +75,11 @@ describe('an action from decision to validation, without JavaScript', () => {
     expect(prefill.status).toBe(200)
     const pre = prefill.data as {
       values: Record<string, string>
-      decision: { code: string; meetingId: string }
+      decision: { code: string; meeting: string; back: string }
     }
     expect(pre.values.originType).toBe('decision')
     expect(pre.values.titleEs).toContain('Grupos de Trabajo')
-    expect(pre.decision.meetingId).toBe(decision.meetingId)
+    expect(pre.decision.back).toContain(decision.meetingId!)
     for (const lang of ['es', 'en'] as const) noRawKeys(render(newPage.default, prefill.data, lang))
     // nobody else opens the form
     expect((await run(newPage.loader, '/actions/new', { as: PA_FOCAL })).status).toBe(403)
@@ -222,7 +222,7 @@ describe('an action from decision to validation, without JavaScript', () => {
       `/meetings/${decision.meetingId}/follow-up`,
       { as: PA_FOCAL },
       {
-        id: decision.meetingId,
+        id: decision.meetingId!,
       },
     )
     const r = report.data as { decisions: { code: string; actions: { id: string; status: string }[] }[] }

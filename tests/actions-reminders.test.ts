@@ -1,16 +1,19 @@
 /**
- * Reminders through the outbox: due soon (7 days) and overdue, to each owner's focal person or else its
- * focal points (a national institution without any: its state's), in each person's language, at most one
- * per action and kind per week, never for done or cancelled actions; the start-up sweep runs them.
+ * Reminders as notification events: due soon (7 days) and overdue, to each owner's focal person or else
+ * its focal points (a national institution without any: its state's), in each person's language, at
+ * most one per action and kind per week, never for done or cancelled actions, by the person's
+ * preferences (one mechanism: no separate reminder mail); the scheduled check runs them.
  */
-import { eq, like } from 'drizzle-orm'
+import { eq, like, or } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@db/client'
-import { actionReminders, mailOutbox } from '@db/schema'
+import { actionReminders, mailOutbox, notifications } from '@db/schema'
 import { createAction } from '~/modules/actions/writing.server'
 import { actionsToday, addDays } from '~/modules/actions/overdue.server'
-import { runReminders } from '~/modules/actions/reminders.server'
-import { sweep } from '~/modules/startup.server'
+import { runReminders as fireReminders } from '~/modules/actions/reminders.server'
+import { dispatchNotifications } from '~/modules/notifications/dispatch.server'
+import { savePreferences, preferencesOf } from '~/modules/notifications/notifications.server'
+import { checkTimedNotifications } from '~/modules/startup.server'
 import { actionByTitle, SECRETARIAT } from './actions-fixtures'
 import { freshDemoDb, personByEmail, viewerFor } from './helpers/db'
 
@@ -19,7 +22,19 @@ beforeEach(() => {
 })
 
 const DAY = 24 * 3600 * 1000
-const actionMails = () => db.select().from(mailOutbox).where(like(mailOutbox.kind, 'action.%')).all()
+/** fires the reminders, then dispatches them as the server does right after */
+function runReminders(now: Date) {
+  const result = fireReminders(now)
+  while (dispatchNotifications({ limit: 500 }) > 0);
+  return result
+}
+const SUBJECTS = ['Acción vencida:%', 'Acción por vencer:%', 'Overdue action:%', 'Action due soon:%']
+const actionMails = () =>
+  db
+    .select()
+    .from(mailOutbox)
+    .where(or(...SUBJECTS.map((s) => like(mailOutbox.subject, s))))
+    .all()
 const mailsTo = (email: string) => actionMails().filter((m) => m.to === email)
 
 describe('reminders', () => {
@@ -28,12 +43,13 @@ describe('reminders', () => {
     const result = runReminders(now)
     // demo data: due in 5 and 6 days; overdue: five open actions (see db/seed/actions.ts)
     expect(result).toMatchObject({ dueSoon: 2, overdue: 5 })
-    expect(result.mails).toBe(actionMails().length)
+    expect(result.recipients).toBe(actionMails().length)
+    expect(actionMails().every((m) => m.kind === 'notification')).toBe(true)
 
     // the focal person named for the owner, in their language
     const snm = mailsTo('pa.snm@rcm.example')
-    expect(snm.map((m) => m.kind).sort()).toEqual(['action.due_soon', 'action.overdue'])
-    const overdue = snm.find((m) => m.kind === 'action.overdue')!
+    expect(snm.map((m) => m.subject.split(':')[0]).sort()).toEqual(['Acción por vencer', 'Acción vencida'])
+    const overdue = snm.find((m) => m.subject.startsWith('Acción vencida'))!
     expect(overdue.subject).toBe(
       `Acción vencida: ${actionByTitle('Implement information exchange between the Darien').titleEs}`,
     )
@@ -50,7 +66,11 @@ describe('reminders', () => {
     expect(reminded.every((r) => r.recipients >= 1)).toBe(true)
 
     // a second run the same day sends nothing
-    expect(runReminders(new Date(now.getTime() + 3600_000))).toEqual({ dueSoon: 0, overdue: 0, mails: 0 })
+    expect(runReminders(new Date(now.getTime() + 3600_000))).toEqual({
+      dueSoon: 0,
+      overdue: 0,
+      recipients: 0,
+    })
   })
 
   it('sends at most one reminder per action and kind per week', () => {
@@ -94,16 +114,36 @@ describe('reminders', () => {
     const mails = mailsTo('bz.focal@rcm.example')
     expect(mails).toHaveLength(1)
     expect(mails[0].subject).toBe('Action due soon: Report on the border with Guatemala')
-    expect(mails[0].text).toMatch(/^Dear /)
+    expect(mails[0].html).toContain('Report on the border with Guatemala')
     expect(mails[0].text).toContain(`/actions/${id}`)
     expect(personByEmail('bz.focal@rcm.example').language).toBe('en')
   })
 
-  it('runs from the start-up sweep', () => {
-    sweep()
+  it('follows the person’s preferences: off leaves it in the portal only, digest waits for the summary', () => {
+    const snm = viewerFor('pa.snm@rcm.example')
+    savePreferences(snm, { ...preferencesOf(snm.id), action_overdue: 'off', action_due_soon: 'digest' })
+    runReminders(new Date())
+    // no mail at once for either kind, and no separate reminder mail either
+    expect(mailsTo('pa.snm@rcm.example')).toHaveLength(0)
+    const kinds = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.personId, snm.id))
+      .all()
+      .filter((n) => n.kind.startsWith('action_'))
+      .map((n) => [n.kind, n.mailedAt === null])
+    // overdue: told in the portal, never mailed; due soon: kept for the digest
+    expect(kinds).toContainEqual(['action_overdue', false])
+    expect(kinds).toContainEqual(['action_due_soon', true])
+  })
+
+  it('runs from the scheduled check (start-up and timer), once', () => {
+    checkTimedNotifications()
+    while (dispatchNotifications({ limit: 500 }) > 0);
     expect(actionMails().length).toBeGreaterThan(0)
     const before = actionMails().length
-    sweep()
+    checkTimedNotifications()
+    while (dispatchNotifications({ limit: 500 }) > 0);
     expect(actionMails()).toHaveLength(before)
   })
 })

@@ -221,7 +221,7 @@ describe('the bench dataset at a small scale', () => {
 
   it('leaves no reminder backlog for the server to send when it starts', () => {
     expect(one(`select count(*) as n from action_reminders`)).toBeGreaterThan(0)
-    expect(runReminders()).toEqual({ dueSoon: 0, overdue: 0, mails: 0 })
+    expect(runReminders()).toEqual({ dueSoon: 0, overdue: 0, recipients: 0 })
   })
 
   it('answers the actions pages the benchmark measures, as the member-state delegate', async () => {

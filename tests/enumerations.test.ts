@@ -122,6 +122,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   'notifications.record_type': NOTIFICATION_RECORD_TYPES,
   'notification_preferences.kind': NOTIFICATION_KINDS,
   'notification_preferences.mode': DELIVERY_MODES,
+  'notification_timers.kind': NOTIFICATION_KINDS,
   'follows.record_type': FOLLOW_TYPES,
 }
 

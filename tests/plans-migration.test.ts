@@ -33,6 +33,7 @@ const LATER_COLUMNS = [
   ['decisions', 'withdrawn_by_id', 'text'],
   ['decisions', 'withdrawal_reason', 'text'],
   ['decisions', 'revision', 'integer NOT NULL DEFAULT 1'],
+  ['decisions', 'procedure_id', 'text'],
   ['action_updates', 'owner_organization_id', 'text'],
 ] as const
 type Row = Record<string, unknown>

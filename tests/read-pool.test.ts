@@ -26,6 +26,9 @@ import { actionsSection } from '~/modules/dashboard/actions-section.server'
 import { listDocuments, listDocumentsRead } from '~/modules/documents/queries.server'
 import { searchAcross, searchableTypes, typeQuery } from '~/modules/search/records.server'
 import { searchDocuments } from '~/modules/search/search.server'
+import { listActions, listActionsRead } from '~/modules/actions/lists.server'
+import { loader as actionsPage } from '~/routes/actions._index'
+import { loader as apiActionsList } from '~/routes/api.v1.actions'
 import { loader as apiSearch } from '~/routes/api.v1.search'
 import { loader as searchPage } from '~/routes/search'
 import { CO, MX, SECRETARIAT } from './actions-fixtures'
@@ -84,6 +87,10 @@ describe('the read pool', () => {
     expect(await listDocumentsRead(viewerFor(MX), { q: 'informe' }, { limit: 5 })).toEqual(
       listDocuments(viewerFor(MX), { q: 'informe' }, { limit: 5 }),
     )
+    const overdue = { overdue: '1' as const, sort: 'due_asc' as const }
+    const actions = await listActionsRead(viewerFor(MX), overdue, { limit: 5 })
+    expect(actions.items.length).toBeGreaterThan(0)
+    expect(actions).toEqual(listActions(viewerFor(MX), overdue, { limit: 5 }))
   })
 
   it('runs each read in a worker with a read-only connection: a write is refused there', async () => {
@@ -150,6 +157,15 @@ describe('the read pool', () => {
     expect(api.status).toBe(503)
     expect(api.headers.get('Retry-After')).toBe('5')
     expect(api.data.error.code).toBe('unavailable')
+    // the action list and its API read their page in the pool too
+    const list = await run(actionsPage, '/actions?overdue=1', { as: MX })
+    expect(list.status).toBe(503)
+    expect(list.body).toMatch(/El servidor está ocupado/)
+    const apiActions = await run<{ error: { code: string } }>(apiActionsList, '/api/v1/actions?overdue=1', {
+      as: SECRETARIAT,
+    })
+    expect(apiActions.status).toBe(503)
+    expect(apiActions.data.error.code).toBe('unavailable')
     await Promise.all(busy)
     // once the pool is free, the same page answers
     expect((await run(searchPage, '/search?q=migracion', { as: MX })).status).toBe(200)

@@ -31,6 +31,7 @@ import { auditActs } from './messages/audit-acts'
 import { decisionsOwners } from './messages/decisions-owners'
 import { notifications } from './messages/notifications'
 import { zones } from './messages/zones'
+import { notificationEvents } from './messages/notification-events'
 
 // Each area of the interface keeps its messages in its own file; they are merged here.
 export const catalogue = {
@@ -60,6 +61,7 @@ export const catalogue = {
     ...decisionsOwners.en,
     ...notifications.en,
     ...zones.en,
+    ...notificationEvents.en,
   },
   es: {
     ...common.es,
@@ -87,6 +89,7 @@ export const catalogue = {
     ...decisionsOwners.es,
     ...notifications.es,
     ...zones.es,
+    ...notificationEvents.es,
   },
 }
 

@@ -8,12 +8,12 @@ import { stopChildJobs } from '~/modules/core/child-jobs.server'
 import { stopExtractionWorkers } from '~/modules/documents/extraction-pool.server'
 import { sweepDocumentStorage } from '~/modules/documents/housekeeping.server'
 import { deliverPendingMail, releaseStaleClaims } from '~/modules/mail/mail.server'
-import { runReminders } from '~/modules/actions/reminders.server'
 import { purgeExpiredLogistics } from '~/modules/meetings/logistics.server'
 import { runProcedureChecks } from '~/modules/procedures/closing.server'
 import { sendDigests } from '~/modules/notifications/digest.server'
 import { dispatchNotifications } from '~/modules/notifications/dispatch.server'
 import { onNotify } from '~/modules/notifications/notify.server'
+import { runTimedNotifications } from '~/modules/notifications/timed.server'
 
 let timers: NodeJS.Timeout[] = []
 
@@ -62,10 +62,12 @@ export async function startup(options: StartupOptions = {}): Promise<{ banner: s
       env.MAIL_DELIVERY_SECONDS * 1000,
     ),
     setInterval(checkProcedures, env.PROCEDURE_CHECK_SECONDS * 1000),
+    setInterval(checkTimedNotifications, env.PROCEDURE_CHECK_SECONDS * 1000),
   ]
   timers.forEach((t) => t.unref())
   sweep()
   checkProcedures()
+  checkTimedNotifications()
   return { banner: lines.join('\n') }
 }
 
@@ -99,7 +101,6 @@ export function sweep(now = Date.now()) {
     db.delete(sessions)
       .where(lt(sessions.expiresAt, new Date(now)))
       .run()
-    runReminders(new Date(now))
     purgeExpiredLogistics(new Date(now))
     sendDigests(new Date(now))
     rawSqlite().pragma('optimize')
@@ -114,6 +115,16 @@ export function checkProcedures(now = new Date()) {
     return runProcedureChecks(now)
   } catch (e) {
     console.error('written procedures check failed', e)
+    return null
+  }
+}
+
+/** The notifications' scheduled check (deadlines near, embargoes lifted, actions due): state in rows. */
+export function checkTimedNotifications(now = new Date()) {
+  try {
+    return runTimedNotifications(now)
+  } catch (e) {
+    console.error('scheduled notifications check failed', e)
     return null
   }
 }

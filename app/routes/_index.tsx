@@ -326,6 +326,7 @@ const QUICK_LINKS: { to: string; key: MessageKey }[] = [
   { to: '/members', key: 'nav.members' },
   { to: '/groups', key: 'nav.groups' },
   { to: '/plans', key: 'nav.plans' },
+  { to: '/procedures', key: 'nav.procedures' },
   { to: '/meetings', key: 'nav.meetings' },
   { to: '/documents', key: 'nav.documents' },
   { to: '/actions', key: 'nav.actions' },

@@ -12,6 +12,7 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import {
   DELIVERY_MODES,
   NOTIFICATION_KINDS,
+  PREFERENCE_KINDS,
   type DeliveryMode,
   type NotificationKind,
 } from '~/modules/notifications/constants'
@@ -87,7 +88,7 @@ export default function NotificationPreferences() {
       <p>{t('notifications.prefs.intro', { zone: zoneLabel({ t }, zone) })}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="preferences" />
-        {NOTIFICATION_KINDS.map((kind) => (
+        {PREFERENCE_KINDS.map((kind) => (
           <fieldset key={kind} aria-invalid={invalid.has(kind) || undefined}>
             <legend>{t(`notifications.kind.${kind}` as MessageKey)}</legend>
             {DELIVERY_MODES.map((mode) => (
@@ -104,6 +105,7 @@ export default function NotificationPreferences() {
             {invalid.has(kind) ? <p className="field-error">{t('notifications.prefs.invalid')}</p> : null}
           </fieldset>
         ))}
+        <p>{t('notifications.prefs.portalOnly')}</p>
         <button type="submit">{t('notifications.prefs.save')}</button>
       </Form>
 

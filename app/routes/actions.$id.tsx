@@ -210,7 +210,11 @@ export default function ActionPage() {
                 <>
                   {': '}
                   <Link
-                    to={`/meetings/${origin.meeting?.id}/decisions#decision-${origin.decision.id}`}
+                    to={
+                      origin.decision.procedureId
+                        ? `/procedures/${origin.decision.procedureId}`
+                        : `/meetings/${origin.meeting?.id}/decisions#decision-${origin.decision.id}`
+                    }
                     className="mono"
                   >
                     {origin.decision.code}

@@ -10,13 +10,14 @@ import { useT } from '~/i18n/use-t'
 import { can } from '~/modules/access/can'
 import {
   decisionFilterLabel,
-  listActions,
+  listActionsRead,
   listFilterOptions,
   PAGE_SIZE,
 } from '~/modules/actions/lists.server'
 import { DUE_WINDOWS, SORTS, STATUS_FILTERS } from '~/modules/actions/constants'
 import { ListQuerySchema } from '~/modules/actions/schemas'
 import { requireViewer } from '~/modules/auth/viewer.server'
+import { withReads } from '~/modules/core/read-busy.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 
 export const meta = titleMeta('actions.title')
@@ -29,11 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // `lang` switches the interface language: it is not a filter (dropped by the schema)
   const query = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const { page = 1, ...filters } = query
-  const { items, hasMore } = listActions(viewer, filters, {
-    lang,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  })
+  const { items, hasMore } = await withReads(lang, () =>
+    listActionsRead(viewer, filters, { lang, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+  )
   return {
     items,
     hasMore,

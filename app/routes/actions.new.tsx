@@ -51,8 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? {
           code: decision.code,
           text: decision.text,
-          meeting: decision.meeting.title,
-          meetingId: decision.meeting.id,
+          meeting: decision.origin.title,
+          back: decision.origin.href,
         }
       : null,
   }
@@ -80,7 +80,7 @@ export default function NewAction() {
     <>
       <p className="small">
         {decision ? (
-          <Link to={`/meetings/${decision.meetingId}/decisions`}>{t('actions.new.backToDecisions')}</Link>
+          <Link to={decision.back}>{t('actions.new.backToDecisions')}</Link>
         ) : (
           <Link to="/actions">{t('actions.back')}</Link>
         )}

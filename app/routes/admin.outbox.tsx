@@ -29,6 +29,11 @@ const MAIL_KINDS = {
   'action.overdue': 'admin.outbox.kind.action.overdue',
   notification: 'notifications.outbox.kind.notification',
   digest: 'notifications.outbox.kind.digest',
+  'procedure.launched': 'procedures.outbox.kind.launched',
+  'procedure.reminder': 'procedures.outbox.kind.reminder',
+  'procedure.extended': 'procedures.outbox.kind.extended',
+  'procedure.adopted': 'procedures.outbox.kind.adopted',
+  'procedure.not_adopted': 'procedures.outbox.kind.not_adopted',
 } as const
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { listActionsForApi } from '~/modules/actions/api.server'
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireApiViewer(request)
   const query = parseQuery(request, ActionsQuery)
-  return apiJson(listActionsForApi(viewer, query))
+  return apiJson(await listActionsForApi(viewer, query))
 }
 
 export const action = () => methodNotAllowed('GET')

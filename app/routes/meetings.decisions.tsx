@@ -18,7 +18,6 @@ import {
 import { DECISION_FILTERS } from '~/modules/meetings/constants'
 import { DecisionRegisterQuerySchema } from '~/modules/meetings/forms.server'
 import { findVisibleMeeting, listMeetingYears, localized } from '~/modules/meetings/meetings.server'
-import { adoptedDecisions } from '~/modules/procedures/queries.server'
 import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('meetings.register.title')
@@ -42,8 +41,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasMore,
     years: listMeetingYears(viewer),
     meetings: listRegisterMeetings(viewer, lang),
-    // decisions adopted by written procedure (between meetings): listed with the register, first page only
-    byProcedure: page === 1 && !query.meeting ? adoptedDecisions(viewer, lang) : [],
     meeting: meeting
       ? { id: meeting.row.id, title: localized(lang, meeting.row.titleEs, meeting.row.titleEn) }
       : null,
@@ -51,8 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DecisionRegister() {
-  const { query, page, items, hasMore, years, meeting, meetings, byProcedure } =
-    useLoaderData<typeof loader>()
+  const { query, page, items, hasMore, years, meeting, meetings } = useLoaderData<typeof loader>()
   const { t, date } = useT()
   const location = useLocation()
   // the exports take the register's filters, not its page
@@ -112,13 +108,25 @@ export default function DecisionRegister() {
         <TableWrap className="decisions-register" label={t('meetings.register.title')}>
           <table>
             <TableHead
-              labels={[t('meetings.register.code'), t('meetings.register.decision'), t('meetings.meeting')]}
+              labels={[
+                t('meetings.register.code'),
+                t('meetings.register.decision'),
+                t('procedures.decisionRegister'),
+              ]}
             />
             <tbody>
               {items.map((d) => (
                 <tr key={d.id} className={d.status === 'withdrawn' ? 'is-withdrawn' : undefined}>
                   <th scope="row" className="mono meetings-nowrap">
-                    <Link to={`/meetings/${d.meeting.id}/decisions#decision-${d.id}`}>{d.code}</Link>
+                    <Link
+                      to={
+                        d.meeting
+                          ? `/meetings/${d.meeting.id}/decisions#decision-${d.id}`
+                          : `/procedures/${d.procedure?.id ?? ''}`
+                      }
+                    >
+                      {d.code}
+                    </Link>
                   </th>
                   <td>
                     {d.text}
@@ -136,11 +144,26 @@ export default function DecisionRegister() {
                     ) : null}
                   </td>
                   <td>
-                    <Link to={`/meetings/${d.meeting.id}`}>{d.meeting.title}</Link>
-                    <br />
-                    <span className="muted small">
-                      {date(d.meeting.startsAt, 'date', d.meeting.timeZone)}
-                    </span>
+                    {d.meeting ? (
+                      <>
+                        <Link to={`/meetings/${d.meeting.id}`}>{d.meeting.title}</Link>
+                        <br />
+                        <span className="muted small">
+                          {date(d.meeting.startsAt, 'date', d.meeting.timeZone)}
+                        </span>
+                      </>
+                    ) : d.procedure ? (
+                      <>
+                        <Link to={`/procedures/${d.procedure.id}`}>
+                          {t('procedures.number', { number: d.procedure.number })}
+                        </Link>
+                        <br />
+                        <span className="muted small">
+                          {t('procedures.adoptedOn')}{' '}
+                          {date(d.procedure.adoptedAt, 'date', 'America/Costa_Rica')}
+                        </span>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -150,33 +173,6 @@ export default function DecisionRegister() {
       ) : (
         <p className="muted">{t('meetings.register.empty')}</p>
       )}
-      {byProcedure.length ? (
-        <section aria-labelledby="by-procedure">
-          <h2 id="by-procedure">{t('procedures.decisionRegister')}</h2>
-          <TableWrap label={t('procedures.decisionRegister')}>
-            <table>
-              <TableHead
-                labels={[
-                  t('meetings.register.code'),
-                  t('meetings.register.decision'),
-                  t('procedures.adoptedOn'),
-                ]}
-              />
-              <tbody>
-                {byProcedure.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row" className="mono meetings-nowrap">
-                      <Link to={`/procedures/${d.id}`}>{d.code}</Link>
-                    </th>
-                    <td>{d.subject}</td>
-                    <td className="small">{date(d.adoptedAt, 'date', 'America/Costa_Rica')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        </section>
-      ) : null}
       <Pager
         page={page}
         hasMore={hasMore}

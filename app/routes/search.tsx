@@ -43,14 +43,16 @@ function view(h: RecordHit) {
       ? { kind: 'agendaItemOf' as const, name: pair(h) }
       : h.meeting
         ? { kind: 'decisionOf' as const, name: pair(h.meeting) }
-        : h.section
-          ? { kind: 'sectionOf' as const, name: pair(h) }
-          : h.organization
-            ? {
-                kind: 'organization' as const,
-                name: { es: h.organization.nameEs, en: h.organization.nameEn },
-              }
-            : null,
+        : h.procedure
+          ? { kind: 'procedureOf' as const, name: pair(h.procedure) }
+          : h.section
+            ? { kind: 'sectionOf' as const, name: pair(h) }
+            : h.organization
+              ? {
+                  kind: 'organization' as const,
+                  name: { es: h.organization.nameEs, en: h.organization.nameEn },
+                }
+              : null,
     reference: h.document?.reference ?? null,
     kind: h.document?.kind ?? null,
     status: h.action?.status ?? null,
@@ -116,6 +118,7 @@ function Hit({ hit }: { hit: Item }) {
     const n = name(hit.context.name)
     if (hit.context.kind === 'agendaItemOf') facts.push(t('searchTypes.agendaItemOf', { meeting: n }))
     else if (hit.context.kind === 'decisionOf') facts.push(t('searchTypes.decisionOf', { meeting: n }))
+    else if (hit.context.kind === 'procedureOf') facts.push(t('searchTypes.procedureOf', { subject: n }))
     else if (hit.context.kind === 'sectionOf') facts.push(t('searchTypes.sectionOf', { plan: n }))
     else facts.push(n)
   }

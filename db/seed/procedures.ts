@@ -13,7 +13,7 @@ import { closeProcedure } from '../../app/modules/procedures/closing.server'
 import { LaunchSchema, PositionSchema } from '../../app/modules/procedures/forms.server'
 import { launchProcedure, takePosition } from '../../app/modules/procedures/procedures.server'
 import { db } from '../client'
-import { mailOutbox, people } from '../schema'
+import { mailOutbox, notificationEvents, people } from '../schema'
 
 const DAY = 86_400_000
 const SEAT = 'America/Costa_Rica'
@@ -103,5 +103,11 @@ export function seedDemoProcedures(now = new Date()) {
   db.update(mailOutbox)
     .set({ sentAt: now, status: 'sent' })
     .where(and(like(mailOutbox.kind, 'procedure.%'), isNull(mailOutbox.sentAt)))
+    .run()
+  // and their portal notifications are not dealt out again at start-up (the demo's own notifications,
+  // seeded in notifications.ts, are what the header counts)
+  db.update(notificationEvents)
+    .set({ dispatchedAt: now })
+    .where(and(like(notificationEvents.kind, 'procedure_%'), isNull(notificationEvents.dispatchedAt)))
     .run()
 }

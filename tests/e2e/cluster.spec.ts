@@ -42,6 +42,8 @@ function request(
       },
     )
     req.on('error', reject)
+    // a connection handed to a process as it dies is never answered: give up on it
+    req.setTimeout(5000, () => req.destroy(new Error('no answer in 5 s')))
     req.end(options.body)
   })
 }

@@ -77,6 +77,13 @@ test('launched, Mexico agrees, Guatemala objects: closed not adopted by the serv
   await gt.getByRole('radio', { name: 'Objects' }).check()
   await gt.getByRole('button', { name: 'Record the position' }).click()
   await expect(gt.getByText('Give the reason of the objection.')).toBeVisible()
+  // the launch is among Guatemala's notifications too, linking to the procedure
+  await expect(async () => {
+    await gt.goto('/notifications?lang=en')
+    await expect(
+      gt.getByRole('link', { name: `Written procedure awaiting your state: ${subject}` }),
+    ).toHaveAttribute('href', `/procedures/${id}`, { timeout: 1000 })
+  }).toPass({ timeout: 15_000, intervals: [1000] })
   await gt.context().close()
   await takePosition(
     browser,
@@ -125,6 +132,13 @@ test('the demo procedure and the list fit a 360 px phone, in Spanish', async ({ 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow, path).toBeLessThanOrEqual(0)
   }
+  // the main menu (folded on a phone) leads to the list
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Navegación principal', includeHidden: true })
+      .getByRole('link', { name: 'Procedimientos escritos', exact: true, includeHidden: true })
+      .first(),
+  ).toHaveAttribute('href', '/procedures')
   // the dashboard card for Guatemala's focal point: the demo procedure awaits its position
   await page.goto('/?lang=es')
   await expect(

@@ -246,6 +246,8 @@ export interface Actions {
   'action.cancel': ActionItemRef
   /** report progress (status, progress, note, evidence); the state of the action is checked apart (409) */
   'action.update': ActionItemRef
+  /** report on the whole action rather than for one owner's part (the secretariat) */
+  'action.reportWhole': ActionItemRef
   /** accept or send back an owner's report of `done` */
   'action.validate': ActionUpdateRef
   /** one's own report of `done` counts as validated at once: the action is done, nobody validates it */
@@ -632,6 +634,7 @@ const rules: { [A in Action]: Rule<A> } = {
   'action.edit': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled',
   'action.cancel': (v, r) => isSecretariat(v) && !!r && r.status !== 'cancelled' && r.status !== 'done',
   'action.update': (v, r) => !!r && reportsOn(v, r),
+  'action.reportWhole': (v, r) => !!r && isSecretariat(v) && reportsOn(v, r),
   'action.validate': (v, r) =>
     isSecretariat(v) && !!r && r.validation === 'pending' && r.status !== 'cancelled',
   // those who validate reports of done: their own report of done needs no one else's validation

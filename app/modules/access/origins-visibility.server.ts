@@ -9,10 +9,12 @@
  * - meeting, agenda item, decision: the meeting's rule (can('meeting.view'), `visibleMeetingsWhere`);
  * - working group: groups are seen by every signed-in person (can('group.view'));
  * - plan section: can('plan.view'): the secretariat and the members (any role) of the plan's group.
+ * - a decision adopted by written procedure (no meeting): the procedure's rule (can('procedure.view'),
+ *   `visibleProceduresWhere`).
  */
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
-import { actionItems, meetings, planSections, plans } from '@db/schema'
-import { can, groupRoleOf } from './can'
+import { actionItems, decisions, meetings, planSections, plans, writtenProcedures } from '@db/schema'
+import { can, groupRoleOf, isMemberSide } from './can'
 import { publicMeetingsWhere, visibleMeetingsWhere } from './meetings-visibility.server'
 import type { Viewer } from './viewer'
 
@@ -25,6 +27,22 @@ export function originMeetingsWhere(viewer: Viewer | null): SQL {
 /** The meeting given by an id column (null: no meeting) is one the viewer may name. */
 export function visibleMeetingIdWhere(viewer: Viewer | null, meetingId: SQL | AnyColumn): SQL {
   return sql`(${meetingId} is null or ${meetingId} in (select ${meetings.id} from ${meetings} where ${originMeetingsWhere(viewer)}))`
+}
+
+/** Written procedures the viewer may see (a condition on `written_procedures`), as can('procedure.view'):
+ * the member side (the secretariat, member states and their institutions) every one, observers and
+ * organizations those open to participants, the public none. */
+export function visibleProceduresWhere(viewer: Viewer | null): SQL {
+  if (!viewer) return sql`0 = 1`
+  if (isMemberSide(viewer)) return sql`1 = 1`
+  return sql`${writtenProcedures.visibility} = 'participants'`
+}
+
+/** The decision given by an id column (null: none) is one the viewer may name: a meeting's decision
+ * follows its meeting (asked with the action's meeting), a written procedure's its procedure. */
+export function visibleDecisionProcedureWhere(viewer: Viewer | null, decisionId: SQL | AnyColumn): SQL {
+  if (viewer && isMemberSide(viewer)) return sql`1 = 1`
+  return sql`(${decisionId} is null or not exists (select 1 from ${decisions} where ${decisions.id} = ${decisionId} and ${decisions.procedureId} is not null and ${decisions.procedureId} not in (select ${writtenProcedures.id} from ${writtenProcedures} where ${visibleProceduresWhere(viewer)})))`
 }
 
 /** The plan section given by an id column (null: none) is one the viewer may see: can('plan.view'),
@@ -58,5 +76,5 @@ export function visibleActionOriginWhere(viewer: Viewer | null): SQL {
   return sql`(${visibleMeetingIdWhere(viewer, actionItems.meetingId)} and ${visiblePlanSectionWhere(
     viewer,
     actionItems.planSectionId,
-  )})`
+  )} and ${visibleDecisionProcedureWhere(viewer, actionItems.decisionId)})`
 }

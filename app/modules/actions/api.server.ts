@@ -16,7 +16,8 @@ import type {
   UpdateOutput,
 } from './api-schemas'
 import { getActionDetails, type ActionDetails } from './details.server'
-import { listActions, type ListedAction } from './lists.server'
+import { listActionsRead, type ListedAction } from './lists.server'
+import { withReads } from '~/modules/core/read-busy.server'
 import type { ListFilters } from './schemas'
 import type { OriginView, UpdateView } from './views'
 
@@ -77,7 +78,11 @@ function summary(a: ListedAction): ActionSummaryOut {
 
 /** GET /actions: by owner (`assignee`, a state with its national institutions), status and overdue, as
  * agencies' systems ask, and by the page's other filters; 50 per page. */
-export function listActionsForApi(viewer: Viewer, query: z.infer<typeof ActionsQuery>, now = new Date()) {
+export async function listActionsForApi(
+  viewer: Viewer,
+  query: z.infer<typeof ActionsQuery>,
+  now = new Date(),
+) {
   const filters: ListFilters = {
     owner: query.assignee,
     status: query.status,
@@ -89,7 +94,11 @@ export function listActionsForApi(viewer: Viewer, query: z.infer<typeof ActionsQ
     sort: query.sort,
   }
   const offset = decodeCursor(query.cursor)
-  const page = listActions(viewer, filters, { lang: apiLang(viewer), limit: API_PAGE_SIZE, offset, now })
+  const page = await withReads(
+    apiLang(viewer),
+    () => listActionsRead(viewer, filters, { lang: apiLang(viewer), limit: API_PAGE_SIZE, offset, now }),
+    { api: true },
+  )
   return {
     items: page.items.map(summary),
     nextCursor: page.hasMore ? encodeCursor(offset + API_PAGE_SIZE) : null,

@@ -5,7 +5,8 @@
  */
 import { asc, eq, sql } from 'drizzle-orm'
 import { db } from '@db/client'
-import { decisions, groups, meetings, organizations, people } from '@db/schema'
+import { decisions, groups, meetings, organizations, people, writtenProcedures } from '@db/schema'
+import { translator } from '~/i18n/catalogue.server'
 import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
@@ -62,7 +63,8 @@ export function actionFormOptions(lang: Lang) {
   }
 }
 
-/** `?decision=ID` on the new-action form: the decision, its meeting and a title to start from. */
+/** `?decision=ID` on the new-action form: the decision, where it was adopted (its meeting, or the
+ * written procedure between meetings) and a title to start from. */
 export function decisionPrefill(viewer: Viewer, idOrCode: string, lang: Lang) {
   const d = db
     .select({
@@ -70,22 +72,33 @@ export function decisionPrefill(viewer: Viewer, idOrCode: string, lang: Lang) {
       code: decisions.code,
       textEs: decisions.textEs,
       textEn: decisions.textEn,
-      meetingId: decisions.meetingId,
+      meetingId: meetings.id,
       meetingEs: meetings.titleEs,
       meetingEn: meetings.titleEn,
-      openness: meetings.openness,
+      procedureId: writtenProcedures.id,
+      procedureNumber: writtenProcedures.number,
     })
     .from(decisions)
-    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .leftJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .leftJoin(writtenProcedures, eq(writtenProcedures.id, decisions.procedureId))
     .where(sql`${decisions.id} = ${idOrCode} or ${decisions.code} = ${idOrCode}`)
     .get()
   if (!d || !can(viewer, 'action.create')) return null
   const cut = (s: string | null) => (s && s.length > 300 ? `${s.slice(0, 297)}...` : s)
+  const { t } = translator(lang)
   return {
     id: d.id,
     code: d.code,
     text: localized(lang, d.textEs, d.textEn),
-    meeting: { id: d.meetingId, title: localized(lang, d.meetingEs, d.meetingEn), openness: d.openness },
+    origin: d.meetingId
+      ? {
+          title: localized(lang, d.meetingEs, d.meetingEn),
+          href: `/meetings/${d.meetingId}/decisions`,
+        }
+      : {
+          title: t('procedures.number', { number: d.procedureNumber ?? '' }),
+          href: `/procedures/${d.procedureId ?? ''}`,
+        },
     titleEs: cut(d.textEs),
     titleEn: cut(d.textEn),
   }

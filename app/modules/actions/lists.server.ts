@@ -3,7 +3,7 @@
  * and a sort, as SQL with the visibility rule first, a page at a time; the values the filter form
  * offers.
  */
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { db } from '@db/client'
 import { inIdOrder } from '@db/pages'
 import {
@@ -14,11 +14,12 @@ import {
   groups,
   meetings,
   organizations,
+  writtenProcedures,
 } from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
-import { visibleActionOriginWhere } from '~/modules/access/origins-visibility.server'
+import { visibleActionOriginWhere, visibleProceduresWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { ownerViews, type OwnerView } from './details.server'
 import { localized, ownersOf } from './loading.server'
@@ -26,6 +27,7 @@ import { dueWithinWhere, isOverdue, openWhere, overdueWhere } from './overdue.se
 import { originsOf, RESTRICTED_ORIGIN } from './origins.server'
 import type { ActionPriority, ActionStatus, ListFilters } from './schemas'
 import type { OriginView } from './views'
+import { readAll } from '~/modules/core/read-pool.server'
 import { groupChoices } from '~/modules/groups/groups.server'
 
 export const PAGE_SIZE = 25
@@ -133,24 +135,53 @@ function orderFor(sort: ListFilters['sort'], lang: Lang): SQL[] {
   }
 }
 
-/** The viewer's actions with the filters and the sort, a page at a time; visibility in SQL. */
-export function listActions(
+/** The query of a page's ids, filtered and sorted with as little as possible read per row. */
+function actionPageQuery(
   viewer: Viewer,
   filters: ListFilters,
-  { lang = 'es', limit = PAGE_SIZE, offset = 0, now = new Date(), involvement = 'owner' }: ListOptions = {},
-): { items: ListedAction[]; hasMore: boolean } {
-  // First the page's ids, filtered and sorted with as little as possible read per row; then the rows
-  // of that page with their joins. In one query SQLite read, joined and sorted every matching row (a
-  // state's 3,000 overdue actions for a 50-row page: 22 ms on the benchmark's data, now about 5).
-  const ids = db
+  { lang = 'es', limit = PAGE_SIZE, offset = 0, now = new Date(), involvement = 'owner' }: ListOptions,
+) {
+  return db
     .select({ id: actionItems.id })
     .from(actionItems)
     .where(listWhere(viewer, filters, now, involvement))
     .orderBy(...orderFor(filters.sort, lang))
     .limit(limit + 1)
     .offset(offset)
+}
+
+/** The viewer's actions with the filters and the sort, a page at a time; visibility in SQL. */
+export function listActions(
+  viewer: Viewer,
+  filters: ListFilters,
+  options: ListOptions = {},
+): { items: ListedAction[]; hasMore: boolean } {
+  // First the page's ids, filtered and sorted with as little as possible read per row; then the rows
+  // of that page with their joins. In one query SQLite read, joined and sorted every matching row (a
+  // state's 3,000 overdue actions for a 50-row page: 22 ms on the benchmark's data, now about 5).
+  const ids = actionPageQuery(viewer, filters, options)
     .all()
     .map((r) => r.id)
+  return actionsPage(viewer, ids, options)
+}
+
+/** The same, with the page's ids (the costly part: filtering and sorting thousands of rows) read off
+ * the main thread (core/read-pool.server.ts): the list page and the API. */
+export async function listActionsRead(
+  viewer: Viewer,
+  filters: ListFilters,
+  options: ListOptions = {},
+): Promise<{ items: ListedAction[]; hasMore: boolean }> {
+  const ids = (await readAll<{ id: string }>(actionPageQuery(viewer, filters, options))).map((r) => r.id)
+  return actionsPage(viewer, ids, options)
+}
+
+/** The rows of a page's ids with their owners and origins, in the ids' order. */
+function actionsPage(
+  viewer: Viewer,
+  ids: string[],
+  { lang = 'es', limit = PAGE_SIZE, now = new Date() }: ListOptions,
+): { items: ListedAction[]; hasMore: boolean } {
   const found = ids.length
     ? db
         .select({
@@ -198,14 +229,24 @@ export function listActions(
 }
 
 /** The decision a list is filtered by, as the viewer may know it: its code and meeting, or null when it
- * does not exist or its meeting is hidden from the viewer (then the list is empty too). */
+ * does not exist or its meeting (or written procedure) is hidden from the viewer (then the list is empty
+ * too). */
 export function decisionFilterLabel(viewer: Viewer, decisionId: string) {
   return (
     db
       .select({ code: decisions.code, meetingId: decisions.meetingId })
       .from(decisions)
-      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-      .where(and(eq(decisions.id, decisionId), visibleMeetingsWhere(viewer)))
+      .leftJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .leftJoin(writtenProcedures, eq(writtenProcedures.id, decisions.procedureId))
+      .where(
+        and(
+          eq(decisions.id, decisionId),
+          or(
+            and(isNotNull(decisions.meetingId), visibleMeetingsWhere(viewer)),
+            and(isNotNull(decisions.procedureId), visibleProceduresWhere(viewer)),
+          ),
+        ),
+      )
       .get() ?? null
   )
 }

@@ -60,6 +60,7 @@ export function originsOf(
       decisionCode: decisions.code,
       decisionEs: decisions.textEs,
       decisionEn: decisions.textEn,
+      decisionProcedureId: decisions.procedureId,
       itemId: agendaItems.id,
       itemEs: agendaItems.titleEs,
       itemEn: agendaItems.titleEn,
@@ -96,7 +97,12 @@ export function originsOf(
       type: r.type,
       decision:
         r.decisionId && r.decisionCode
-          ? { id: r.decisionId, code: r.decisionCode, text: localized(lang, r.decisionEs, r.decisionEn) }
+          ? {
+              id: r.decisionId,
+              code: r.decisionCode,
+              text: localized(lang, r.decisionEs, r.decisionEn),
+              procedureId: r.decisionProcedureId,
+            }
           : null,
       agendaItem: r.itemId ? { id: r.itemId, title: localized(lang, r.itemEs, r.itemEn) } : null,
       meeting:

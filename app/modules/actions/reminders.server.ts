@@ -1,22 +1,22 @@
 /**
- * Reminders through the mail outbox: "due soon" (due within 7 days) and "overdue" (see overdue.server.ts),
- * to the focal person each owner named, or, when an owner named none, to the owner organization's focal
- * points (for a national institution without any, its member state's). Each person gets it in their own
- * language. At most one reminder per action and kind per week: the `action_reminders` row is written in
- * the same transaction as the mails, and checked inside it, so two sweeps running at once cannot both
- * send. Called from the start-up sweep (every 10 minutes); each run handles a bounded batch so that a
- * large backlog (the benchmark's 50,000 actions) never stalls the server.
+ * Reminders as events of the notification system: "due soon" (due within 7 days) and "overdue" (see
+ * overdue.server.ts) become `action_due_soon` / `action_overdue` events, told to the focal person each
+ * owner named, or, when an owner named none, to the owner organization's focal points (for a national
+ * institution without any, its member state's): reminderRecipients() is that event's audience
+ * (notifications/audience.server.ts). Each person's preferences decide the mail (at once, in the daily
+ * digest, or none), in their language. At most one reminder per action and kind per week: the
+ * `action_reminders` row is written in the same transaction as the event, and checked inside it, so two
+ * checks running at once cannot both fire. Called from the scheduled check
+ * (notifications/timed.server.ts); each run handles a bounded batch so that a large backlog (the
+ * benchmark's 50,000 actions) never stalls the server.
  */
 import { and, asc, eq, lte, or, sql } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
 import { actionItems, actionOwners, actionReminders, organizations, people } from '@db/schema'
 import { type Lang } from '~/i18n'
-import { translator } from '~/i18n/catalogue.server'
 import { audit } from '~/modules/audit/audit.server'
 import { writeTx } from '~/modules/core/write-tx.server'
-import { linkTo } from '~/modules/auth/one-time-tokens.server'
-import { queueMail } from '~/modules/mail/mail.server'
-import { localized } from './loading.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { actionsToday, addDays, openWhere } from './overdue.server'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -27,6 +27,7 @@ export const REMINDER_BATCH = 500
 type Kind = 'due_soon' | 'overdue'
 
 interface Recipient {
+  id: string
   email: string
   name: string
   language: Lang
@@ -34,7 +35,7 @@ interface Recipient {
 
 const focalPointsOf = (tx: Tx, organizationId: string): Recipient[] =>
   tx
-    .select({ email: people.email, name: people.name, language: people.language })
+    .select({ id: people.id, email: people.email, name: people.name, language: people.language })
     .from(people)
     .where(
       and(
@@ -63,7 +64,7 @@ export function reminderRecipients(tx: Tx, actionId: string): Recipient[] {
     let list: Recipient[] = []
     if (o.focalPersonId) {
       list = tx
-        .select({ email: people.email, name: people.name, language: people.language })
+        .select({ id: people.id, email: people.email, name: people.name, language: people.language })
         .from(people)
         .where(and(eq(people.id, o.focalPersonId), eq(people.status, 'active')))
         .all()
@@ -75,44 +76,17 @@ export function reminderRecipients(tx: Tx, actionId: string): Recipient[] {
   return [...out.values()]
 }
 
-function reminderMail(
-  kind: Kind,
-  to: Recipient,
-  action: { id: string; titleEs: string | null; titleEn: string | null; dueDate: string; progress: number },
-) {
-  const { t, date } = translator(to.language)
-  const title = localized(to.language, action.titleEs, action.titleEn)
-  const due = date(`${action.dueDate}T12:00:00Z`, 'long')
-  const key = kind === 'overdue' ? 'overdue' : 'dueSoon'
-  return {
-    to: to.email,
-    kind: `action.${kind}`,
-    subject: t(`actions.mail.${key}.subject`, { title }),
-    text: [
-      t('actions.mail.greeting', { name: to.name }),
-      '',
-      t(`actions.mail.${key}.body`, { title, date: due, progress: action.progress }),
-      '',
-      linkTo(`/actions/${action.id}`),
-      '',
-      t('actions.mail.footer'),
-    ].join('\n'),
-  }
-}
-
-/** Sends what is due; returns how many actions were reminded of, by kind, and how many mails went out. */
-export function runReminders(now: Date = new Date()): { dueSoon: number; overdue: number; mails: number } {
+/** Fires what is due; returns how many actions were reminded of, by kind, and to how many people. */
+export function runReminders(now: Date = new Date()): {
+  dueSoon: number
+  overdue: number
+  recipients: number
+} {
   const today = actionsToday(now)
   const since = new Date(now.getTime() - REMINDER_INTERVAL_MS)
   const kindOf = sql`case when ${actionItems.dueDate} < ${today} then 'overdue' else 'due_soon' end`
   const candidates = db
-    .select({
-      id: actionItems.id,
-      titleEs: actionItems.titleEs,
-      titleEn: actionItems.titleEn,
-      dueDate: actionItems.dueDate,
-      progress: actionItems.progress,
-    })
+    .select({ id: actionItems.id, dueDate: actionItems.dueDate })
     .from(actionItems)
     .where(
       and(
@@ -125,7 +99,7 @@ export function runReminders(now: Date = new Date()): { dueSoon: number; overdue
     .orderBy(asc(actionItems.dueDate), asc(actionItems.id))
     .limit(REMINDER_BATCH)
     .all()
-  const result = { dueSoon: 0, overdue: 0, mails: 0 }
+  const result = { dueSoon: 0, overdue: 0, recipients: 0 }
   for (const action of candidates) {
     const kind: Kind = action.dueDate < today ? 'overdue' : 'due_soon'
     const sent = writeTx((tx) => {
@@ -143,7 +117,12 @@ export function runReminders(now: Date = new Date()): { dueSoon: number; overdue
         .get()
       if (recent) return null
       const recipients = reminderRecipients(tx, action.id)
-      for (const r of recipients) queueMail(reminderMail(kind, r, action), tx)
+      notify(tx, {
+        kind: kind === 'overdue' ? 'action_overdue' : 'action_due_soon',
+        recordType: 'action',
+        recordId: action.id,
+        params: { audience: 'reminder' },
+      })
       tx.insert(actionReminders)
         .values({ actionId: action.id, kind, sentAt: now, recipients: recipients.length })
         .run()
@@ -160,7 +139,7 @@ export function runReminders(now: Date = new Date()): { dueSoon: number; overdue
     })
     if (sent === null) continue
     result[kind === 'overdue' ? 'overdue' : 'dueSoon']++
-    result.mails += sent
+    result.recipients += sent
   }
   return result
 }

@@ -69,7 +69,8 @@ export type OriginView =
   | {
       restricted: false
       type: OriginType
-      decision: { id: string; code: string; text: string } | null
+      /** a meeting's decision, or one adopted by written procedure (procedureId, no meeting) */
+      decision: { id: string; code: string; text: string; procedureId: string | null } | null
       agendaItem: { id: string; title: string } | null
       meeting: {
         id: string

@@ -83,6 +83,8 @@ interface Job {
 
 interface Slot {
   worker: Worker
+  /** its connection is open: a read's time limit counts from here, not from the thread's start */
+  ready: boolean
   job: Job | null
   timer: NodeJS.Timeout | null
 }
@@ -111,8 +113,14 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
     const worker = new Worker(workerFile(), { workerData: { file: options.file } })
     // an idle pool does not keep the process (a test, a CLI) running
     worker.unref()
-    const slot: Slot = { worker, job: null, timer: null }
-    worker.on('message', (answer: { id: number; ok: boolean; results?: unknown[]; error?: string }) => {
+    const slot: Slot = { worker, ready: false, job: null, timer: null }
+    type Answer = { ready?: true; id: number; ok: boolean; results?: unknown[]; error?: string }
+    worker.on('message', (answer: Answer) => {
+      if (answer.ready) {
+        slot.ready = true
+        next()
+        return
+      }
       const job = slot.job
       if (!job || job.id !== answer.id) return
       finish(slot)
@@ -151,7 +159,7 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
   const next = () => {
     for (const slot of slots) {
       if (!queue.length) return
-      if (slot.job) continue
+      if (slot.job || !slot.ready) continue
       const job = queue.shift()!
       slot.job = job
       slot.timer = setTimeout(() => {
@@ -169,8 +177,10 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
     run(statements) {
       if (stopped) return Promise.reject(new Error('read pool stopped'))
       while (slots.length < options.size) slots.push(start())
-      const idle = slots.some((s) => !s.job)
-      if (!idle && queue.length >= options.maxQueue) return Promise.reject(new ReadPoolBusy())
+      // a slot without a job takes the next queued read (at once, or once its connection is open):
+      // only the reads beyond those wait in the queue, at most maxQueue of them
+      const free = slots.filter((s) => !s.job).length
+      if (queue.length - free >= options.maxQueue) return Promise.reject(new ReadPoolBusy())
       return new Promise<unknown[]>((resolve, reject) => {
         queue.push({ id: nextId++, statements, resolve, reject })
         next()

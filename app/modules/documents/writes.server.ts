@@ -382,6 +382,13 @@ export function addTranslation(
       )
       tx.update(documents).set({ updatedAt: new Date() }).where(eq(documents.id, doc.id)).run()
       indexDocument(tx, doc.id)
+      notify(tx, {
+        kind: 'document_translation',
+        recordType: 'document',
+        recordId: doc.id,
+        actorId: viewer.id,
+        params: { language },
+      })
       recordChange(tx, viewer, 'document.addTranslation', doc.id, {
         version: input.version,
         language,

@@ -89,6 +89,12 @@ function assertSecretariatAct(
   })
 }
 
+/** A withdrawn decision is final: whoever could correct or withdraw it while in force is told so
+ * (409); anyone else is refused as for any decision (403). */
+function wouldActOnInForce(viewer: Viewer, ref: DecisionRef): boolean {
+  return can(viewer, 'decision.withdraw', { ...ref, decisionStatus: 'in_force' })
+}
+
 function loadDecision(viewer: Viewer, meetingId: string, decisionId: string, tx: Tx) {
   const { row: meeting, ref } = visibleMeetingOrThrow(viewer, meetingId, tx)
   const decision = tx
@@ -110,7 +116,7 @@ export function correctDecision(
 ) {
   return writeTx((tx) => {
     const { decision, decisionRef } = loadDecision(viewer, meetingId, input.decisionId, tx)
-    if (decision.status === 'withdrawn' && viewer.role === 'secretariat') {
+    if (decision.status === 'withdrawn' && wouldActOnInForce(viewer, decisionRef)) {
       throw conflict('decisionsOwners.error.withdrawnFinal')
     }
     assertSecretariatAct(viewer, 'decision.correct', decisionRef, decision.id)
@@ -165,7 +171,7 @@ export function withdrawDecision(
 ) {
   return writeTx((tx) => {
     const { decision, decisionRef } = loadDecision(viewer, meetingId, input.decisionId, tx)
-    if (decision.status === 'withdrawn' && viewer.role === 'secretariat') {
+    if (decision.status === 'withdrawn' && wouldActOnInForce(viewer, decisionRef)) {
       throw conflict('decisionsOwners.error.withdrawnFinal')
     }
     assertSecretariatAct(viewer, 'decision.withdraw', decisionRef, decision.id)

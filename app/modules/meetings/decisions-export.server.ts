@@ -10,6 +10,7 @@ import { runChildJob } from '~/modules/core/child-jobs.server'
 import { tableCsv, type Table } from '~/modules/core/table-export.server'
 import { listDecisionRegister } from './decisions.server'
 import type { DecisionRegisterQuery } from './schemas'
+import { SEAT_TIME_ZONE } from '~/modules/plans/round-time'
 import { zonedDate } from './time'
 
 /** At most this many rows per export (the filters narrow it down). */
@@ -34,8 +35,12 @@ export function decisionsTable(viewer: Viewer, query: DecisionRegisterQuery, lan
       d.code,
       d.textEs ?? '',
       d.textEn ?? '',
-      d.meeting.title,
-      zonedDate(d.meeting.startsAt, d.meeting.timeZone),
+      d.meeting?.title ?? t('procedures.number', { number: d.procedure?.number ?? '' }),
+      d.meeting
+        ? zonedDate(d.meeting.startsAt, d.meeting.timeZone)
+        : d.procedure
+          ? zonedDate(d.procedure.adoptedAt, SEAT_TIME_ZONE)
+          : '',
       t(`decisionsOwners.status.${d.status}`),
       d.corrigenda,
       d.withdrawalReason ?? '',

@@ -3,11 +3,12 @@
  * number and kind (XXVIII-VM/D.3), linked to an agenda item; listed per meeting and across meetings at
  * /meetings/decisions (visibility of the meeting applied in SQL). Action items refer to decisions by id.
  */
-import { and, asc, desc, eq, gte, lt, max, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, max, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { db } from '@db/client'
-import { agendaItems, decisions, meetings } from '@db/schema'
+import { agendaItems, decisions, meetings, writtenProcedures } from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
+import { visibleProceduresWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { listAgenda } from './agenda.server'
@@ -142,6 +143,7 @@ export interface RegisterEntry {
   text: string
   textEs: string | null
   textEn: string | null
+  /** the meeting that adopted it, or null for a decision adopted by written procedure */
   meeting: {
     id: string
     kind: MeetingKind
@@ -149,29 +151,35 @@ export interface RegisterEntry {
     title: string
     startsAt: Date
     timeZone: string
-  }
+  } | null
+  /** the written procedure that adopted it (between meetings), with the day it closed */
+  procedure: { id: string; number: number; subject: string; adoptedAt: Date } | null
   agendaItemId: string | null
   status: DecisionStatus
   withdrawalReason: string | null
   corrigenda: number
 }
 
-/** Decisions across the meetings the viewer may see, newest meeting first, with the filters. */
+/** Decisions across the meetings the viewer may see, and those adopted by the written procedures the
+ * viewer may see (between meetings), newest first (a meeting's date, a procedure's closing), with the
+ * filters (the kind and meeting filters are a meeting's: they leave procedures' decisions out). */
 export function listDecisionRegister(
   viewer: Viewer,
   query: DecisionRegisterQuery,
   { lang = 'es' as Lang, limit = REGISTER_PAGE_SIZE, offset = 0 } = {},
 ): { items: RegisterEntry[]; hasMore: boolean } {
-  const where: SQL[] = [visibleMeetingsWhere(viewer)]
+  const visible = or(
+    and(sql`${decisions.meetingId} is not null`, visibleMeetingsWhere(viewer)),
+    and(sql`${decisions.procedureId} is not null`, visibleProceduresWhere(viewer)),
+  )!
+  const where: SQL[] = [visible]
+  const at = sql`coalesce(${meetings.startsAt}, ${writtenProcedures.closedAt})`
   if (query.kind) where.push(eq(meetings.kind, query.kind))
   if (query.meeting) where.push(eq(meetings.id, query.meeting))
   if (query.status === 'corrected') where.push(sql`${decisions.revision} > 1`)
   else if (query.status) where.push(eq(decisions.status, query.status))
   if (query.year) {
-    where.push(
-      gte(meetings.startsAt, new Date(Date.UTC(query.year, 0, 1))),
-      lt(meetings.startsAt, new Date(Date.UTC(query.year + 1, 0, 1))),
-    )
+    where.push(sql`${at} >= ${Date.UTC(query.year, 0, 1)}`, sql`${at} < ${Date.UTC(query.year + 1, 0, 1)}`)
   }
   if (query.q) {
     // LIKE with the wildcards of the query escaped
@@ -197,11 +205,17 @@ export function listDecisionRegister(
       titleEn: meetings.titleEn,
       startsAt: meetings.startsAt,
       timeZone: meetings.timeZone,
+      procedureId: writtenProcedures.id,
+      procedureNumber: writtenProcedures.number,
+      subjectEs: writtenProcedures.subjectEs,
+      subjectEn: writtenProcedures.subjectEn,
+      closedAt: writtenProcedures.closedAt,
     })
     .from(decisions)
-    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .leftJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .leftJoin(writtenProcedures, eq(writtenProcedures.id, decisions.procedureId))
     .where(and(...where))
-    .orderBy(desc(meetings.startsAt), asc(decisions.number))
+    .orderBy(desc(at), asc(decisions.number))
     .limit(limit + 1)
     .offset(offset)
     .all()
@@ -217,14 +231,26 @@ export function listDecisionRegister(
       status: r.status,
       withdrawalReason: r.withdrawalReason,
       corrigenda: r.revision - 1,
-      meeting: {
-        id: r.meetingId,
-        kind: r.kind,
-        number: r.meetingNumber,
-        title: localized(lang, r.titleEs, r.titleEn),
-        startsAt: r.startsAt,
-        timeZone: r.timeZone,
-      },
+      meeting:
+        r.meetingId && r.kind && r.titleEs !== undefined && r.startsAt && r.timeZone
+          ? {
+              id: r.meetingId,
+              kind: r.kind,
+              number: r.meetingNumber,
+              title: localized(lang, r.titleEs, r.titleEn),
+              startsAt: r.startsAt,
+              timeZone: r.timeZone,
+            }
+          : null,
+      procedure:
+        r.procedureId && r.procedureNumber && r.closedAt
+          ? {
+              id: r.procedureId,
+              number: r.procedureNumber,
+              subject: localized(lang, r.subjectEs, r.subjectEn),
+              adoptedAt: r.closedAt,
+            }
+          : null,
     })),
     hasMore: rows.length > limit,
   }

@@ -13,16 +13,21 @@ import {
   follows,
   groupMemberships,
   meetingInvitations,
+  organizations,
   people,
   planSections,
   plans,
+  writtenProcedures,
 } from '@db/schema'
 import type { Lang } from '~/i18n'
 import { can } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { findVisibleAction } from '~/modules/actions/loading.server'
+import { reminderRecipients } from '~/modules/actions/reminders.server'
 import { getVisibleDocument } from '~/modules/documents/queries.server'
 import { findVisibleMeeting } from '~/modules/meetings/meetings.server'
+import { visibleRound } from '~/modules/plans/round-loading.server'
+import { statesOf, visibleProcedure } from '~/modules/procedures/loading.server'
 import type { NotificationRecordType } from './constants'
 
 export interface Titles {
@@ -79,6 +84,16 @@ function peopleOf(tx: Tx, organizationIds: string[], focalOnly = false) {
     .map((r) => r.id)
 }
 
+function parentsOf(tx: Tx, organizationIds: string[]) {
+  if (!organizationIds.length) return []
+  return tx
+    .select({ parentId: organizations.parentId })
+    .from(organizations)
+    .where(inArray(organizations.id, organizationIds))
+    .all()
+    .flatMap((r) => (r.parentId ? [r.parentId] : []))
+}
+
 function documentAudience(tx: Tx, id: string): Audience | null {
   // the row itself only for its group and titles; visibility is asked per person below
   const doc = tx.select().from(documents).where(eq(documents.id, id)).get()
@@ -124,7 +139,15 @@ function meetingAudience(tx: Tx, id: string, params: Record<string, unknown>): A
   }
 }
 
-function actionAudience(tx: Tx, id: string): Audience | null {
+function actionAudience(tx: Tx, id: string, params: Record<string, unknown>): Audience | null {
+  // due soon and overdue: the reminder's people (each owner's focal person, else its focal points)
+  if (params.audience === 'reminder') {
+    const base = actionAudience(tx, id, {})!
+    return Object.defineProperties(
+      { ...base, candidates: reminderRecipients(tx, id).map((r) => r.id) },
+      { titles: { get: () => base.titles } },
+    )
+  }
   const owners = tx
     .select({ organizationId: actionOwners.organizationId })
     .from(actionOwners)
@@ -157,18 +180,26 @@ function planAudience(tx: Tx, id: string, params: Record<string, unknown>): Audi
       : undefined
   const consulted =
     typeof params.organizationIds === 'string' ? params.organizationIds.split(',').filter(Boolean) : []
+  // a round's events: the round page's own rule (its group, or a consulted organization's focal point)
+  const roundNumber =
+    typeof params.roundNumber === 'number'
+      ? params.roundNumber
+      : Number(/\/rounds\/(\d+)$/.exec(typeof params.path === 'string' ? params.path : '')?.[1] ?? NaN)
+  const isRound = Number.isInteger(roundNumber)
   return {
     candidates: named.length
       ? named
       : [
           ...groupMembers(tx, plan.groupId),
-          ...peopleOf(tx, consulted, true),
+          // the consulted organizations' focal points, and their states' (who submit for a national
+          // institution); visibleTo below then asks the round page's own rule
+          ...peopleOf(tx, [...consulted, ...parentsOf(tx, consulted)], true),
           ...followersOf(tx, 'plan', [id]),
         ],
     visibleTo: (viewer) =>
-      can(viewer, 'plan.view', { groupId: plan.groupId, stage: plan.stage }) ||
-      (consulted.length > 0 &&
-        consulted.some((o) => o === viewer.organizationId || o === viewer.institutionId)),
+      isRound
+        ? !!visibleRound(viewer, tx, id, roundNumber, new Date())
+        : can(viewer, 'plan.view', { groupId: plan.groupId, stage: plan.stage }),
     titles: sectionTitle
       ? both(
           `${plan.titleEs ?? plan.titleEn} — ${sectionTitle.titleEs ?? sectionTitle.titleEn ?? ''}`,
@@ -176,6 +207,28 @@ function planAudience(tx: Tx, id: string, params: Record<string, unknown>): Audi
         )
       : both(plan.titleEs, plan.titleEn),
     path: typeof params.path === 'string' ? params.path : `/plans/${id}`,
+  }
+}
+
+/** A written procedure's events: the focal points of the states concerned and the delegates they named
+ * (the people its formal notices go to), each if the procedure's page would open for them now. */
+function procedureAudience(tx: Tx, id: string): Audience | null {
+  const row = tx.select().from(writtenProcedures).where(eq(writtenProcedures.id, id)).get()
+  if (!row) return null
+  const states = statesOf(tx, id)
+  const delegates = states.flatMap((s) => (s.delegateId ? [s.delegateId] : []))
+  return {
+    candidates: [
+      ...peopleOf(
+        tx,
+        states.map((s) => s.organizationId),
+        true,
+      ),
+      ...delegates,
+    ],
+    visibleTo: (viewer) => !!visibleProcedure(viewer, id, new Date(), tx),
+    titles: both(row.subjectEs, row.subjectEn),
+    path: `/procedures/${id}`,
   }
 }
 
@@ -191,9 +244,11 @@ export function audienceOf(
     case 'meeting':
       return meetingAudience(tx, id, params)
     case 'action':
-      return actionAudience(tx, id)
+      return actionAudience(tx, id, params)
     case 'plan':
       return planAudience(tx, id, params)
+    case 'procedure':
+      return procedureAudience(tx, id)
   }
 }
 

@@ -15,7 +15,7 @@ import { translator } from '~/i18n/catalogue.server'
 import { loadViewer } from '~/modules/auth/viewer.server'
 import { ORIGIN_MARK, queueMail } from '~/modules/mail/mail.server'
 import { audienceOf, titleIn, type Titles } from './audience.server'
-import type { DeliveryMode, NotificationKind } from './constants'
+import { PORTAL_ONLY_KINDS, type DeliveryMode, type NotificationKind } from './constants'
 
 export const PREFERENCES_PATH = '/account/notifications'
 const BATCH = 50
@@ -118,7 +118,8 @@ function dispatchOne(tx: Tx, eventId: string) {
   for (const person of recipients) {
     const viewer = loadViewer(person.id, 'session', null)
     if (!viewer || !audience!.visibleTo(viewer)) continue
-    const mode = modeOf(tx, person.id, event.kind)
+    // a portal-only kind's mail is its service's own notice (constants.ts): never mailed here
+    const mode = PORTAL_ONLY_KINDS.includes(event.kind) ? 'off' : modeOf(tx, person.id, event.kind)
     const inserted = tx
       .insert(notifications)
       .values({

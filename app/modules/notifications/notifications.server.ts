@@ -25,6 +25,7 @@ import {
   DELIVERY_MODES,
   FOLLOW_TYPES,
   NOTIFICATION_KINDS,
+  PREFERENCE_KINDS,
   type DeliveryMode,
   type FollowType,
   type NotificationKind,
@@ -139,7 +140,7 @@ export function savePreferences(viewer: Viewer, modes: Record<NotificationKind, 
   writeTx((tx) => {
     assertAllowed(viewer, 'notification.preferences')
     tx.delete(notificationPreferences).where(eq(notificationPreferences.personId, viewer.id)).run()
-    for (const kind of NOTIFICATION_KINDS) {
+    for (const kind of PREFERENCE_KINDS) {
       if (modes[kind] === 'immediate') continue
       tx.insert(notificationPreferences).values({ personId: viewer.id, kind, mode: modes[kind] }).run()
     }

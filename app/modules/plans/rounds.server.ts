@@ -155,6 +155,7 @@ export function openRound(viewer: Viewer, planId: string, input: OpenRoundInput,
       actorId: viewer.id,
       params: {
         organizationIds: found.map((o) => o.id).join(','),
+        roundNumber: number,
         path: `/plans/${plan.id}/rounds/${number}`,
       },
     })

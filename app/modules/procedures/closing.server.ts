@@ -9,13 +9,14 @@
  */
 import { and, asc, eq, gt, isNull, lte, max } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
-import { writtenProcedures } from '@db/schema'
+import { decisions, plans, planStageHistory, writtenProcedures } from '@db/schema'
 import { audit } from '~/modules/audit/audit.server'
 import { writeTx } from '~/modules/core/write-tx.server'
+import { notify } from '~/modules/notifications/notify.server'
 import { zonedDate } from '~/modules/meetings/time'
 import { SEAT_TIME_ZONE } from '~/modules/plans/round-time'
 import { breaksSilence, REMINDER_BEFORE_MS, type ProcedureOutcome } from './constants'
-import { currentPositions, statesOf } from './loading.server'
+import { currentPositions, statesOf, type ProcedureRow } from './loading.server'
 import { queueNotices } from './notices.server'
 
 const BATCH = 100
@@ -37,6 +38,69 @@ function nextDecisionNumber(tx: Tx, year: number) {
       .where(eq(writtenProcedures.decisionYear, year))
       .get()?.n ?? 0) + 1
   )
+}
+
+/** The stage a plan reaches when its consolidated draft is adopted by written procedure. */
+export const PLAN_STAGE_ON_ADOPTION = 'approved' as const
+
+/**
+ * An adopted procedure's decision becomes a row of the decisions register (no meeting, linked to the
+ * procedure; its text the draft decision, or the subject of the plan or document adopted), and a plan
+ * adopted at its consolidated-draft stage moves on to approved (its stage history says by whose
+ * procedure; a plan moved meanwhile by hand keeps its stage).
+ */
+function recordAdoption(
+  tx: Tx,
+  row: ProcedureRow & { decisionCode: string | null },
+  number: number,
+  now: Date,
+) {
+  const ownText = row.textKind === 'decision_text'
+  const decision = tx
+    .insert(decisions)
+    .values({
+      meetingId: null,
+      procedureId: row.id,
+      number,
+      code: row.decisionCode!,
+      textEs: ownText ? row.textEs : row.subjectEs,
+      textEn: ownText ? row.textEn : row.subjectEn,
+      createdById: row.launchedById,
+      createdAt: now,
+    })
+    .returning({ id: decisions.id })
+    .get()
+  let planStage: { from: string; to: string } | null = null
+  if (row.textKind === 'plan' && row.planId) {
+    const moved = tx
+      .update(plans)
+      .set({ stage: PLAN_STAGE_ON_ADOPTION, updatedAt: now })
+      .where(and(eq(plans.id, row.planId), eq(plans.stage, 'consolidated_draft')))
+      .run()
+    if (moved.changes === 1) {
+      tx.insert(planStageHistory)
+        .values({
+          planId: row.planId,
+          fromStage: 'consolidated_draft',
+          stage: PLAN_STAGE_ON_ADOPTION,
+          byId: null,
+          note: row.decisionCode!,
+          at: now,
+        })
+        .run()
+      planStage = { from: 'consolidated_draft', to: PLAN_STAGE_ON_ADOPTION }
+      audit(
+        {
+          action: 'plan.changeStage',
+          targetType: 'plan',
+          targetId: row.planId,
+          details: { from: 'consolidated_draft', stage: PLAN_STAGE_ON_ADOPTION, procedureId: row.id },
+        },
+        tx,
+      )
+    }
+  }
+  return { decisionId: decision.id, planStage }
 }
 
 /** Closes one procedure whose deadline has passed; null when it is not due or already closed. */
@@ -72,8 +136,10 @@ export function closeProcedure(id: string, now = new Date()): ClosedProcedure | 
       .run()
     if (changed.changes !== 1) return null
     const closed = { ...row, status: 'closed' as const, outcome, closedAt: now, decisionCode }
+    const adoption = outcome === 'adopted' ? recordAdoption(tx, closed, decisionNumber!, now) : null
     const objectors = breakers.map((s) => s.code)
     const notices = queueNotices(tx, outcome, closed, states, { objectors })
+    notify(tx, { kind: 'procedure_closed', recordType: 'procedure', recordId: row.id, params: { outcome } })
     audit(
       {
         action: 'procedure.close',
@@ -82,6 +148,8 @@ export function closeProcedure(id: string, now = new Date()): ClosedProcedure | 
         details: {
           outcome,
           decision: decisionCode,
+          decisionId: adoption?.decisionId ?? null,
+          planStage: adoption?.planStage ?? null,
           brokenBy: breakers.map((s) => ({
             state: s.code,
             position: current.get(s.organizationId)!.position,
@@ -115,6 +183,7 @@ function remind(id: string, now: Date): boolean {
     if (changed.changes !== 1) return false
     const row = tx.select().from(writtenProcedures).where(eq(writtenProcedures.id, id)).get()!
     const notices = queueNotices(tx, 'reminder', row, statesOf(tx, id))
+    notify(tx, { kind: 'procedure_deadline_near', recordType: 'procedure', recordId: id })
     audit({ action: 'procedure.remind', targetType: 'procedure', targetId: id, details: { notices } }, tx)
     return true
   })

@@ -1,6 +1,6 @@
 // Reading procedures as the rules see them: the row, its states, the refs for can(), and the one
 // visibility rule as SQL for lists. Rules: app/modules/access/can.ts, block "written procedure".
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
 import {
   organizations,
@@ -9,8 +9,9 @@ import {
   writtenProcedureStates,
   writtenProcedures,
 } from '@db/schema'
-import { can, isMemberSide, type ProcedureRef, type ProcedureStateRef } from '~/modules/access/can'
+import { can, type ProcedureRef, type ProcedureStateRef } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
+import { visibleProceduresWhere } from '~/modules/access/origins-visibility.server'
 import { notFound } from '~/modules/core/domain-error.server'
 
 export type ProcedureRow = typeof writtenProcedures.$inferSelect
@@ -91,12 +92,8 @@ export function visibleProcedureOrThrow(viewer: Viewer, id: string, now: Date, t
 }
 
 /** The list's visibility, as SQL (the same rule as procedure.view: member states see every procedure,
- * observers and organizations those open to participants). */
-export function visibleProceduresWhere(viewer: Viewer | null): SQL {
-  if (!viewer) return sql`0`
-  if (isMemberSide(viewer)) return sql`1`
-  return eq(writtenProcedures.visibility, 'participants')
-}
+ * observers and organizations those open to participants): access/origins-visibility.server.ts. */
+export { visibleProceduresWhere }
 
 export interface PositionRow {
   organizationId: string

@@ -25,6 +25,7 @@ import { assertAllowed, conflict, DomainError, invalid, notFound } from '~/modul
 import { writeTx } from '~/modules/core/write-tx.server'
 import { getVisibleDocument } from '~/modules/documents/queries.server'
 import { zonedToUtc } from '~/modules/meetings/time'
+import { notify } from '~/modules/notifications/notify.server'
 import { contentOfPlan } from '~/modules/plans/word-content.server'
 import { visiblePlan } from '~/modules/plans/loading.server'
 import { SEAT_TIME_ZONE } from '~/modules/plans/round-time'
@@ -168,6 +169,7 @@ export function launchProcedure(viewer: Viewer, input: LaunchInput, now = new Da
       .values(chosen.map((s) => ({ procedureId: row.id, organizationId: s.id })))
       .run()
     const notices = queueNotices(tx, 'launched', row, statesOf(tx, row.id))
+    notify(tx, { kind: 'procedure_launched', recordType: 'procedure', recordId: row.id, actorId: viewer.id })
     audit(
       {
         actor: viewer,
@@ -277,11 +279,12 @@ export function extendProcedure(viewer: Viewer, procedureId: string, input: Exte
       throw invalid('procedures.error.extendEarlier', 'deadline')
     const changed = tx
       .update(writtenProcedures)
-      .set({ deadline, extendedAt: now, extensionReason: input.reason })
+      // the reminder two days before goes again, once, two days before the new deadline
+      .set({ deadline, extendedAt: now, extensionReason: input.reason, reminderSentAt: null })
       .where(and(eq(writtenProcedures.id, p.row.id), eq(writtenProcedures.status, 'open')))
       .run()
     if (changed.changes !== 1) throw conflict('procedures.error.closed')
-    const row = { ...p.row, deadline, extendedAt: now, extensionReason: input.reason }
+    const row = { ...p.row, deadline, extendedAt: now, extensionReason: input.reason, reminderSentAt: null }
     queueNotices(tx, 'extended', row, p.states)
     audit(
       {

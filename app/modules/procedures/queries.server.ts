@@ -1,6 +1,6 @@
 // What the procedure pages, the API, the dashboard and the decisions register read. The visibility of
 // lists is applied in SQL (loading.server.ts); a page's parts by can().
-import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm'
 import { db } from '@db/client'
 import { documents, documentVersions, organizations, people, plans, writtenProcedures } from '@db/schema'
 import { localized, type Lang } from '~/i18n/core'
@@ -282,18 +282,6 @@ export function proceduresAwaiting(viewer: Viewer, lang: Lang, now = new Date())
     out.push({ id: r.id, number: r.number, subject: subject(r, lang), deadline: r.deadline })
   }
   return out
-}
-
-/** Decisions adopted by written procedure, for the decisions register (newest first). */
-export function adoptedDecisions(viewer: Viewer | null, lang: Lang, limit = 100) {
-  return db
-    .select()
-    .from(writtenProcedures)
-    .where(and(visibleProceduresWhere(viewer), isNotNull(writtenProcedures.decisionCode)))
-    .orderBy(desc(writtenProcedures.closedAt))
-    .limit(limit)
-    .all()
-    .map((r) => ({ id: r.id, code: r.decisionCode!, subject: subject(r, lang), adoptedAt: r.closedAt! }))
 }
 
 /** The launch form's choices: plans at their consolidated-draft stage, documents, member states. */

@@ -40,7 +40,12 @@ const Item = z.union([
   Common('decision')
     .extend({
       code: z.string().meta({ example: 'XXVIII-VM/D.3' }),
-      meeting: Named,
+      meeting: Named.nullable().meta({
+        description: 'The meeting that adopted it (null: by written procedure)',
+      }),
+      procedure: Named.nullable().meta({
+        description: 'The written procedure that adopted it between meetings (its subject as title)',
+      }),
       date: z.string().nullable(),
     })
     .extend(Found.shape),

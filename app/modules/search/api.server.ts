@@ -39,7 +39,14 @@ export function apiSearchItem(h: RecordHit) {
     case 'meeting':
       return { ...common, date: h.date, agendaItem: h.agendaItem ? named(h.agendaItem) : null, ...found }
     case 'decision':
-      return { ...common, code: h.decision!.code, meeting: named(h.meeting!), date: h.date, ...found }
+      return {
+        ...common,
+        code: h.decision!.code,
+        meeting: h.meeting ? named(h.meeting) : null,
+        procedure: h.procedure ? named(h.procedure) : null,
+        date: h.date,
+        ...found,
+      }
     case 'action':
       return { ...common, status: h.action!.status, dueDate: h.action!.dueDate, ...found }
     case 'plan':

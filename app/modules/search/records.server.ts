@@ -11,7 +11,7 @@ import type { Lang } from '~/i18n/core'
 import { can } from '~/modules/access/can'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
 import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
-import { visiblePlansWhere } from '~/modules/access/origins-visibility.server'
+import { visiblePlansWhere, visibleProceduresWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { readAll, runReads, toStatement } from '~/modules/core/read-pool.server'
 import type { ActionStatus } from '~/modules/actions/constants'
@@ -49,6 +49,8 @@ export interface RecordHit {
   document?: SearchHit
   agendaItem?: Named | null
   meeting?: Named & { startsAt: string }
+  /** the written procedure that adopted a decision between meetings (its subject) */
+  procedure?: Named
   decision?: { code: string }
   action?: { status: ActionStatus; dueDate: string }
   plan?: { stage: PlanStage }
@@ -137,6 +139,19 @@ function decisionParts(q: TypeQuery): Part[] {
         cross join meetings on meetings.id = decisions.meeting_id
         where decisions_fts match ${q.match} and ${visibleMeetingsWhere(q.viewer)}
           and ${msYearWhere(sql`meetings.starts_at`, q.year)}`,
+    },
+    {
+      // adopted by written procedure, between meetings: the procedure's visibility
+      columns: sql`'procedure_decision' as sub, decisions.id as id, written_procedures.id as sub_id,
+        decisions.code as title_es, decisions.code as title_en, written_procedures.subject_es as sub_es,
+        written_procedures.subject_en as sub_en, written_procedures.closed_at as at, k.id as fts_rowid,
+        'decisions_fts' as fts, bm25(decisions_fts, 10.0, 1.0) as rank`,
+      body: sql`from decisions_fts
+        cross join search_fts_keys k on k.id = decisions_fts.rowid and k.type = 'decision'
+        cross join decisions on decisions.id = k.record_id
+        cross join written_procedures on written_procedures.id = decisions.procedure_id
+        where decisions_fts match ${q.match} and ${visibleProceduresWhere(q.viewer)}
+          and ${msYearWhere(sql`written_procedures.closed_at`, q.year)}`,
     },
   ]
 }
@@ -275,6 +290,13 @@ function toHit(type: SearchType, r: Row & { snippet: string }): RecordHit {
         url: `/meetings/${r.sub_id}/decisions#decision-${r.id}`,
         decision: { code: r.title_es ?? '' },
         meeting: { id: r.sub_id!, titleEs: r.sub_es, titleEn: r.sub_en, startsAt: base.date ?? '' },
+      }
+    case 'procedure_decision':
+      return {
+        ...base,
+        url: `/procedures/${r.sub_id}`,
+        decision: { code: r.title_es ?? '' },
+        procedure: { id: r.sub_id!, titleEs: r.sub_es, titleEn: r.sub_en },
       }
     case 'action':
       return {
