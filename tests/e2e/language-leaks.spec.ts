@@ -20,6 +20,11 @@ const KNOWN_CONTENT: { page: RegExp; text: string; why: string }[] = [
     why: "a meeting's stored city, shown as written",
   })),
   {
+    page: /^\/admin\/audit/,
+    text: 'Presentation',
+    why: 'the audit log names that agenda item ("Presentation of the study") as written, once a spec touched it',
+  },
+  {
     page: /^\/$/,
     text: 'Presentation',
     why: 'an agenda item titled in English only ("Presentation of the study"), shown as it was written',

@@ -5,6 +5,7 @@
 // values, nor the audit log's details on demand, which give the technical names as such (data-technical).
 import { expect, queryValue, test } from './fixtures'
 import { catalogue } from '../../app/i18n/catalogue.server'
+import { NOTIFICATION_KINDS } from '../../app/modules/notifications/constants'
 import { PAGES, pageText, recordPages } from './page-sweep'
 
 const MORE_PAGES = [
@@ -54,10 +55,16 @@ function codes(): { code: string; what: string }[] {
     `select group_concat(id, char(10)) from (select id from meetings union all select id from documents
       union all select id from action_items union all select id from plans)`,
   ).map((code) => ({ code, what: 'record id' }))
-  const kinds = rows(
-    `select group_concat(k, char(10)) from (select distinct action as k from audit_log union
+  // the stored kinds (audit actions, mails such as action.due_soon, events) and every notification kind
+  const kinds = [
+    ...new Set([
+      ...NOTIFICATION_KINDS,
+      ...rows(
+        `select group_concat(k, char(10)) from (select distinct action as k from audit_log union
       select distinct kind from mail_outbox union select distinct kind from notification_events)`,
-  )
+      ),
+    ]),
+  ]
     .filter((k) => /[._]/.test(k))
     .map((code) => ({ code, what: 'event kind' }))
   const keys = Object.keys(catalogue.en).map((code) => ({ code, what: 'message key' }))
@@ -70,7 +77,7 @@ for (const lang of ['es', 'en'] as const) {
     await signIn('secretariat@rcm.example')
     const all = codes()
     expect(all.some((c) => c.code === 'SECRETARIAT')).toBe(true)
-    expect(all.some((c) => c.code === 'action.due_soon')).toBe(true)
+    expect(all.some((c) => c.code === 'action_assigned')).toBe(true)
     const found: string[] = []
     for (const path of [...PAGES, ...MORE_PAGES, ...recordPages()]) {
       const response = await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`)
