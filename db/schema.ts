@@ -98,7 +98,9 @@ const createdAt = () =>
     .$defaultFn(() => new Date())
 
 /** Member states, observer states, agencies, civil society networks, the secretariat, and the national
- * institutions that sit under a member state (parentId). `code` is the ISO code or the acronym. */
+ * institutions that sit under a member state (parentId). `code` is the ISO code or the acronym (an
+ * identifier, never shown to people); a bilingual `acronym` is stored English first, "IOM / OIM", and
+ * shown with the interface language's first (app/modules/members/org-labels.ts). */
 export const organizations = sqliteTable(
   'organizations',
   {

@@ -123,7 +123,7 @@ describe('the board downloaded', () => {
     expect(lines[0]).toBe('Estado u organización,Tipo,Abiertas,De ellas vencidas,Cumplidas')
     expect(lines).toHaveLength(rows.length + 1)
     const panama = rows.find((r) => r.code === 'PA')!
-    expect(lines).toContain(`Panamá,Estado miembro,${panama.open},${panama.overdue},${panama.done}`)
+    expect(lines).toContain(`Panamá,País Miembro,${panama.open},${panama.overdue},${panama.done}`)
     expect(lines.some((l) => l.startsWith('PA,'))).toBe(false)
 
     const xlsx = await run(boardXlsx.loader, `/actions/board.xlsx?year=${year}&lang=en`, { as: SECRETARIAT })

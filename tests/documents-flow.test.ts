@@ -66,7 +66,7 @@ describe('a document from first upload to translation and second version', () =>
       titleEs: 'Informe sobre protección consular',
       titleEn: 'Report on consular protection',
       reference: expect.stringMatching(/^RCM\/2024\/REP\/\d{3}$/),
-      tags: ['consular', 'protección'],
+      tags: ['consular', 'Protección'],
       visibility: 'members',
       currentVersion: 1,
     })

@@ -96,8 +96,8 @@ describe('embargo in the person’s time zone', () => {
     expect(html).toMatch(
       /name="embargoUntil"[^>]*value="2026-12-20T10:00"|value="2026-12-20T10:00"[^>]*name="embargoUntil"/,
     )
-    expect(html).toContain('Embargo hasta (Hora de Ciudad de México (UTC−6))')
-    expect(html).toContain('10:00 (Hora de Ciudad de México (UTC−6))')
+    expect(html).toContain('Embargo hasta (hora de Ciudad de México (UTC−6))')
+    expect(html).toContain('10:00 (hora de Ciudad de México (UTC−6))')
     expect(html).not.toContain('16:00')
   })
 
@@ -105,10 +105,10 @@ describe('embargo in the person’s time zone', () => {
     const id = idOf(await upload(PA, '2026-12-20T10:00'))
     expect(stored(id).embargoUntil!.toISOString()).toBe('2026-12-20T15:00:00.000Z')
     const own = await renderPage(id, PA)
-    expect(own.html).toContain('10:00 (Hora de Panamá (UTC−5))')
+    expect(own.html).toContain('10:00 (hora de Panamá (UTC−5))')
     const seat = await renderPage(id, SECRETARIAT, 'en')
     expect(seat.data.timeZone).toBe('America/Costa_Rica')
-    expect(seat.html).toContain('09:00 (San José time (UTC−6))')
+    expect(seat.html).toContain('09:00 (Costa Rica time (UTC−6))')
     expect(seat.html).toContain('value="2026-12-20T09:00"')
     expect(seat.html).not.toContain('10:00 (')
   })
@@ -177,9 +177,9 @@ describe('zone conversions and labels', () => {
     expect(zonedToUtc('2026-07-01T10:00', 'America/Guatemala')!.toISOString()).toBe(
       '2026-07-01T16:00:00.000Z',
     )
-    expect(zoneLabel(translator('es'), 'America/Guatemala')).toBe('Hora de Ciudad de Guatemala (UTC−6)')
-    expect(zoneLabel(translator('en'), 'America/Bogota')).toBe('Bogotá time (UTC−5)')
-    expect(zoneLabel(translator('es'), 'UTC')).toBe('Tiempo universal coordinado (UTC)')
+    expect(zoneLabel(translator('es'), 'America/Guatemala')).toBe('hora de Guatemala (UTC−6)')
+    expect(zoneLabel(translator('en'), 'America/Bogota')).toBe('Colombia time (UTC−5)')
+    expect(zoneLabel(translator('es'), 'UTC')).toBe('tiempo universal coordinado (UTC)')
     expect(zonedToUtc('2026-02-30T10:00', 'America/Guatemala')).toBeNull()
   })
 })

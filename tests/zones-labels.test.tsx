@@ -48,8 +48,8 @@ describe('zones at the fields', () => {
         submitLabel: 'common.save',
       }),
     )
-    expect(es).toContain('Inicio · Hora de Panamá (UTC−5)')
-    expect(es).toContain('Plazo de inscripción · Hora de Panamá (UTC−5)')
+    expect(es).toContain('Inicio · hora de Panamá (UTC−5)')
+    expect(es).toContain('Plazo de inscripción · hora de Panamá (UTC−5)')
     const en = render(
       createElement(MeetingForm, {
         lastResult: null,
@@ -59,7 +59,7 @@ describe('zones at the fields', () => {
       }),
       'en',
     )
-    expect(en).toContain('Starts · Guatemala City time (UTC−6)')
+    expect(en).toContain('Starts · Guatemala time (UTC−6)')
   })
 
   it('a written procedure’s deadline is entered in San José time, said so', async () => {
@@ -68,7 +68,7 @@ describe('zones at the fields', () => {
       await run(page.loader as never, '/procedures/new', { as: 'secretariat@rcm.example' })
     ).data
     const html = render(createElement(page.default))
-    expect(html).toContain('Plazo · Hora de San José (UTC−6)')
+    expect(html).toContain('Plazo · hora de Costa Rica (UTC−6)')
   })
 
   it('a deadline shows San José’s time and the person’s own, named', () => {
@@ -77,7 +77,7 @@ describe('zones at the fields', () => {
       createElement(Deadline, { at, seatZone: 'America/Costa_Rica', ownZone: 'America/Panama' }),
     )
     expect(html).toMatch(/17:00.*San José/)
-    expect(html).toMatch(/18:00 en su hora \(Hora de Panamá \(UTC−5\)\)/)
+    expect(html).toMatch(/18:00 en su hora \(hora de Panamá \(UTC−5\)\)/)
   })
 
   it('the audit log shows its times in the reader’s zone, named', async () => {
@@ -88,7 +88,7 @@ describe('zones at the fields', () => {
     }
     state.loaderData = data
     const html = render(createElement(MemoryRouter, null, createElement(page.default)))
-    expect(html).toContain('Horas indicadas: Hora de San José (UTC−6).')
+    expect(html).toContain('Horas indicadas: hora de Costa Rica (UTC−6).')
     const first = data.items[0].at
     expect(html).toContain(formatDate('es', first, 'datetime', 'America/Costa_Rica'))
     expect(html).not.toContain(`>${formatDate('es', first, 'datetime', 'UTC')}<`)
@@ -98,10 +98,10 @@ describe('zones at the fields', () => {
     const start = new Date('2026-12-10T14:00:00Z') // 09:00 in Panama, 08:00 in San José
     const end = new Date('2026-12-10T22:00:00Z')
     const panama = render(createElement(DateRange, { start, end, timeZone: 'America/Panama' }))
-    expect(panama.replace(/<!-- -->/g, '')).toContain('(Hora de Panamá (UTC−5))')
-    expect(panama).toMatch(/empieza el [^<]*08:00 en su hora \(Hora de San José \(UTC−6\)\)/)
+    expect(panama.replace(/<!-- -->/g, '')).toContain('(hora de Panamá (UTC−5))')
+    expect(panama).toMatch(/empieza el [^<]*08:00 en su hora \(hora de Costa Rica \(UTC−6\)\)/)
     const guatemala = render(createElement(DateRange, { start, end, timeZone: 'America/Guatemala' }))
-    expect(guatemala.replace(/<!-- -->/g, '')).toContain('(Hora de Ciudad de Guatemala (UTC−6))')
+    expect(guatemala.replace(/<!-- -->/g, '')).toContain('(hora de Guatemala (UTC−6))')
     expect(guatemala).not.toContain('en su hora')
   })
 })

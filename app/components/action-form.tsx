@@ -9,7 +9,7 @@ import { replyErrors, replyValue, replyValues, type Reply } from './form-reply'
 import { Field, FormErrors } from './forms'
 
 export interface ActionFormOptions {
-  organizations: { code: string; kind: string; name: string; institution: boolean }[]
+  organizations: { code: string; kind: string; name: string; acronym: string | null; institution: boolean }[]
   people: { id: string; name: string; organization: string }[]
   groups: { slug: string; name: string }[]
 }
@@ -108,7 +108,8 @@ export function ActionForm({
   )
   const orgOptions = options.organizations.map((o) => (
     <option key={o.code} value={o.code}>
-      {o.institution ? `— ${o.name}` : o.name} ({o.code})
+      {o.institution ? `— ${o.name}` : o.name}
+      {o.acronym && o.acronym !== o.name ? ` (${o.acronym})` : ''}
     </option>
   ))
   return (

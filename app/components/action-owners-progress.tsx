@@ -4,6 +4,7 @@
 import { useT } from '~/i18n/use-t'
 import type { OwnerPartView } from '~/modules/actions/views'
 import { Progress } from './actions'
+import { TableWrap } from '~/components/table-wrap'
 
 type Part = Omit<OwnerPartView, 'last'> & {
   last: (Omit<NonNullable<OwnerPartView['last']>, 'createdAt'> & { createdAt: string | Date }) | null
@@ -14,8 +15,7 @@ export function ActionOwnersProgress({ parts, overall }: { parts: Part[]; overal
   return (
     <section aria-labelledby="owners-progress-title">
       <h2 id="owners-progress-title">{t('decisionsOwners.owners.title')}</h2>
-      {/* focusable so that a keyboard scrolls it on a phone */}
-      <div className="table-wrap" role="region" aria-labelledby="owners-progress-title" tabIndex={0}>
+      <TableWrap label={t('decisionsOwners.owners.title')}>
         <table className="owners-progress">
           <thead>
             <tr>
@@ -71,7 +71,7 @@ export function ActionOwnersProgress({ parts, overall }: { parts: Part[]; overal
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableWrap>
     </section>
   )
 }

@@ -4,6 +4,7 @@ import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useT } from '~/i18n/use-t'
 import type { ActionStatus } from '~/modules/actions/constants'
+import { TableWrap } from '~/components/table-wrap'
 
 const STATUS_CLASS: Record<ActionStatus, string> = {
   not_started: 'badge',
@@ -56,14 +57,14 @@ export function Progress({ value }: { value: number }) {
   )
 }
 
-export function OwnerNames({ owners }: { owners: { code: string; name: string }[] }) {
+export function OwnerNames({ owners }: { owners: { code: string; name: string; short: string }[] }) {
   if (!owners.length) return <>—</>
   return (
     <>
       {owners.map((o, i) => (
         <span key={o.code}>
           {i ? ', ' : ''}
-          <abbr title={o.name}>{o.code}</abbr>
+          {o.short === o.name ? o.name : <abbr title={o.name}>{o.short}</abbr>}
         </span>
       ))}
     </>
@@ -74,7 +75,7 @@ export function OwnerNames({ owners }: { owners: { code: string; name: string }[
 export interface ActionTableRow {
   id: string
   title: string
-  owners: { code: string; name: string }[]
+  owners: { code: string; name: string; short: string }[]
   dueDate: string
   overdue: boolean
   status: ActionStatus
@@ -169,7 +170,7 @@ export function ActionTable<R extends ActionTableRow>({
       </tbody>
     </table>
   )
-  return wrap ? <div className="table-wrap">{table}</div> : table
+  return wrap ? <TableWrap label={caption}>{table}</TableWrap> : table
 }
 
 /** The top of a printed page about a meeting (its follow-up report, its carry-over list): the way back

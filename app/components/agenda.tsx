@@ -10,6 +10,7 @@ import { FormErrors } from './forms'
 import { replyErrors, type Reply } from './form-reply'
 import { ReplyInput, ReplySelect } from './reply-fields'
 import { TableHead } from './table-head'
+import { TableWrap } from '~/components/table-wrap'
 
 export function AttachedDocuments({ docs }: { docs: AttachedDocument[] | undefined }) {
   if (!docs?.length) return null
@@ -126,7 +127,7 @@ export function AgendaTable({
     : [{ date: null, n: null, items: agenda }]
   const columns = manage ? 5 : 4
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('meetings.agenda.title')}>
       <table className="meetings-agenda">
         <TableHead
           labels={[
@@ -189,7 +190,7 @@ export function AgendaTable({
           </tbody>
         ))}
       </table>
-    </div>
+    </TableWrap>
   )
 }
 

@@ -7,6 +7,7 @@ import { useT } from '~/i18n/use-t'
 import { ATTENDANCE_STATUSES, DELEGATION_ROLES, type DelegationRole } from '~/modules/meetings/constants'
 import type { DelegationView, Participant } from '~/modules/meetings/views'
 import { TableHead } from './table-head'
+import { TableWrap } from '~/components/table-wrap'
 
 /** A select of fixed values, each shown through its message key. */
 function ChoiceSelect<V extends string>({
@@ -41,6 +42,7 @@ function TableForm({
   submitLabel,
   hidden,
   caption,
+  label,
   labels,
   children,
 }: {
@@ -48,6 +50,8 @@ function TableForm({
   submitLabel: string
   hidden?: Record<string, string>
   caption?: string
+  /** what the table holds, when it has no caption (its section's heading) */
+  label?: string
   labels: string[]
   children: ReactNode
 }) {
@@ -56,13 +60,13 @@ function TableForm({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="table-wrap">
+      <TableWrap label={caption ?? label ?? ''}>
         <table>
           {caption ? <caption className="meetings-caption-visible">{caption}</caption> : null}
           <TableHead labels={labels} />
           <tbody>{children}</tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>
         <button type="submit" name="intent" value={intent}>
           {submitLabel}
@@ -157,7 +161,7 @@ export function DelegationTable({
       {d.members.length === 0 ? (
         <p className="muted">{t('meetings.participants.notRegistered')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={d.organization.name}>
           <table>
             <TableHead
               labels={[
@@ -201,7 +205,7 @@ export function DelegationTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   )
@@ -215,6 +219,7 @@ export function AttendanceForm({ delegations }: { delegations: DelegationView[] 
       <h3 id="attendance-title">{t('meetings.participants.attendanceTitle')}</h3>
       <TableForm
         intent="attendance"
+        label={t('meetings.participants.attendanceTitle')}
         submitLabel={t('meetings.participants.saveAttendance')}
         labels={[t('common.name'), t('common.organization'), t('meetings.participants.attendance')]}
       >

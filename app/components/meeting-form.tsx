@@ -13,7 +13,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
 import { useT } from '~/i18n/use-t'
-import { withZone } from '~/i18n/zones'
+import { withZone, zoneChoice } from '~/i18n/zones'
 import {
   INVITABLE_KINDS,
   MEETING_KINDS,
@@ -136,7 +136,7 @@ export function MeetingForm({
         {choice(
           'timeZone',
           'meetings.field.timeZone',
-          TIME_ZONES.map((z) => ({ value: z, label: z })),
+          TIME_ZONES.map((z) => ({ value: z, label: zoneChoice(tr, z) })),
         )}
         {when('startsAt', 'meetings.field.startsAt', 'meetings.field.localTimeHint')}
         {when('endsAt', 'meetings.field.endsAt', 'meetings.field.localTimeHint')}

@@ -6,6 +6,7 @@ import type { MeetingStatus } from '~/modules/meetings/constants'
 import type { MonthDay } from '~/modules/meetings/views'
 import { withParams } from './list-controls'
 import { DayRange, StatusBadge } from './meetings'
+import { TableWrap } from '~/components/table-wrap'
 
 export interface MonthCalendarData {
   /** YYYY-MM, and the months before and after it */
@@ -42,7 +43,7 @@ export function MonthCalendar({ month }: { month: MonthCalendarData }) {
           {t('meetings.month.next')}
         </Link>
       </nav>
-      <div className="table-wrap">
+      <TableWrap label={monthName}>
         <table className="meetings-month">
           <caption className="meetings-caption-visible">{monthName}</caption>
           <thead>
@@ -78,7 +79,7 @@ export function MonthCalendar({ month }: { month: MonthCalendarData }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>{t('meetings.month.listTitle', { month: monthName })}</h2>
       {month.items.length ? (
         <ul className="list-plain">

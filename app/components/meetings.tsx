@@ -5,7 +5,7 @@ import { useZone } from '~/i18n/use-zone'
 import { zoneLabel, zoneOffset } from '~/i18n/zones'
 import type { MeetingStatus } from '~/modules/meetings/constants'
 
-/** "5 Dec 2023, 09:00 – 6 Dec 2023, 17:00 (Panama City time (UTC−5))", in the meeting's zone; then the
+/** "5 Dec 2023, 09:00 – 6 Dec 2023, 17:00 (Panama time (UTC−5))", in the meeting's zone; then the
  * start in the reader's own time when their clock differs. */
 export function DateRange({ start, end, timeZone }: { start: Date; end: Date; timeZone: string }) {
   const { t, date } = useT()

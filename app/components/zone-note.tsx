@@ -1,4 +1,4 @@
-// "Horas indicadas: Hora de Panamá (UTC−5)." above a list whose times are in the person's zone.
+// "Horas indicadas: hora de Panamá (UTC−5)." above a list whose times are in the person's zone.
 import { useT } from '~/i18n/use-t'
 import { useZone } from '~/i18n/use-zone'
 import { zoneLabel } from '~/i18n/zones'

@@ -1,6 +1,7 @@
 /**
  * A typed message catalogue: every key exists in both languages (the type checker refuses a missing
- * translation), with interpolation ({name}), plurals (Intl.PluralRules) and dates/numbers per language
+ * translation), with interpolation ({name}), plurals (Intl.PluralRules: a Plural message, or inline forms
+ * for a message with several counts) and dates/numbers per language
  * (Intl). Lighter than i18next for two languages and all server-rendered.
  */
 /** The interface languages (also a person's language, db/schema.ts people.language). */
@@ -35,10 +36,31 @@ export function format(lang: Lang, message: Message, params?: Params): string {
     else text = pluralRules[lang].select(count) === 'one' ? message.one : message.other
   }
   if (!params) return text
+  if (text.includes(', plural,')) text = inlinePlurals(lang, text, params)
   return text.replace(/\{(\w+)\}/g, (m, k: string) => {
     const v = params[k]
     if (v === undefined || v === null) return m
     return typeof v === 'number' ? formatNumber(lang, v) : v
+  })
+}
+
+/** A message with several counts says each one right inline: `{done, plural, one {# cumplida} other {#
+ * cumplidas}}` (a subset of ICU's syntax: the forms zero, one and other; `#` is the number). */
+const INLINE_PLURAL = /\{(\w+), plural,((?:\s*(?:zero|one|other)\s*\{[^{}]*\})+)\s*\}/g
+const INLINE_FORM = /(zero|one|other)\s*\{([^{}]*)\}/g
+
+function inlinePlurals(lang: Lang, text: string, params: Params): string {
+  return text.replace(INLINE_PLURAL, (_, name: string, body: string) => {
+    const count = Number(params[name] ?? 0)
+    const forms: Record<string, string> = {}
+    for (const [, form, value] of body.matchAll(INLINE_FORM)) forms[form] = value
+    const chosen =
+      count === 0 && forms.zero !== undefined
+        ? forms.zero
+        : pluralRules[lang].select(count) === 'one'
+          ? forms.one
+          : forms.other
+    return (chosen ?? forms.other ?? '').replace(/#/g, formatNumber(lang, count))
   })
 }
 

@@ -195,8 +195,9 @@ function ActionsCard({ actions }: { actions: Dashboard['actions'] }) {
     <Card id="dash-actions" title={t('actions.dashboard.mine')}>
       {actions.overdue ? (
         <p>
-          <span className="badge danger">{t('actions.overdue')}</span>{' '}
-          {t('actions.dashboard.overdueMine', { count: actions.overdue })}
+          <span className="badge danger">
+            {t('actions.dashboard.overdueMine', { count: actions.overdue })}
+          </span>
         </p>
       ) : null}
       {actions.items.length ? (

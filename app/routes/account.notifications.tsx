@@ -6,6 +6,7 @@ import type { MessageKey } from '~/i18n'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
 import { safeReturnTo } from '~/modules/auth/return-to'
+import { zoneLabel } from '~/i18n/zones'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
@@ -84,7 +85,7 @@ export default function NotificationPreferences() {
           {t('notifications.prefs.saved')}
         </p>
       ) : null}
-      <p>{t('notifications.prefs.intro', { zone })}</p>
+      <p>{t('notifications.prefs.intro', { zone: zoneLabel({ t }, zone) })}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="preferences" />
         {PREFERENCE_KINDS.map((kind) => (

@@ -15,6 +15,7 @@ import { parseForm } from '~/modules/core/forms.server'
 import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 import { redirectWithNotice } from '~/modules/core/notice.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('account.sessions.heading', 'account.title')
 
@@ -66,7 +67,7 @@ export default function AccountSessions() {
       <h2 id="sessions">{t('account.sessions.heading')}</h2>
       <p>{t('account.sessions.intro')}</p>
       <ZoneNote />
-      <div className="table-wrap">
+      <TableWrap label={t('account.sessions.caption')}>
         <table>
           <caption className="account-visually-hidden">{t('account.sessions.caption')}</caption>
           <TableHead
@@ -108,7 +109,7 @@ export default function AccountSessions() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {others > 0 ? (
         <ConfirmForm
           intent="end-other-sessions"

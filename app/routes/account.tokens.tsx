@@ -16,6 +16,7 @@ import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.serve
 import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
 import { formFailure } from '~/modules/core/form-reply.server'
 import { redirectWithNotice } from '~/modules/core/notice.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = pageTitle(
   (t) => `${t('account.tokens.heading')} · ${t('account.title')} · ${t('app.name')}`,
@@ -93,7 +94,7 @@ export default function AccountTokens() {
       ) : null}
       {tokens.length ? <ZoneNote /> : null}
       {tokens.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('account.tokens.caption')}>
           <table>
             <caption className="account-visually-hidden">{t('account.tokens.caption')}</caption>
             <thead>
@@ -139,7 +140,7 @@ export default function AccountTokens() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">{t('account.tokens.none')}</p>
       )}

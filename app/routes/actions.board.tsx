@@ -10,6 +10,7 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { assertAllowed } from '~/modules/core/domain-error.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
+import { TableWrap } from '~/components/table-wrap'
 import { withReads } from '~/modules/core/read-busy.server'
 
 export { keepHeaders as headers } from '~/modules/core/route-headers'
@@ -117,7 +118,7 @@ export default function ActionsBoard() {
           {t('followUp.exportXlsx')}
         </a>
       </p>
-      <div className="table-wrap">
+      <TableWrap label={t('actions.board.tableCaption')}>
         <table>
           <caption className="actions-caption">{t('actions.board.tableCaption')}</caption>
           <thead>
@@ -141,7 +142,7 @@ export default function ActionsBoard() {
                 <td>
                   {r.overdue ? (
                     <Link to={listQuery(r.code, 'overdue=1')}>
-                      {number(r.overdue)} <span className="badge danger">{t('actions.overdue')}</span>
+                      <span className="badge danger">{t('actions.overdueCount', { count: r.overdue })}</span>
                     </Link>
                   ) : (
                     number(0)
@@ -162,7 +163,7 @@ export default function ActionsBoard() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableWrap>
       <section aria-labelledby="board-charts" className="actions-charts">
         <h2 id="board-charts">{t('actions.board.charts')}</h2>
         {withActions.length ? (

@@ -38,7 +38,7 @@ const decisionCode = (a: ListedAction) => <DecisionCode origin={a.origin} />
 
 export default function StateCommitments() {
   const { organization: org, counts, owned, supported, truncated } = useLoaderData<typeof loader>()
-  const { t, number } = useT()
+  const { t } = useT()
   return (
     <>
       <p className="small">
@@ -48,8 +48,11 @@ export default function StateCommitments() {
       <ul className="list-plain actions-counts">
         <li>{t('actions.state.open', { count: counts.open })}</li>
         <li>
-          {counts.overdue ? <span className="badge danger">{t('actions.overdue')}</span> : null}{' '}
-          {t('actions.state.overdue', { count: counts.overdue })}
+          {counts.overdue ? (
+            <span className="badge danger">{t('actions.state.overdue', { count: counts.overdue })}</span>
+          ) : (
+            t('actions.state.overdue', { count: counts.overdue })
+          )}
         </li>
         <li>{t('actions.state.done', { count: counts.done })}</li>
       </ul>
@@ -86,9 +89,7 @@ export default function StateCommitments() {
           <p className="muted">{t('actions.state.none')}</p>
         )}
       </section>
-      {truncated ? (
-        <p className="alert info">{t('actions.state.truncated', { count: number(300) })}</p>
-      ) : null}
+      {truncated ? <p className="alert info">{t('actions.state.truncated', { count: 300 })}</p> : null}
     </>
   )
 }

@@ -12,6 +12,7 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { AUDIT_OUTCOMES } from '~/modules/audit/constants'
 import { AuditFiltersSchema, searchParamsObject } from '~/modules/members/people-schemas'
 import { titleMeta } from '~/i18n/meta'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('admin.audit.title')
 
@@ -111,7 +112,7 @@ export default function AdminAudit() {
         <p className="muted">{t('admin.audit.empty')}</p>
       ) : (
         // a wide log scrolls in its own box, which keyboard users can reach (axe: scrollable-region-focusable)
-        <div className="table-wrap" role="region" aria-label={t('admin.audit.caption')} tabIndex={0}>
+        <TableWrap label={t('admin.audit.caption')}>
           <table>
             <caption className="admin-caption">{t('admin.audit.caption')}</caption>
             <TableHead labels={[t('admin.audit.when'), t('audit.col.sentence'), t('admin.audit.outcome')]} />
@@ -133,7 +134,8 @@ export default function AdminAudit() {
                         )}
                       </>
                     ) : null}
-                    <details className="audit-details">
+                    {/* details on demand: the technical names, ids and data, said to be such */}
+                    <details className="audit-details" data-technical="">
                       <summary>{t('audit.showDetails')}</summary>
                       <ul className="list-plain small">
                         <li>{t('audit.technical', { action: e.action })}</li>
@@ -165,7 +167,7 @@ export default function AdminAudit() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {filters.before || nextBefore ? (

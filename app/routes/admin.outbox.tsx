@@ -17,6 +17,7 @@ import {
 import { outboxTexts } from '~/modules/mail/outbox-links.server'
 import { titleMeta } from '~/i18n/meta'
 import { can } from '~/modules/access/can'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('admin.outbox.title')
 
@@ -174,7 +175,7 @@ export default function AdminOutbox() {
           {filters.kind || filters.state ? t('outbox.noMatch') : t('admin.outbox.empty')}
         </p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('admin.outbox.caption')}>
           <table>
             <caption className="admin-caption">{t('admin.outbox.caption')}</caption>
             <TableHead
@@ -251,7 +252,7 @@ export default function AdminOutbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {paged || nextBefore ? (

@@ -28,6 +28,7 @@ import {
   resendInvitation,
 } from '~/modules/members/people.server'
 import { titleMeta } from '~/i18n/meta'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('admin.people.title')
 
@@ -249,7 +250,7 @@ export default function AdminPeople() {
       {items.length === 0 ? (
         <p className="muted">{t('admin.people.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('admin.people.caption')}>
           <table>
             <caption className="admin-caption">{t('admin.people.caption')}</caption>
             <TableHead
@@ -337,7 +338,7 @@ export default function AdminPeople() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       {pageCount > 1 ? (

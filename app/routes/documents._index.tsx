@@ -17,6 +17,7 @@ import {
 } from '~/modules/documents/queries.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { titleMeta } from '~/i18n/meta'
+import { TableWrap } from '~/components/table-wrap'
 import { withReads } from '~/modules/core/read-busy.server'
 
 export { keepHeaders as headers } from '~/modules/core/route-headers'
@@ -156,7 +157,7 @@ export default function DocumentList() {
       </Form>
 
       {items.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('documents.title')}>
           <table>
             <TableHead
               labels={[
@@ -208,7 +209,7 @@ export default function DocumentList() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="alert info">{t('documents.empty')}</p>
       )}

@@ -17,6 +17,7 @@ import { listPlans } from '~/modules/plans/page.server'
 import { TableHead } from '~/components/table-head'
 import { FollowButton } from '~/components/follow-button'
 import { followState } from '~/modules/notifications/notifications.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${data?.page.group.name ?? t('groups.title')} · ${t('app.name')}`,
@@ -152,7 +153,7 @@ export default function GroupPage() {
         ) : members.length === 0 ? (
           <p className="muted">{t('groups.noMembers')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('groups.membersCaption', { name: group.name })}>
             <table>
               <caption className="groups-caption">{t('groups.membersCaption', { name: group.name })}</caption>
               <TableHead labels={[t('common.name'), t('common.organization'), t('groups.col.groupRole')]} />
@@ -207,7 +208,7 @@ export default function GroupPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {actionData?.result ? (
           <FormErrors

@@ -6,6 +6,7 @@ import { getViewer } from '~/modules/auth/viewer.server'
 import { listGroups } from '~/modules/groups/groups.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { TableHead } from '~/components/table-head'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('groups.title')
 
@@ -25,7 +26,7 @@ export default function Groups() {
       {groups.length === 0 ? (
         <p className="muted">{t('groups.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('groups.caption')}>
           <table>
             <caption className="groups-caption">{t('groups.caption')}</caption>
             <TableHead
@@ -53,7 +54,7 @@ export default function Groups() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   )

@@ -21,6 +21,7 @@ import { MeetingListQuerySchema } from '~/modules/meetings/forms.server'
 import { listMeetings, listMeetingYears, PAGE_SIZE } from '~/modules/meetings/meetings.server'
 import { monthView } from '~/modules/meetings/month-view.server'
 import { MEETING_STATUSES, WHEN } from '~/modules/meetings/constants'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('meetings.title')
 
@@ -104,7 +105,7 @@ function List() {
   return (
     <>
       {list.items.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('meetings.title')}>
           <table>
             <TableHead
               labels={[t('common.date'), t('meetings.meeting'), t('meetings.where'), t('common.status')]}
@@ -135,7 +136,7 @@ function List() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">{t('meetings.list.empty')}</p>
       )}

@@ -18,6 +18,7 @@ import {
 import { DECISION_FILTERS } from '~/modules/meetings/constants'
 import { DecisionRegisterQuerySchema } from '~/modules/meetings/forms.server'
 import { findVisibleMeeting, listMeetingYears, localized } from '~/modules/meetings/meetings.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('meetings.register.title')
 
@@ -104,12 +105,7 @@ export default function DecisionRegister() {
         </p>
       ) : null}
       {items.length ? (
-        <div
-          className="table-wrap decisions-register"
-          role="region"
-          aria-label={t('meetings.register.title')}
-          tabIndex={0}
-        >
+        <TableWrap className="decisions-register" label={t('meetings.register.title')}>
           <table>
             <TableHead
               labels={[
@@ -173,7 +169,7 @@ export default function DecisionRegister() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">{t('meetings.register.empty')}</p>
       )}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ActionStatusBadge, DueDay, PrintedMeetingHeader } from '~/components/actions'
 import { pageTitle } from '~/i18n/meta'
+import { TableWrap } from '~/components/table-wrap'
 import { useT } from '~/i18n/use-t'
 import { followUpReport, type ReportAction } from '~/modules/actions/follow-up.server'
 import { requireViewer } from '~/modules/auth/viewer.server'
@@ -90,31 +91,33 @@ export default function FollowUpReport() {
       {byOrganization.length ? (
         <section aria-labelledby="report-by-org">
           <h2 id="report-by-org">{t('followUp.summaryTitle')}</h2>
-          <table className="actions-print-table">
-            <caption className="actions-caption">{t('followUp.summaryCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('followUp.col.organization')}</th>
-                <th scope="col">{t('followUp.total')}</th>
-                <th scope="col">{t('followUp.col.open')}</th>
-                <th scope="col">{t('followUp.col.overdue')}</th>
-                <th scope="col">{t('followUp.col.done')}</th>
-                <th scope="col">{t('followUp.cancelled')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {byOrganization.map((o) => (
-                <tr key={o.name}>
-                  <th scope="row">{o.name}</th>
-                  <td>{number(o.total)}</td>
-                  <td>{number(o.open)}</td>
-                  <td>{number(o.overdue)}</td>
-                  <td>{number(o.done)}</td>
-                  <td>{number(o.cancelled)}</td>
+          <TableWrap label={t('followUp.summaryTitle')}>
+            <table className="actions-print-table">
+              <caption className="actions-caption">{t('followUp.summaryCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('followUp.col.organization')}</th>
+                  <th scope="col">{t('followUp.total')}</th>
+                  <th scope="col">{t('followUp.col.open')}</th>
+                  <th scope="col">{t('followUp.col.overdue')}</th>
+                  <th scope="col">{t('followUp.col.done')}</th>
+                  <th scope="col">{t('followUp.cancelled')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {byOrganization.map((o) => (
+                  <tr key={o.name}>
+                    <th scope="row">{o.name}</th>
+                    <td>{number(o.total)}</td>
+                    <td>{number(o.open)}</td>
+                    <td>{number(o.overdue)}</td>
+                    <td>{number(o.done)}</td>
+                    <td>{number(o.cancelled)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         </section>
       ) : null}
       <h2>{t('actions.report.decisions')}</h2>

@@ -6,6 +6,7 @@ import { can } from '~/modules/access/can'
 import { getViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { getOrganizationPage } from '~/modules/members/directory.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${data?.page.organization.name ?? t('members.title')} · ${t('app.name')}`,
@@ -138,7 +139,7 @@ export default function OrganizationPage() {
           <p className="muted">{t('members.delegation.empty')}</p>
         ) : (
           <>
-            <div className="table-wrap">
+            <TableWrap label={t('members.delegation.caption', { name: org.name })}>
               <table>
                 <caption className="members-caption">
                   {t('members.delegation.caption', { name: org.name })}
@@ -190,7 +191,7 @@ export default function OrganizationPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             {delegation.showContact ? null : <p className="muted small">{t('privacy.contactRule')}</p>}
           </>
         )}

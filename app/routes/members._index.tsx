@@ -7,6 +7,7 @@ import { getViewer } from '~/modules/auth/viewer.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { listDirectory, type DirectoryEntry } from '~/modules/members/directory.server'
 import { TableHead } from '~/components/table-head'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('members.title')
 
@@ -21,7 +22,7 @@ function Entry({ org, year }: { org: DirectoryEntry; year: number }) {
   return (
     <li>
       <Link to={`/members/${org.code}`}>{org.name}</Link>{' '}
-      <span className="muted small">{org.acronym ?? org.code}</span>
+      {org.acronym ? <span className="muted small">{org.acronym}</span> : null}
       {org.isCurrentPtp ? (
         <>
           {' '}
@@ -78,7 +79,7 @@ export default function Members() {
       <section aria-labelledby="members-ptp">
         <h2 id="members-ptp">{t('members.ptp.historyTitle')}</h2>
         <p>{t('members.ptp.explainer')}</p>
-        <div className="table-wrap">
+        <TableWrap label={t('members.ptp.historyTitle')}>
           <table>
             <caption className="members-caption">{t('members.ptp.historyTitle')}</caption>
             <TableHead labels={[t('members.ptp.year'), t('members.ptp.holder'), t('common.status')]} />
@@ -104,7 +105,7 @@ export default function Members() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   )

@@ -1,4 +1,5 @@
 import { pageTitle } from '~/i18n/meta'
+import { shortNamesByCode } from '~/modules/members/organizations.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
@@ -63,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // quadratically)
     manage: search.get('manage'),
     matrix: matrixBySection(viewer, plan.id, lang),
+    // brackets are marked with their organization's code in the text; the counts name them
+    bracketOrgs: shortNamesByCode(Object.keys(plan.brackets.byOrganization), lang),
     word: wordLinks(viewer, plan.id),
     follow: followState(viewer, 'plan', plan.id, request),
     saved: saved
@@ -182,7 +185,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const heading = (depth: number) => (depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4')
 
 export default function PlanPage() {
-  const { plan, matrix, saved, manage, word, follow } = useLoaderData<typeof loader>()
+  const { plan, matrix, saved, manage, word, follow, bracketOrgs } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const orgs = Object.entries(plan.brackets.byOrganization)
@@ -221,7 +224,10 @@ export default function PlanPage() {
         <li>
           <strong>{t('plans.brackets', { count: plan.brackets.total })}</strong>
           {orgs.length ? (
-            <span className="muted small"> ({orgs.map(([org, n]) => `${org}: ${n}`).join(', ')})</span>
+            <span className="muted small">
+              {' '}
+              ({orgs.map(([org, n]) => `${bracketOrgs[org] ?? org}: ${n}`).join(', ')})
+            </span>
           ) : null}
         </li>
         <li>{t('plans.openComments', { count: plan.openComments })}</li>

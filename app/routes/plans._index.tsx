@@ -11,6 +11,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_SECTIONS } from '~/modules/plans/constants
 import { importGroups } from '~/modules/plans/import.server'
 import { importFromRequest } from '~/modules/plans/import-http.server'
 import { listPlans } from '~/modules/plans/page.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = titleMeta('plans.title')
 
@@ -48,7 +49,7 @@ export default function Plans() {
       {plans.length === 0 ? (
         <p className="muted">{t('plans.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('plans.caption')}>
           <table>
             <caption className="groups-caption">{t('plans.caption')}</caption>
             <thead>
@@ -78,7 +79,7 @@ export default function Plans() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {importGroups.length ? (
         <section aria-labelledby="plan-import">

@@ -9,6 +9,7 @@ import { resolveLang } from '~/modules/i18n/lang.server'
 import { ROUND_OUTCOMES } from '~/modules/plans/constants'
 import { MatrixFiltersSchema } from '~/modules/plans/round-forms.server'
 import { commentMatrix } from '~/modules/plans/rounds.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${t('planRounds.matrix.titleOf', { title: data?.plan.title ?? '' })} · ${t('app.name')}`,
@@ -86,7 +87,7 @@ export default function CommentMatrixPage() {
         {t('planRounds.matrix.count', { count: rows.length })}
       </p>
       {rows.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('planRounds.matrix.caption')}>
           <table className="rounds-matrix">
             <caption className="rounds-visually-hidden">{t('planRounds.matrix.caption')}</caption>
             <thead>
@@ -126,7 +127,7 @@ export default function CommentMatrixPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">{t('planRounds.matrix.empty')}</p>
       )}

@@ -9,6 +9,7 @@ import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { ACTION_STATUSES } from '~/modules/actions/constants'
 import { planMatrix } from '~/modules/plans/matrix.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${t('planMatrix.titleOf', { title: data?.plan.title ?? '' })} · ${t('app.name')}`,
@@ -45,9 +46,9 @@ export default function PlanMatrixPage() {
         />
       ) : null}
       {rows.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('planMatrix.title')}>
           <MatrixTable rows={rows} planId={plan.id} />
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">{t('planMatrix.empty')}</p>
       )}

@@ -17,6 +17,7 @@ import { PROCEDURE_POSITIONS } from '~/modules/procedures/constants'
 import { DelegateSchema, ExtendSchema, PositionSchema } from '~/modules/procedures/forms.server'
 import { extendProcedure, nameDelegate, takePosition } from '~/modules/procedures/procedures.server'
 import { procedurePage } from '~/modules/procedures/queries.server'
+import { TableWrap } from '~/components/table-wrap'
 
 export const meta = pageTitle<typeof loader>(
   (t, data) => `${data?.subject ?? t('procedures.title')} · ${t('app.name')}`,
@@ -167,7 +168,7 @@ export default function ProcedurePage() {
       {p.states ? (
         <section aria-labelledby="states">
           <h2 id="states">{t('procedures.states')}</h2>
-          <div className="table-wrap">
+          <TableWrap label={t('procedures.states')}>
             <table>
               <thead>
                 <tr>
@@ -206,7 +207,7 @@ export default function ProcedurePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ) : null}
       {p.canPosition && p.ownState ? (

@@ -8,7 +8,8 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { NO_STORE } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { SEAT_TIME_ZONE, zoneOfOrganization } from '~/modules/plans/round-time'
-import { listProcedures, PROCEDURE_FILTERS, readFilter } from '~/modules/procedures/queries.server'
+import { PROCEDURE_FILTERS, readFilter } from '~/modules/procedures/constants'
+import { listProcedures } from '~/modules/procedures/queries.server'
 
 export const meta = titleMeta('procedures.title')
 

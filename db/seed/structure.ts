@@ -113,7 +113,7 @@ export const SECRETARIAT: OrgSeed = {
   kind: 'secretariat',
   nameEn: 'Executive Secretariat of the RCM',
   nameEs: 'Secretaría Ejecutiva de la CRM',
-  acronym: 'ES-RCM',
+  acronym: 'ES-RCM / SE-CRM',
 }
 
 export const NATIONAL_INSTITUTIONS: OrgSeed[] = [

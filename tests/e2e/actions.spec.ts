@@ -114,7 +114,7 @@ test('the board narrows by year and meeting without JavaScript, fits a phone and
       .then((h) => h!),
   )
   expect(csv.status()).toBe(200)
-  expect(await csv.text()).toContain('Panama,Member state,')
+  expect(await csv.text()).toContain('Panama,Member Country,')
   await page.getByRole('link', { name: 'Show everything' }).click()
   await expect(page).toHaveURL(/\/actions\/board$/)
   await page.context().close()

@@ -22,7 +22,7 @@ for (const javaScriptEnabled of [false, true]) {
       await page.getByLabel('Title (in the language of the file)').fill(`Informe de control ${word}`)
       await page.getByLabel('Language of the file', { exact: true }).selectOption('es')
       await page.getByLabel('Kind of document').selectOption('report')
-      await page.getByRole('radio', { name: /Member states/ }).check()
+      await page.getByRole('radio', { name: /Member Countries/ }).check()
       await page
         .getByLabel('File', { exact: true })
         .setInputFiles({ name: 'informe-ñandú.pdf', mimeType: 'application/pdf', buffer: v1 })
@@ -147,7 +147,7 @@ test('an embargo typed at 10:00 in Mexico City is 16:00 UTC, shown back as 10:00
   await page.goto('/documents/new?lang=es')
   await page.getByLabel('Título (en el idioma del archivo)').fill(title)
   await page.getByLabel('Tipo de documento').selectOption('report')
-  await page.getByLabel('Embargo hasta (Hora de Ciudad de México (UTC−6))').fill('2030-01-15T10:00')
+  await page.getByLabel('Embargo hasta (hora de Ciudad de México (UTC−6))').fill('2030-01-15T10:00')
   await page
     .getByLabel('Archivo', { exact: true })
     .setInputFiles({ name: 'nota.pdf', mimeType: 'application/pdf', buffer: await pdf(title) })
@@ -155,5 +155,5 @@ test('an embargo typed at 10:00 in Mexico City is 16:00 UTC, shown back as 10:00
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title)
   const stored = queryValue<number>('select embargo_until from documents where title_es = ?', title)
   expect(new Date(stored).toISOString()).toBe('2030-01-15T16:00:00.000Z')
-  await expect(page.getByText('10:00 (Hora de Ciudad de México (UTC−6))').first()).toBeVisible()
+  await expect(page.getByText('10:00 (hora de Ciudad de México (UTC−6))').first()).toBeVisible()
 })

@@ -35,6 +35,22 @@ for (const { lang, nav, tabs, text } of LANGS) {
     }
   })
 
+  test(`an unknown address answers 404 with the signed-in header, in the person's language (${lang})`, async ({
+    page,
+    signIn,
+  }) => {
+    await signIn('co.observer@rcm.example')
+    const response = await page.goto(`/no/such/address?lang=${lang}`)
+    expect(response?.status()).toBe(404)
+    await expect(page.locator('html')).toHaveAttribute('lang', lang)
+    await expect(page.getByText(text)).toBeVisible()
+    await expect(page.getByRole('navigation', { name: nav })).toBeVisible()
+    await expect(
+      page.getByRole('button', { name: lang === 'es' ? 'Cerrar sesión' : 'Sign out' }),
+    ).toBeVisible()
+    await expect(page).toHaveTitle(lang === 'es' ? 'Error 404 · Portal CRM' : 'Error 404 · RCM Portal')
+  })
+
   test(`a refused tab of a meeting keeps the meeting's header and tabs (${lang})`, async ({
     page,
     signIn,

@@ -52,9 +52,9 @@ for (const javaScriptEnabled of [true, false]) {
     test('the language switch changes the interface and is remembered', async ({ page, signIn }) => {
       await signIn('mx.delegate@rcm.example')
       await page.goto('/members?lang=es')
-      await expect(page.getByRole('heading', { name: /Estados miembros/i })).toBeVisible()
+      await expect(page.getByRole('heading', { name: /Países Miembros/i })).toBeVisible()
       await page.getByRole('link', { name: 'View in English' }).click()
-      await expect(page.getByRole('heading', { name: /Member states/i })).toBeVisible()
+      await expect(page.getByRole('heading', { name: /Member Countries/i })).toBeVisible()
       await page
         .getByRole('navigation', { name: 'Main navigation' })
         .getByRole('link', { name: 'Dashboard' })

@@ -21,7 +21,7 @@ test('a DOCX zip bomb is stored, marked "text not extracted", and the server kee
   await page.getByLabel('Title (in the language of the file)').fill(title)
   await page.getByLabel('Language of the file', { exact: true }).selectOption('es')
   await page.getByLabel('Kind of document').selectOption('report')
-  await page.getByRole('radio', { name: /Member states/ }).check()
+  await page.getByRole('radio', { name: /Member Countries/ }).check()
   await page.getByLabel('File', { exact: true }).setInputFiles({
     name: 'bomba.docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -99,6 +99,8 @@ test('the plan pages have no serious accessibility violations and hide the plan 
   page,
   signIn,
 }) => {
+  // six axe runs over long pages: 43 s on a loaded machine (load average 12), past the default 30 s
+  test.setTimeout(90_000)
   await signIn('pa.snm@rcm.example')
   const plan = planId()
   for (const lang of ['es', 'en']) {

@@ -26,11 +26,11 @@ async function launch(browser: Browser, baseURL: string, js: boolean, subject: s
   await page.getByRole('checkbox', { name: 'Mexico' }).check()
   await page.getByRole('checkbox', { name: 'Guatemala' }).check()
   // a deadline in the past is refused at the field, what was typed kept
-  await page.getByLabel(/^Deadline · San José time/).fill(seatLocal(-3600))
+  await page.getByLabel(/^Deadline · Costa Rica time/).fill(seatLocal(-3600))
   await page.getByRole('button', { name: 'Launch' }).click()
   await expect(page.getByText('The deadline must be in the future.')).toBeVisible()
   await expect(page.getByLabel('Subject (English)')).toHaveValue(subject)
-  await page.getByLabel(/^Deadline · San José time/).fill(seatLocal(seconds))
+  await page.getByLabel(/^Deadline · Costa Rica time/).fill(seatLocal(seconds))
   await page.getByRole('button', { name: 'Launch' }).click()
   await expect(page.getByText('The written procedure was launched')).toBeVisible()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject)

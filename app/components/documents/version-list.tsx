@@ -5,6 +5,7 @@ import { ZoneNote } from '~/components/zone-note'
 import { useT } from '~/i18n/use-t'
 import type { FileLanguage, TextFailure, TextStatus } from '~/modules/documents/constants'
 import { TableHead } from '../table-head'
+import { TableWrap } from '~/components/table-wrap'
 
 export const downloadUrl = (id: string, version: number, language: string) =>
   `/documents/${id}/download?version=${version}&lang=${language}`
@@ -111,7 +112,7 @@ export function VersionList({
             {[v.uploadedBy, date(v.createdAt, 'datetime', zone)].filter(Boolean).join(' · ')}
           </p>
           <p>{v.note ?? <span className="muted">{t('documents.noNote')}</span>}</p>
-          <div className="table-wrap">
+          <TableWrap label={t('documents.version', { number: v.number })}>
             <table>
               <TableHead
                 labels={[
@@ -154,7 +155,7 @@ export function VersionList({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </article>
       ))}
     </section>
@@ -179,7 +180,7 @@ export function DownloadLog({
     <section aria-labelledby="downloads-heading">
       <h2 id="downloads-heading">{t('documents.downloads')}</h2>
       {downloads.length ? (
-        <div className="table-wrap">
+        <TableWrap label={t('documents.downloads')}>
           <table>
             <TableHead
               labels={[
@@ -203,7 +204,7 @@ export function DownloadLog({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <p className="muted">{t('documents.downloads.none')}</p>
       )}

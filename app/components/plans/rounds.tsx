@@ -16,7 +16,7 @@ interface Option {
   name: string
 }
 
-/** "3 Dec 2026, 17:00 (America/Panama)" in the person's zone. */
+/** "3 Dec 2026, 17:00 (Panama time (UTC−5))" in the person's zone. */
 export function When({ at, zone }: { at: string | Date; zone: string }) {
   const { t, date } = useT()
   const d = new Date(at)

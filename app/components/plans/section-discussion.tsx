@@ -4,11 +4,13 @@ import { Form } from '@remix-run/react'
 import { ReplyInput, ReplyTextArea } from '~/components/reply-fields'
 import type { Reply } from '~/components/form-reply'
 import { useT } from '~/i18n/use-t'
+import { shortOrgName, type OrgLabel } from '~/modules/members/org-labels'
 
 interface Author {
   id: string
   name: string
   organization: string
+  org: OrgLabel
 }
 interface Reply_ {
   id: string
@@ -50,7 +52,7 @@ export function SectionDiscussion({
   /** the reply of a refused form of this section, by intent */
   replyOf: (intent: string) => Reply
 }) {
-  const { t, date } = useT()
+  const { t, date, lang } = useT()
   const s = section
   return (
     <div className="plan-discussion">
@@ -141,7 +143,7 @@ export function SectionDiscussion({
             <li key={c.id} className={c.resolvedAt ? 'resolved' : undefined}>
               {c.quote ? <blockquote>{c.quote}</blockquote> : null}
               <p className="small muted">
-                {c.author.name} ({c.author.organization}) · {date(c.createdAt)}
+                {c.author.name} ({shortOrgName(c.author.org, lang)}) · {date(c.createdAt)}
               </p>
               <div className="plan-markdown" dangerouslySetInnerHTML={{ __html: c.html }} />
               {c.replies.length ? (
@@ -149,7 +151,7 @@ export function SectionDiscussion({
                   {c.replies.map((r) => (
                     <li key={r.id}>
                       <p className="small muted">
-                        {r.author.name} ({r.author.organization}) · {date(r.createdAt)}
+                        {r.author.name} ({shortOrgName(r.author.org, lang)}) · {date(r.createdAt)}
                       </p>
                       <div className="plan-markdown" dangerouslySetInnerHTML={{ __html: r.html }} />
                     </li>

@@ -6,18 +6,19 @@ export const actions = defineMessages({
   en: {
     'actions.title': 'Action items',
     'actions.intro':
-      'Commitments agreed in the meetings, owned by member states and organizations and followed up by the Executive Secretariat. An action is overdue once its due day has passed (Costa Rica time, the Secretariat’s).',
+      'Commitments agreed in the meetings, owned by Member Countries and organizations and followed up by the Executive Secretariat. An action is overdue once its due day has passed (Costa Rica time, the Secretariat’s).',
     'actions.back': 'All action items',
     'actions.empty': 'No action items match these filters.',
     'actions.pagination': 'Pages of action items',
     'actions.page': 'Page {page}',
     'actions.percent': '{value} %',
     'actions.overdue': 'Overdue',
+    'actions.overdueCount': { one: '{count} overdue', other: '{count} overdue' },
     'actions.dueSoon': 'Due soon',
     'actions.awaitingValidation': 'Awaiting validation',
     'actions.awaitingExplain':
       'A report of completion awaits the Executive Secretariat’s validation. New reports can be sent once it has been validated or returned.',
-    'actions.membersOnly': 'Member countries only',
+    'actions.membersOnly': 'Member Countries only',
     'actions.focalPerson': 'focal person: {name}',
     'actions.status.not_started': 'Not started',
     'actions.status.in_progress': 'In progress',
@@ -103,7 +104,7 @@ export const actions = defineMessages({
     'actions.field.completed': 'Completed',
     'actions.new.title': 'New action item',
     'actions.new.intro':
-      'Owners are organizations: member states, national institutions, international organizations. Their people report progress; the Secretariat validates completion.',
+      'Owners are organizations: Member Countries, national institutions, international organizations. Their people report progress; the Secretariat validates completion.',
     'actions.new.submit': 'Create the action item',
     'actions.new.backToDecisions': 'Back to the decisions',
     'actions.edit.link': 'Edit',
@@ -144,8 +145,8 @@ export const actions = defineMessages({
     'actions.conflict.lastReport': 'Latest report',
     'actions.board.title': 'Follow-up board',
     'actions.board.intro':
-      'Open, overdue and done actions of each member state (its national institutions included) and organization, as of {date}.',
-    'actions.board.tableCaption': 'Actions per member state and organization',
+      'Open, overdue and done actions of each Member Country (its national institutions included) and organization, as of {date}.',
+    'actions.board.tableCaption': 'Actions per Member Country and organization',
     'actions.board.organization': 'State or organization',
     'actions.board.open': 'Open',
     'actions.board.overdue': 'Overdue',
@@ -178,7 +179,10 @@ export const actions = defineMessages({
     'actions.state.none': 'None.',
     'actions.state.inList': 'See them in the list',
     'actions.state.profile': 'Profile',
-    'actions.state.truncated': 'Only the first {count} are shown: the list has all of them.',
+    'actions.state.truncated': {
+      one: 'Only the first is shown: the list has all of them.',
+      other: 'Only the first {count} are shown: the list has all of them.',
+    },
     'actions.pending.title': 'Pending actions',
     'actions.pending.intro':
       'Every open action that comes from an earlier meeting of the same body ({kind}), oldest meeting first.',
@@ -197,7 +201,7 @@ export const actions = defineMessages({
     'actions.report.printHint': 'Print this page or save it as PDF from your browser.',
     'actions.report.online': 'Online',
     'actions.report.summary':
-      '{total} actions: {done} done, {open} open ({overdue} overdue), {cancelled} cancelled.',
+      '{total, plural, one {# action} other {# actions}}: {done, plural, other {# done}}, {open, plural, other {# open}} ({overdue, plural, other {# overdue}}), {cancelled, plural, other {# cancelled}}.',
     'actions.report.generated': 'As of {date}.',
     'actions.report.decisions': 'What was decided, and what was done',
     'actions.report.actionsOf': 'Actions following decision {code}',
@@ -290,13 +294,14 @@ export const actions = defineMessages({
   es: {
     'actions.title': 'Acciones',
     'actions.intro':
-      'Compromisos acordados en las reuniones, a cargo de Estados miembros y organizaciones, con seguimiento de la Secretaría Ejecutiva. Una acción está vencida cuando ha pasado su día de vencimiento (hora de Costa Rica, la de la Secretaría).',
+      'Compromisos acordados en las reuniones, a cargo de Países Miembros y organizaciones, con seguimiento de la Secretaría Ejecutiva. Una acción está vencida cuando ha pasado su día de vencimiento (hora de Costa Rica, la de la Secretaría).',
     'actions.back': 'Todas las acciones',
     'actions.empty': 'Ninguna acción coincide con estos filtros.',
     'actions.pagination': 'Páginas de acciones',
     'actions.page': 'Página {page}',
     'actions.percent': '{value} %',
     'actions.overdue': 'Vencida',
+    'actions.overdueCount': { one: '{count} vencida', other: '{count} vencidas' },
     'actions.dueSoon': 'Vence pronto',
     'actions.awaitingValidation': 'Pendiente de validación',
     'actions.awaitingExplain':
@@ -387,7 +392,7 @@ export const actions = defineMessages({
     'actions.field.completed': 'Cumplida',
     'actions.new.title': 'Nueva acción',
     'actions.new.intro':
-      'Los responsables son organizaciones: Estados miembros, instituciones nacionales, organismos internacionales. Su personal informa del avance; la Secretaría valida el cumplimiento.',
+      'Los responsables son organizaciones: Países Miembros, instituciones nacionales, organismos internacionales. Su personal informa del avance; la Secretaría valida el cumplimiento.',
     'actions.new.submit': 'Crear la acción',
     'actions.new.backToDecisions': 'Volver a las decisiones',
     'actions.edit.link': 'Editar',
@@ -428,8 +433,8 @@ export const actions = defineMessages({
     'actions.conflict.lastReport': 'Último informe',
     'actions.board.title': 'Tablero de seguimiento',
     'actions.board.intro':
-      'Acciones abiertas, vencidas y cumplidas de cada Estado miembro (incluidas sus instituciones nacionales) y organización, al {date}.',
-    'actions.board.tableCaption': 'Acciones por Estado miembro y organización',
+      'Acciones abiertas, vencidas y cumplidas de cada País Miembro (incluidas sus instituciones nacionales) y organización, al {date}.',
+    'actions.board.tableCaption': 'Acciones por País Miembro y organización',
     'actions.board.organization': 'Estado u organización',
     'actions.board.open': 'Abiertas',
     'actions.board.overdue': 'Vencidas',
@@ -462,7 +467,10 @@ export const actions = defineMessages({
     'actions.state.none': 'Ninguna.',
     'actions.state.inList': 'Verlas en la lista',
     'actions.state.profile': 'Perfil',
-    'actions.state.truncated': 'Solo se muestran las primeras {count}: la lista las tiene todas.',
+    'actions.state.truncated': {
+      one: 'Solo se muestra la primera: la lista las tiene todas.',
+      other: 'Solo se muestran las primeras {count}: la lista las tiene todas.',
+    },
     'actions.pending.title': 'Acciones pendientes',
     'actions.pending.intro':
       'Todas las acciones abiertas que provienen de reuniones anteriores del mismo órgano ({kind}), primero la reunión más antigua.',
@@ -481,7 +489,7 @@ export const actions = defineMessages({
     'actions.report.printHint': 'Imprima esta página o guárdela como PDF desde su navegador.',
     'actions.report.online': 'En línea',
     'actions.report.summary':
-      '{total} acciones: {done} cumplidas, {open} abiertas ({overdue} vencidas), {cancelled} canceladas.',
+      '{total, plural, one {# acción} other {# acciones}}: {done, plural, one {# cumplida} other {# cumplidas}}, {open, plural, one {# abierta} other {# abiertas}} ({overdue, plural, one {# vencida} other {# vencidas}}), {cancelled, plural, one {# cancelada} other {# canceladas}}.',
     'actions.report.generated': 'Al {date}.',
     'actions.report.decisions': 'Lo que se decidió y lo que se hizo',
     'actions.report.actionsOf': 'Acciones derivadas de la decisión {code}',

@@ -68,7 +68,7 @@ export const admin = defineMessages({
     'admin.invite.institution': 'National institution',
     'admin.invite.institutionNone': 'None',
     'admin.invite.institutionHint':
-      'Only for delegations of member states: the ministry or agency the person works for.',
+      'Only for delegations of Member Countries: the ministry or agency the person works for.',
     'admin.invite.role': 'Role',
     'admin.invite.language': 'Language of the portal and of the e-mails',
     'admin.invite.submit': 'Send the invitation',
@@ -209,7 +209,7 @@ export const admin = defineMessages({
     'admin.invite.institution': 'Institución nacional',
     'admin.invite.institutionNone': 'Ninguna',
     'admin.invite.institutionHint':
-      'Solo para delegaciones de Estados miembros: el ministerio o la entidad donde trabaja la persona.',
+      'Solo para delegaciones de Países Miembros: el ministerio o la entidad donde trabaja la persona.',
     'admin.invite.role': 'Función',
     'admin.invite.language': 'Idioma del portal y de los correos',
     'admin.invite.submit': 'Enviar la invitación',

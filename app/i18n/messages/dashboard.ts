@@ -34,7 +34,7 @@ export const dashboard = defineMessages({
     },
     'dashboard.landing.title': 'Portal of the Regional Conference on Migration',
     'dashboard.landing.about':
-      'The Regional Conference on Migration (RCM), also known as the Puebla Process, is the forum where {count} member states of North America, Central America and the Caribbean coordinate migration policy by consensus, with observer countries, international organizations and civil society.',
+      'The Regional Conference on Migration (RCM), also known as the Puebla Process, is the forum where {count, plural, one {# Member Country} other {# Member Countries}} of North America, Central America and the Caribbean coordinate migration policy by consensus, with observer countries, international organizations and civil society.',
     'dashboard.landing.portal':
       'This portal is where delegations, the Pro-Tempore Presidency and the Executive Secretariat prepare meetings, share documents, follow up on agreed actions and draft plans together. Access is by invitation.',
     'dashboard.landing.signIn': 'Sign in to the portal',
@@ -72,7 +72,7 @@ export const dashboard = defineMessages({
     },
     'dashboard.landing.title': 'Portal de la Conferencia Regional sobre Migración',
     'dashboard.landing.about':
-      'La Conferencia Regional sobre Migración (CRM), también conocida como Proceso Puebla, es el foro en el que {count} Estados miembros de América del Norte, Centroamérica y el Caribe coordinan la política migratoria por consenso, con países observadores, organismos internacionales y la sociedad civil.',
+      'La Conferencia Regional sobre Migración (CRM), también conocida como Proceso Puebla, es el foro en el que {count, plural, one {# País Miembro} other {# Países Miembros}} de América del Norte, Centroamérica y el Caribe coordinan la política migratoria por consenso, con países observadores, organismos internacionales y la sociedad civil.',
     'dashboard.landing.portal':
       'En este portal las delegaciones, la Presidencia Pro Tempore y la Secretaría Ejecutiva preparan las reuniones, comparten documentos, dan seguimiento a las acciones acordadas y redactan planes en conjunto. El acceso es por invitación.',
     'dashboard.landing.signIn': 'Iniciar sesión en el portal',

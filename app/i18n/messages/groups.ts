@@ -29,7 +29,7 @@ export const groups = defineMessages({
     'groups.membersSignedOut': 'Who takes part is shown only to signed-in participants.',
     'groups.membersSignIn': 'Sign in to see the members',
     'groups.membersHidden':
-      'Only the group’s members, the member states and the Executive Secretariat can see who takes part.',
+      'Only the group’s members, the Member Countries and the Executive Secretariat can see who takes part.',
     'groups.col.groupRole': 'Role in the group',
     'groups.back': 'All working groups',
     'groups.manage.add': 'Add a member',
@@ -72,7 +72,7 @@ export const groups = defineMessages({
     'groups.membersSignedOut': 'Quiénes participan solo se muestra a participantes que han iniciado sesión.',
     'groups.membersSignIn': 'Inicie sesión para ver a los integrantes',
     'groups.membersHidden':
-      'Solo las personas integrantes del grupo, los Estados miembros y la Secretaría Ejecutiva pueden ver quiénes participan.',
+      'Solo las personas integrantes del grupo, los Países Miembros y la Secretaría Ejecutiva pueden ver quiénes participan.',
     'groups.col.groupRole': 'Función en el grupo',
     'groups.back': 'Todos los grupos de trabajo',
     'groups.manage.add': 'Añadir a una persona',

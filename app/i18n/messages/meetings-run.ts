@@ -36,11 +36,11 @@ export const meetingsRun = defineMessages({
       'When the dates change, the agenda items move with them (same day of the meeting, same time).',
     'meetingsRun.minutes.confirmTitle': 'Confirm the adoption of the minutes',
     'meetingsRun.minutes.confirmText':
-      'Adopting locks the text of {count} circulated items: afterwards corrections are recorded as errata.',
+      'Adopting locks the text of {count, plural, one {# circulated item} other {# circulated items}}: afterwards corrections are recorded as errata.',
     'meetingsRun.minutes.warnDeadline':
       'The comment deadline ({date}) has not passed yet: delegations may still comment.',
     'meetingsRun.minutes.warnUnanswered':
-      '{count} comments have no answer: the text was not revised after them.',
+      '{count, plural, one {# comment has no answer: the text was not revised after it} other {# comments have no answer: the text was not revised after them}}.',
     'meetingsRun.minutes.noWarnings':
       'The comment deadline has passed and every comment was followed by a revision.',
     'meetingsRun.minutes.confirm': 'Yes, adopt the minutes',
@@ -62,7 +62,7 @@ export const meetingsRun = defineMessages({
     'meetingsRun.doc.adoption': 'Record of adoption',
     'meetingsRun.doc.adoptedBy': 'Adopted on {date} by {name}.',
     'meetingsRun.doc.circulated':
-      'Circulated on {date}; comments until {deadline}; {count} comments received.',
+      'Circulated on {date}; comments until {deadline}; {count, plural, zero {no comments received} one {# comment received} other {# comments received}}.',
     'meetingsRun.doc.errata': 'Errata',
   },
   es: {
@@ -97,11 +97,11 @@ export const meetingsRun = defineMessages({
       'Si cambian las fechas, los puntos del orden del día se desplazan con ellas (mismo día de la reunión, misma hora).',
     'meetingsRun.minutes.confirmTitle': 'Confirmar la aprobación del acta',
     'meetingsRun.minutes.confirmText':
-      'Al aprobarla se bloquea el texto de {count} puntos circulados: después, las correcciones se registran como fe de erratas.',
+      'Al aprobarla se bloquea el texto de {count, plural, one {# punto circulado} other {# puntos circulados}}: después, las correcciones se registran como fe de erratas.',
     'meetingsRun.minutes.warnDeadline':
       'El plazo de comentarios ({date}) aún no ha vencido: las delegaciones todavía pueden comentar.',
     'meetingsRun.minutes.warnUnanswered':
-      '{count} comentarios no tienen respuesta: el texto no se revisó después de ellos.',
+      '{count, plural, one {# comentario no tiene respuesta: el texto no se revisó después de él} other {# comentarios no tienen respuesta: el texto no se revisó después de ellos}}.',
     'meetingsRun.minutes.noWarnings':
       'El plazo de comentarios venció y cada comentario fue seguido de una revisión.',
     'meetingsRun.minutes.confirm': 'Sí, aprobar el acta',
@@ -123,7 +123,7 @@ export const meetingsRun = defineMessages({
     'meetingsRun.doc.adoption': 'Constancia de aprobación',
     'meetingsRun.doc.adoptedBy': 'Aprobada el {date} por {name}.',
     'meetingsRun.doc.circulated':
-      'Circulada el {date}; comentarios hasta el {deadline}; {count} comentarios recibidos.',
+      'Circulada el {date}; comentarios hasta el {deadline}; {count, plural, zero {ningún comentario recibido} one {# comentario recibido} other {# comentarios recibidos}}.',
     'meetingsRun.doc.errata': 'Fe de erratas',
   },
 })

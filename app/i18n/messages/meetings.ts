@@ -37,7 +37,7 @@ export const meetings = defineMessages({
     'meetings.status.held': 'Held',
     'meetings.status.cancelled': 'Cancelled',
     'meetings.openness.open': 'Open to all participants',
-    'meetings.openness.members_only': 'Member states only',
+    'meetings.openness.members_only': 'Member Countries only',
 
     'meetings.view.label': 'View',
     'meetings.view.list': 'List',
@@ -72,7 +72,7 @@ export const meetings = defineMessages({
 
     'meetings.new.title': 'New meeting',
     'meetings.new.intro':
-      'Times are the local times of the meeting, in the time zone you choose. Member states are invited by default.',
+      'Times are the local times of the meeting, in the time zone you choose. Member Countries are invited by default.',
     'meetings.new.submit': 'Create the meeting',
     'meetings.edit.title': 'Edit the meeting',
     'meetings.field.kind': 'Kind of meeting',
@@ -94,7 +94,7 @@ export const meetings = defineMessages({
     'meetings.field.none': '— None —',
     'meetings.field.openness': 'Who may see it',
     'meetings.field.opennessHint':
-      'A meeting for member states only does not exist for observer states, international organizations and civil society.',
+      'A meeting for Member Countries only does not exist for observer countries, international organizations and civil society.',
     'meetings.field.registrationDeadline': 'Registration deadline',
     'meetings.field.registrationDeadlineHint':
       'Focal points register their delegations until then (local time of the meeting).',
@@ -107,10 +107,11 @@ export const meetings = defineMessages({
     'meetings.error.number': 'Use a Roman numeral, such as XXVIII.',
     'meetings.error.numberTaken': 'Another meeting of this kind already has this number.',
     'meetings.error.url': 'Enter a web address starting with https://.',
-    'meetings.error.unknownHost': 'Choose a member state.',
+    'meetings.error.unknownHost': 'Choose a Member Country.',
     'meetings.error.unknownGroup': 'Choose a working group from the list.',
     'meetings.error.unknownOrganization': 'Choose organizations from the list.',
-    'meetings.error.membersOnlyInvited': 'A meeting for member states only can invite member states only.',
+    'meetings.error.membersOnlyInvited':
+      'A meeting for Member Countries only can invite Member Countries only.',
     'meetings.error.uninviteRegistered':
       'An organization whose delegation is registered cannot be uninvited. Remove its delegation first.',
     'meetings.error.titleOneLanguage': 'Give the title in at least one language.',
@@ -319,7 +320,7 @@ export const meetings = defineMessages({
     'meetings.status.held': 'Celebrada',
     'meetings.status.cancelled': 'Cancelada',
     'meetings.openness.open': 'Abierta a todos los participantes',
-    'meetings.openness.members_only': 'Solo países miembros',
+    'meetings.openness.members_only': 'Solo Países Miembros',
 
     'meetings.view.label': 'Vista',
     'meetings.view.list': 'Lista',
@@ -355,7 +356,7 @@ export const meetings = defineMessages({
 
     'meetings.new.title': 'Nueva reunión',
     'meetings.new.intro':
-      'Las horas son las locales de la reunión, en el huso horario que elija. Los países miembros quedan invitados de forma predeterminada.',
+      'Las horas son las locales de la reunión, en el huso horario que elija. Los Países Miembros quedan invitados de forma predeterminada.',
     'meetings.new.submit': 'Crear la reunión',
     'meetings.edit.title': 'Editar la reunión',
     'meetings.field.kind': 'Tipo de reunión',
@@ -377,7 +378,7 @@ export const meetings = defineMessages({
     'meetings.field.none': '— Ninguno —',
     'meetings.field.openness': 'Quién puede verla',
     'meetings.field.opennessHint':
-      'Una reunión solo para países miembros no existe para los países observadores, los organismos internacionales ni la sociedad civil.',
+      'Una reunión solo para Países Miembros no existe para los países observadores, los organismos internacionales ni la sociedad civil.',
     'meetings.field.registrationDeadline': 'Plazo de inscripción',
     'meetings.field.registrationDeadlineHint':
       'Los puntos focales inscriben a sus delegaciones hasta entonces (hora local de la reunión).',
@@ -391,11 +392,11 @@ export const meetings = defineMessages({
     'meetings.error.number': 'Use un número romano, como XXVIII.',
     'meetings.error.numberTaken': 'Otra reunión de este tipo ya tiene este número.',
     'meetings.error.url': 'Escriba una dirección web que empiece por https://.',
-    'meetings.error.unknownHost': 'Elija un país miembro.',
+    'meetings.error.unknownHost': 'Elija un País Miembro.',
     'meetings.error.unknownGroup': 'Elija un grupo de trabajo de la lista.',
     'meetings.error.unknownOrganization': 'Elija organizaciones de la lista.',
     'meetings.error.membersOnlyInvited':
-      'Una reunión solo para países miembros solo puede invitar a países miembros.',
+      'Una reunión solo para Países Miembros solo puede invitar a Países Miembros.',
     'meetings.error.uninviteRegistered':
       'No se puede retirar la invitación a una organización con delegación inscrita. Elimine primero su delegación.',
     'meetings.error.titleOneLanguage': 'Indique el título al menos en un idioma.',

@@ -6,7 +6,7 @@ export const members = defineMessages({
     'members.title': 'Members',
     'members.intro':
       'The states and organizations that take part in the Regional Conference on Migration. National institutions are listed under their state.',
-    'members.section.member_state': 'Member states',
+    'members.section.member_state': 'Member Countries',
     'members.section.observer_state': 'Observer countries',
     'members.section.international_organization': 'International organizations (observers)',
     'members.section.civil_society': 'Civil society',
@@ -17,7 +17,7 @@ export const members = defineMessages({
     'members.ptp.current': 'Pro-Tempore Presidency {year}:',
     'members.ptp.currentUnknown': 'The Pro-Tempore Presidency for {year} is not recorded.',
     'members.ptp.explainer':
-      'Each year one member state holds the Pro-Tempore Presidency (PPT): it convenes meetings through the Executive Secretariat and chairs drafting committees. The previous, current and next presidencies meet as a troika.',
+      'Each year one Member Country holds the Pro-Tempore Presidency (PPT): it convenes meetings through the Executive Secretariat and chairs drafting committees. The previous, current and next presidencies meet as a troika.',
     'members.ptp.historyTitle': 'Pro-Tempore Presidency by year',
     'members.ptp.year': 'Year',
     'members.ptp.holder': 'Presidency',
@@ -52,7 +52,7 @@ export const members = defineMessages({
     'members.title': 'Miembros',
     'members.intro':
       'Los Estados y organizaciones que participan en la Conferencia Regional sobre Migración. Las instituciones nacionales aparecen bajo su Estado.',
-    'members.section.member_state': 'Estados miembros',
+    'members.section.member_state': 'Países Miembros',
     'members.section.observer_state': 'Países observadores',
     'members.section.international_organization': 'Organismos internacionales (observadores)',
     'members.section.civil_society': 'Sociedad civil',
@@ -63,7 +63,7 @@ export const members = defineMessages({
     'members.ptp.current': 'Presidencia Pro Tempore {year}:',
     'members.ptp.currentUnknown': 'La Presidencia Pro Tempore de {year} no está registrada.',
     'members.ptp.explainer':
-      'Cada año un Estado miembro ejerce la Presidencia Pro Tempore (PPT): convoca las reuniones a través de la Secretaría Ejecutiva y preside los comités de redacción. Las presidencias anterior, actual y siguiente se reúnen como troika.',
+      'Cada año un País Miembro ejerce la Presidencia Pro Tempore (PPT): convoca las reuniones a través de la Secretaría Ejecutiva y preside los comités de redacción. Las presidencias anterior, actual y siguiente se reúnen como troika.',
     'members.ptp.historyTitle': 'Presidencia Pro Tempore por año',
     'members.ptp.year': 'Año',
     'members.ptp.holder': 'Presidencia',

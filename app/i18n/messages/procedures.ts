@@ -6,7 +6,7 @@ export const procedures = defineMessages({
   en: {
     'procedures.title': 'Written procedures',
     'procedures.intro':
-      'A text circulated to the member states with a deadline is adopted unless a state breaks silence by an objection or an amendment.',
+      'A text circulated to the Member Countries with a deadline is adopted unless a country breaks silence by an objection or an amendment.',
     'procedures.number': 'Written procedure {number}',
     'procedures.new': 'Launch a written procedure',
     'procedures.filter.label': 'Show',
@@ -26,7 +26,7 @@ export const procedures = defineMessages({
     'procedures.textKind.plan': 'Consolidated draft of a plan',
     'procedures.textKind.document_version': 'Version of a document',
     'procedures.textKind.decision_text': 'Draft decision',
-    'procedures.visibility.members': 'Member states and the secretariat',
+    'procedures.visibility.members': 'Member Countries and the secretariat',
     'procedures.visibility.participants':
       'Every signed-in participant (observers and organizations may read it)',
     'procedures.position.agree': 'Agrees',
@@ -41,7 +41,7 @@ export const procedures = defineMessages({
     'procedures.field.version': 'Version number (empty: the current one)',
     'procedures.field.textEs': 'Draft decision (Spanish)',
     'procedures.field.textEn': 'Draft decision (English)',
-    'procedures.field.states': 'Member states concerned (none ticked: all of them)',
+    'procedures.field.states': 'Member Countries concerned (none ticked: all of them)',
     'procedures.field.deadline': 'Deadline',
     'procedures.field.deadlineHint':
       "Written procedures' deadlines are set in the time of the secretariat's seat, San José; each person also sees it in their own time.",
@@ -106,14 +106,14 @@ export const procedures = defineMessages({
     'procedures.error.unknownVersion': 'This document has no such version.',
     'procedures.error.textRequired': 'Write the draft decision in at least one language.',
     'procedures.error.planNotConsolidated': 'Only a plan at its consolidated-draft stage can be circulated.',
-    'procedures.error.unknownState': 'Choose member states from the list.',
+    'procedures.error.unknownState': 'Choose Member Countries from the list.',
     'procedures.error.visibility': 'Choose who may read it.',
     'procedures.error.relaunchNotBroken': 'Only a procedure that was not adopted can be relaunched.',
     'procedures.error.position': 'Choose a position.',
     'procedures.error.reasonRequired': 'Give the reason of the objection.',
     'procedures.error.amendmentRequired': 'Write the amendment you propose.',
     'procedures.error.closed': 'The deadline has passed: positions can no longer be recorded.',
-    'procedures.error.notMemberState': 'Only member states take a position in a written procedure.',
+    'procedures.error.notMemberState': 'Only Member Countries take a position in a written procedure.',
     'procedures.error.otherState': 'You can record the position of your own state only.',
     'procedures.error.notConcerned': 'Your state is not among the states concerned.',
     'procedures.error.notFocalPoint':
@@ -125,7 +125,7 @@ export const procedures = defineMessages({
     'procedures.mail.footer': 'RCM coordination portal',
     'procedures.mail.launched.subject': 'Written procedure {number}: {subject}',
     'procedures.mail.launched.body':
-      'The Executive Secretariat has launched written procedure {number}, “{subject}”. The text is adopted unless a member state breaks silence before {deadline} (San José, Costa Rica), {own} in your time. The text and the position form:',
+      'The Executive Secretariat has launched written procedure {number}, “{subject}”. The text is adopted unless a Member Country breaks silence before {deadline} (San José, Costa Rica), {own} in your time. The text and the position form:',
     'procedures.mail.reminder.subject': 'Two days left: written procedure {number}',
     'procedures.mail.reminder.body':
       'Written procedure {number}, “{subject}”, ends on {deadline} (San José, Costa Rica), {own} in your time. The text and the position form:',
@@ -140,7 +140,7 @@ export const procedures = defineMessages({
   es: {
     'procedures.title': 'Procedimientos escritos',
     'procedures.intro':
-      'Un texto circulado a los Estados miembros con un plazo queda adoptado salvo que un Estado rompa el silencio con una objeción o una enmienda.',
+      'Un texto circulado a los Países Miembros con un plazo queda adoptado salvo que un país rompa el silencio con una objeción o una enmienda.',
     'procedures.number': 'Procedimiento escrito {number}',
     'procedures.new': 'Iniciar un procedimiento escrito',
     'procedures.filter.label': 'Mostrar',
@@ -160,7 +160,7 @@ export const procedures = defineMessages({
     'procedures.textKind.plan': 'Borrador consolidado de un plan',
     'procedures.textKind.document_version': 'Versión de un documento',
     'procedures.textKind.decision_text': 'Proyecto de decisión',
-    'procedures.visibility.members': 'Estados miembros y la Secretaría',
+    'procedures.visibility.members': 'Países Miembros y la Secretaría',
     'procedures.visibility.participants':
       'Todo participante con sesión iniciada (observadores y organizaciones pueden leerlo)',
     'procedures.position.agree': 'Está de acuerdo',
@@ -175,7 +175,7 @@ export const procedures = defineMessages({
     'procedures.field.version': 'Número de versión (vacío: la actual)',
     'procedures.field.textEs': 'Proyecto de decisión (español)',
     'procedures.field.textEn': 'Proyecto de decisión (inglés)',
-    'procedures.field.states': 'Estados miembros concernidos (ninguno marcado: todos)',
+    'procedures.field.states': 'Países Miembros concernidos (ninguno marcado: todos)',
     'procedures.field.deadline': 'Plazo',
     'procedures.field.deadlineHint':
       'Los plazos de los procedimientos escritos se fijan en la hora de la sede de la secretaría, San José; cada persona lo ve también en su propia hora.',
@@ -242,15 +242,14 @@ export const procedures = defineMessages({
     'procedures.error.textRequired': 'Escriba el proyecto de decisión al menos en un idioma.',
     'procedures.error.planNotConsolidated':
       'Solo se puede circular un plan en su etapa de borrador consolidado.',
-    'procedures.error.unknownState': 'Elija Estados miembros de la lista.',
+    'procedures.error.unknownState': 'Elija Países Miembros de la lista.',
     'procedures.error.visibility': 'Elija quién puede leerlo.',
     'procedures.error.relaunchNotBroken': 'Solo se puede volver a circular un procedimiento no adoptado.',
     'procedures.error.position': 'Elija una posición.',
     'procedures.error.reasonRequired': 'Indique el motivo de la objeción.',
     'procedures.error.amendmentRequired': 'Escriba la enmienda que propone.',
     'procedures.error.closed': 'El plazo venció: ya no se pueden registrar posiciones.',
-    'procedures.error.notMemberState':
-      'Solo los Estados miembros toman posición en un procedimiento escrito.',
+    'procedures.error.notMemberState': 'Solo los Países Miembros toman posición en un procedimiento escrito.',
     'procedures.error.otherState': 'Solo puede registrar la posición de su propio Estado.',
     'procedures.error.notConcerned': 'Su Estado no figura entre los Estados concernidos.',
     'procedures.error.notFocalPoint':
@@ -262,7 +261,7 @@ export const procedures = defineMessages({
     'procedures.mail.footer': 'Portal de coordinación de la CRM',
     'procedures.mail.launched.subject': 'Procedimiento escrito {number}: {subject}',
     'procedures.mail.launched.body':
-      'La Secretaría Ejecutiva inició el procedimiento escrito {number}, «{subject}». El texto queda adoptado salvo que un Estado miembro rompa el silencio antes del {deadline} (San José, Costa Rica), {own} en su hora. El texto y el formulario de posición:',
+      'La Secretaría Ejecutiva inició el procedimiento escrito {number}, «{subject}». El texto queda adoptado salvo que un País Miembro rompa el silencio antes del {deadline} (San José, Costa Rica), {own} en su hora. El texto y el formulario de posición:',
     'procedures.mail.reminder.subject': 'Quedan dos días: procedimiento escrito {number}',
     'procedures.mail.reminder.body':
       'El procedimiento escrito {number}, «{subject}», termina el {deadline} (San José, Costa Rica), {own} en su hora. El texto y el formulario de posición:',

@@ -19,6 +19,7 @@ import { visibleActionOriginWhere } from '~/modules/access/origins-visibility.se
 import { localized, ownersOf } from './loading.server'
 import { originsOf, RESTRICTED_ORIGIN } from './origins.server'
 import { isOverdue, openWhere } from './overdue.server'
+import { shortOrgName } from '~/modules/members/org-labels'
 import type { OriginView } from './views'
 
 export interface PendingAction {
@@ -28,7 +29,7 @@ export interface PendingAction {
   progress: number
   dueDate: string
   overdue: boolean
-  owners: { code: string; name: string }[]
+  owners: { code: string; name: string; short: string }[]
   /** the earlier meeting and decision, as the viewer may see them (origins.server.ts) */
   origin: OriginView
 }
@@ -88,7 +89,11 @@ function pendingFor(viewer: Viewer, { row }: VisibleMeeting, lang: Lang, now: Da
     overdue: isOverdue(r.dueDate, r.status, now),
     owners: (owners.get(r.id) ?? [])
       .filter((o) => o.role === 'owner')
-      .map((o) => ({ code: o.code, name: localized(lang, o.nameEs, o.nameEn) })),
+      .map((o) => ({
+        code: o.code,
+        name: localized(lang, o.nameEs, o.nameEn),
+        short: shortOrgName(o, lang),
+      })),
     origin: origins.get(r.id) ?? RESTRICTED_ORIGIN,
   }))
 }

@@ -15,11 +15,14 @@ import { findVisibleAction, localized, type OwnerRow } from './loading.server'
 import { ownerParts, ownersFor } from './owner-progress.server'
 import { originOf } from './origins.server'
 import { isDueSoon, isOverdue } from './overdue.server'
+import { shortOrgName } from '~/modules/members/org-labels'
 import type { UpdateView } from './views'
 
 export interface OwnerView {
   code: string
   name: string
+  /** the acronym in the interface's language, else the name (members/org-labels.ts) */
+  short: string
   kind: string
   /** the member state of a national institution */
   state: string | null
@@ -33,6 +36,7 @@ export function ownerViews(owners: OwnerRow[], role: OwnerRow['role'], lang: Lan
     .map((o) => ({
       code: o.code,
       name: localized(lang, o.nameEs, o.nameEn),
+      short: shortOrgName(o, lang),
       kind: o.orgKind,
       state: o.parentCode,
       focalPerson: o.focalName,

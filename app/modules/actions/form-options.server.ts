@@ -13,6 +13,7 @@ import type { Viewer } from '~/modules/access/viewer'
 import { listDocuments } from '~/modules/documents/queries.server'
 import { loadAction, localized } from './loading.server'
 import { directoryOrder, organizationColumns } from '~/modules/members/organizations.server'
+import { localAcronym, shortOrgName } from '~/modules/members/org-labels'
 import { groupChoices } from '~/modules/groups/groups.server'
 
 /** The choices of the secretariat's action form. */
@@ -20,6 +21,7 @@ export function actionFormOptions(lang: Lang) {
   const orgs = db
     .select({
       ...organizationColumns,
+      acronym: organizations.acronym,
       parentId: organizations.parentId,
       sortOrder: organizations.sortOrder,
     })
@@ -48,12 +50,14 @@ export function actionFormOptions(lang: Lang) {
       code: o.code,
       kind: o.kind,
       name: localized(lang, o.nameEs, o.nameEn),
+      acronym: localAcronym(o.acronym, lang),
       institution: !!o.parentId,
     })),
     people: peopleRows.map((p) => ({
       id: p.id,
       name: p.name,
-      organization: byId.get(p.institutionId ?? p.organizationId)?.code ?? '',
+      // named by its acronym in the interface's language, else its name: never its code
+      organization: ((o) => (o ? shortOrgName(o, lang) : ''))(byId.get(p.institutionId ?? p.organizationId)),
     })),
     groups: groupChoices(lang),
   }

@@ -29,6 +29,7 @@ export interface OwnerRow {
   orgKind: string
   nameEs: string
   nameEn: string
+  acronym: string | null
   parentId: string | null
   /** the member state of a national institution */
   parentCode: string | null
@@ -52,6 +53,7 @@ export function ownersOf(ids: string[], tx: Tx | typeof db = db): Map<string, Ow
       orgKind: organizations.kind,
       nameEs: organizations.nameEs,
       nameEn: organizations.nameEn,
+      acronym: organizations.acronym,
       parentId: organizations.parentId,
       parentCode: parentOrg.code,
       role: actionOwners.kind,

@@ -11,6 +11,7 @@ import {
   SORTS,
   STATUS_FILTERS,
 } from './constants'
+import { uniqueTags } from '~/modules/documents/schemas'
 
 export * from './constants'
 
@@ -182,14 +183,8 @@ export const ValidationFormSchema = z
   })
 export type ValidationInput = z.infer<typeof ValidationFormSchema>
 
-/** Tags from the comma-separated field: trimmed, unique, at most 10 of 40 characters. */
+/** Tags from the comma-separated field: trimmed, in the case they were typed, unique whatever their case,
+ * at most 10 of 40 characters. */
 export function parseTags(raw: string | undefined): string[] {
-  return [
-    ...new Set(
-      (raw ?? '')
-        .split(',')
-        .map((t) => t.trim().slice(0, 40))
-        .filter(Boolean),
-    ),
-  ].slice(0, 10)
+  return uniqueTags((raw ?? '').split(',').map((t) => t.trim().slice(0, 40))).slice(0, 10)
 }

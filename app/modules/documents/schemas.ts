@@ -56,19 +56,24 @@ export const dateField = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'documents.error.date')
   .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()), 'documents.error.date')
 
-/** Comma-separated tags: trimmed, lower case, unique, at most 20 of 40 characters. */
+/** Comma-separated tags: trimmed, kept in the case they were typed ("OIM", "Darién"), unique whatever
+ * their case (the first spelling stays), at most 20 of 40 characters. */
 export const tagsField = z
   .string()
   .max(1000, 'validation.tooLong')
-  .transform((s) => [
-    ...new Set(
-      s
-        .split(',')
-        .map((t) => t.trim().toLowerCase().replace(/\s+/g, ' '))
-        .filter(Boolean),
-    ),
-  ])
+  .transform((s) => uniqueTags(s.split(',').map((t) => t.trim().replace(/\s+/g, ' '))))
   .pipe(z.array(z.string().max(40, 'documents.error.tagTooLong')).max(20, 'documents.error.tooManyTags'))
+
+/** Tags without empties and without repeats that differ only in case (matching ignores case). */
+export function uniqueTags(tags: string[]): string[] {
+  const seen = new Set<string>()
+  return tags.filter((t) => {
+    const key = t.toLocaleLowerCase('es')
+    if (!t || seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
 
 const slugField = z
   .string()

@@ -10,6 +10,7 @@ import { publicOrigin } from '~/env.server'
 import { calendarFeedTokens, meetings } from '@db/schema'
 import { type Lang } from '~/i18n'
 import { translator } from '~/i18n/catalogue.server'
+import { zoneLabel } from '~/i18n/zones'
 import { publicMeetingsWhere, visibleMeetingsWhere } from '~/modules/access/meetings-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
@@ -32,13 +33,14 @@ export function meetingEvent(
   row: MeetingRow,
   { origin, lang, withLink }: { origin: string; lang: Lang; withLink: boolean },
 ): CalendarEvent {
-  const { t } = translator(lang)
+  const tr = translator(lang)
+  const { t } = tr
   const url = `${origin}/meetings/${row.id}`
   const title = localized(lang, row.titleEs, row.titleEn)
   const theme = localized(lang, row.themeEs, row.themeEn)
   const lines = [
     theme,
-    t('meetings.ics.timeZone', { zone: row.timeZone }),
+    t('meetings.ics.timeZone', { zone: zoneLabel(tr, row.timeZone, row.startsAt) }),
     withLink && row.onlineUrl ? t('meetings.ics.online', { url: row.onlineUrl }) : '',
     url,
   ].filter(Boolean)

@@ -10,6 +10,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { db } from '@db/client'
 import { organizations, people, type OrganizationKind } from '@db/schema'
 import type { PERSON_STATUSES } from './constants'
+import { localAcronym } from './org-labels'
 import type { Lang } from '~/i18n/core'
 import { can, type OrgRef } from '~/modules/access/can'
 import type { PersonRole, Viewer } from '~/modules/access/viewer'
@@ -87,7 +88,7 @@ export function listDirectory(lang: Lang): Directory {
   const institutionsOf = (parentId: string) =>
     all
       .filter((o) => o.parentId === parentId)
-      .map((o) => ({ code: o.code, name: orgName(o, lang), acronym: o.acronym }))
+      .map((o) => ({ code: o.code, name: orgName(o, lang), acronym: localAcronym(o.acronym, lang) }))
       .sort(byName)
   return {
     year,
@@ -99,7 +100,7 @@ export function listDirectory(lang: Lang): Directory {
         .map((o) => ({
           code: o.code,
           name: orgName(o, lang),
-          acronym: o.acronym,
+          acronym: localAcronym(o.acronym, lang),
           isCurrentPtp: o.code === ptp?.code,
           institutions: institutionsOf(o.id),
         }))
@@ -238,7 +239,7 @@ export function getOrganizationPage({
     .from(organizations)
     .where(eq(organizations.parentId, org.id))
     .all()
-    .map((o) => ({ code: o.code, name: orgName(o, lang), acronym: o.acronym }))
+    .map((o) => ({ code: o.code, name: orgName(o, lang), acronym: localAcronym(o.acronym, lang) }))
     .sort((a, b) => collators[lang].compare(a.name, b.name))
   const held = listPtpYears()
     .filter((p) => p.code === org.code)
@@ -252,7 +253,7 @@ export function getOrganizationPage({
       code: org.code,
       kind: org.kind,
       name: orgName(org, lang),
-      acronym: org.acronym,
+      acronym: localAcronym(org.acronym, lang),
       description: lang === 'es' ? org.descriptionEs : org.descriptionEn,
       website: org.website,
       isCurrentPtp: held.includes(year),

@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { db } from '@db/client'
 import { organizations, ptpYears } from '@db/schema'
+import { shortOrgName } from './org-labels'
 import type { Lang } from '~/i18n/core'
 
 export type OrganizationRow = typeof organizations.$inferSelect
@@ -28,7 +29,26 @@ export function shellOrganization(organizationId: string, lang: Lang): string {
     .where(eq(organizations.id, organizationId))
     .get()
   if (!o) return ''
-  return o.acronym && o.acronym.length <= 12 ? o.acronym : orgName(o, lang)
+  return shortOrgName(o, lang)
+}
+
+/** Short names (own-language acronym, else name) of the organizations with these codes, by code: a page
+ * names them, never shows the code (a bracket's author in a plan's text, say). Unknown codes stay as they are. */
+export function shortNamesByCode(codes: string[], lang: Lang): Record<string, string> {
+  const out: Record<string, string> = Object.fromEntries(codes.map((c) => [c, c]))
+  if (!codes.length) return out
+  const rows = db
+    .select({
+      code: organizations.code,
+      acronym: organizations.acronym,
+      nameEs: organizations.nameEs,
+      nameEn: organizations.nameEn,
+    })
+    .from(organizations)
+    .where(inArray(organizations.code, codes))
+    .all()
+  for (const o of rows) out[o.code] = shortOrgName(o, lang)
+  return out
 }
 
 export function getOrganizationByCode(code: string) {

@@ -3,6 +3,7 @@
  * or the thread's author resolve; and suggested replacement wording that the section's lead drafter or
  * the chair accepts (a new revision credited to the suggester) or rejects with a reason.
  */
+import type { OrgLabel } from '~/modules/members/org-labels'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db, type Tx } from '@db/client'
@@ -151,7 +152,8 @@ export interface CommentView {
   lang: SectionLang
   revision: number | null
   body: string
-  author: { id: string; name: string; organization: string }
+  /** organization: its code (the API's); org: what a page names it by (members/org-labels.ts) */
+  author: { id: string; name: string; organization: string; org: OrgLabel }
   createdAt: Date
   resolvedAt: Date | null
   resolvedBy: string | null
@@ -173,6 +175,7 @@ export function listComments(
       c: planComments,
       authorName: people.name,
       orgCode: organizations.code,
+      org: { acronym: organizations.acronym, nameEs: organizations.nameEs, nameEn: organizations.nameEn },
       resolverName: resolver.name,
     })
     .from(planComments)
@@ -194,7 +197,7 @@ export function listComments(
     lang: r.c.lang,
     revision: r.c.revisionNumber,
     body: r.c.body,
-    author: { id: r.c.authorId, name: r.authorName, organization: r.orgCode },
+    author: { id: r.c.authorId, name: r.authorName, organization: r.orgCode, org: r.org },
     createdAt: r.c.createdAt,
   })
   for (const r of rows) {
@@ -363,7 +366,8 @@ export interface SuggestionView {
   quote: string | null
   replacement: string
   note: string
-  author: { id: string; name: string; organization: string }
+  /** organization: its code (the API's); org: what a page names it by (members/org-labels.ts) */
+  author: { id: string; name: string; organization: string; org: OrgLabel }
   status: SuggestionStatus
   reason: string | null
   decidedBy: string | null
@@ -380,6 +384,7 @@ export function listSuggestions(viewer: Viewer | null, planId: string): Suggesti
       s: planSuggestions,
       authorName: people.name,
       orgCode: organizations.code,
+      org: { acronym: organizations.acronym, nameEs: organizations.nameEs, nameEn: organizations.nameEn },
       deciderName: decider.name,
     })
     .from(planSuggestions)
@@ -397,7 +402,7 @@ export function listSuggestions(viewer: Viewer | null, planId: string): Suggesti
       quote: r.s.quote,
       replacement: r.s.replacement,
       note: r.s.note,
-      author: { id: r.s.authorId, name: r.authorName, organization: r.orgCode },
+      author: { id: r.s.authorId, name: r.authorName, organization: r.orgCode, org: r.org },
       status: r.s.status,
       reason: r.s.reason,
       decidedBy: r.deciderName,

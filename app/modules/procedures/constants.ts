@@ -25,3 +25,9 @@ export const breaksSilence = (p: ProcedurePosition) => p !== 'agree'
 
 /** The reminder goes this long before the deadline. */
 export const REMINDER_BEFORE_MS = 2 * 24 * 60 * 60 * 1000
+
+/** The list's filters (the page's select and the API's `status`); anything else reads as `open`. */
+export const PROCEDURE_FILTERS = ['open', 'closed', 'adopted', 'not_adopted', 'all'] as const
+export type ProcedureFilter = (typeof PROCEDURE_FILTERS)[number]
+export const readFilter = (v: string | null): ProcedureFilter =>
+  (PROCEDURE_FILTERS as readonly string[]).includes(v ?? '') ? (v as ProcedureFilter) : 'open'

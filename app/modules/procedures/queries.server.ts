@@ -21,10 +21,9 @@ import {
   type ProcedureRow,
 } from './loading.server'
 
-export const PROCEDURE_FILTERS = ['open', 'closed', 'adopted', 'not_adopted', 'all'] as const
-export type ProcedureFilter = (typeof PROCEDURE_FILTERS)[number]
-export const readFilter = (v: string | null): ProcedureFilter =>
-  (PROCEDURE_FILTERS as readonly string[]).includes(v ?? '') ? (v as ProcedureFilter) : 'open'
+// the list's filters are client-safe (the page's select shows them): constants.ts
+export { PROCEDURE_FILTERS, readFilter, type ProcedureFilter } from './constants'
+import type { ProcedureFilter } from './constants'
 
 const subject = (r: Pick<ProcedureRow, 'subjectEs' | 'subjectEn'>, lang: Lang) =>
   localized(lang, r.subjectEs, r.subjectEn)
