@@ -399,6 +399,25 @@ describe('uploading documents', () => {
     )
   })
 
+  it('a new version is an original: in Spanish or English (400 at the field for French, nothing added)', async () => {
+    const created = await (await upload(PA, pdf('idiomas'))).json()
+    const send = (language: string) =>
+      call(
+        apiVersion,
+        multipartRequest(`/api/v1/documents/${created.id}/versions`, {
+          email: PA,
+          fields: { note: language, language },
+          file: { name: 'v.pdf', type: 'application/pdf', bytes: minimalPdf(`idiomas ${language}`) },
+        }),
+        { id: created.id },
+      ) as Promise<Response>
+    const refused = await send('fr')
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(await refused.json())).toContain('language')
+    expect(db.select().from(documents).where(eq(documents.id, created.id)).get()!.currentVersion).toBe(1)
+    expect((await send('en')).status).toBe(201)
+  })
+
   it('only the owner organization and the secretariat add versions; others get 403, the hidden 404', async () => {
     const created = await (await upload(PA, pdf('propietario'))).json()
     const send = (email: string) =>

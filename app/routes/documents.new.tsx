@@ -3,6 +3,7 @@ import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FileAndSubmit } from '~/components/documents/file-and-submit'
+import { LanguageField } from '~/components/documents/upload-forms'
 import { DocumentMetadataFields } from '~/components/documents/metadata-fields'
 import { Field, FormErrors } from '~/components/forms'
 import { useUploadForm } from '~/components/upload-progress'
@@ -10,7 +11,7 @@ import { getEnv } from '~/env.server'
 import { useT } from '~/i18n/use-t'
 import { requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure } from '~/modules/core/form-reply.server'
-import { ORIGINAL_LANGUAGES, type NEW_DOCUMENT_FIELDS } from '~/modules/documents/constants'
+import type { NEW_DOCUMENT_FIELDS } from '~/modules/documents/constants'
 import { readNewDocumentForm } from '~/modules/documents/forms.server'
 import { uploadOptions } from '~/modules/documents/queries.server'
 import { createDocument } from '~/modules/documents/writes.server'
@@ -140,7 +141,7 @@ export default function NewDocument() {
       )}
     </Field>
   )
-  const choice = (name: 'language' | 'meeting' | 'agendaItem', options: { id: string; label: string }[]) => (
+  const choice = (name: 'meeting' | 'agendaItem', options: { id: string; label: string }[]) => (
     <Field
       id={fields[name].id}
       label={t(`documents.field.${name}`)}
@@ -176,10 +177,7 @@ export default function NewDocument() {
       <Form method="post" encType="multipart/form-data" className="stack" {...getFormProps(form)}>
         {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
         {textField('title', undefined, true)}
-        {choice(
-          'language',
-          ORIGINAL_LANGUAGES.map((l) => ({ id: l, label: t(`documents.lang.${l}`) })),
-        )}
+        <LanguageField field={fields.language} errors={errorsOf('language')} of="original" />
         {textField('titleTranslation', t('documents.field.titleTranslationHint'))}
         <DocumentMetadataFields
           fields={fields}

@@ -158,9 +158,17 @@ test('a cookie is dead after sign-out; other sessions are dead after a password 
   const page = await get('/account/tokens', c)
   const tokenId = /name="tokenId" value="([^"]+)"/.exec(page.body)?.[1]
   expect(tokenId).toBeTruthy()
+  // asked first (nothing revoked yet), then confirmed
+  const asked = await postForm(server.url, '/account/tokens', c, {
+    intent: 'revoke-token',
+    tokenId: tokenId!,
+  })
+  expect(asked.status).toBe(200)
+  expect((await bearer('/api/v1/me', revocable)).status).toBe(200)
   const revoked = await postForm(server.url, '/account/tokens', c, {
     intent: 'revoke-token',
     tokenId: tokenId!,
+    confirmed: 'yes',
   })
   expect([302, 303]).toContain(revoked.status)
   expect((await bearer('/api/v1/me', revocable)).status).toBe(401)

@@ -14,7 +14,7 @@ import type { ReactNode } from 'react'
 import { Field, FormErrors } from '~/components/forms'
 import { useUploadForm } from '~/components/upload-progress'
 import { useT } from '~/i18n/use-t'
-import { FILE_LANGUAGES } from '~/modules/documents/constants'
+import { FILE_LANGUAGES, ORIGINAL_LANGUAGES } from '~/modules/documents/constants'
 import { FileAndSubmit } from './file-and-submit'
 
 type Result = SubmissionResult<string[]> | undefined
@@ -54,23 +54,37 @@ function UploadSection({
   )
 }
 
-/** The language of the uploaded file; `required` offers no default. */
-function LanguageField({
+/** The language of the uploaded file, the same field on every upload form: an original (a new
+ * document, a new version) is in a working language, Spanish or English; a translation may also be in
+ * French or Portuguese. The hint says so. `required` offers no default. */
+export function LanguageField({
   field,
   errors,
   required = false,
+  of,
 }: {
   field: FieldMetadata<string | undefined>
   errors: string[] | undefined
   required?: boolean
+  of: 'original' | 'translation'
 }) {
   const { t } = useT()
+  const languages = of === 'original' ? ORIGINAL_LANGUAGES : FILE_LANGUAGES
   return (
-    <Field id={field.id} label={t('documents.field.language')} errors={errors}>
+    <Field
+      id={field.id}
+      label={t('documents.field.language')}
+      hint={t(
+        of === 'original'
+          ? 'documents.field.languageOriginalHint'
+          : 'documents.field.languageTranslationHint',
+      )}
+      errors={errors}
+    >
       {(ids) => (
         <select {...getSelectProps(field)} aria-describedby={ids.describedBy} required={required}>
           {required ? <option value="">—</option> : null}
-          {FILE_LANGUAGES.map((l) => (
+          {languages.map((l) => (
             <option key={l} value={l}>
               {t(`documents.lang.${l}`)}
             </option>
@@ -109,7 +123,7 @@ export function NewVersionForm({
       <Field id={fields.note.id} label={t('documents.field.note')} errors={errorsOf('note')}>
         {(ids) => <textarea {...getTextareaProps(fields.note)} rows={2} aria-describedby={ids.describedBy} />}
       </Field>
-      <LanguageField field={fields.language} errors={errorsOf('language')} />
+      <LanguageField field={fields.language} errors={errorsOf('language')} of="original" />
       <FileAndSubmit
         id={fields.file.id}
         maxMb={maxMb}
@@ -163,7 +177,7 @@ export function TranslationForm({
           </select>
         )}
       </Field>
-      <LanguageField field={fields.language} errors={errorsOf('language')} required />
+      <LanguageField field={fields.language} errors={errorsOf('language')} of="translation" required />
       <FileAndSubmit
         id={fields.file.id}
         maxMb={maxMb}

@@ -18,6 +18,8 @@ export const documents = defineMessages({
     'documents.field.titleEn': 'Title in English',
     'documents.field.kind': 'Kind of document',
     'documents.field.language': 'Language of the file',
+    'documents.field.languageOriginalHint': 'The original is in Spanish or English, the working languages.',
+    'documents.field.languageTranslationHint': 'A translation may also be in French or Portuguese.',
     'documents.field.visibility': 'Who may see it',
     'documents.field.group': 'Working group',
     'documents.field.groupNone': 'No group',
@@ -218,6 +220,10 @@ export const documents = defineMessages({
     'documents.field.titleEn': 'Título en inglés',
     'documents.field.kind': 'Tipo de documento',
     'documents.field.language': 'Idioma del archivo',
+    'documents.field.languageOriginalHint':
+      'El original está en español o en inglés, los idiomas de trabajo.',
+    'documents.field.languageTranslationHint':
+      'Una traducción también puede estar en francés o en portugués.',
     'documents.field.visibility': 'Quién puede verlo',
     'documents.field.group': 'Grupo de trabajo',
     'documents.field.groupNone': 'Ningún grupo',

@@ -120,8 +120,9 @@ export const newDocumentFormSchema = (timeZone: string) =>
 /** A new version (form and POST /api/v1/documents/:id/versions). */
 export const NewVersionSchema = z.object({
   note: optionalText(2000),
-  /** the language of the new original; the document's original language when omitted */
-  language: z.enum(FILE_LANGUAGES).optional(),
+  /** the language of the new original (a working language, as a new document's); the document's
+   * original language when omitted */
+  language: z.enum(ORIGINAL_LANGUAGES).optional(),
 })
 export type NewVersionInput = z.infer<typeof NewVersionSchema>
 
