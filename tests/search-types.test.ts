@@ -270,6 +270,9 @@ describe('search across types', () => {
     const byOrg = await found('Servicio Nacional de Migracion', MEXICO, '&type=person')
     expect(byOrg.map((h) => h.id)).toContain(snm.id)
     expect(byOrg.find((h) => h.id === snm.id)).toMatchObject({ organization: 'PA-SNM' })
+    // the line people read is the person's name, not the indexed organization column (code, acronym)
+    const byCode = (await found('PA-SNM', MEXICO, '&type=person')).find((h) => h.id === snm.id)
+    expect(byCode?.snippet).toBe(snm.name)
     const all = JSON.stringify([
       hits,
       byOrg,

@@ -21,11 +21,6 @@ const MORE_PAGES = [
 /** Codes still shown, each with its page and why (to do), so that any other, and these anywhere else, fail. */
 const KNOWN: { page: RegExp; code: string; why: string }[] = [
   {
-    page: /^\/search/,
-    code: 'SRHRM',
-    why: "a person's match shows the organization column as indexed (code, acronym, names; migration 0020): to do, index and show the names only",
-  },
-  {
     page: /^\/plans\/\w+$/,
     code: 'PA-MINSEG',
     why: "a plan's text shows its drafting brackets as authors type them, [PA-MINSEG: …]: to do, show the bracket's author by name",

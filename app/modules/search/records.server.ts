@@ -253,14 +253,19 @@ type FtsTable = (typeof FTS_TABLES)[number]
 
 /** The snippet of one index row (asked only for the rows of the page: building a snippet for every
  * match of a common word before ranking would cost more than the ranking). A plan section's comes from
- * its text in the reader's language when the words are there, else from the best column. */
+ * its text in the reader's language when the words are there, else from the best column; a person's
+ * from their name. */
 function snippetQuery(table: FtsTable, rowid: number, q: TypeQuery): SQL {
   if (!FTS_TABLES.includes(table)) throw new Error(`not an index: ${table}`)
   const expression =
     table === 'plan_sections_fts'
       ? sql`case when instr(${snippetOf(table, q.lang === 'en' ? 2 : 1)}, char(57344)) > 0
           then ${snippetOf(table, q.lang === 'en' ? 2 : 1)} else ${snippetOf(table)} end`
-      : snippetOf(table)
+      : table === 'people_fts'
+        ? // a person's line is their name: the organization column indexes codes and acronyms too,
+          // and the page names the organization beside it
+          snippetOf(table, 0)
+        : snippetOf(table)
   return sql`select ${expression} as snippet from ${sql.raw(table)} where ${sql.raw(table)} match ${q.match} and rowid = ${rowid}`
 }
 
