@@ -76,6 +76,9 @@ describe('/plans/:id', () => {
     const html = renderPage(PlanPage, data, 'es')
     expect(html).toContain('3.1.1 Información en las zonas de tránsito')
     expect(html).toContain('<mark class="bracket" data-org="PA-MINSEG">')
+    // the bracket names its organization as readers know it, not by the code its author typed
+    expect(html).not.toContain('[PA-MINSEG:')
+    expect(html).toMatch(/<span class="bracket-org">\[[^\]<]*MINSEG[^\]<]*:<\/span>/)
     expect(html).toContain('4 corchetes abiertos')
     expect(html).toContain('lang="en"')
     expect(html).toContain('Traducción desactualizada')

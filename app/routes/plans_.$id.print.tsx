@@ -6,7 +6,7 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { notFoundResponse } from '~/modules/core/form-reply.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
 import { SECTION_LANGS } from '~/modules/plans/constants'
-import { renderSection } from '~/modules/plans/render.server'
+import { bracketNames, renderSection } from '~/modules/plans/render.server'
 import { outputLang, planContent } from '~/modules/plans/word-content.server'
 
 export const meta = pageTitle<typeof loader>((t, data) =>
@@ -25,10 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { sections, ...plan } = content
   return {
     plan,
-    sections: sections.map(({ text, brackets: _b, ...s }) => ({
-      ...s,
-      html: text ? renderSection(text) : '',
-    })),
+    sections: (() => {
+      const names = bracketNames(
+        sections.map((s) => s.text),
+        lang,
+      )
+      return sections.map(({ text, brackets: _b, ...s }) => ({
+        ...s,
+        html: text ? renderSection(text, names) : '',
+      }))
+    })(),
   }
 }
 

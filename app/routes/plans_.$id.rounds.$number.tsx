@@ -18,7 +18,7 @@ import { formFailure, NO_STORE, notFoundResponse } from '~/modules/core/form-rep
 import { redirectWithNotice } from '~/modules/core/notice.server'
 import { parseForm } from '~/modules/core/forms.server'
 import { resolveLang } from '~/modules/i18n/lang.server'
-import { renderSection } from '~/modules/plans/render.server'
+import { bracketNames, renderSection } from '~/modules/plans/render.server'
 import {
   CommentSchema,
   EditCommentSchema,
@@ -56,7 +56,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       ...page,
-      sections: page.sections.map(({ text, ...s }) => ({ ...s, html: text ? renderSection(text) : '' })),
+      sections: (() => {
+        const names = bracketNames(
+          page.sections.map((s) => s.text),
+          lang,
+        )
+        return page.sections.map(({ text, ...s }) => ({ ...s, html: text ? renderSection(text, names) : '' }))
+      })(),
       done: (DONE as readonly string[]).includes(done ?? '') ? done : null,
     },
     { headers: NO_STORE },

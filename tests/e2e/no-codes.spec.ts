@@ -18,14 +18,9 @@ const MORE_PAGES = [
   '/plans',
 ]
 
-/** Codes still shown, each with its page and why (to do), so that any other, and these anywhere else, fail. */
-const KNOWN: { page: RegExp; code: string; why: string }[] = [
-  {
-    page: /^\/plans\/\w+$/,
-    code: 'PA-MINSEG',
-    why: "a plan's text shows its drafting brackets as authors type them, [PA-MINSEG: …]: to do, show the bracket's author by name",
-  },
-]
+/** Codes still shown, each with its page and why (to do), so that any other, and these anywhere else,
+ * fail. None left: a plan's brackets and a person's search line name the organization. */
+const KNOWN: { page: RegExp; code: string; why: string }[] = []
 const known = (path: string, code: string) => KNOWN.some((k) => k.page.test(path) && k.code === code)
 
 const rows = (sql: string): string[] => (queryValue<string | null>(sql) ?? '').split('\n').filter(Boolean)

@@ -9,7 +9,7 @@ import { listComments, listSuggestions } from './comments.server'
 import { EDITABLE_STAGES, SECTION_LANGS, type SectionLang } from './constants'
 import { sideBySide } from './diff.server'
 import { compareRevisions, getPlan, listPlans, sectionRevisions } from './queries.server'
-import { renderSection } from './render.server'
+import { bracketNames, renderSection } from './render.server'
 
 export interface PageOptions {
   /** the section to show the editor of, and its language */
@@ -31,6 +31,13 @@ export function planPage(viewer: Viewer, planId: string, lang: Lang, options: Pa
       editing = { sectionId: s.id, lang: edit.lang, revision: t?.revision ?? 0, text: t?.text ?? '' }
     }
   }
+  const names = bracketNames(
+    [
+      ...sections.flatMap((s) => Object.values(s.texts).map((t) => t?.text)),
+      ...threads.flatMap((c) => [c.body, ...c.replies.map((r) => r.body)]),
+    ],
+    lang,
+  )
   return {
     ...rest,
     locked: !EDITABLE_STAGES.includes(plan.stage),
@@ -49,7 +56,7 @@ export function planPage(viewer: Viewer, planId: string, lang: Lang, options: Pa
                 author: t.author,
                 savedAt: t.savedAt,
                 outdated: t.outdated,
-                html: renderSection(t.text),
+                html: renderSection(t.text, names),
               },
             ]
           : []
@@ -58,8 +65,8 @@ export function planPage(viewer: Viewer, planId: string, lang: Lang, options: Pa
         .filter((c) => c.sectionId === s.id)
         .map((c) => ({
           ...c,
-          html: renderSection(c.body),
-          replies: c.replies.map((r) => ({ ...r, html: renderSection(r.body) })),
+          html: renderSection(c.body, names),
+          replies: c.replies.map((r) => ({ ...r, html: renderSection(r.body, names) })),
         })),
       suggestions: suggestions.filter((x) => x.sectionId === s.id),
     })),
@@ -86,7 +93,13 @@ export function sectionHistoryPage(
   const diff = from !== null && to !== null ? compareRevisions(viewer, planId, sectionId, from, to) : null
   return {
     section: history.section,
-    revisions: revisions.map((r) => ({ ...r, html: renderSection(r.text) })),
+    revisions: (() => {
+      const names = bracketNames(
+        revisions.map((r) => r.text),
+        lang,
+      )
+      return revisions.map((r) => ({ ...r, html: renderSection(r.text, names) }))
+    })(),
     compare: diff ? { ...diff, ...sideBySide(diff.parts) } : null,
   }
 }
