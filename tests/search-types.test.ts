@@ -383,6 +383,32 @@ describe('search across types', () => {
     expect(p2.items).toHaveLength(5)
   })
 
+  it('with more than 1,000 matches, reads them newest first and pages without repeats (no ranking of every match)', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 1010; i++)
+      ids.push(
+        db
+          .insert(actionItems)
+          .values({
+            titleEs: `Tarea ${i} del okapiaction`,
+            dueDate: '2031-02-01',
+            createdById: secretariatId(),
+          })
+          .returning({ id: actionItems.id })
+          .get().id,
+      )
+    const first = await api('q=okapiaction&type=action', MEXICO)
+    expect(first.status).toBe(200)
+    // the newest indexed first: the last ones inserted
+    expect(first.data.items.map((i) => i.id)).toEqual(ids.slice(-20).reverse())
+    const second = await api(`q=okapiaction&type=action&cursor=${first.data.nextCursor}`, MEXICO)
+    expect(second.data.items.map((i) => i.id)).toEqual(ids.slice(-40, -20).reverse())
+    // the page says "more than 1,000" and shows the same newest-first rows
+    const p1 = await page('okapiaction', MEXICO, '&type=action')
+    expect(p1.counts?.action).toBe(1001)
+    expect(p1.items.map((i) => i.id)).toEqual(ids.slice(-20).reverse())
+  })
+
   it('answers hostile queries without an error, and never passes them to FTS5 as syntax', async () => {
     const hostile = [
       '"',

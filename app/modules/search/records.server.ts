@@ -93,6 +93,8 @@ const clean = (snippet: string) => snippet.replace(/[\uE000\uE001]/g, '')
 // only what the viewer may see. `select` gives the rows, `count` the number of matches (capped).
 
 interface Part {
+  /** the index the part starts from (the many-matches order reads it newest first) */
+  fts: FtsTable
   /** everything after `select` up to `from`, for the rows */
   columns: SQL
   /** from ... where ... (the match and the visibility) */
@@ -104,6 +106,7 @@ function meetingParts(q: TypeQuery): Part[] {
   const year = msYearWhere(sql`meetings.starts_at`, q.year)
   return [
     {
+      fts: 'meetings_fts',
       columns: sql`'meeting' as sub, meetings.id as id, null as sub_id, meetings.title_es as title_es,
         meetings.title_en as title_en, null as sub_es, null as sub_en, meetings.starts_at as at,
         k.id as fts_rowid, 'meetings_fts' as fts, bm25(meetings_fts, 5.0, 1.0) as rank`,
@@ -113,6 +116,7 @@ function meetingParts(q: TypeQuery): Part[] {
         where meetings_fts match ${q.match} and ${visible} and ${year}`,
     },
     {
+      fts: 'agenda_items_fts',
       columns: sql`'agenda_item' as sub, meetings.id as id, agenda_items.id as sub_id,
         meetings.title_es as title_es, meetings.title_en as title_en, agenda_items.title_es as sub_es,
         agenda_items.title_en as sub_en, meetings.starts_at as at,
@@ -129,6 +133,7 @@ function meetingParts(q: TypeQuery): Part[] {
 function decisionParts(q: TypeQuery): Part[] {
   return [
     {
+      fts: 'decisions_fts',
       columns: sql`'decision' as sub, decisions.id as id, meetings.id as sub_id, decisions.code as title_es,
         decisions.code as title_en, meetings.title_es as sub_es, meetings.title_en as sub_en,
         meetings.starts_at as at, k.id as fts_rowid, 'decisions_fts' as fts,
@@ -142,6 +147,7 @@ function decisionParts(q: TypeQuery): Part[] {
     },
     {
       // adopted by written procedure, between meetings: the procedure's visibility
+      fts: 'decisions_fts',
       columns: sql`'procedure_decision' as sub, decisions.id as id, written_procedures.id as sub_id,
         decisions.code as title_es, decisions.code as title_en, written_procedures.subject_es as sub_es,
         written_procedures.subject_en as sub_en, written_procedures.closed_at as at, k.id as fts_rowid,
@@ -162,6 +168,7 @@ function actionParts(q: TypeQuery): Part[] {
     : sql`1 = 1`
   return [
     {
+      fts: 'action_items_fts',
       columns: sql`'action' as sub, action_items.id as id, action_items.status as sub_id,
         action_items.title_es as title_es, action_items.title_en as title_en,
         action_items.due_date as sub_es, null as sub_en, null as at,
@@ -179,6 +186,7 @@ function planParts(q: TypeQuery): Part[] {
   const year = msYearWhere(sql`plans.created_at`, q.year)
   return [
     {
+      fts: 'plans_fts',
       columns: sql`'plan' as sub, plans.id as id, plans.stage as sub_id, plans.title_es as title_es,
         plans.title_en as title_en, null as sub_es, null as sub_en, plans.created_at as at,
         k.id as fts_rowid, 'plans_fts' as fts, bm25(plans_fts) as rank`,
@@ -188,6 +196,7 @@ function planParts(q: TypeQuery): Part[] {
         where plans_fts match ${q.match} and ${visible} and ${year}`,
     },
     {
+      fts: 'plan_sections_fts',
       columns: sql`'section:' || plan_sections.id as sub, plans.id as id, plans.stage as sub_id,
         plans.title_es as title_es, plans.title_en as title_en, plan_sections.title_es as sub_es,
         plan_sections.title_en as sub_en, plans.created_at as at, k.id as fts_rowid, 'plan_sections_fts' as fts,
@@ -206,6 +215,7 @@ function personParts(q: TypeQuery): Part[] {
   if (q.year || !can(q.viewer, 'person.list')) return []
   return [
     {
+      fts: 'people_fts',
       columns: sql`'person' as sub, people.id as id, organizations.code as sub_id, people.name as title_es,
         people.name as title_en, organizations.name_es as sub_es, organizations.name_en as sub_en,
         null as at, k.id as fts_rowid, 'people_fts' as fts, bm25(people_fts, 5.0, 1.0) as rank`,
@@ -365,12 +375,22 @@ export async function searchType(
   }
   const parts = PARTS[type](q)
   if (!parts.length) return { items: [], hasMore: false }
+  // More than COUNT_CAP matches (a word in nearly every record): ranking every match costs more than
+  // it says, so the page is read newest first, each part straight off its index in descending rowid
+  // order, stopping at the page (as the documents' second phase, search.server.ts). Up to COUNT_CAP: bm25.
+  const many = (await countType(type, q)) > COUNT_CAP
+  const take = limit + 1 + offset
   const union = sql.join(
-    parts.map((p) => sql`select ${p.columns} ${p.body}`),
+    parts.map((p) =>
+      many
+        ? sql`select * from (select ${p.columns} ${p.body} order by ${sql.raw(p.fts)}.rowid desc limit ${take})`
+        : sql`select ${p.columns} ${p.body}`,
+    ),
     sql` union all `,
   )
+  const order = many ? sql`fts_rowid desc` : sql`rank, id`
   const rows = await readAll<Row>(
-    sql`select * from (${union}) order by rank, id limit ${limit + 1} offset ${offset}`,
+    sql`select * from (${union}) order by ${order} limit ${limit + 1} offset ${offset}`,
   )
   const page = rows.slice(0, limit)
   const snippets = (await runReads(
