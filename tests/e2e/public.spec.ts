@@ -73,7 +73,8 @@ for (const lang of ['es', 'en'] as const) {
         .click()
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(key))
       await expect(page.getByRole('heading', { name: t('help.steps') })).toBeVisible()
-      expect(await page.getByRole('main').locator('ol li a').count()).toBeGreaterThan(3)
+      // the page may still be arriving (streamed, JavaScript off): wait for its steps
+      await expect.poll(() => page.getByRole('main').locator('ol li a').count()).toBeGreaterThan(3)
       await page.getByRole('link', { name: t('help.back') }).click()
     }
     expect((await page.request.get('/help/minister')).status()).toBe(404)
