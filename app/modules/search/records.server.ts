@@ -68,8 +68,16 @@ export interface TypeQuery {
   now?: number
 }
 
-const snippetOf = (table: string, column = -1, tokens = 16) =>
-  sql.raw(`snippet(${table}, ${column}, char(57344), char(57345), '…', ${tokens})`)
+/** An index's name as SQL: only one of FTS_TABLES (names written in this file, never a request's). */
+function indexName(table: FtsTable): SQL {
+  if (!FTS_TABLES.includes(table)) throw new Error(`not an index: ${table}`)
+  return sql.raw(table)
+}
+
+const snippetOf = (table: FtsTable, column = -1, tokens = 16) => {
+  if (!Number.isInteger(column) || !Number.isInteger(tokens)) throw new Error('snippet: not a column')
+  return sql`snippet(${indexName(table)}, ${sql.raw(String(column))}, char(57344), char(57345), '…', ${sql.raw(String(tokens))})`
+}
 
 /** The types a viewer can find at all: the public finds only public documents. */
 export function searchableTypes(viewer: Viewer | null): SearchType[] {
@@ -266,7 +274,6 @@ type FtsTable = (typeof FTS_TABLES)[number]
  * its text in the reader's language when the words are there, else from the best column; a person's
  * from their name. */
 function snippetQuery(table: FtsTable, rowid: number, q: TypeQuery): SQL {
-  if (!FTS_TABLES.includes(table)) throw new Error(`not an index: ${table}`)
   const expression =
     table === 'plan_sections_fts'
       ? sql`case when instr(${snippetOf(table, q.lang === 'en' ? 2 : 1)}, char(57344)) > 0
@@ -276,7 +283,8 @@ function snippetQuery(table: FtsTable, rowid: number, q: TypeQuery): SQL {
           // and the page names the organization beside it
           snippetOf(table, 0)
         : snippetOf(table)
-  return sql`select ${expression} as snippet from ${sql.raw(table)} where ${sql.raw(table)} match ${q.match} and rowid = ${rowid}`
+  const index = indexName(table)
+  return sql`select ${expression} as snippet from ${index} where ${index} match ${q.match} and rowid = ${rowid}`
 }
 
 function toHit(type: SearchType, r: Row & { snippet: string }): RecordHit {
@@ -383,7 +391,7 @@ export async function searchType(
   const union = sql.join(
     parts.map((p) =>
       many
-        ? sql`select * from (select ${p.columns} ${p.body} order by ${sql.raw(p.fts)}.rowid desc limit ${take})`
+        ? sql`select * from (select ${p.columns} ${p.body} order by ${indexName(p.fts)}.rowid desc limit ${take})`
         : sql`select ${p.columns} ${p.body}`,
     ),
     sql` union all `,
