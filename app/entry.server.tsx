@@ -6,7 +6,8 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './components/nonce'
 import { isLang, provideMessages } from './i18n'
-import { allMessages, messagesScript } from './i18n/catalogue.server'
+import { allMessages, messagesVersion } from './i18n/catalogue.server'
+import { packOfKey, packsForPath } from './i18n/packs'
 import { PageMessagesProvider } from './i18n/page-messages'
 import { stripNulBytes } from './modules/core/strip-nul.server'
 import { resolveLang } from './modules/i18n/lang.server'
@@ -32,9 +33,18 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? ''
   const bot = isbot(request.headers.get('user-agent') || '')
   // the root loader's language; without its data (it failed), the request's own
-  const root = remixContext.staticHandlerContext.loaderData?.root as { lang?: unknown } | undefined
+  const root = remixContext.staticHandlerContext.loaderData?.root as
+    | { lang?: unknown; notice?: { key: string } | null }
+    | undefined
   const lang = isLang(root?.lang) ? root.lang : resolveLang(request, null)
-  const page = { lang, src: messagesScript(lang).url }
+  // the packs of the page's address, and the one of the notice it says once (i18n/packs.ts)
+  const packs = packsForPath(new URL(request.url).pathname)
+  const notice = root?.notice ? packOfKey(root.notice.key) : null
+  const page = {
+    lang,
+    version: messagesVersion(lang),
+    packs: notice && !packs.includes(notice) ? [...packs, notice] : packs,
+  }
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(

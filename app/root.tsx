@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ClientLoaderFunctionArgs, ShouldRevalidateFunction } from '@remix-run/react'
 import {
   Form,
   Link,
@@ -15,8 +16,8 @@ import type { ReactNode } from 'react'
 import { useNonce } from './components/nonce'
 import { SaidOnceNotice } from './components/notice'
 import type { MessageKey } from './i18n'
-import { messagesScript } from './i18n/catalogue.server'
-import { MessagesScript } from './i18n/page-messages'
+import { messagesVersion } from './i18n/catalogue.server'
+import { MessagesScript, messagesForPage, packsReadyFor } from './i18n/page-messages'
 import { pageTitle } from './i18n/meta'
 import { useT } from './i18n/use-t'
 import { getEnv } from './env.server'
@@ -49,8 +50,8 @@ function rootData(request: Request, notice: ReturnType<typeof takeNotice>['notic
     // what the last act did, said once (components/notice.tsx)
     notice,
     lang,
-    // where the browser finds this language's messages if the page's language changes under it
-    messages: messagesScript(lang).url,
+    // the version of this language's messages (their packs' addresses, i18n/packs.ts)
+    messages: messagesVersion(lang),
     contactEmail: getEnv().CONTACT_EMAIL,
     // the zone the person enters and reads times in (useZone); the seat's for the signed-out
     timeZone: viewer ? zoneOfViewer(viewer) : SEAT_TIME_ZONE,
@@ -67,6 +68,15 @@ function rootData(request: Request, notice: ReturnType<typeof takeNotice>['notic
 }
 
 export type RootData = ReturnType<typeof rootData>
+
+// Before a page of another area (or in another language) renders, the browser loads the message packs
+// it needs (i18n/packs.ts): the root revalidates when they are missing, and waits for them.
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  return messagesForPage(new URL(request.url).pathname, serverLoader<typeof loader>())
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || !packsReadyFor(nextUrl.pathname)
 
 // `signIn`: the page needs an account (its loader sends the signed-out to /login); the menu says so.
 const NAV: { to: string; key: MessageKey; end?: boolean; signIn?: true }[] = [

@@ -1,11 +1,12 @@
 /**
  * The whole message catalogue, both languages: server-only. The server renders with it (entry.server
  * provides it to `translator`), server modules translate with it (e-mails, exports, API errors), and the
- * browser gets only its page's language as a cacheable script (`messagesScript`, served by
+ * browser gets only its page's language, in cacheable packs (packs.ts, `packScript`, served by
  * routes/i18n.$file.ts). Client code imports `MessageKey` from `~/i18n` as a type only.
  */
 import { createHash } from 'node:crypto'
 import { makeTranslator, type Lang, type Message, type Messages, type Translator } from './index'
+import { packOfKey, packUrl, type Pack } from './packs'
 import { common } from './messages/common'
 import { auth } from './messages/auth'
 import { account } from './messages/account'
@@ -110,26 +111,45 @@ export function hasMessage(key: string): key is MessageKey {
 /** Every language's messages, as `provideMessages` takes them. */
 export const allMessages: Record<Lang, Messages> = catalogue
 
-export interface MessagesScript {
-  lang: Lang
-  /** `/i18n/<lang>.<hash>.js`: the hash changes with the messages, so the file is cached for good */
-  url: string
-  hash: string
-  /** the script: adds this language's messages to `self.__messages` */
-  body: string
+/** A language's catalogue version: the hash of all its messages, in the packs' addresses, so that a
+ * pack is cached for good and a deploy that changes any message names new files. */
+const versions = new Map<Lang, string>()
+export function messagesVersion(lang: Lang): string {
+  let version = versions.get(lang)
+  if (!version) {
+    version = createHash('sha256').update(JSON.stringify(catalogue[lang])).digest('hex').slice(0, 12)
+    versions.set(lang, version)
+  }
+  return version
 }
 
-const scripts = new Map<Lang, MessagesScript>()
+export interface PackScript {
+  lang: Lang
+  pack: Pack
+  /** `/i18n/<lang>.<pack>.<version>.js` */
+  url: string
+  /** the script: adds this pack's messages to `self.__messages[lang][pack]` */
+  body: string
+  /** the keys it holds */
+  messages: Messages
+}
 
-/** The browser's copy of one language's messages (built once per process). */
-export function messagesScript(lang: Lang): MessagesScript {
-  let script = scripts.get(lang)
+const scripts = new Map<string, PackScript>()
+
+/** The browser's copy of one pack of one language's messages (packs.ts; built once per process). */
+export function packScript(lang: Lang, pack: Pack): PackScript {
+  const id = `${lang}.${pack}`
+  let script = scripts.get(id)
   if (!script) {
-    const json = JSON.stringify(catalogue[lang])
-    const hash = createHash('sha256').update(json).digest('hex').slice(0, 12)
-    const body = `(self.__messages=self.__messages||{})[${JSON.stringify(lang)}]=${json};\n`
-    script = { lang, url: `/i18n/${lang}.${hash}.js`, hash, body }
-    scripts.set(lang, script)
+    const messages: Messages = {}
+    for (const [key, message] of Object.entries(catalogue[lang])) {
+      if (packOfKey(key) === pack) messages[key] = message
+    }
+    const body =
+      `!function(m){(m[${JSON.stringify(lang)}]=m[${JSON.stringify(lang)}]||{})[${JSON.stringify(pack)}]=` +
+      `${JSON.stringify(messages)}}(self.__messages=self.__messages||{});\n`
+    script = { lang, pack, url: packUrl(lang, pack, messagesVersion(lang)), body, messages }
+    scripts.set(id, script)
   }
   return script
 }

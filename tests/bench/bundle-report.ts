@@ -1,9 +1,10 @@
 // Prints what the browser downloads, after `npx remix build`:
 //   npx tsx tests/bench/bundle-report.ts
-// the first-load JavaScript of a few pages (raw and gzipped), the messages script of each language
-// (loaded once, then cached) and the routes that pull zod in.
+// the first-load JavaScript of a few pages (raw and gzipped), the message packs (i18n/packs.ts) and
+// each page's total with its packs, and the routes that pull zod in.
 import { gzipSync } from 'node:zlib'
-import { messagesScript } from '../../app/i18n/catalogue.server'
+import { packScript } from '../../app/i18n/catalogue.server'
+import { PACKS, packsForPath } from '../../app/i18n/packs'
 import { firstLoad, PAGES, readClientBuild, routesWithZod } from './bundle'
 
 const build = readClientBuild()
@@ -17,13 +18,17 @@ for (const [page, routes] of Object.entries(PAGES)) {
     `${page.padEnd(13)} ${String(load.modules.size).padStart(7)}   ${kb(load.raw).padEnd(10)} ${kb(load.gzip).padEnd(9)} ${load.zod ? 'yes' : 'no'}`,
   )
 }
-for (const lang of ['es', 'en'] as const) {
-  const script = messagesScript(lang)
-  const body = Buffer.from(script.body)
-  const gzip = gzipSync(body, { level: 6 }).length
-  console.log(
-    `${`+ messages ${lang}`.padEnd(13)} ${'1'.padStart(7)}   ${kb(body.length).padEnd(10)} ${kb(gzip).padEnd(9)} ${script.url}, cached for good`,
-  )
+const packKb = (lang: 'es' | 'en', pack: (typeof PACKS)[number]) =>
+  gzipSync(Buffer.from(packScript(lang, pack).body), { level: 6 }).length
+console.log(
+  '\nmessage packs (Spanish, gzip; each cached for good): ' +
+    PACKS.map((p) => `${p} ${kb(packKb('es', p))}`).join(', '),
+)
+console.log('page          first load with its packs (Spanish)')
+for (const [page, routes] of Object.entries(PAGES)) {
+  const packs = packsForPath(page)
+  const total = firstLoad(build, routes).gzip + packs.reduce((n, p) => n + packKb('es', p), 0)
+  console.log(`${page.padEnd(13)} ${kb(total).padEnd(9)} (${packs.join(', ')})`)
 }
 const zod = [...build.zodChunks].map((m) => `${m} (${kb(build.size(m).gzip)} gzipped)`)
 console.log(`\nzod chunk: ${zod.join(', ') || 'none'}`)

@@ -143,3 +143,49 @@ export function modulesContaining(build: ClientBuild, texts: string[]): Map<stri
   walk(build.dir)
   return found
 }
+
+/** The message keys a set of client modules names: whole keys (`"documents.title"`) and the stems of
+ * keys built from a value (`` `documents.kind.${k}` ``, or `"documents.kind."+k` once minified). Only
+ * texts shaped like a key of one of `prefixes` count; whether each is a key is for the caller to say. */
+export function messageKeysIn(
+  build: ClientBuild,
+  modules: Iterable<string>,
+  prefixes: Iterable<string>,
+): { keys: Set<string>; stems: Set<string> } {
+  const alternatives = [...prefixes].sort((a, b) => b.length - a.length).join('|')
+  const whole = new RegExp(`["'\`]((?:${alternatives})\\.[\\w.-]*?)(["'\`]|\\$\\{)`, 'g')
+  const keys = new Set<string>()
+  const stems = new Set<string>()
+  for (const m of modules) {
+    const source = fs.readFileSync(path.join(build.dir, m.replace(/^\/build\//, '')), 'utf8')
+    for (const [, text, end] of source.matchAll(whole)) {
+      if (end === '${' || text.endsWith('.')) stems.add(text)
+      else keys.add(text)
+    }
+  }
+  return { keys, stems }
+}
+
+/** Each route of the client build with its address pattern and its module with its parents'. */
+export function routesWithPaths(root = process.cwd()): { id: string; path: string; modules: string[] }[] {
+  const dir = path.join(root, 'public', 'build')
+  const manifestFile = fs.readdirSync(dir).find((f) => /^manifest-.*\.js$/.test(f))!
+  const manifest = JSON.parse(
+    fs
+      .readFileSync(path.join(dir, manifestFile), 'utf8')
+      .replace(/^window\.__remixManifest=/, '')
+      .replace(/;\s*$/, ''),
+  ) as { routes: Record<string, { module: string; path?: string; parentId?: string }> }
+  const fullPath = (id: string): string => {
+    const r = manifest.routes[id]
+    const parent = r.parentId ? fullPath(r.parentId) : ''
+    return r.path === undefined ? parent : `${parent.replace(/\/$/, '')}/${r.path}`
+  }
+  return Object.entries(manifest.routes).map(([id]) => {
+    const modules: string[] = []
+    for (let at: string | undefined = id; at; at = manifest.routes[at].parentId) {
+      modules.push(manifest.routes[at].module)
+    }
+    return { id, path: fullPath(id) || '/', modules }
+  })
+}

@@ -1,18 +1,22 @@
 // The browser gets only what it needs: zod (about 55 KB gzipped) reaches only the pages that validate a
 // form in the browser (conform's onValidate), never the lists; the messages of the interface come in
-// the page's language only, from a script of their own, and never inside the JavaScript bundle. Reads
+// the page's language only, in packs of their own (i18n/packs.ts), and never inside the JavaScript
+// bundle. Reads
 // the client build the e2e run made (public/build) and checks it against what the browser really loads.
 import fs from 'node:fs'
 import path from 'node:path'
-import { catalogue } from '../../app/i18n/catalogue.server'
+import { catalogue, translator } from '../../app/i18n/catalogue.server'
 import {
   distinctiveMessages,
   firstLoad,
+  messageKeysIn,
   modulesContaining,
   PAGES,
   readClientBuild,
+  routesWithPaths,
   routesWithZod,
 } from '../bench/bundle'
+import { KNOWN_PREFIXES, packOfKey, packsForPath } from '../../app/i18n/packs'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
@@ -66,9 +70,12 @@ test('the list pages load no zod in the browser either', async ({ page, signIn }
   for (const url of Object.keys(PAGES)) {
     const loaded = await loadedScripts(page, url)
     expect(
-      loaded.filter((s) => s.startsWith('/i18n/')),
-      `${url}: one messages script`,
-    ).toHaveLength(1)
+      loaded
+        .filter((s) => s.startsWith('/i18n/'))
+        .map((s) => s.split('.')[1])
+        .sort(),
+      `${url}: the message packs of its address`,
+    ).toEqual([...packsForPath(url)].sort())
     const scripts = buildScripts(loaded)
     expect(scripts.length, url).toBeGreaterThan(3)
     expect(
@@ -97,38 +104,99 @@ test('no JavaScript chunk of the build carries the messages, in either language'
   expect(Object.fromEntries(modulesContaining(build, english))).toEqual({})
 })
 
-test('a page loads the messages of its language only, cached for good', async ({ page, request }) => {
-  for (const [lang, own, other] of [
-    ['es', spanish, english],
-    ['en', english, spanish],
+test('every route finds the keys its modules name in the packs of its address', () => {
+  const build = readClientBuild()
+  const keys = Object.keys(catalogue.en)
+  const lacking: string[] = []
+  let checked = 0
+  for (const route of routesWithPaths()) {
+    const found = messageKeysIn(build, build.closure([build.entry, ...route.modules]), KNOWN_PREFIXES)
+    const used = new Set([...found.keys].filter((k) => k in catalogue.en))
+    for (const stem of found.stems) for (const k of keys) if (k.startsWith(stem)) used.add(k)
+    const packs = packsForPath(route.path.replace(/:[^/]+/g, 'x'))
+    for (const key of used) if (!packs.includes(packOfKey(key))) lacking.push(`${route.id}: ${key}`)
+    checked += used.size
+  }
+  // the analysis sees keys at all (a broken pattern would find none and pass)
+  expect(checked).toBeGreaterThan(2000)
+  expect(lacking).toEqual([])
+})
+
+test('a page loads the messages of its language only, in packs cached for good', async ({
+  page,
+  request,
+}) => {
+  for (const [lang, other] of [
+    ['es', english],
+    ['en', spanish],
   ] as const) {
     await page.goto(`/login?lang=${lang}`)
-    const script = page.locator('script#rcm-messages')
-    await expect(script).toHaveAttribute('data-lang', lang)
-    const src = (await script.getAttribute('src'))!
-    expect(src).toMatch(new RegExp(`^/i18n/${lang}\\.[0-9a-f]{12}\\.js$`))
-    const answer = await request.get(src)
-    expect(answer.status()).toBe(200)
-    expect(answer.headers()['content-type']).toContain('text/javascript')
-    expect(answer.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
-    const body = await answer.text()
-    expect(
-      own.every((m) => body.includes(m)),
-      `${src} has every ${lang} message`,
-    ).toBe(true)
-    expect(
-      other.filter((m) => body.includes(m)),
-      `${src} has messages of the other language`,
-    ).toEqual([])
-    // what the page's messages are in the browser is this file
-    expect(await page.evaluate((l) => Object.keys(window.__messages ?? {}).includes(l), lang)).toBe(true)
+    const scripts = page.locator('script[data-messages]')
+    expect(await scripts.evaluateAll((list) => list.map((s) => s.getAttribute('data-messages')))).toEqual(
+      packsForPath('/login'),
+    )
+    const own: Record<string, string> = {}
+    for (const script of await scripts.all()) {
+      await expect(script).toHaveAttribute('data-lang', lang)
+      const src = (await script.getAttribute('src'))!
+      expect(src).toMatch(new RegExp(`^/i18n/${lang}\\.[A-Za-z]+\\.[0-9a-f]{12}\\.js$`))
+      const answer = await request.get(src)
+      expect(answer.status()).toBe(200)
+      expect(answer.headers()['content-type']).toContain('text/javascript')
+      expect(answer.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+      const body = await answer.text()
+      expect(
+        other.filter((m) => body.includes(m)),
+        `${src} has messages of the other language`,
+      ).toEqual([])
+      own[src] = body
+    }
+    // every message of the packs the page named is in them, in its language
+    const bodies = Object.values(own).join('\n')
+    const named = Object.entries(catalogue[lang])
+      .filter(([key]) => packsForPath('/login').includes(packOfKey(key)))
+      .flatMap(([, m]) => distinctiveMessages({ m }))
+    expect(named.length).toBeGreaterThan(20)
+    expect(named.filter((m) => !bodies.includes(m))).toEqual([])
+    // what the page's messages are in the browser is these files
+    expect(await page.evaluate((l) => Object.keys(window.__messages?.[l] ?? {}).sort(), lang)).toEqual(
+      [...packsForPath('/login')].sort(),
+    )
   }
-  // an older hash (a page from before a deploy) gets today's messages, not cached; anything else: 404
-  const old = await request.get('/i18n/es.000000000000.js')
+  // an older version (a page from before a deploy) gets today's messages, not cached; anything else: 404
+  const old = await request.get('/i18n/es.core.000000000000.js')
   expect(old.status()).toBe(200)
   expect(old.headers()['cache-control']).not.toContain('immutable')
-  expect(await old.text()).toContain(spanish[0])
-  for (const bad of ['/i18n/fr.000000000000.js', '/i18n/es.js', '/i18n/es.0000.json']) {
+  expect(await old.text()).toContain(translator('es').t('auth.submit'))
+  for (const bad of [
+    '/i18n/fr.core.000000000000.js',
+    '/i18n/es.000000000000.js',
+    '/i18n/es.core.0000.json',
+  ]) {
     expect((await request.get(bad)).status(), bad).toBe(404)
   }
+})
+
+test('a page of another area gets its packs before it renders, without a new document', async ({
+  page,
+  signIn,
+}) => {
+  await signIn('pa.focal@rcm.example')
+  await page.goto('/members')
+  await page.waitForFunction(() => '__remixRouter' in window)
+  const lang = (await page.locator('html').getAttribute('lang')) as 'es' | 'en'
+  const { t } = translator(lang)
+  const packs = () => page.evaluate((l) => Object.keys(window.__messages?.[l] ?? {}), lang)
+  expect(await packs()).not.toContain('documents')
+  await page.evaluate(() => ((window as unknown as { marked: boolean }).marked = true))
+  await page
+    .getByRole('navigation', { name: t('nav.main') })
+    .getByRole('link', { name: t('nav.documents') })
+    .first()
+    .click()
+  await expect(page).toHaveURL(/\/documents$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('documents.title'))
+  // the same document: a client-side navigation, which loaded the area's pack
+  expect(await page.evaluate(() => (window as unknown as { marked?: boolean }).marked)).toBe(true)
+  expect(await packs()).toContain('documents')
 })
