@@ -8,7 +8,7 @@ import {
   useForm,
   type SubmissionResult,
 } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
 import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { MessageKey } from '~/i18n'
@@ -20,7 +20,6 @@ import {
   MEETING_OPENNESS,
   MEETING_STATUSES,
 } from '~/modules/meetings/constants'
-import { MeetingFormSchema } from '~/modules/meetings/meeting-form-schema'
 import { TIME_ZONES } from '~/modules/meetings/time'
 import { Field, FieldErrors, FormErrors } from './forms'
 import { SubmitButton } from './submit-button'
@@ -48,10 +47,13 @@ export function MeetingForm({
 }) {
   const tr = useT()
   const { t } = tr
+  const validateMeetingForm = useBrowserValidation(() =>
+    import('~/modules/meetings/meeting-form-schema').then((m) => m.MeetingFormSchema),
+  )
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingFormSchema }),
+    onValidate: validateMeetingForm,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

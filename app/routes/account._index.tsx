@@ -1,7 +1,8 @@
 // /account — the profile (name, title, telephone) and the preferred language: two forms, told apart by
 // `intent`.
 import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
+import { LanguageSchema, ProfileSchema, parseWithZod } from '~/modules/core/form-schemas.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
@@ -10,7 +11,6 @@ import { InputField } from '~/components/input-field'
 import type { Lang } from '~/i18n/core'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
-import { LanguageSchema, ProfileSchema } from '~/modules/auth/account-schemas'
 import { getProfile, updateLanguage, updateProfile } from '~/modules/auth/account.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
@@ -59,11 +59,14 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 function ProfileForm({ profile }: { profile: LoaderData['profile'] }) {
   const { t } = useT()
   const actionData = useActionData<typeof action>()
+  const validateProfile = useBrowserValidation(() =>
+    import('~/modules/auth/account-schemas').then((m) => m.ProfileSchema),
+  )
   const [form, fields] = useForm({
     id: 'profile-form',
     lastResult: actionData?.intent === 'profile' ? actionData.result : undefined,
     defaultValue: { name: profile.name, title: profile.title ?? '', phone: profile.phone ?? '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+    onValidate: validateProfile,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
@@ -113,11 +116,14 @@ function ProfileForm({ profile }: { profile: LoaderData['profile'] }) {
 function LanguageForm({ language }: { language: Lang }) {
   const { t } = useT()
   const actionData = useActionData<typeof action>()
+  const validateLanguage = useBrowserValidation(() =>
+    import('~/modules/auth/account-schemas').then((m) => m.LanguageSchema),
+  )
   const [form, fields] = useForm({
     id: 'language-form',
     lastResult: actionData?.intent === 'language' ? actionData.result : undefined,
     defaultValue: { language },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LanguageSchema }),
+    onValidate: validateLanguage,
   })
   return (
     <section className="account-section" aria-labelledby="language">

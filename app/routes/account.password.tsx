@@ -1,7 +1,8 @@
 // /account/password — changing one's password: the current one first; every other session then ends.
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
+import { ChangePasswordSchema, parseWithZod } from '~/modules/core/form-schemas.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
@@ -10,7 +11,6 @@ import { SubmitButton } from '~/components/submit-button'
 import { InputField } from '~/components/input-field'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
-import { ChangePasswordSchema } from '~/modules/auth/account-schemas'
 import { changePassword } from '~/modules/auth/account.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { formFailure } from '~/modules/core/form-reply.server'
@@ -47,10 +47,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AccountPassword() {
   const actionData = useActionData<typeof action>()
   const { t } = useT()
+  const validateChangePassword = useBrowserValidation(() =>
+    import('~/modules/auth/account-schemas').then((m) => m.ChangePasswordSchema),
+  )
   const [form, fields] = useForm({
     id: 'password-form',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    onValidate: validateChangePassword,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

@@ -2,7 +2,8 @@
 // turning it off with a current code (never for those who must use one).
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
+import { TotpDisableSchema, TotpEnrolSchema, parseWithZod } from '~/modules/core/form-schemas.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
@@ -11,7 +12,6 @@ import { TotpCodeField } from '~/components/totp-code-field'
 import { TotpEnrolment } from '~/components/totp-enrolment'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
-import { TotpDisableSchema, TotpEnrolSchema } from '~/modules/auth/account-schemas'
 import { getSecondFactor } from '~/modules/auth/account.server'
 import {
   disableSecondFactor,
@@ -103,10 +103,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 function EnrolForm({ enrolment }: { enrolment: Enrolment }) {
   const { t } = useT()
   const actionData = useActionData<typeof action>()
+  const validateTotpEnrol = useBrowserValidation(() =>
+    import('~/modules/auth/account-schemas').then((m) => m.TotpEnrolSchema),
+  )
   const [form, fields] = useForm({
     id: 'totp-enrol-form',
     lastResult: actionData?.intent === 'totp-enrol' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TotpEnrolSchema }),
+    onValidate: validateTotpEnrol,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
@@ -129,10 +132,13 @@ function EnrolForm({ enrolment }: { enrolment: Enrolment }) {
 function DisableForm() {
   const { t } = useT()
   const actionData = useActionData<typeof action>()
+  const validateTotpDisable = useBrowserValidation(() =>
+    import('~/modules/auth/account-schemas').then((m) => m.TotpDisableSchema),
+  )
   const [form, fields] = useForm({
     id: 'totp-disable-form',
     lastResult: actionData?.intent === 'totp-disable' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TotpDisableSchema }),
+    onValidate: validateTotpDisable,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 // /account/tokens — personal API tokens: create one (shown once) or revoke one.
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
+import { CreateTokenSchema, RevokeTokenSchema, parseWithZod } from '~/modules/core/form-schemas.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { ConfirmForm } from '~/components/confirm'
@@ -10,7 +11,6 @@ import { pageTitle } from '~/i18n/meta'
 import { useZone } from '~/i18n/use-zone'
 import { ZoneNote } from '~/components/zone-note'
 import { useT } from '~/i18n/use-t'
-import { CreateTokenSchema, RevokeTokenSchema } from '~/modules/auth/account-schemas'
 import { createPersonalToken, listOwnTokens, revokePersonalToken } from '~/modules/auth/account.server'
 import { requireSessionViewer, requireViewer } from '~/modules/auth/viewer.server'
 import { askConfirmation, isConfirmed } from '~/modules/core/confirm.server'
@@ -67,10 +67,13 @@ export default function AccountTokens() {
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const zone = useZone()
+  const validateCreateToken = useBrowserValidation(() =>
+    import('~/modules/auth/account-schemas').then((m) => m.CreateTokenSchema),
+  )
   const [form, fields] = useForm({
     id: 'token-form',
     lastResult: actionData?.intent === 'create-token' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTokenSchema }),
+    onValidate: validateCreateToken,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

@@ -1,6 +1,7 @@
 // /invitation/:token — the link in an invitation e-mail: the invited person sets their password once.
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
+import { SetPasswordSchema, parseWithZod } from '~/modules/core/form-schemas.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
@@ -9,7 +10,6 @@ import { OneTimeLinkRefused } from '~/components/one-time-link-refused'
 import { SubmitButton } from '~/components/submit-button'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
-import { SetPasswordSchema } from '~/modules/auth/account-schemas'
 import {
   acceptInvitation,
   personLanguageRedirect,
@@ -66,10 +66,13 @@ export default function Invitation() {
   const { view } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useT()
+  const validateSetPassword = useBrowserValidation(() =>
+    import('~/modules/auth/account-schemas').then((m) => m.SetPasswordSchema),
+  )
   const [form, fields] = useForm({
     id: 'invitation',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
+    onValidate: validateSetPassword,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
+import { InviteSchema, parseWithZod } from '~/modules/core/form-schemas.server'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormErrors } from '~/components/forms'
@@ -11,7 +12,6 @@ import { requireViewer } from '~/modules/auth/viewer.server'
 import { pageFailure } from '~/modules/core/form-reply.server'
 import { smtpConfigured } from '~/modules/mail/mail.server'
 import { type InviteRole } from '~/modules/members/constants'
-import { InviteSchema } from '~/modules/members/invite-schema'
 import {
   assertMayInvite,
   assertMayInviteInto,
@@ -88,10 +88,13 @@ export default function Invite() {
   const { organizations, selected, roles, isAdmin } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, lang } = useT()
+  const validateInvite = useBrowserValidation(() =>
+    import('~/modules/members/invite-schema').then((m) => m.InviteSchema),
+  )
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: { organization: selected, role: 'delegate', language: lang },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    onValidate: validateInvite,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

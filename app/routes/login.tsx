@@ -1,14 +1,14 @@
 export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
+import { LoginSchema, parseWithZod, safeRedirect } from '~/modules/core/form-schemas.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
 import { InputField } from '~/components/input-field'
 import { useT } from '~/i18n/use-t'
-import { LoginSchema, safeRedirect } from '~/modules/auth/schemas'
 import { serializeSessionCookie } from '~/modules/auth/session.server'
 import { signIn } from '~/modules/auth/sign-in.server'
 import { getViewer } from '~/modules/auth/viewer.server'
@@ -63,9 +63,12 @@ export default function Login() {
   const { redirectTo, expired, resetDone } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useT()
+  const validateLogin = useBrowserValidation(() =>
+    import('~/modules/auth/schemas').then((m) => m.LoginSchema),
+  )
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    onValidate: validateLogin,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

@@ -2,7 +2,8 @@
 // underscore keeps it out of login.tsx's layout (flat routes: `login_.x` is /login/x without nesting).
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
+import { SecondFactorSchema, parseWithZod, safeRedirect } from '~/modules/core/form-schemas.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
@@ -11,8 +12,6 @@ import { TotpEnrolment } from '~/components/totp-enrolment'
 import { SubmitButton } from '~/components/submit-button'
 import { titleMeta } from '~/i18n/meta'
 import { useT } from '~/i18n/use-t'
-import { SecondFactorSchema } from '~/modules/auth/account-schemas'
-import { safeRedirect } from '~/modules/auth/schemas'
 import {
   enrolSecondFactor,
   isValidTotpKey,
@@ -87,10 +86,13 @@ export default function SecondFactor() {
   const actionData = useActionData<typeof action>()
   const enrolment = actionData?.enrolment ?? loaderData.enrolment
   const { t } = useT()
+  const validateSecondFactor = useBrowserValidation(() =>
+    import('~/modules/auth/account-schemas').then((m) => m.SecondFactorSchema),
+  )
   const [form, fields] = useForm({
     id: 'second-factor',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SecondFactorSchema }),
+    onValidate: validateSecondFactor,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

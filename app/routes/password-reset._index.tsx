@@ -2,14 +2,14 @@
 export { RouteErrorBoundary as ErrorBoundary } from '~/components/route-error-boundary'
 export { keepHeaders as headers } from '~/modules/core/route-headers'
 import { getFormProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useBrowserValidation } from '~/components/browser-validation'
+import { ResetRequestSchema, parseWithZod } from '~/modules/core/form-schemas.server'
 import { data, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { FormErrors } from '~/components/forms'
 import { SubmitButton } from '~/components/submit-button'
 import { InputField } from '~/components/input-field'
 import { useT } from '~/i18n/use-t'
-import { ResetRequestSchema } from '~/modules/auth/account-schemas'
 import { requestPasswordReset } from '~/modules/auth/password-reset.server'
 import { titleMeta } from '~/i18n/meta'
 
@@ -33,10 +33,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function PasswordResetRequest() {
   const actionData = useActionData<typeof action>()
   const { t } = useT()
+  const validateResetRequest = useBrowserValidation(() =>
+    import('~/modules/auth/account-schemas').then((m) => m.ResetRequestSchema),
+  )
   const [form, fields] = useForm({
     id: 'password-reset',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetRequestSchema }),
+    onValidate: validateResetRequest,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

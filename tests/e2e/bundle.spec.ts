@@ -1,8 +1,7 @@
-// The browser gets only what it needs: zod (about 55 KB gzipped) reaches only the pages that validate a
-// form in the browser (conform's onValidate), never the lists; the messages of the interface come in
-// the page's language only, in packs of their own (i18n/packs.ts), and never inside the JavaScript
-// bundle. Reads
-// the client build the e2e run made (public/build) and checks it against what the browser really loads.
+// The browser gets only what it needs: zod (about 55 KB gzipped) is in no page's first load (the forms
+// that validate in the browser import it on demand, components/browser-validation.ts); the messages of
+// the interface come in the page's language only, in packs of their own (i18n/packs.ts), and never
+// inside the JavaScript bundle. Reads the client build the e2e run made (public/build) and checks it against what the browser really loads.
 import fs from 'node:fs'
 import path from 'node:path'
 import { catalogue, translator } from '../../app/i18n/catalogue.server'
@@ -20,33 +19,24 @@ import { KNOWN_PREFIXES, packOfKey, packsForPath } from '../../app/i18n/packs'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
-/** Route ids whose module validates in the browser itself or through a component that does. */
-function routesThatValidateInTheBrowser(): string[] {
-  const validates = (file: string) => fs.readFileSync(file, 'utf8').includes('onValidate')
-  const components = fs
-    .readdirSync('app/components', { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.tsx?$/.test(f) && validates(path.join('app/components', f)))
-    .map((f) => `~/components/${f.replace(/\.tsx?$/, '')}'`)
-  return fs
-    .readdirSync('app/routes')
-    .filter((f) => /\.tsx$/.test(f))
-    .filter((f) => {
-      const source = fs.readFileSync(path.join('app/routes', f), 'utf8')
-      return source.includes('onValidate') || components.some((c) => source.includes(c))
-    })
-    .map((f) => `routes/${f.replace(/\.tsx$/, '')}`)
-    .sort()
-}
-
-test('zod is in the chunks of exactly the pages that validate in the browser', () => {
+test("zod is in no page's first load: the forms that validate in the browser import it on demand", () => {
   const build = readClientBuild()
   expect(build.zodChunks.size).toBeGreaterThan(0)
-  const expected = routesThatValidateInTheBrowser()
-  expect(expected).toEqual(expect.arrayContaining(['routes/login', 'routes/meetings.new']))
-  expect(routesWithZod(build)).toEqual(expected)
-  for (const [page, routes] of Object.entries(PAGES)) {
-    expect(firstLoad(build, routes).zod, `${page} loads zod`).toBe(false)
-  }
+  expect(routesWithZod(build)).toEqual([])
+  // the forms that validate in the browser still do, through components/browser-validation.ts
+  const lazy = fs
+    .readdirSync('app/routes')
+    .filter((f) => fs.readFileSync(path.join('app/routes', f), 'utf8').includes('useBrowserValidation('))
+  expect(lazy).toEqual(expect.arrayContaining(['login.tsx', 'account._index.tsx', 'invite.tsx']))
+  // and none validates with zod straight in the route module
+  const eager = fs
+    .readdirSync('app/routes')
+    .filter((f) =>
+      /onValidate: \(\{ formData \}\) => parseWithZod/.test(
+        fs.readFileSync(path.join('app/routes', f), 'utf8'),
+      ),
+    )
+  expect(eager).toEqual([])
 })
 
 /** The JavaScript files the page loaded (resource timing lists cached ones too). */
@@ -86,9 +76,11 @@ test('the list pages load no zod in the browser either', async ({ page, signIn }
     const counted = firstLoad(build, PAGES[url]).modules
     for (const s of scripts) expect(counted.has(s), `${url}: ${s} not counted`).toBe(true)
   }
-  // and a page that validates in the browser does load it
+  // and a page that validates in the browser loads it once it has hydrated
   const scripts = buildScripts(await loadedScripts(page, '/account'))
+  await expect(page.locator('html')).toHaveAttribute('data-browser-validation', 'ready')
   expect(scripts.some((s) => build.zodChunks.has(s))).toBe(true)
+  expect(firstLoad(build, ['root', 'routes/account', 'routes/account._index']).zod).toBe(false)
 })
 
 // Texts of one language only (a text found in both languages says nothing about which one is there).

@@ -78,7 +78,8 @@ for (const lang of ['es', 'en'] as const) {
       if (r.method() === 'POST') posts.push(r.url())
     })
     await page.goto(`/login?lang=${lang}`)
-    await page.waitForFunction(() => '__remixRouter' in window)
+    // the validator arrives once the page has hydrated (components/browser-validation.ts)
+    await expect(page.locator('html')).toHaveAttribute('data-browser-validation', 'ready')
     await page.getByRole('button', { name: t('auth.submit') }).click()
     await expect(page.getByText(t('validation.required')).first()).toBeVisible()
     expect(posts).toEqual([]) // refused in the browser, with the messages the browser has
