@@ -17,7 +17,7 @@ import { useNonce } from './components/nonce'
 import { SaidOnceNotice } from './components/notice'
 import type { MessageKey } from './i18n'
 import { messagesVersion } from './i18n/catalogue.server'
-import { MessagesScript, messagesForPage, packsReadyFor } from './i18n/page-messages'
+import { MessagesScript, messagesForPage } from './i18n/page-messages'
 import { pageTitle } from './i18n/meta'
 import { useT } from './i18n/use-t'
 import { getEnv } from './env.server'
@@ -70,13 +70,17 @@ function rootData(request: Request, notice: ReturnType<typeof takeNotice>['notic
 export type RootData = ReturnType<typeof rootData>
 
 // Before a page of another area (or in another language) renders, the browser loads the message packs
-// it needs (i18n/packs.ts): the root revalidates when they are missing, and waits for them.
+// it needs (i18n/packs.ts): the root's data arrives through this clientLoader, which waits for them.
 export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
   return messagesForPage(new URL(request.url).pathname, serverLoader<typeof loader>())
 }
 
-export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || !packsReadyFor(nextUrl.pathname)
+// As without a clientLoader under single fetch: the root's data is read again on every navigation and
+// after every action, except after an action answered 4xx/5xx (the page shows that answer as it came,
+// e.g. a form kept after the session ended). (With single fetch Remix hands a route's own
+// shouldRevalidate `defaultShouldRevalidate: true` always, so that value cannot be used here.)
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus }) =>
+  actionStatus === undefined || actionStatus < 400
 
 // `signIn`: the page needs an account (its loader sends the signed-out to /login); the menu says so.
 const NAV: { to: string; key: MessageKey; end?: boolean; signIn?: true }[] = [

@@ -88,11 +88,6 @@ export async function ensurePacks(lang: Lang, version: string, packs: Pack[]): P
   provideLoaded()
 }
 
-/** Whether the browser holds, in the language it speaks, every pack a page at `pathname` needs. */
-export function packsReadyFor(pathname: string): boolean {
-  return packsForPath(pathname).every((p) => hasPack(shown.lang, p))
-}
-
 /** Before a page renders (the root's clientLoader): the packs of its address, in the language the
  * browser speaks now and, once the root's data names it, in the page's own; and the pack of the notice
  * the page says once. */
