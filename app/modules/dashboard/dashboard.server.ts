@@ -70,7 +70,7 @@ function groupsSection({ viewer, lang }: DashboardContext) {
 
 /** The plans of the person's groups (the secretariat: every plan), most recently changed first. */
 function plansSection({ viewer, lang }: DashboardContext) {
-  return listPlans(viewer, lang)
+  return listPlans(viewer, lang, { sections: false })
     .slice(0, 5)
     .map((p) => ({ id: p.id, title: p.title, stage: p.stage, group: p.group.name }))
 }

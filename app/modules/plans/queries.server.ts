@@ -3,7 +3,7 @@
  * texts, the revisions of a section. Visibility is applied in SQL for lists (the viewer's groups; the
  * secretariat sees every plan) and by can('plan.view') for one plan: outsiders get null (a 404).
  */
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { db } from '@db/client'
 import {
@@ -50,13 +50,19 @@ export interface PlanListItem {
 }
 
 /** The plans of the viewer's groups (every plan for the secretariat), most recently changed first. */
-export function listPlans(viewer: Viewer, lang: Lang, options: { groupId?: string } = {}): PlanListItem[] {
+/** The plans the viewer may see, newest first. `sections: false` leaves out the count of each plan's
+ * sections (0): it groups every section of every plan, which the dashboard's short list does not show. */
+export function listPlans(
+  viewer: Viewer,
+  lang: Lang,
+  options: { groupId?: string; sections?: boolean } = {},
+): PlanListItem[] {
   const all = can(viewer, 'plan.listAll')
   if (!all && viewer.groupIds.length === 0) return []
   const sectionCount = db
     .select({ planId: planSections.planId, n: count().as('n') })
     .from(planSections)
-    .where(eq(planSections.retired, false))
+    .where(and(eq(planSections.retired, false), options.sections === false ? sql`0` : undefined))
     .groupBy(planSections.planId)
     .as('section_count')
   return db
