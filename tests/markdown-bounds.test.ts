@@ -158,3 +158,20 @@ describe('the minutes page with hostile texts', () => {
     }
   })
 })
+
+describe('rendered texts are remembered', () => {
+  it('a text renders the same the second time, and a hostile one stays escaped', () => {
+    const source = `# Plan\n\nSección con **negrita** y <script>alert(1)</script> ${Date.now()}`
+    const first = renderMarkdown(source)
+    expect(first).toContain('<strong>negrita</strong>')
+    expect(first).not.toContain('<script')
+    expect(renderMarkdown(source)).toBe(first)
+  })
+
+  it('stays right past its bound (old texts are rendered again when asked for)', () => {
+    const big = (i: number) => `Párrafo ${i}\n\n${'x'.repeat(40_000)} *${i}*`
+    const first = renderMarkdown(big(0))
+    for (let i = 1; i < 250; i++) expect(renderMarkdown(big(i))).toContain(`<em>${i}</em>`)
+    expect(renderMarkdown(big(0))).toBe(first)
+  })
+})

@@ -134,15 +134,39 @@ const fellBack = new Set<string>()
 const FELL_BACK_MAX = 1000
 const digest = (s: string) => crypto.createHash('sha256').update(s).digest('base64')
 
+// Texts already rendered, newest last (a plan page renders each of its sections on every view: parsing
+// and sanitizing 50 sections was a third of that page's time). Bounded by the characters it holds.
+const rendered = new Map<string, string>()
+const RENDERED_MAX_CHARS = 8_000_000
+let renderedChars = 0
+
+function remember(key: string, html: string) {
+  rendered.set(key, html)
+  renderedChars += key.length + html.length
+  for (const [oldKey, oldHtml] of rendered) {
+    if (renderedChars <= RENDERED_MAX_CHARS) break
+    rendered.delete(oldKey)
+    renderedChars -= oldKey.length + oldHtml.length
+  }
+}
+
 /** Markdown -> safe HTML, within the bounds above; a text outside them comes back as plain text. */
 export function renderMarkdown(source: string): string {
   if (source.length > MARKDOWN_LIMITS.chars || exceedsNesting(source)) return plainTextHtml(source)
   const key = source.length > 2000 ? digest(source) : source
   if (fellBack.has(key)) return plainTextHtml(source)
+  const known = rendered.get(key)
+  if (known !== undefined) {
+    // most recently used last
+    rendered.delete(key)
+    rendered.set(key, known)
+    return known
+  }
   try {
     deadline = performance.now() + MARKDOWN_LIMITS.ms
-    const html = marked.parse(source) as string
-    return sanitizeHtml(html, OPTIONS)
+    const html = sanitizeHtml(marked.parse(source) as string, OPTIONS)
+    remember(key, html)
+    return html
   } catch (error) {
     if (!(error instanceof OverBudget) && !(error instanceof RangeError) && !isMarkedError(error))
       console.error('markdown rendering failed', error)
