@@ -74,8 +74,8 @@ function expectBoard(email: string, f: BoardFilters) {
 const total = (rows: { open: number; done: number }[]) => rows.reduce((t, r) => t + r.open + r.done, 0)
 
 describe('the board narrowed', () => {
-  it('by due year, by meeting and by working group counts what the slow count counts', () => {
-    const options = boardFilterOptions(viewerFor(SECRETARIAT), 'en')
+  it('by due year, by meeting and by working group counts what the slow count counts', async () => {
+    const options = await boardFilterOptions(viewerFor(SECRETARIAT), 'en')
     expect(options.years.length).toBeGreaterThan(1)
     expect(options.meetings.length).toBeGreaterThan(1)
     const everything = total(expectBoard(SECRETARIAT, {}))
@@ -99,7 +99,7 @@ describe('the board narrowed', () => {
     const hidden = meetingByTitle('session for Member Countries only')
     expect(total(actionsBoard(viewerFor(MX), 'en', new Date(), { meeting: hidden.id }))).toBeGreaterThan(0)
     expect(total(actionsBoard(viewerFor(CO), 'en', new Date(), { meeting: hidden.id }))).toBe(0)
-    expect(boardFilterOptions(viewerFor(CO), 'en').meetings.map((m) => m.id)).not.toContain(hidden.id)
+    expect((await boardFilterOptions(viewerFor(CO), 'en')).meetings.map((m) => m.id)).not.toContain(hidden.id)
     const page = await run<{ filters: BoardFilters; rows: unknown[] }>(
       boardPage.loader,
       `/actions/board?meeting=${hidden.id}&year=abc&group=<script>`,
@@ -112,7 +112,7 @@ describe('the board narrowed', () => {
 
 describe('the board downloaded', () => {
   it('as CSV and XLSX: the page rows with names (never codes), narrowed the same way', async () => {
-    const year = boardFilterOptions(viewerFor(SECRETARIAT), 'es').years[0]
+    const year = (await boardFilterOptions(viewerFor(SECRETARIAT), 'es')).years[0]
     const rows = actionsBoard(viewerFor(SECRETARIAT), 'es', new Date(), { year })
     const csv = await run(boardCsv.loader, `/actions/board.csv?year=${year}&lang=es`, { as: SECRETARIAT })
     expect(csv.status).toBe(200)

@@ -30,15 +30,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // `lang` switches the interface language: it is not a filter (dropped by the schema)
   const query = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const { page = 1, ...filters } = query
-  const { items, hasMore } = await withReads(lang, () =>
-    listActionsRead(viewer, filters, { lang, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+  const [{ items, hasMore }, options] = await withReads(lang, () =>
+    Promise.all([
+      listActionsRead(viewer, filters, { lang, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      listFilterOptions(viewer, lang),
+    ]),
   )
   return {
     items,
     hasMore,
     page,
     filters,
-    options: listFilterOptions(viewer, lang),
+    options,
     decision: filters.decision ? decisionFilterLabel(viewer, filters.decision) : null,
     canCreate: can(viewer, 'action.create'),
     canFollowUpAll: can(viewer, 'action.followUpAll'),

@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const lang = resolveLang(request, viewer)
     const url = new URL(request.url)
     const filters = BoardQuerySchema.parse(Object.fromEntries(url.searchParams))
-    const options = boardFilterOptions(viewer, lang)
+    const options = await withReads(lang, () => boardFilterOptions(viewer, lang))
     // a meeting the viewer may not see (or that has no actions) is not offered, and not applied
     if (filters.meeting && !options.meetings.some((m) => m.id === filters.meeting)) delete filters.meeting
     if (filters.group && !options.groups.some((g) => g.slug === filters.group)) delete filters.group

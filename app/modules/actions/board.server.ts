@@ -7,7 +7,7 @@
 import { asc, eq, inArray, or, sql } from 'drizzle-orm'
 import { db, rawSqlite } from '@db/client'
 import { cachedReads, cachedReadsSync } from '~/modules/core/read-cache.server'
-import { runReads, toStatement, type Statement } from '~/modules/core/read-pool.server'
+import { readAll, runReads, toStatement, type Statement } from '~/modules/core/read-pool.server'
 import { actionItems, actionOwners, organizations, type OrganizationKind } from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
@@ -248,13 +248,14 @@ export function stateCommitments(
 
 /** The choices of the board's filters: the years in which visible actions are due, the meetings they
  * come from (those the viewer may see) and the working groups. */
-export function boardFilterOptions(viewer: Viewer, lang: Lang) {
-  const { meetings, groups } = listFilterOptions(viewer, lang)
-  const years = db
-    .all<{ year: string }>(
+export async function boardFilterOptions(viewer: Viewer, lang: Lang) {
+  const { meetings, groups } = await listFilterOptions(viewer, lang)
+  // a distinct over every visible action: off the main thread
+  const years = (
+    await readAll<{ year: string }>(
       sql`select distinct substr(${actionItems.dueDate}, 1, 4) as year from ${actionItems}
         where ${visibleActionsWhere(viewer)} order by year desc limit 50`,
     )
-    .map((r) => Number(r.year))
+  ).map((r) => Number(r.year))
   return { years, meetings, groups }
 }

@@ -253,7 +253,7 @@ export function decisionFilterLabel(viewer: Viewer, decisionId: string) {
 
 /** Values for the filter form: organizations that own actions, groups, and meetings with actions that
  * the viewer may see. */
-export function listFilterOptions(viewer: Viewer, lang: Lang) {
+export async function listFilterOptions(viewer: Viewer, lang: Lang) {
   // every state and organization (not the national institutions: a state's filter includes them)
   const owners = db
     .select({ code: organizations.code, nameEs: organizations.nameEs, nameEn: organizations.nameEn })
@@ -263,30 +263,23 @@ export function listFilterOptions(viewer: Viewer, lang: Lang) {
     .all()
     .map((o) => ({ code: o.code, name: localized(lang, o.nameEs, o.nameEn) }))
   const groupList = groupChoices(lang)
-  const meetingList = db
-    .select({
-      id: meetings.id,
-      titleEs: meetings.titleEs,
-      titleEn: meetings.titleEn,
-      startsAt: meetings.startsAt,
-    })
-    .from(meetings)
-    .where(
-      and(
-        inArray(
-          meetings.id,
-          db
-            .selectDistinct({ id: sql<string>`${actionItems.meetingId}` })
-            .from(actionItems)
-            .where(and(sql`${actionItems.meetingId} is not null`, visibleActionsWhere(viewer))),
-        ),
-        // an action the viewer supports may come from a meeting they may not see: not offered
-        visibleMeetingsWhere(viewer),
-      ),
-    )
-    .orderBy(desc(meetings.startsAt))
-    .limit(200)
-    .all()
-    .map((m) => ({ id: m.id, title: localized(lang, m.titleEs, m.titleEn), startsAt: m.startsAt }))
+  // the meetings of the viewer's visible actions: a distinct over every action, read off the main thread
+  const meetingRows = await readAll<{ id: string; titleEs: string; titleEn: string; startsAt: number }>(sql`
+    select ${meetings.id} as id, ${meetings.titleEs} as titleEs, ${meetings.titleEn} as titleEn,
+      ${meetings.startsAt} as startsAt
+    from ${meetings}
+    where ${meetings.id} in (
+        select distinct ${actionItems.meetingId} from ${actionItems}
+        where ${actionItems.meetingId} is not null and ${visibleActionsWhere(viewer)}
+      )
+      -- an action the viewer supports may come from a meeting they may not see: not offered
+      and ${visibleMeetingsWhere(viewer)}
+    order by ${meetings.startsAt} desc
+    limit 200`)
+  const meetingList = meetingRows.map((m) => ({
+    id: m.id,
+    title: localized(lang, m.titleEs, m.titleEn),
+    startsAt: new Date(m.startsAt),
+  }))
   return { owners, groups: groupList, meetings: meetingList }
 }
