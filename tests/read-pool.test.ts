@@ -93,6 +93,48 @@ describe('the read pool', () => {
     expect(actions).toEqual(listActions(viewerFor(MX), overdue, { limit: 5 }))
   })
 
+  it('reads an action page, its owners and its origins in one go, decoded as drizzle decodes them', async () => {
+    useWorkers(2)
+    const filters = [
+      {},
+      { overdue: '1' as const, sort: 'due_asc' as const },
+      { status: 'done' as const },
+    ]
+    const origins = new Set<string>()
+    let dated = 0
+    for (const email of [MX, CO, SECRETARIAT]) {
+      for (const f of filters) {
+        const read = await listActionsRead(viewerFor(email), f, { limit: 50, lang: 'en' })
+        expect(read).toEqual(listActions(viewerFor(email), f, { limit: 50, lang: 'en' }))
+        for (const item of read.items) {
+          origins.add(`${item.origin.type}:${item.origin.restricted}`)
+          expect(item.updatedAt).toBeInstanceOf(Date)
+          if (!item.origin.restricted && item.origin.meeting) {
+            expect(item.origin.meeting.startsAt).toBeInstanceOf(Date)
+            dated++
+          }
+        }
+      }
+    }
+    // not vacuous: owners, several kinds of origin and decoded dates were compared
+    expect(origins.size).toBeGreaterThan(2)
+    expect(dated).toBeGreaterThan(0)
+  })
+
+  it('refuses a selection it cannot decode', async () => {
+    const { select } = await import('~/modules/core/read-select.server')
+    expect(() =>
+      select(db.select({ id: actionItems.id }).from(actionItems), {
+        id: actionItems.id,
+        nested: { deep: actionItems.id },
+      } as never),
+    ).toThrow(/only flat selections/)
+    const mismatch = select(db.select({ id: actionItems.id, title: actionItems.titleEs }).from(actionItems), {
+      id: actionItems.id,
+    })
+    expect(() => mismatch.decode([['a', 'b']])).toThrow(/does not select these fields/)
+  })
+
   it('runs each read in a worker with a read-only connection: a write is refused there', async () => {
     const pool = createReadPool({ file: databaseFile(), size: 1, maxQueue: 4, timeoutMs: 5000 })
     try {

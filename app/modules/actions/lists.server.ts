@@ -22,12 +22,13 @@ import { visibleMeetingsWhere } from '~/modules/access/meetings-visibility.serve
 import { visibleActionOriginWhere, visibleProceduresWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { ownerViews, type OwnerView } from './details.server'
-import { localized, ownersOf } from './loading.server'
+import { localized, ownersOf, ownersSelection, type OwnerRow } from './loading.server'
 import { dueWithinWhere, isOverdue, openWhere, overdueWhere } from './overdue.server'
-import { originsOf, RESTRICTED_ORIGIN } from './origins.server'
+import { originsOf, originsSelection, RESTRICTED_ORIGIN } from './origins.server'
 import type { ActionPriority, ActionStatus, ListFilters } from './schemas'
 import type { OriginView } from './views'
 import { readAll } from '~/modules/core/read-pool.server'
+import { readSelects, select } from '~/modules/core/read-select.server'
 import { groupChoices } from '~/modules/groups/groups.server'
 
 export const PAGE_SIZE = 25
@@ -173,41 +174,33 @@ export async function listActionsRead(
   options: ListOptions = {},
 ): Promise<{ items: ListedAction[]; hasMore: boolean }> {
   const ids = (await readAll<{ id: string }>(actionPageQuery(viewer, filters, options))).map((r) => r.id)
-  return actionsPage(viewer, ids, options)
+  return actionsPageRead(viewer, ids, options)
 }
 
-/** The rows of a page's ids with their owners and origins, in the ids' order. */
-function actionsPage(
-  viewer: Viewer,
-  ids: string[],
+const pageFields = {
+  id: actionItems.id,
+  titleEs: actionItems.titleEs,
+  titleEn: actionItems.titleEn,
+  status: actionItems.status,
+  priority: actionItems.priority,
+  progress: actionItems.progress,
+  dueDate: actionItems.dueDate,
+  updatedAt: actionItems.updatedAt,
+  revision: actionItems.revision,
+  awaiting: awaitingValidation,
+}
+
+const pageRowsQuery = (ids: string[]) =>
+  db.select(pageFields).from(actionItems).where(inArray(actionItems.id, ids))
+type PageRow = ReturnType<ReturnType<typeof pageRowsQuery>['all']>[number]
+
+function shapePage(
+  rows: PageRow[],
+  owners: Map<string, OwnerRow[]>,
+  origins: Map<string, OriginView>,
   { lang = 'es', limit = PAGE_SIZE, now = new Date() }: ListOptions,
 ): { items: ListedAction[]; hasMore: boolean } {
-  const found = ids.length
-    ? db
-        .select({
-          id: actionItems.id,
-          titleEs: actionItems.titleEs,
-          titleEn: actionItems.titleEn,
-          status: actionItems.status,
-          priority: actionItems.priority,
-          progress: actionItems.progress,
-          dueDate: actionItems.dueDate,
-          updatedAt: actionItems.updatedAt,
-          revision: actionItems.revision,
-          awaiting: awaitingValidation,
-        })
-        .from(actionItems)
-        .where(inArray(actionItems.id, ids))
-        .all()
-    : []
-  const rows = inIdOrder(ids, found)
   const page = rows.slice(0, limit)
-  const owners = ownersOf(page.map((r) => r.id))
-  const origins = originsOf(
-    viewer,
-    page.map((r) => r.id),
-    lang,
-  )
   const items = page.map((r) => ({
     id: r.id,
     title: localized(lang, r.titleEs, r.titleEn),
@@ -226,6 +219,37 @@ function actionsPage(
     supporters: ownerViews(owners.get(r.id) ?? [], 'supporting', lang),
   }))
   return { items, hasMore: rows.length > limit }
+}
+
+/** The rows of a page's ids with their owners and origins, in the ids' order. */
+function actionsPage(
+  viewer: Viewer,
+  ids: string[],
+  options: ListOptions,
+): { items: ListedAction[]; hasMore: boolean } {
+  const { lang = 'es', limit = PAGE_SIZE } = options
+  const rows = inIdOrder(ids, ids.length ? pageRowsQuery(ids).all() : [])
+  const pageIds = rows.slice(0, limit).map((r) => r.id)
+  return shapePage(rows, ownersOf(pageIds), originsOf(viewer, pageIds, lang), options)
+}
+
+/** The same, its three reads in the pool at once (one snapshot): the rows, their owners, their origins. */
+async function actionsPageRead(
+  viewer: Viewer,
+  ids: string[],
+  options: ListOptions,
+): Promise<{ items: ListedAction[]; hasMore: boolean }> {
+  if (!ids.length) return { items: [], hasMore: false }
+  const { lang = 'es', limit = PAGE_SIZE } = options
+  const pageIds = ids.slice(0, limit)
+  const owners = ownersSelection(pageIds)
+  const origins = originsSelection(viewer, pageIds)
+  const [found, ownerRows, originRows] = await readSelects([
+    select(pageRowsQuery(ids), pageFields),
+    owners,
+    origins,
+  ] as const)
+  return shapePage(inIdOrder(ids, found), owners.group(ownerRows), origins.views(originRows, lang), options)
 }
 
 /** The decision a list is filtered by, as the viewer may know it: its code and meeting, or null when it

@@ -12,6 +12,7 @@ import { localized } from '~/i18n/core'
 import { can, type ActionItemRef, type MeetingOpenness } from '~/modules/access/can'
 import type { Viewer } from '~/modules/access/viewer'
 import { conflict, notFound } from '~/modules/core/domain-error.server'
+import { select } from '~/modules/core/read-select.server'
 import type { ActionSnapshot } from './views'
 
 export type ActionRow = typeof actionItems.$inferSelect
@@ -41,39 +42,57 @@ export interface OwnerRow {
 const parentOrg = alias(organizations, 'parent_org')
 const focal = alias(people, 'focal')
 
-/** The owners, then the supporting organizations, of each action. */
-export function ownersOf(ids: string[], tx: Tx | typeof db = db): Map<string, OwnerRow[]> {
-  const out = new Map<string, OwnerRow[]>()
-  if (!ids.length) return out
-  const rows = tx
-    .select({
-      actionId: actionOwners.actionId,
-      organizationId: actionOwners.organizationId,
-      code: organizations.code,
-      orgKind: organizations.kind,
-      nameEs: organizations.nameEs,
-      nameEn: organizations.nameEn,
-      acronym: organizations.acronym,
-      parentId: organizations.parentId,
-      parentCode: parentOrg.code,
-      role: actionOwners.kind,
-      focalPersonId: actionOwners.focalPersonId,
-      focalName: focal.name,
-      sortOrder: organizations.sortOrder,
-    })
+const ownerFields = {
+  actionId: actionOwners.actionId,
+  organizationId: actionOwners.organizationId,
+  code: organizations.code,
+  orgKind: organizations.kind,
+  nameEs: organizations.nameEs,
+  nameEn: organizations.nameEn,
+  acronym: organizations.acronym,
+  parentId: organizations.parentId,
+  parentCode: parentOrg.code,
+  role: actionOwners.kind,
+  focalPersonId: actionOwners.focalPersonId,
+  focalName: focal.name,
+  sortOrder: organizations.sortOrder,
+}
+
+function ownersQuery(ids: string[], tx: Tx | typeof db) {
+  return tx
+    .select(ownerFields)
     .from(actionOwners)
     .innerJoin(organizations, eq(organizations.id, actionOwners.organizationId))
     .leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId))
     .leftJoin(focal, eq(focal.id, actionOwners.focalPersonId))
     .where(inArray(actionOwners.actionId, ids))
     .orderBy(asc(actionOwners.kind), asc(organizations.sortOrder), asc(organizations.code))
-    .all()
+}
+
+function groupOwners(rows: (OwnerRow & { sortOrder: number })[]): Map<string, OwnerRow[]> {
+  const out = new Map<string, OwnerRow[]>()
   for (const { sortOrder: _s, ...r } of rows) {
     const list = out.get(r.actionId) ?? []
     list.push(r)
     out.set(r.actionId, list)
   }
   return out
+}
+
+/** The owners, then the supporting organizations, of each action. */
+export function ownersOf(ids: string[], tx: Tx | typeof db = db): Map<string, OwnerRow[]> {
+  if (!ids.length) return new Map()
+  return groupOwners(ownersQuery(ids, tx).all() as (OwnerRow & { sortOrder: number })[])
+}
+
+/** The same, read in the pool with other selections (core/read-select.server.ts). */
+export function ownersSelection(ids: string[]) {
+  const selection = select(ownersQuery(ids, db), ownerFields)
+  return {
+    ...selection,
+    group: (rows: ReturnType<typeof selection.decode>) =>
+      groupOwners(rows as (OwnerRow & { sortOrder: number })[]),
+  }
 }
 
 export function actionRef(

@@ -18,6 +18,7 @@ import { numberSections } from '~/modules/plans/text'
 import { localized } from './loading.server'
 import type { OriginType } from './constants'
 import type { OriginView } from './views'
+import { select } from '~/modules/core/read-select.server'
 
 /** The origin of an action that was not found (never shown: every listed action has a row). */
 export const RESTRICTED_ORIGIN: OriginView = Object.freeze({
@@ -35,45 +36,38 @@ function sectionNumbers(tx: Tx | typeof db, planIds: string[]): Map<string, stri
   return out
 }
 
-/** The origin of each action (by id); an id that is missing is missing from the map. */
-export function originsOf(
-  viewer: Viewer,
-  actionIds: string[],
-  lang: Lang,
-  tx: Tx | typeof db = db,
-): Map<string, OriginView> {
-  const out = new Map<string, OriginView>()
-  if (!actionIds.length) return out
+function originsQuery(viewer: Viewer, actionIds: string[], tx: Tx | typeof db) {
   const visible = visibleActionOriginWhere(viewer)
-  const rows = tx
-    .select({
-      id: actionItems.id,
-      visible: sql<number>`${visible}`,
-      type: actionItems.originType,
-      sectionId: planSections.id,
-      sectionEs: planSections.titleEs,
-      sectionEn: planSections.titleEn,
-      planId: plans.id,
-      planEs: plans.titleEs,
-      planEn: plans.titleEn,
-      decisionId: decisions.id,
-      decisionCode: decisions.code,
-      decisionEs: decisions.textEs,
-      decisionEn: decisions.textEn,
-      decisionProcedureId: decisions.procedureId,
-      itemId: agendaItems.id,
-      itemEs: agendaItems.titleEs,
-      itemEn: agendaItems.titleEn,
-      meetingId: meetings.id,
-      meetingEs: meetings.titleEs,
-      meetingEn: meetings.titleEn,
-      startsAt: meetings.startsAt,
-      timeZone: meetings.timeZone,
-      openness: meetings.openness,
-      groupSlug: groups.slug,
-      groupEs: groups.nameEs,
-      groupEn: groups.nameEn,
-    })
+  const fields = {
+    id: actionItems.id,
+    visible: sql<number>`${visible}`,
+    type: actionItems.originType,
+    sectionId: planSections.id,
+    sectionEs: planSections.titleEs,
+    sectionEn: planSections.titleEn,
+    planId: plans.id,
+    planEs: plans.titleEs,
+    planEn: plans.titleEn,
+    decisionId: decisions.id,
+    decisionCode: decisions.code,
+    decisionEs: decisions.textEs,
+    decisionEn: decisions.textEn,
+    decisionProcedureId: decisions.procedureId,
+    itemId: agendaItems.id,
+    itemEs: agendaItems.titleEs,
+    itemEn: agendaItems.titleEn,
+    meetingId: meetings.id,
+    meetingEs: meetings.titleEs,
+    meetingEn: meetings.titleEn,
+    startsAt: meetings.startsAt,
+    timeZone: meetings.timeZone,
+    openness: meetings.openness,
+    groupSlug: groups.slug,
+    groupEs: groups.nameEs,
+    groupEn: groups.nameEn,
+  }
+  const query = tx
+    .select(fields)
     .from(actionItems)
     .leftJoin(decisions, and(eq(decisions.id, actionItems.decisionId), visible))
     .leftJoin(agendaItems, and(eq(agendaItems.id, actionItems.agendaItemId), visible))
@@ -82,11 +76,19 @@ export function originsOf(
     .leftJoin(planSections, and(eq(planSections.id, actionItems.planSectionId), visible))
     .leftJoin(plans, eq(plans.id, planSections.planId))
     .where(inArray(actionItems.id, actionIds))
-    .all()
-  const numbers = sectionNumbers(
-    tx,
-    rows.flatMap((r) => (r.planId ? [r.planId] : [])),
-  )
+  return { query, fields }
+}
+
+type OriginRow = ReturnType<ReturnType<typeof originsQuery>['query']['all']>[number]
+
+const planIdsOf = (rows: OriginRow[]) => rows.flatMap((r) => (r.planId ? [r.planId] : []))
+
+function originViews(
+  rows: OriginRow[],
+  lang: Lang,
+  numbers: Map<string, string | null>,
+): Map<string, OriginView> {
+  const out = new Map<string, OriginView>()
   for (const r of rows) {
     if (!r.visible) {
       out.set(r.id, restricted(r.type))
@@ -129,6 +131,29 @@ export function originsOf(
     })
   }
   return out
+}
+
+/** The origin of each action (by id); an id that is missing is missing from the map. */
+export function originsOf(
+  viewer: Viewer,
+  actionIds: string[],
+  lang: Lang,
+  tx: Tx | typeof db = db,
+): Map<string, OriginView> {
+  if (!actionIds.length) return new Map()
+  const rows = originsQuery(viewer, actionIds, tx).query.all()
+  return originViews(rows, lang, sectionNumbers(tx, planIdsOf(rows)))
+}
+
+/** The same, read in the pool with other selections (core/read-select.server.ts); the plans' section
+ * numbers are counted on the main thread, for the few plans the rows name. */
+export function originsSelection(viewer: Viewer, actionIds: string[]) {
+  const { query, fields } = originsQuery(viewer, actionIds, db)
+  const selection = select(query, fields)
+  return {
+    ...selection,
+    views: (rows: OriginRow[], lang: Lang) => originViews(rows, lang, sectionNumbers(db, planIdsOf(rows))),
+  }
 }
 
 /** The origin of one action as the viewer may see it. */

@@ -28,7 +28,8 @@ import { getEnv } from '~/env.server'
 export interface Statement {
   sql: string
   params: unknown[]
-  mode: 'all' | 'get'
+  /** `values`: rows as arrays, in column order (core/read-select.server.ts decodes them) */
+  mode: 'all' | 'get' | 'values'
 }
 
 /** Raised when READ_MAX_QUEUE reads are already waiting: the server is saturated. */
@@ -229,9 +230,11 @@ export async function runReads(statements: Statement[]): Promise<unknown[]> {
   if (!pool) {
     const sqlite = rawSqlite()
     return sqlite.transaction(() =>
-      statements.map((s) =>
-        s.mode === 'get' ? sqlite.prepare(s.sql).get(...s.params) : sqlite.prepare(s.sql).all(...s.params),
-      ),
+      statements.map((s) => {
+        const statement = sqlite.prepare(s.sql)
+        if (s.mode === 'get') return statement.get(...s.params)
+        return s.mode === 'values' ? statement.raw(true).all(...s.params) : statement.all(...s.params)
+      }),
     )()
   }
   return pool.run(statements)

@@ -23,8 +23,14 @@ function prepared(sql) {
   return statement
 }
 
+// `values`: rows as arrays in column order (read-select.server.ts); a statement is reused across modes,
+// so its raw mode is set on every run
 const runAll = sqlite.transaction((list) =>
-  list.map((s) => (s.mode === 'get' ? prepared(s.sql).get(...s.params) : prepared(s.sql).all(...s.params))),
+  list.map((s) => {
+    const statement = prepared(s.sql)
+    if (statement.reader) statement.raw(s.mode === 'values')
+    return s.mode === 'get' ? statement.get(...s.params) : statement.all(...s.params)
+  }),
 )
 
 parentPort.on('message', ({ id, statements: list }) => {
