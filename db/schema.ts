@@ -481,6 +481,11 @@ export const documentFiles = sqliteTable(
     uniqueIndex('document_files_version_language_unique').on(t.versionId, t.language),
     index('document_files_storage_idx').on(t.storageKey),
     index('document_files_language_idx').on(t.language, t.versionId),
+    // the files still waiting for their text (the start-up and periodic sweeps look for them: without
+    // this partial index, two scans of every file)
+    index('document_files_pending_idx')
+      .on(t.textStatus, t.textFailure)
+      .where(sql`${t.textStatus} = 'pending'`),
     check('document_files_language_check', oneOf(t.language, DOCUMENT_LANGUAGES)),
     check('document_files_text_status_check', oneOf(t.textStatus, TEXT_STATUSES)),
     check('document_files_text_failure_check', oneOf(t.textFailure, TEXT_FAILURES)),

@@ -1,0 +1,1 @@
+CREATE INDEX `document_files_pending_idx` ON `document_files` (`text_status`,`text_failure`) WHERE "document_files"."text_status" = 'pending';
