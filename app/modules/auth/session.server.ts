@@ -2,8 +2,8 @@
  * Sessions as in Lucia's guide (lucia-auth.com/sessions): a random token in the cookie, its SHA-256 as
  * the row id. Idle timeout (SESSION_IDLE_MINUTES) and absolute lifetime (SESSION_MAX_HOURS).
  */
-import { and, eq, ne } from 'drizzle-orm'
-import { db } from '@db/client'
+import { and, eq, ne, sql } from 'drizzle-orm'
+import { db, prepared } from '@db/client'
 import { people, sessions } from '@db/schema'
 import { appOrigin, getEnv } from '~/env.server'
 import { generateToken, hashToken } from './tokens.server'
@@ -39,7 +39,13 @@ export function createSession(
 export function validateSessionToken(token: string, now = Date.now()): SessionRow | null {
   if (!token || token.length > 100) return null
   const id = hashToken(token)
-  const row = db.select().from(sessions).where(eq(sessions.id, id)).get()
+  const row = prepared('session.byId', (d) =>
+    d
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id })
   if (!row) return null
   const idleMs = getEnv().SESSION_IDLE_MINUTES * 60 * 1000
   if (now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= idleMs) {

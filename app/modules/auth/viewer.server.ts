@@ -1,6 +1,6 @@
 import { data, redirect } from '@remix-run/node'
-import { eq } from 'drizzle-orm'
-import { db } from '@db/client'
+import { eq, sql } from 'drizzle-orm'
+import { prepared } from '@db/client'
 import { groupMemberships, organizations, people } from '@db/schema'
 import type { Viewer } from '~/modules/access/viewer'
 import { validateApiToken } from './api-tokens.server'
@@ -10,29 +10,33 @@ import { sessionTokenFrom, validateSessionToken, type SessionRow } from './sessi
 /** Loads the person as a Viewer; null when missing or not active. Group memberships are read on every
  * request, so removing someone from a group takes effect on their next request. */
 export function loadViewer(personId: string, via: Viewer['via'], sessionId: string | null): Viewer | null {
-  const row = db
-    .select({
-      id: people.id,
-      name: people.name,
-      email: people.email,
-      role: people.role,
-      status: people.status,
-      language: people.language,
-      organizationId: people.organizationId,
-      institutionId: people.institutionId,
-      organizationCode: organizations.code,
-      organizationKind: organizations.kind,
-    })
-    .from(people)
-    .innerJoin(organizations, eq(organizations.id, people.organizationId))
-    .where(eq(people.id, personId))
-    .get()
+  const row = prepared('viewer.person', (d) =>
+    d
+      .select({
+        id: people.id,
+        name: people.name,
+        email: people.email,
+        role: people.role,
+        status: people.status,
+        language: people.language,
+        organizationId: people.organizationId,
+        institutionId: people.institutionId,
+        organizationCode: organizations.code,
+        organizationKind: organizations.kind,
+      })
+      .from(people)
+      .innerJoin(organizations, eq(organizations.id, people.organizationId))
+      .where(eq(people.id, sql.placeholder('personId')))
+      .prepare(),
+  ).get({ personId })
   if (!row || row.status !== 'active') return null
-  const memberships = db
-    .select({ groupId: groupMemberships.groupId, role: groupMemberships.role })
-    .from(groupMemberships)
-    .where(eq(groupMemberships.personId, personId))
-    .all()
+  const memberships = prepared('viewer.memberships', (d) =>
+    d
+      .select({ groupId: groupMemberships.groupId, role: groupMemberships.role })
+      .from(groupMemberships)
+      .where(eq(groupMemberships.personId, sql.placeholder('personId')))
+      .prepare(),
+  ).all({ personId })
   const groupIds = memberships.map((g) => g.groupId)
   const groupRoles = Object.fromEntries(memberships.map((g) => [g.groupId, g.role]))
   const { status: _status, ...rest } = row

@@ -3,8 +3,8 @@
  * first, by day, filtered by kind), marking read; and the preferences of /account/notifications (a
  * mode per kind, the records followed).
  */
-import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
-import { db } from '@db/client'
+import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import { db, prepared } from '@db/client'
 import {
   documents,
   follows,
@@ -38,11 +38,13 @@ export const NOTIFICATIONS_PAGE_SIZE = 50
 /** The header's count: served by notifications_unread_idx (person_id, read_at). */
 export function unreadCount(personId: string): number {
   return (
-    db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.personId, personId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+    prepared('notifications.unread', (d) =>
+      d
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.personId, sql.placeholder('personId')), isNull(notifications.readAt)))
+        .prepare(),
+    ).get({ personId })?.n ?? 0
   )
 }
 
