@@ -51,6 +51,8 @@ function migrateWithoutForeignKeys(sqlite: Database.Database, db: DB, folder: st
   }
 }
 
+export const PAGE_CACHE_KB = Number(process.env.RCM_CACHE_KB || 16000)
+
 export interface OpenOptions {
   /** another migrations folder (tests that build a database as an older release left it) */
   migrationsFolder?: string
@@ -64,6 +66,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Handle {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KB}`)
   const db = drizzle(sqlite, { schema })
   try {
     migrateWithoutForeignKeys(sqlite, db, options.migrationsFolder ?? migrationsFolder())

@@ -22,7 +22,7 @@ import url from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core'
 import type { SQL } from 'drizzle-orm'
-import { databaseFile, rawSqlite } from '@db/client'
+import { PAGE_CACHE_KB, databaseFile, rawSqlite } from '@db/client'
 import { getEnv } from '~/env.server'
 
 export interface Statement {
@@ -110,7 +110,11 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
   let stopped = false
 
   const start = (): Slot => {
-    const worker = new Worker(workerFile(), { workerData: { file: options.file } })
+    const young = Number(process.env.RCM_READ_YOUNG_MB || 0)
+    const worker = new Worker(workerFile(), {
+      workerData: { file: options.file, cacheKb: PAGE_CACHE_KB },
+      ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
+    })
     // an idle pool does not keep the process (a test, a CLI) running
     worker.unref()
     const slot: Slot = { worker, ready: false, job: null, timer: null }

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3'
 
 const sqlite = new Database(workerData.file, { readonly: true, fileMustExist: true })
 sqlite.pragma('busy_timeout = 5000')
+sqlite.pragma(`cache_size = -${workerData.cacheKb ?? 16000}`)
 // the pool starts a read's time limit once the connection is open
 parentPort.postMessage({ ready: true })
 const statements = new Map()
