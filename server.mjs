@@ -114,15 +114,15 @@ else if (role === 'worker') {
   serve()
 }
 
-/** The serving processes' V8 and malloc limits (docs/decisions/0040-cluster.md, "Memory"). */
-function workerSettings() {
-  const flags = []
-  const semi = process.env.WEB_SEMI_SPACE_MB ?? '8'
-  const old = process.env.WEB_MAX_OLD_SPACE_MB ?? '512'
-  if (semi !== '0') flags.push(`--max-semi-space-size=${semi}`)
-  if (old !== '0') flags.push(`--max-old-space-size=${old}`)
-  return flags
-}
+/**
+ * The serving processes' V8 heap (docs/decisions/0040-cluster.md, "Memory"). Unbounded, V8 sizes a
+ * heap from the machine's memory and lets it grow to several hundred MB under load before collecting
+ * (heapTotal 340 MB for 115 MB used after the bench), and each young generation takes 32 MB. Here the
+ * young generation is 16 MB (two semi-spaces of 8) and the old one 256 MB: a page's request holds a few
+ * MB, so twenty at once fit many times over, and V8 collects earlier instead of growing. Flags given
+ * to the primary (NODE_OPTIONS, `node --max-old-space-size=...`) come after these and win.
+ */
+const WORKER_V8_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=256']
 
 async function runPrimary() {
   let stopping = false
@@ -131,7 +131,10 @@ async function runPrimary() {
   let migrated = false
   const waiting = new Set()
   const restarts = []
-  cluster.setupPrimary({ execArgv: [...process.execArgv, ...workerSettings()] })
+  cluster.setupPrimary({ execArgv: [...WORKER_V8_FLAGS, ...process.execArgv] })
+  // MALLOC_ARENA_MAX: glibc gives each thread that allocates (V8's helpers, the read pool's threads,
+  // libuv's pool) an arena of its own, which keeps what it once held; two are enough for a process
+  // whose JavaScript runs on one thread. Read by glibc at a process's start: set for the forked ones.
   const fork = () =>
     cluster.fork({ RCM_PROCESS: 'worker', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' })
   // forked before the primary's own start-up: each imports the build meanwhile (the slow part)

@@ -51,7 +51,13 @@ function migrateWithoutForeignKeys(sqlite: Database.Database, db: DB, folder: st
   }
 }
 
-export const PAGE_CACHE_KB = Number(process.env.RCM_CACHE_KB || 16000)
+/**
+ * SQLite's page cache per connection, in KiB. better-sqlite3 is compiled with 16 MB (SQLite's own
+ * default is 2 MB); every connection has its own (the main one and each read-pool thread, in every
+ * serving process: 7 on two cores), and on a 1 GB database each fills up under load. The operating
+ * system caches the file anyway, so a page missing here costs a read from memory, not from the disk.
+ */
+export const PAGE_CACHE_KB = 4000
 
 export interface OpenOptions {
   /** another migrations folder (tests that build a database as an older release left it) */

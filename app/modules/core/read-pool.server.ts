@@ -61,6 +61,7 @@ export function toStatement(
 }
 
 const WORKER_FILE = 'read-worker.mjs'
+const READ_WORKER_YOUNG_MB = 8
 
 /** The worker's file: next to this module in the sources (tests, dev), at its source path from the
  * project folder in the production build (build/index.js, started from the project folder). */
@@ -110,10 +111,12 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
   let stopped = false
 
   const start = (): Slot => {
-    const young = Number(process.env.RCM_READ_YOUNG_MB || 0)
     const worker = new Worker(workerFile(), {
       workerData: { file: options.file, cacheKb: PAGE_CACHE_KB },
-      ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
+      // a thread's own V8 heap: its young generation small (it only turns rows into messages), which
+      // keeps each thread's memory near its connection's; the old generation keeps V8's default, so a
+      // large result never makes the thread run out of memory
+      resourceLimits: { maxYoungGenerationSizeMb: READ_WORKER_YOUNG_MB },
     })
     // an idle pool does not keep the process (a test, a CLI) running
     worker.unref()
