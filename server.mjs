@@ -6,8 +6,9 @@
 // Every core serves (docs/decisions/0040-cluster.md): with WEB_CONCURRENCY above 1 (unset: one per
 // available core; development: 1) the primary process checks the environment, applies the migrations,
 // seeds the demo data and runs every background job (sweeps, reminders, written procedures,
-// notifications, the mail queue) alone, then forks WEB_CONCURRENCY processes that only serve requests
-// on the same port and the same SQLite file (WAL). A serving process that dies is started again.
+// notifications, the mail queue) alone; WEB_CONCURRENCY processes that only serve requests on the same
+// port and the same SQLite file (WAL) are forked at once, import the build meanwhile and open the
+// database on the primary's go-ahead. A serving process that dies is started again.
 import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady } from '@remix-run/node'
 import compression from 'compression'
@@ -89,6 +90,16 @@ function sampleEventLoop() {
   })
 }
 
+/**
+ * The serving processes' V8 heap (docs/decisions/0040-cluster.md, "Memory"). Unbounded, V8 sizes a
+ * heap from the machine's memory and lets it grow to several hundred MB under load before collecting
+ * (heapTotal 340 MB for 115 MB used after the bench), and each young generation takes 32 MB. Here the
+ * young generation is 16 MB (two semi-spaces of 8) and the old one 256 MB: a page's request holds a few
+ * MB, so twenty at once fit many times over, and V8 collects earlier instead of growing. Flags given
+ * to the primary (NODE_OPTIONS, `node --max-old-space-size=...`) come after these and win.
+ */
+const WORKER_V8_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=256']
+
 if (role === 'primary') await runPrimary()
 else if (role === 'worker') {
   sampleEventLoop()
@@ -113,16 +124,6 @@ else if (role === 'worker') {
   await start({ firstRun: 'later' })
   serve()
 }
-
-/**
- * The serving processes' V8 heap (docs/decisions/0040-cluster.md, "Memory"). Unbounded, V8 sizes a
- * heap from the machine's memory and lets it grow to several hundred MB under load before collecting
- * (heapTotal 340 MB for 115 MB used after the bench), and each young generation takes 32 MB. Here the
- * young generation is 16 MB (two semi-spaces of 8) and the old one 256 MB: a page's request holds a few
- * MB, so twenty at once fit many times over, and V8 collects earlier instead of growing. Flags given
- * to the primary (NODE_OPTIONS, `node --max-old-space-size=...`) come after these and win.
- */
-const WORKER_V8_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=256']
 
 async function runPrimary() {
   let stopping = false
