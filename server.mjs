@@ -91,14 +91,13 @@ function sampleEventLoop() {
 }
 
 /**
- * The serving processes' V8 heap (docs/decisions/0040-cluster.md, "Memory"). Unbounded, V8 sizes a
- * heap from the machine's memory and lets it grow to several hundred MB under load before collecting
- * (heapTotal 340 MB for 115 MB used after the bench), and each young generation takes 32 MB. Here the
- * young generation is 16 MB (two semi-spaces of 8) and the old one 256 MB: a page's request holds a few
- * MB, so twenty at once fit many times over, and V8 collects earlier instead of growing. Flags given
- * to the primary (NODE_OPTIONS, `node --max-old-space-size=...`) come after these and win.
+ * V8 flags for the serving processes (docs/decisions/0040-cluster.md, "Memory"): none. Bounding the
+ * heap (`--max-semi-space-size=8 --max-old-space-size=256`) kept a serving process near 200 MB after
+ * the bench's load instead of 450-550 MB, but V8 then collects so often that heavy pages lost 30-55 %
+ * of their throughput (a plan's page 43 -> 18 req/s); even 16/512 cost as much. Flags given to the
+ * primary (`node --max-old-space-size=... server.mjs`) still reach them.
  */
-const WORKER_V8_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=256']
+const WORKER_V8_FLAGS = []
 
 if (role === 'primary') await runPrimary()
 else if (role === 'worker') {
