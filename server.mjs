@@ -6,8 +6,9 @@
 // Every core serves (docs/decisions/0040-cluster.md): with WEB_CONCURRENCY above 1 (unset: one per
 // available core; development: 1) the primary process checks the environment, applies the migrations,
 // seeds the demo data and runs every background job (sweeps, reminders, written procedures,
-// notifications, the mail queue) alone, then forks WEB_CONCURRENCY processes that only serve requests
-// on the same port and the same SQLite file (WAL). A serving process that dies is started again.
+// notifications, the mail queue) alone; WEB_CONCURRENCY processes that only serve requests on the same
+// port and the same SQLite file (WAL) are forked at once, import the build meanwhile and open the
+// database on the primary's go-ahead. A serving process that dies is started again.
 import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady } from '@remix-run/node'
 import compression from 'compression'
@@ -42,23 +43,29 @@ function concurrency() {
 const processes = concurrency()
 const role = processes > 1 ? (cluster.isPrimary ? 'primary' : 'worker') : 'single'
 
-let build = await importBuild()
-const server = build.entry.module
-
+let build
+let server
 let started
-try {
-  // a serving process of a cluster: no jobs; a notification recorded here is dispatched by the primary
-  started =
-    role === 'worker'
-      ? await server.startup({ jobs: false, notify: () => process.send?.({ rcm: 'notify' }) })
-      : await server.startup()
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
+
+/** Imports the build (unless done already) and runs the start-up; an environment error (or any other)
+ * ends the process with its message and a non-zero code, after `onFailure` (the primary ends the
+ * serving processes it forked). */
+async function start(options, onFailure = () => {}) {
+  build ??= await importBuild()
+  server = build.entry.module
+  try {
+    started = await server.startup(options)
+  } catch (error) {
+    onFailure()
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  }
 }
 
 // BENCH_EVENT_LOOP_DIR (the bench only): each serving process samples its event-loop delay and, on
-// SIGUSR2, writes what it saw since the last signal to <dir>/<pid>.json and starts again.
+// SIGUSR2, writes what it saw since the last signal to <dir>/<pid>.json and starts again, with its
+// memory at that moment (MB: rss is the whole process; heap_* V8's heap; external the buffers and
+// native objects V8 knows of), so that the bench can tell the heap from native memory (SQLite, malloc).
 function sampleEventLoop() {
   const dir = process.env.BENCH_EVENT_LOOP_DIR
   if (!dir) return
@@ -66,32 +73,89 @@ function sampleEventLoop() {
   histogram.enable()
   process.on('SIGUSR2', () => {
     const ms = (ns) => Math.round(ns / 1e4) / 100
-    const sample = { pid: process.pid, p99_ms: ms(histogram.percentile(99)), max_ms: ms(histogram.max) }
+    const mb = (bytes) => Math.round(bytes / 1024 / 102.4) / 10
+    const memory = process.memoryUsage()
+    const sample = {
+      pid: process.pid,
+      p99_ms: ms(histogram.percentile(99)),
+      max_ms: ms(histogram.max),
+      rss_mb: mb(memory.rss),
+      heap_used_mb: mb(memory.heapUsed),
+      heap_total_mb: mb(memory.heapTotal),
+      external_mb: mb(memory.external),
+    }
     fs.writeFileSync(path.join(dir, `${process.pid}.json.tmp`), JSON.stringify(sample))
     fs.renameSync(path.join(dir, `${process.pid}.json.tmp`), path.join(dir, `${process.pid}.json`))
     histogram.reset()
   })
 }
 
-if (role === 'primary') runPrimary()
-else serve()
+/**
+ * V8 flags for the serving processes (docs/decisions/0040-cluster.md, "Memory"): none. Bounding the
+ * heap (`--max-semi-space-size=8 --max-old-space-size=256`) kept a serving process near 200 MB after
+ * the bench's load instead of 450-550 MB, but V8 then collects so often that heavy pages lost 30-55 %
+ * of their throughput (a plan's page 43 -> 18 req/s); even 16/512 cost as much. Flags given to the
+ * primary (`node --max-old-space-size=... server.mjs`) still reach them.
+ */
+const WORKER_V8_FLAGS = []
 
-function runPrimary() {
+if (role === 'primary') await runPrimary()
+else if (role === 'worker') {
+  sampleEventLoop()
+  // Forked at once by the primary (below): the build is imported while the primary starts up, but the
+  // database is opened only once the primary says its migrations and demo data are done.
+  const goAhead = new Promise((resolve) => {
+    const onMessage = (message) => {
+      if (message?.rcm !== 'start') return
+      process.off('message', onMessage)
+      resolve()
+    }
+    process.on('message', onMessage)
+  })
+  build = await importBuild()
+  process.send?.({ rcm: 'imported' })
+  await goAhead
+  // a serving process of a cluster: no jobs; a notification recorded here is dispatched by the primary
+  await start({ jobs: false, notify: () => process.send?.({ rcm: 'notify' }) })
+  serve()
+} else {
+  sampleEventLoop()
+  await start({ firstRun: 'later' })
+  serve()
+}
+
+async function runPrimary() {
   let stopping = false
   let listening = 0
+  // the go-ahead: a serving process opens the database once the primary has migrated and seeded it
+  let migrated = false
+  const waiting = new Set()
   const restarts = []
-  const fork = () => cluster.fork({ RCM_PROCESS: 'worker' })
+  cluster.setupPrimary({ execArgv: [...WORKER_V8_FLAGS, ...process.execArgv] })
+  // MALLOC_ARENA_MAX: glibc gives each thread that allocates (V8's helpers, the read pool's threads,
+  // libuv's pool) an arena of its own, which keeps what it once held; two are enough for a process
+  // whose JavaScript runs on one thread. Read by glibc at a process's start: set for the forked ones.
+  const fork = () =>
+    cluster.fork({ RCM_PROCESS: 'worker', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' })
+  // forked before the primary's own start-up: each imports the build meanwhile (the slow part)
   for (let i = 0; i < processes; i++) fork()
-  cluster.on('message', (_worker, message) => {
-    if (message?.rcm === 'notify') server.scheduleDispatch()
+  cluster.on('message', (worker, message) => {
+    if (message?.rcm === 'notify') server?.scheduleDispatch()
+    else if (message?.rcm === 'imported') {
+      if (!migrated) waiting.add(worker)
+      else if (worker.isConnected()) worker.send({ rcm: 'start' })
+    }
   })
   cluster.on('listening', () => {
     if (++listening !== processes) return
     const origin = process.env.APP_ORIGIN || `http://localhost:${process.env.PORT || 3000}`
     console.log(`RCM portal ready: ${origin} (${processes} processes)`)
     if (started?.banner) console.log(started.banner)
+    // the jobs' first run (sweeps, checks) once every process serves, so that it does not slow them
+    started?.runJobs()
   })
   cluster.on('exit', (worker, code, signal) => {
+    waiting.delete(worker)
     if (stopping) return
     console.error(`serving process ${worker.process.pid} ended (${signal ?? code}): starting another`)
     const now = Date.now()
@@ -116,7 +180,7 @@ function runPrimary() {
     const workers = Object.values(cluster.workers ?? {}).filter(Boolean)
     let left = workers.length
     const done = () => {
-      server.shutdown?.()
+      server?.shutdown?.()
       process.exit(code)
     }
     if (!left) return done()
@@ -131,10 +195,19 @@ function runPrimary() {
   }
   process.on('SIGTERM', () => stop(0))
   process.on('SIGINT', () => stop(0))
+
+  // the primary's own start-up; if it fails (an environment error), the processes waiting for it are
+  // ended and the primary exits with the message
+  await start({ firstRun: 'later' }, () => {
+    stopping = true
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL')
+  })
+  migrated = true
+  for (const w of waiting) if (w.isConnected()) w.send({ rcm: 'start' })
+  waiting.clear()
 }
 
 function serve() {
-  sampleEventLoop()
   const exposePid = process.env.EXPOSE_PROCESS_ID === 'on'
   const app = express()
   app.disable('x-powered-by')
@@ -233,6 +306,7 @@ function serve() {
     const origin = process.env.APP_ORIGIN || `http://localhost:${port}`
     console.log(`RCM portal ready: ${origin}`)
     if (started?.banner) console.log(started.banner)
+    started?.runJobs()
     if (isDev) broadcastDevReady(build)
   })
 

@@ -26,16 +26,28 @@ export interface StartupOptions {
    */
   jobs?: boolean
   notify?: () => void
+  /**
+   * 'now' (the default): the jobs' first run (the sweep, the procedures' and the notifications' checks,
+   * a few hundred milliseconds on a large database) happens inside startup(); 'later': only when the
+   * caller calls `runJobs()` (server.mjs: once every process listens, so that start-up is not slowed).
+   */
+  firstRun?: 'now' | 'later'
+}
+
+export interface Started {
+  banner: string
+  /** the jobs' first run, when `firstRun: 'later'` (once; does nothing otherwise) */
+  runJobs: () => void
 }
 
 /** Runs once before the server listens: checks the environment (throws with the variable's name),
  * migrates the database, seeds the demo data into a new database, starts the sweeps. */
-export async function startup(options: StartupOptions = {}): Promise<{ banner: string }> {
+export async function startup(options: StartupOptions = {}): Promise<Started> {
   const env = getEnv()
   const file = databaseFile() // opening applies the migrations
   if (options.jobs === false) {
     onNotify(options.notify ?? null)
-    return { banner: `Database: ${file}` }
+    return { banner: `Database: ${file}`, runJobs: () => {} }
   }
   const isEmpty = (db.select({ n: count() }).from(organizations).get()?.n ?? 0) === 0
   const lines = [`Database: ${file}`]
@@ -65,10 +77,16 @@ export async function startup(options: StartupOptions = {}): Promise<{ banner: s
     setInterval(checkTimedNotifications, env.PROCEDURE_CHECK_SECONDS * 1000),
   ]
   timers.forEach((t) => t.unref())
-  sweep()
-  checkProcedures()
-  checkTimedNotifications()
-  return { banner: lines.join('\n') }
+  let ran = false
+  const runJobs = () => {
+    if (ran) return
+    ran = true
+    sweep()
+    checkProcedures()
+    checkTimedNotifications()
+  }
+  if (options.firstRun !== 'later') runJobs()
+  return { banner: lines.join('\n'), runJobs }
 }
 
 let dispatchPending: NodeJS.Timeout | null = null

@@ -6,8 +6,9 @@
  * are asynchronous) and written through the storage module, so they are checked, hashed and placed
  * exactly like uploads; their text goes straight into the search index.
  */
-import { Document as DocxDocument, HeadingLevel, Packer, Paragraph } from 'docx'
-import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib'
+// pdf-lib and docx are imported when a file is built (only a new demo database needs them): loading
+// them with the server's build would cost every process's start-up about 80 ms (tests/bench start-up).
+import type { PDFFont } from 'pdf-lib'
 import { indexDocument } from '../../app/modules/search/search.server'
 import { storeBytes } from '../../app/modules/documents/storage.server'
 import { nextReference } from '../../app/modules/documents/writes.server'
@@ -869,6 +870,7 @@ function wrap(font: PDFFont, text: string, size: number, width: number): string[
 
 /** A one-page PDF whose text layer holds the title and the text. */
 export async function buildPdf(title: string, text: string): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib')
   const pdf = await PDFDocument.create()
   pdf.setTitle(title)
   pdf.setProducer('RCM Portal demo data')
@@ -889,6 +891,7 @@ export async function buildPdf(title: string, text: string): Promise<Uint8Array>
 }
 
 export async function buildDocx(title: string, text: string): Promise<Uint8Array> {
+  const { Document: DocxDocument, HeadingLevel, Packer, Paragraph } = await import('docx')
   const doc = new DocxDocument({
     sections: [
       { children: [new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }), new Paragraph(text)] },

@@ -7,13 +7,17 @@ import { generateHOTP, verifyHOTP, createTOTPKeyURI } from '@oslojs/otp'
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding'
 import { count, eq } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
-import QRCode from 'qrcode'
+import type QRCodeType from 'qrcode'
+import { lazyPackage } from '~/modules/core/lazy-package.server'
 import { db, type Tx } from '@db/client'
 import { people, rateLimitEvents } from '@db/schema'
 import { mustUseSecondFactor } from '~/modules/access/can'
 import { audit } from '~/modules/audit/audit.server'
 import { LOGIN_WINDOW_MS, recordHit, refuseThrottled, retryAfterSeconds } from './rate-limit.server'
 import { markTwoFactorVerified } from './session.server'
+
+/** loaded at the first enrolment, not with the build (core/lazy-package.server.ts) */
+const qrcode = lazyPackage<typeof QRCodeType>('qrcode')
 
 export const TOTP_ISSUER = 'RCM Portal'
 const PERIOD_S = 30
@@ -50,7 +54,7 @@ export function totpUri(key: string, accountName: string): string {
 
 /** The QR code of the otpauth URI as an SVG string (our own markup: paths only, no scripts or styles). */
 export function totpQrSvg(uri: string): Promise<string> {
-  return QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })
+  return qrcode().toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })
 }
 
 /** What an authenticator app shows at `now` (tests and the enrolment hint use it). */

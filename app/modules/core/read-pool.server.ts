@@ -22,7 +22,7 @@ import url from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core'
 import type { SQL } from 'drizzle-orm'
-import { databaseFile, rawSqlite } from '@db/client'
+import { PAGE_CACHE_KB, databaseFile, rawSqlite } from '@db/client'
 import { getEnv } from '~/env.server'
 
 export interface Statement {
@@ -62,6 +62,7 @@ export function toStatement(
 }
 
 const WORKER_FILE = 'read-worker.mjs'
+const READ_WORKER_YOUNG_MB = 8
 
 /** The worker's file: next to this module in the sources (tests, dev), at its source path from the
  * project folder in the production build (build/index.js, started from the project folder). */
@@ -111,7 +112,13 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
   let stopped = false
 
   const start = (): Slot => {
-    const worker = new Worker(workerFile(), { workerData: { file: options.file } })
+    const worker = new Worker(workerFile(), {
+      workerData: { file: options.file, cacheKb: PAGE_CACHE_KB },
+      // a thread's own V8 heap: its young generation small (it only turns rows into messages), which
+      // keeps each thread's memory near its connection's; the old generation keeps V8's default, so a
+      // large result never makes the thread run out of memory
+      resourceLimits: { maxYoungGenerationSizeMb: READ_WORKER_YOUNG_MB },
+    })
     // an idle pool does not keep the process (a test, a CLI) running
     worker.unref()
     const slot: Slot = { worker, ready: false, job: null, timer: null }

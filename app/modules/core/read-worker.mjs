@@ -9,6 +9,8 @@ import Database from 'better-sqlite3'
 
 const sqlite = new Database(workerData.file, { readonly: true, fileMustExist: true })
 sqlite.pragma('busy_timeout = 5000')
+// the page cache the main connection has (db/client.ts, PAGE_CACHE_KB)
+sqlite.pragma(`cache_size = -${workerData.cacheKb}`)
 // the pool starts a read's time limit once the connection is open
 parentPort.postMessage({ ready: true })
 const statements = new Map()

@@ -10,7 +10,9 @@
  * Without SMTP_URL the outbox is the delivery and the secretariat reads it at /admin/outbox.
  */
 import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or, type SQL } from 'drizzle-orm'
-import nodemailer, { type Transporter } from 'nodemailer'
+import type nodemailerType from 'nodemailer'
+import type { Transporter } from 'nodemailer'
+import { lazyPackage } from '~/modules/core/lazy-package.server'
 import { db, type Tx } from '@db/client'
 import { mailOutbox } from '@db/schema'
 import type { Viewer } from '~/modules/access/viewer'
@@ -19,6 +21,10 @@ import { assertAllowed, notFound } from '~/modules/core/domain-error.server'
 import { writeTx } from '~/modules/core/write-tx.server'
 import { getEnv, publicOrigin } from '~/env.server'
 import { redactLinks } from './outbox-links.server'
+
+/** loaded at the first delivery (the primary of a cluster alone sends), not with the build
+ * (core/lazy-package.server.ts) */
+const nodemailer = lazyPackage<typeof nodemailerType>('nodemailer')
 
 export interface OutgoingMail {
   to: string
@@ -72,7 +78,7 @@ function smtp(): Transporter | null {
   const url = getEnv().SMTP_URL
   if (!url) return null
   if (!transporter || transporterUrl !== url) {
-    transporter = nodemailer.createTransport(url)
+    transporter = nodemailer().createTransport(url)
     transporterUrl = url
   }
   return transporter

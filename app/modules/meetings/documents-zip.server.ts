@@ -5,7 +5,7 @@
  * (PDF, Office, images) are stored as they are, text is deflated by zlib, which runs on libuv's thread
  * pool, not on the event loop. A meeting the viewer cannot see is the same 404 as a missing one.
  */
-import archiver from 'archiver'
+import type archiverType from 'archiver'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import fs from 'node:fs'
@@ -17,11 +17,15 @@ import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.ser
 import type { Viewer } from '~/modules/access/viewer'
 import { audit } from '~/modules/audit/audit.server'
 import { NO_STORE } from '~/modules/core/form-reply.server'
+import { lazyPackage } from '~/modules/core/lazy-package.server'
 import { writeTx } from '~/modules/core/write-tx.server'
 import { isRestricted } from '~/modules/documents/queries.server'
 import { contentDisposition, storagePath } from '~/modules/documents/storage.server'
 import { listAgenda } from './agenda.server'
 import { findVisibleMeeting, localized } from './meetings.server'
+
+/** loaded at the first archive, not with the build (core/lazy-package.server.ts) */
+const archiver = lazyPackage<typeof archiverType>('archiver')
 
 /** At most this many files in one archive (a meeting has a few dozen). */
 export const ZIP_MAX_FILES = 1000
@@ -170,7 +174,7 @@ export function meetingZipResponse(viewer: Viewer, meetingId: string, lang: Lang
       tx,
     )
   })
-  const archive = archiver('zip', { zlib: { level: 6 } })
+  const archive = archiver()('zip', { zlib: { level: 6 } })
   archive.on('warning', (error) => console.error('meeting zip:', error))
   archive.on('error', (error) => {
     console.error('meeting zip:', error)

@@ -5,7 +5,12 @@
  * Times are UTC (`DTSTART:20231205T140000Z`), so no VTIMEZONE is needed; the meeting's own zone is
  * named in the description. parseCalendar reads it back (tests, and anyone checking a feed).
  */
-import { createEvents, type EventAttributes } from 'ics'
+import type * as icsType from 'ics'
+import type { EventAttributes } from 'ics'
+import { lazyPackage } from '~/modules/core/lazy-package.server'
+
+/** loaded at the first calendar file, not with the build (core/lazy-package.server.ts) */
+const ics = lazyPackage<typeof icsType>('ics')
 
 export interface CalendarEvent {
   /** globally unique and stable: <meeting id>@<host> */
@@ -73,7 +78,7 @@ export function buildCalendar(events: CalendarEvent[], { name }: { name: string 
     ...(e.status ? { status: e.status } : {}),
     ...(e.categories?.length ? { categories: e.categories } : {}),
   }))
-  const { error, value } = createEvents(attributes, {
+  const { error, value } = ics().createEvents(attributes, {
     productId: PRODUCT_ID,
     method: 'PUBLISH',
     calName: name,
