@@ -95,11 +95,7 @@ describe('the read pool', () => {
 
   it('reads an action page, its owners and its origins in one go, decoded as drizzle decodes them', async () => {
     useWorkers(2)
-    const filters = [
-      {},
-      { overdue: '1' as const, sort: 'due_asc' as const },
-      { status: 'done' as const },
-    ]
+    const filters = [{}, { overdue: '1' as const, sort: 'due_asc' as const }, { status: 'done' as const }]
     const origins = new Set<string>()
     let dated = 0
     for (const email of [MX, CO, SECRETARIAT]) {
