@@ -197,3 +197,31 @@ describe('the printed follow-up report', () => {
     if (withReport) expect(names.has(withReport.lastReport!.organization)).toBe(true)
   })
 })
+
+describe('the filter choices, kept until an action changes', () => {
+  it('offer a meeting as soon as an action comes from it, with its title as it is now', async () => {
+    const viewer = viewerFor(SECRETARIAT)
+    const before = await boardFilterOptions(viewer, 'en')
+    const offered = new Set(before.meetings.map((m) => m.id))
+    const unused = db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .all()
+      .find((m) => !offered.has(m.id))!
+    expect(unused).toBeDefined()
+    // kept: asking again answers the same
+    expect((await boardFilterOptions(viewer, 'en')).meetings).toEqual(before.meetings)
+    // an action now comes from that meeting: the trigger moves the version, the choice appears
+    const action = db.select({ id: actionItems.id }).from(actionItems).limit(1).get()!
+    db.update(actionItems).set({ meetingId: unused.id }).where(eq(actionItems.id, action.id)).run()
+    const after = await boardFilterOptions(viewer, 'en')
+    expect(after.meetings.map((m) => m.id)).toContain(unused.id)
+    // a renamed meeting (which does not move the actions' version) is offered under its new name
+    db.update(meetings)
+      .set({ titleEn: 'Renamed meeting for the filter' })
+      .where(eq(meetings.id, unused.id))
+      .run()
+    const renamed = await boardFilterOptions(viewer, 'en')
+    expect(renamed.meetings.find((m) => m.id === unused.id)?.title).toBe('Renamed meeting for the filter')
+  })
+})

@@ -10,7 +10,8 @@
  * Shared by the server (entry.server, catalogue.server) and the browser: no messages here.
  */
 
-/** Key prefixes (a key's first segment) per pack. */
+/** Key prefixes per pack: a key's first segment, or its first two where a family of keys travels apart
+ * (`notifications.follow` before `notifications`). */
 const PREFIXES = {
   core: [
     'app',
@@ -45,6 +46,9 @@ const PREFIXES = {
   admin: ['admin', 'audit', 'outbox'],
   notifications: ['notifications'],
   help: ['help', 'privacy', 'accessibility'],
+  // key families many pages use, apart from their area's pack: the follow button, the group roles
+  follow: ['notifications.follow'],
+  groupRoles: ['groups.role'],
 } as const
 
 export type Pack = keyof typeof PREFIXES
@@ -62,10 +66,16 @@ const PACK_OF_PREFIX = new Map<string, Pack>(
 /** Every key prefix a pack is named for (a test checks that the catalogue has no other). */
 export const KNOWN_PREFIXES: ReadonlySet<string> = new Set(PACK_OF_PREFIX.keys())
 
-/** The pack a message key travels in (an unknown prefix: `core`). */
+/** The pack a message key travels in: by its first two segments, else its first (unknown: `core`). */
 export function packOfKey(key: string): Pack {
   if (CORE_KEYS.has(key)) return 'core'
-  return PACK_OF_PREFIX.get(key.slice(0, key.indexOf('.'))) ?? 'core'
+  const first = key.indexOf('.')
+  const second = key.indexOf('.', first + 1)
+  if (second > 0) {
+    const family = PACK_OF_PREFIX.get(key.slice(0, second))
+    if (family) return family
+  }
+  return PACK_OF_PREFIX.get(key.slice(0, first)) ?? 'core'
 }
 
 /** Whether a text has the shape of a message key of the catalogue (a form error may be either). */
@@ -73,33 +83,37 @@ export function looksLikeKey(text: string): boolean {
   return /^[A-Za-z]+(?:\.[\w-]+)+$/.test(text) && PACK_OF_PREFIX.has(text.slice(0, text.indexOf('.')))
 }
 
-/** The packs each area (the address's first segment) needs besides `core`. */
-const BY_AREA: Record<string, Pack[]> = {
-  '': ['dashboard', 'actions', 'documents', 'groups', 'meetings', 'members', 'plans', 'procedures'],
-  members: ['members', 'groups', 'help'],
-  documents: ['documents', 'decisions', 'notifications'],
-  meetings: ['meetings', 'delegations', 'decisions', 'actions', 'procedures', 'notifications'],
-  actions: ['actions', 'decisions'],
-  groups: ['groups', 'plans', 'notifications'],
-  plans: ['plans', 'planMatrix', 'planRounds', 'actions', 'documents', 'groups', 'notifications'],
-  procedures: ['procedures'],
-  search: ['search', 'actions', 'documents', 'plans'],
-  account: ['account', 'notifications'],
-  admin: ['admin', 'procedures', 'notifications'],
-  notifications: ['notifications'],
-  help: ['help', 'actions', 'admin'],
-  privacy: ['help'],
-  accessibility: ['help'],
-  login: ['account'],
-  'password-reset': ['account'],
-  invitation: ['account'],
-  invite: ['admin'],
-}
+/** The packs an address needs besides `core`: those of every rule its path matches (an area, then the
+ * pages of the area that need more). */
+const RULES: [RegExp, Pack[]][] = [
+  [/^\/$/, ['dashboard', 'actions', 'documents', 'groupRoles', 'meetings', 'members', 'plans', 'procedures']],
+  [/^\/members(\/|$)/, ['members', 'groups', 'help']],
+  [/^\/documents(\/|$)/, ['documents', 'follow']],
+  [/^\/documents\/new$/, ['decisions']],
+  [/^\/meetings(\/|$)/, ['meetings', 'follow']],
+  [/^\/meetings\/[^/]+\/(participants|badges)/, ['delegations']],
+  [/^\/meetings\/[^/]+\/decisions/, ['decisions']],
+  [/^\/meetings\/decisions/, ['decisions', 'procedures']],
+  [/^\/meetings\/[^/]+\/(follow-up|pending-actions)/, ['actions']],
+  [/^\/actions(\/|$)/, ['actions', 'decisions']],
+  [/^\/groups(\/|$)/, ['groups', 'groupRoles', 'plans', 'follow']],
+  [/^\/plans(\/|$)/, ['plans', 'planMatrix', 'planRounds', 'actions', 'documents', 'groupRoles', 'follow']],
+  [/^\/procedures(\/|$)/, ['procedures']],
+  [/^\/search(\/|$)/, ['search', 'actions', 'documents', 'plans']],
+  [/^\/account(\/|$)/, ['account', 'notifications']],
+  [/^\/admin(\/|$)/, ['admin', 'procedures', 'notifications']],
+  [/^\/notifications(\/|$)/, ['notifications']],
+  [/^\/help(\/|$)/, ['help', 'actions', 'admin']],
+  [/^\/(privacy|accessibility)(\/|$)/, ['help']],
+  [/^\/(login|password-reset|invitation)(\/|$)/, ['account']],
+  [/^\/invite(\/|$)/, ['admin']],
+]
 
 /** The packs a page at `pathname` needs, `core` first. */
 export function packsForPath(pathname: string): Pack[] {
-  const area = pathname.split('/')[1] ?? ''
-  return ['core', ...(BY_AREA[area] ?? [])]
+  const packs = new Set<Pack>(['core'])
+  for (const [pattern, extra] of RULES) if (pattern.test(pathname)) for (const p of extra) packs.add(p)
+  return [...packs]
 }
 
 /** The script of one pack in one language. `version` names the language's whole catalogue. */

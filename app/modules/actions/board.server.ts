@@ -7,7 +7,7 @@
 import { asc, eq, inArray, or, sql } from 'drizzle-orm'
 import { db, rawSqlite } from '@db/client'
 import { cachedReads, cachedReadsSync } from '~/modules/core/read-cache.server'
-import { readAll, runReads, toStatement, type Statement } from '~/modules/core/read-pool.server'
+import { runReads, toStatement, type Statement } from '~/modules/core/read-pool.server'
 import { actionItems, actionOwners, organizations, type OrganizationKind } from '@db/schema'
 import type { Lang } from '~/i18n/core'
 import { visibleActionsWhere } from '~/modules/access/actions-visibility.server'
@@ -250,12 +250,14 @@ export function stateCommitments(
  * come from (those the viewer may see) and the working groups. */
 export async function boardFilterOptions(viewer: Viewer, lang: Lang) {
   const { meetings, groups } = await listFilterOptions(viewer, lang)
-  // a distinct over every visible action: off the main thread
-  const years = (
-    await readAll<{ year: string }>(
+  // a distinct over every visible action: kept per visibility bucket until an action changes
+  const [yearRows] = (await cachedReads('actions', [
+    toStatement(
       sql`select distinct substr(${actionItems.dueDate}, 1, 4) as year from ${actionItems}
         where ${visibleActionsWhere(viewer)} order by year desc limit 50`,
-    )
-  ).map((r) => Number(r.year))
+      'all',
+    ),
+  ])) as [{ year: string }[]]
+  const years = yearRows.map((r) => Number(r.year))
   return { years, meetings, groups }
 }

@@ -27,7 +27,8 @@ import { dueWithinWhere, isOverdue, openWhere, overdueWhere } from './overdue.se
 import { originsOf, originsSelection, RESTRICTED_ORIGIN } from './origins.server'
 import type { ActionPriority, ActionStatus, ListFilters } from './schemas'
 import type { OriginView } from './views'
-import { readAll } from '~/modules/core/read-pool.server'
+import { readAll, toStatement } from '~/modules/core/read-pool.server'
+import { cachedReads } from '~/modules/core/read-cache.server'
 import { readSelects, select } from '~/modules/core/read-select.server'
 import { groupChoices } from '~/modules/groups/groups.server'
 
@@ -287,19 +288,27 @@ export async function listFilterOptions(viewer: Viewer, lang: Lang) {
     .all()
     .map((o) => ({ code: o.code, name: localized(lang, o.nameEs, o.nameEn) }))
   const groupList = groupChoices(lang)
-  // the meetings of the viewer's visible actions: a distinct over every action, read off the main thread
-  const meetingRows = await readAll<{ id: string; titleEs: string; titleEn: string; startsAt: number }>(sql`
-    select ${meetings.id} as id, ${meetings.titleEs} as titleEs, ${meetings.titleEn} as titleEn,
-      ${meetings.startsAt} as startsAt
-    from ${meetings}
-    where ${meetings.id} in (
-        select distinct ${actionItems.meetingId} from ${actionItems}
-        where ${actionItems.meetingId} is not null and ${visibleActionsWhere(viewer)}
-      )
-      -- an action the viewer supports may come from a meeting they may not see: not offered
-      and ${visibleMeetingsWhere(viewer)}
-    order by ${meetings.startsAt} desc
-    limit 200`)
+  // the meetings of the viewer's visible actions: a distinct over every action, kept per visibility
+  // bucket until an action changes (core/read-cache.server.ts); the meetings' titles and dates are read
+  // fresh (a meeting renamed does not change the actions' version)
+  const [withActions] = (await cachedReads('actions', [
+    toStatement(
+      sql`select distinct ${actionItems.meetingId} as id from ${actionItems}
+        where ${actionItems.meetingId} is not null and ${visibleActionsWhere(viewer)}`,
+      'all',
+    ),
+  ])) as [{ id: string }[]]
+  const meetingRows = withActions.length
+    ? await readAll<{ id: string; titleEs: string; titleEn: string; startsAt: number }>(sql`
+        select ${meetings.id} as id, ${meetings.titleEs} as titleEs, ${meetings.titleEn} as titleEn,
+          ${meetings.startsAt} as startsAt
+        from ${meetings}
+        where ${meetings.id} in (select value from json_each(${JSON.stringify(withActions.map((m) => m.id))}))
+          -- an action the viewer supports may come from a meeting they may not see: not offered
+          and ${visibleMeetingsWhere(viewer)}
+        order by ${meetings.startsAt} desc
+        limit 200`)
+    : []
   const meetingList = meetingRows.map((m) => ({
     id: m.id,
     title: localized(lang, m.titleEs, m.titleEn),
