@@ -36,39 +36,7 @@ import type {
 } from './refs'
 
 // the records' shapes live in refs.ts; callers keep importing them from here
-export type {
-  ActionItemRef,
-  ActionItemStatus,
-  ActionOwnerRef,
-  ActionUpdateRef,
-  DecisionRef,
-  DelegateRef,
-  DelegationMemberRef,
-  DelegationRef,
-  DocumentRef,
-  DocumentTarget,
-  DocumentVisibility,
-  GroupRef,
-  MeetingOpenness,
-  MeetingRef,
-  MeetingStatus,
-  MinutesRef,
-  MinutesStatus,
-  OrgRef,
-  PersonRef,
-  PlanCommentRef,
-  PlanRef,
-  PlanRoundCommentRef,
-  PlanRoundOrgRef,
-  PlanRoundRef,
-  PlanRoundResponseRef,
-  PlanSectionRef,
-  ProcedureRef,
-  ProcedureStateRef,
-  SecondFactorAccount,
-  SecondFactorRef,
-  Subject,
-} from './refs'
+export type * from './refs'
 
 export interface Actions {
   /** /admin pages: people, audit, outbox */

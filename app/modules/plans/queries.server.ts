@@ -49,9 +49,9 @@ export interface PlanListItem {
   updatedAt: Date
 }
 
-/** The plans of the viewer's groups (every plan for the secretariat), most recently changed first. */
-/** The plans the viewer may see, newest first. `sections: false` leaves out the count of each plan's
- * sections (0): it groups every section of every plan, which the dashboard's short list does not show. */
+/** The plans the viewer may see (every plan for the secretariat), most recently changed first, with
+ * the number of sections of each; `sections: false` leaves that count out (0), for a short list that
+ * does not show it. */
 export function listPlans(
   viewer: Viewer,
   lang: Lang,
@@ -59,12 +59,11 @@ export function listPlans(
 ): PlanListItem[] {
   const all = can(viewer, 'plan.listAll')
   if (!all && viewer.groupIds.length === 0) return []
-  const sectionCount = db
-    .select({ planId: planSections.planId, n: count().as('n') })
-    .from(planSections)
-    .where(and(eq(planSections.retired, false), options.sections === false ? sql`0` : undefined))
-    .groupBy(planSections.planId)
-    .as('section_count')
+  const sectionCount =
+    options.sections === false
+      ? sql<number>`0`
+      : sql<number>`(select count(*) from ${planSections} where ${planSections.planId} = ${plans.id}
+          and ${planSections.retired} = 0)`
   return db
     .select({
       id: plans.id,
@@ -76,11 +75,10 @@ export function listPlans(
       slug: groups.slug,
       nameEs: groups.nameEs,
       nameEn: groups.nameEn,
-      n: sectionCount.n,
+      n: sectionCount,
     })
     .from(plans)
     .innerJoin(groups, eq(groups.id, plans.groupId))
-    .leftJoin(sectionCount, eq(sectionCount.planId, plans.id))
     .where(
       and(
         all ? undefined : inArray(plans.groupId, viewer.groupIds),
