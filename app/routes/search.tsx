@@ -90,11 +90,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { counts, groups } = await withReads(lang, async () => {
     const counts = await countAll(query)
     const groups = type
-      ? [{ type, ...(await searchType(type, query, { limit: PAGE, offset: (page - 1) * PAGE })) }]
+      ? [
+          {
+            type,
+            ...(await searchType(type, query, {
+              limit: PAGE,
+              offset: (page - 1) * PAGE,
+              count: counts[type],
+            })),
+          },
+        ]
       : []
     // one type after the other: each is one place in the read pool's queue
     for (const t of type ? [] : base.types.filter((ty) => counts[ty] > 0))
-      groups.push({ type: t, ...(await searchType(t, query, { limit: GROUP, offset: 0 })) })
+      groups.push({ type: t, ...(await searchType(t, query, { limit: GROUP, offset: 0, count: counts[t] })) })
     return { counts, groups }
   })
   return {

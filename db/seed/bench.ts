@@ -23,6 +23,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { actionsToday, addDays } from '../../app/modules/actions/overdue.server'
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { storeBytes } from '../../app/modules/documents/storage.server'
+import { searchRowidOf } from '../../app/modules/search/rowid'
 import { db, rawSqlite, type Tx } from '../client'
 import { newId } from '../ids'
 import {
@@ -863,13 +864,19 @@ function seedDocuments(ctx: Context, total: number, meetingList: SeededMeeting[]
     ...OBSERVER_ORGANIZATIONS.map((s) => [s.code, 15 / OBSERVER_ORGANIZATIONS.length] as const),
   ]
   const sequences = new Map<string, number>()
+  const perDay = new Map<string, number>()
   const firstDay = Date.UTC(2000, 0, 1)
   const lastDay = now - 2 * DAY
+  // Written in the order of their dates, as a library fills up over the years (each is created the day
+  // after its date): the table's order is the creation order, as in a real install.
+  const days = Array.from({ length: total }, () => firstDay + Math.floor(rng() * (lastDay - firstDay))).sort(
+    (a, b) => a - b,
+  )
   for (let i = 0; i < total; i++) {
     // The first document is the showcase the benchmark opens (visible to the delegate).
     const showcase = i === 0
     const kind: DocumentKind = showcase ? 'report' : pick(rng, DOCUMENT_KINDS)
-    const dated = showcase ? now - 300 * DAY : firstDay + Math.floor(rng() * (lastDay - firstDay))
+    const dated = showcase ? now - 300 * DAY : days[i]!
     const date = new Date(dated).toISOString().slice(0, 10)
     const year = Number(date.slice(0, 4))
     const key = `${year}/${KIND_CODES[kind]}`
@@ -904,7 +911,9 @@ function seedDocuments(ctx: Context, total: number, meetingList: SeededMeeting[]
     const description = rng() < 0.5 ? paragraph(rng, original, between(rng, 10, 30)) : null
     const created = Math.min(dated + DAY, now - DAY)
     const id = newId()
-    const searchRowid = i + 1
+    const nthOfDay = (perDay.get(date) ?? 0) + 1
+    perDay.set(date, nthOfDay)
+    const searchRowid = searchRowidOf(date, nthOfDay)
     insertDocument({
       id,
       reference,
@@ -1673,14 +1682,12 @@ export async function seedBench({
 
 /** The records and words the benchmark uses (see BenchSamples). */
 export function benchSamples(sqlite: Database.Database = rawSqlite()): BenchSamples {
-  const documentId = (
-    sqlite.prepare('select id from documents where search_rowid = 1').get() as { id: string } | undefined
-  )?.id
-  const meetingId = (
-    sqlite.prepare('select meeting_id as id from documents where search_rowid = 1').get() as
-      | { id: string | null }
-      | undefined
-  )?.id
+  // the showcase is the first document written (the table's own rowid 1)
+  const showcase = sqlite
+    .prepare('select id, meeting_id as meetingId from documents where rowid = 1')
+    .get() as { id: string; meetingId: string | null } | undefined
+  const documentId = showcase?.id
+  const meetingId = showcase?.meetingId
   if (!documentId || !meetingId) throw new Error('the bench dataset has not been seeded')
   const planId =
     (sqlite.prepare('select id from plans order by created_at limit 1').get() as { id: string } | undefined)

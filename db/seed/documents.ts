@@ -9,7 +9,7 @@
 // pdf-lib and docx are imported when a file is built (only a new demo database needs them): loading
 // them with the server's build would cost every process's start-up about 80 ms (tests/bench start-up).
 import type { PDFFont } from 'pdf-lib'
-import { indexDocument } from '../../app/modules/search/search.server'
+import { indexDocument, nextSearchRowid } from '../../app/modules/search/search.server'
 import { storeBytes } from '../../app/modules/documents/storage.server'
 import { nextReference } from '../../app/modules/documents/writes.server'
 import type { Tx } from '../client'
@@ -973,7 +973,6 @@ export function seedDemoDocuments(
   }: { ids: Map<string, string>; people: Map<string, string>; files: Map<string, BuiltFile> },
 ) {
   const now = Date.now()
-  let rowid = 0
   DEMO_DOCUMENTS.forEach((d, di) => {
     const uploadedById = people.get(d.uploader)
     const ownerOrganizationId = ids.get(d.owner)
@@ -985,7 +984,7 @@ export function seedDemoDocuments(
       .insert(documents)
       .values({
         reference: nextReference(tx, Number(d.date.slice(0, 4)), d.kind),
-        searchRowid: ++rowid,
+        searchRowid: nextSearchRowid(tx, d.date),
         titleEs: d.titleEs ?? null,
         titleEn: d.titleEn ?? null,
         originalLanguage: d.original,

@@ -18,6 +18,7 @@ import { can, embargoActive, type DocumentRef } from '~/modules/access/can'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
 import { visibleMeetingIdWhere } from '~/modules/access/origins-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
+import { dayRowids } from '~/modules/search/rowid'
 import { matchingRowids, toFtsQuery } from '~/modules/search/search.server'
 import { readAll } from '~/modules/core/read-pool.server'
 import { VISIBILITIES, type Sort } from './constants'
@@ -172,6 +173,29 @@ export function documentPageQuery(
   }
   const match = toFtsQuery(query.q)
   if (query.q && !match) return null
+  // Newest first with a search text and no narrow filter: the page is read off the index in its rowid
+  // order, which is the date order (search/rowid.ts), and the read stops at the page however common the
+  // words. A narrow filter (a meeting, group, organization, file language) or another sort: the
+  // matching rowids as a set, then the documents' own indexes.
+  const narrow = query.meeting || query.group || query.organization || query.lang
+  if (match && (query.sort ?? 'date_desc') === 'date_desc' && !narrow) {
+    if (query.year) {
+      where.push(
+        sql`documents_fts.rowid >= ${dayRowids(`${query.year}-01-01`)[0]}`,
+        sql`documents_fts.rowid < ${dayRowids(`${query.year + 1}-01-01`)[0]}`,
+      )
+    }
+    return db
+      .select({ id: documents.id })
+      .from(sql`documents_fts`)
+      .crossJoin(documents)
+      .where(
+        and(sql`documents_fts match ${match}`, sql`${documents.searchRowid} = documents_fts.rowid`, ...where),
+      )
+      .orderBy(sql`documents_fts.rowid desc`)
+      .limit(limit + 1)
+      .offset(offset)
+  }
   if (match) where.push(matchingRowids(match))
   return db
     .select({ id: documents.id })

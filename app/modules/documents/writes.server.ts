@@ -5,7 +5,7 @@
  * after the rollback. An upload is checked before its file is placed in storage, placed, then committed
  * (a commit that fails takes the placed file away again); its text is extracted right after the commit.
  */
-import { and, eq, gte, lt, max, sql } from 'drizzle-orm'
+import { and, eq, gte, lt, sql } from 'drizzle-orm'
 import { db, type Tx } from '@db/client'
 import { agendaItems, documentFiles, documentVersions, documents, type DocumentKind } from '@db/schema'
 import { can, type DocumentTarget } from '~/modules/access/can'
@@ -15,7 +15,7 @@ import { conflict, DomainError, invalid, notFound, refused } from '~/modules/cor
 import { writeTx } from '~/modules/core/write-tx.server'
 import { notify } from '~/modules/notifications/notify.server'
 import { findVisibleMeeting } from '~/modules/meetings/meetings.server'
-import { indexDocument } from '~/modules/search/search.server'
+import { indexDocument, nextSearchRowid } from '~/modules/search/search.server'
 import { extractAndIndex } from './extraction.server'
 import {
   documentRef,
@@ -58,15 +58,6 @@ export function nextReference(tx: Tx, year: number, kind: DocumentKind): string 
     .where(and(gte(documents.reference, prefix), lt(documents.reference, upper)))
     .get()
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(3, '0')}`
-}
-
-export function nextSearchRowid(tx: Tx): number {
-  return (
-    (tx
-      .select({ n: max(documents.searchRowid) })
-      .from(documents)
-      .get()?.n ?? 0) + 1
-  )
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -271,7 +262,7 @@ export async function createDocument(
           .insert(documents)
           .values({
             reference,
-            searchRowid: nextSearchRowid(tx),
+            searchRowid: nextSearchRowid(tx, input.documentDate),
             titleEs: input.language === 'es' ? input.title : other,
             titleEn: input.language === 'en' ? input.title : other,
             originalLanguage: input.language,

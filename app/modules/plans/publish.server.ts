@@ -21,8 +21,8 @@ import { writeTx } from '~/modules/core/write-tx.server'
 import { VISIBILITIES, type Visibility } from '~/modules/documents/constants'
 import { extractAndIndex } from '~/modules/documents/extraction.server'
 import { removeIfUnreferenced, storeBytes } from '~/modules/documents/storage.server'
-import { insertFile, insertVersion, nextReference, nextSearchRowid } from '~/modules/documents/writes.server'
-import { indexDocument } from '~/modules/search/search.server'
+import { insertFile, insertVersion, nextReference } from '~/modules/documents/writes.server'
+import { indexDocument, nextSearchRowid } from '~/modules/search/search.server'
 import type { SectionLang } from './constants'
 import { planRef, visiblePlan, visiblePlanOrThrow, type PlanRow } from './loading.server'
 import { importRefusal } from './import.server'
@@ -188,7 +188,7 @@ function write(
       .insert(documents)
       .values({
         reference,
-        searchRowid: nextSearchRowid(tx),
+        searchRowid: nextSearchRowid(tx, now.toISOString().slice(0, 10)),
         titleEs: plan.titleEs,
         titleEn: plan.titleEn,
         originalLanguage: plan.originalLanguage,

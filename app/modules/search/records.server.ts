@@ -365,11 +365,12 @@ function documentHit(h: SearchHit): RecordHit {
   }
 }
 
-/** One page of hits of one type, best first, and whether more follow. */
+/** One page of hits of one type, best first, and whether more follow. `count`: the type's count when
+ * the caller has it already (countAll), so that it is not read twice. */
 export async function searchType(
   type: SearchType,
   q: TypeQuery,
-  { limit, offset }: { limit: number; offset: number },
+  { limit, offset, count }: { limit: number; offset: number; count?: number },
 ): Promise<{ items: RecordHit[]; hasMore: boolean }> {
   if (!searchableTypes(q.viewer).includes(type)) return { items: [], hasMore: false }
   if (type === 'document') {
@@ -386,7 +387,7 @@ export async function searchType(
   // More than COUNT_CAP matches (a word in nearly every record): ranking every match costs more than
   // it says, so the page is read newest first, each part straight off its index in descending rowid
   // order, stopping at the page (as the documents' second phase, search.server.ts). Up to COUNT_CAP: bm25.
-  const many = (await countType(type, q)) > COUNT_CAP
+  const many = (count ?? (await countType(type, q))) > COUNT_CAP
   const take = limit + 1 + offset
   const union = sql.join(
     parts.map((p) =>

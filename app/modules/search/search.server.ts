@@ -4,12 +4,13 @@
  * "trafico" finds "tráfico". User input never reaches FTS5 as syntax: it is cut into words, each quoted
  * (and made a prefix when long enough). Visibility is the same SQL rule as the lists.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, lt, max, sql, type SQL } from 'drizzle-orm'
 import type { Tx } from '@db/client'
 import { documentFiles, documentVersions, documents, type DocumentKind } from '@db/schema'
 import { visibleDocumentsWhere } from '~/modules/access/documents-visibility.server'
 import type { Viewer } from '~/modules/access/viewer'
 import { readAll, runReads, toStatement } from '~/modules/core/read-pool.server'
+import { dayOfRowid, dayKey, dayRowids, ROWIDS_PER_DAY } from './rowid'
 
 /** Marks the highlighted words in snippets (private-use characters, removed from indexed text). */
 export const MARK_START = '\uE000'
@@ -34,11 +35,32 @@ export function matchingRowids(match: string): SQL {
 
 const MAX_BODY = 2_000_000
 
+/** The next free rowid of a document dated `documentDate` (the last of that day's, plus one; see
+ * ./rowid.ts). Call inside the write's transaction. */
+export function nextSearchRowid(tx: Tx, documentDate: string | null | undefined): number {
+  const [first, end] = dayRowids(documentDate)
+  const last = tx
+    .select({ n: max(documents.searchRowid) })
+    .from(documents)
+    .where(and(gte(documents.searchRowid, first), lt(documents.searchRowid, end)))
+    .get()?.n
+  const next = (last ?? first) + 1
+  if (next >= end) throw new Error(`more than ${ROWIDS_PER_DAY - 1} documents dated ${documentDate}`)
+  return next
+}
+
 /** Rewrites a document's row in the index: title (both languages), description, reference, tags and
- * the text extracted from the files of its current version. Call inside the write's transaction. */
+ * the text extracted from the files of its current version. A document whose date changed moves to a
+ * rowid of its new day (the index's order is the date order). Call inside the write's transaction. */
 export function indexDocument(tx: Tx, documentId: string) {
-  const doc = tx.select().from(documents).where(eq(documents.id, documentId)).get()
+  let doc = tx.select().from(documents).where(eq(documents.id, documentId)).get()
   if (!doc) return
+  if (dayOfRowid(doc.searchRowid) !== dayKey(doc.documentDate)) {
+    tx.run(sql`delete from documents_fts where rowid = ${doc.searchRowid}`)
+    const searchRowid = nextSearchRowid(tx, doc.documentDate)
+    tx.update(documents).set({ searchRowid }).where(eq(documents.id, doc.id)).run()
+    doc = { ...doc, searchRowid }
+  }
   const texts = tx
     .select({ text: documentFiles.extractedText })
     .from(documentFiles)
