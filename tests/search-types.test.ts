@@ -401,6 +401,11 @@ describe('search across types', () => {
     expect(first.status).toBe(200)
     // the newest indexed first: the last ones inserted
     expect(first.data.items.map((i) => i.id)).toEqual(ids.slice(-20).reverse())
+    // each with its snippet, built in the same read
+    for (const [n, item] of first.data.items.entries())
+      expect((item as unknown as { snippet: string }).snippet.trim()).toBe(
+        `Tarea ${1009 - n} del okapiaction`,
+      )
     const second = await api(`q=okapiaction&type=action&cursor=${first.data.nextCursor}`, MEXICO)
     expect(second.data.items.map((i) => i.id)).toEqual(ids.slice(-40, -20).reverse())
     // the page says "more than 1,000" and shows the same newest-first rows

@@ -273,18 +273,20 @@ type FtsTable = (typeof FTS_TABLES)[number]
  * match of a common word before ranking would cost more than the ranking). A plan section's comes from
  * its text in the reader's language when the words are there, else from the best column; a person's
  * from their name. */
-function snippetQuery(table: FtsTable, rowid: number, q: TypeQuery): SQL {
-  const expression =
-    table === 'plan_sections_fts'
-      ? sql`case when instr(${snippetOf(table, q.lang === 'en' ? 2 : 1)}, char(57344)) > 0
+function snippetExpression(table: FtsTable, q: TypeQuery): SQL {
+  return table === 'plan_sections_fts'
+    ? sql`case when instr(${snippetOf(table, q.lang === 'en' ? 2 : 1)}, char(57344)) > 0
           then ${snippetOf(table, q.lang === 'en' ? 2 : 1)} else ${snippetOf(table)} end`
-      : table === 'people_fts'
-        ? // a person's line is their name: the organization column indexes codes and acronyms too,
-          // and the page names the organization beside it
-          snippetOf(table, 0)
-        : snippetOf(table)
+    : table === 'people_fts'
+      ? // a person's line is their name: the organization column indexes codes and acronyms too,
+        // and the page names the organization beside it
+        snippetOf(table, 0)
+      : snippetOf(table)
+}
+
+function snippetQuery(table: FtsTable, rowid: number, q: TypeQuery): SQL {
   const index = indexName(table)
-  return sql`select ${expression} as snippet from ${index} where ${index} match ${q.match} and rowid = ${rowid}`
+  return sql`select ${snippetExpression(table, q)} as snippet from ${index} where ${index} match ${q.match} and rowid = ${rowid}`
 }
 
 function toHit(type: SearchType, r: Row & { snippet: string }): RecordHit {
@@ -389,24 +391,30 @@ export async function searchType(
   // order, stopping at the page (as the documents' second phase, search.server.ts). Up to COUNT_CAP: bm25.
   const many = (count ?? (await countType(type, q))) > COUNT_CAP
   const take = limit + 1 + offset
+  // Read newest first, each part stops at `take` rows: their snippets are built in the same read (a
+  // later lookup by rowid evaluates the match again, 2-3 ms each for a word in most records). Ranked:
+  // every match is read to be ranked, so the snippets are looked up for the page's rows only.
   const union = sql.join(
     parts.map((p) =>
       many
-        ? sql`select * from (select ${p.columns} ${p.body} order by ${indexName(p.fts)}.rowid desc limit ${take})`
-        : sql`select ${p.columns} ${p.body}`,
+        ? sql`select * from (select ${p.columns}, ${snippetExpression(p.fts, q)} as snippet ${p.body}
+            order by ${indexName(p.fts)}.rowid desc limit ${take})`
+        : sql`select ${p.columns}, null as snippet ${p.body}`,
     ),
     sql` union all `,
   )
   const order = many ? sql`fts_rowid desc` : sql`rank, id`
-  const rows = await readAll<Row>(
+  const rows = await readAll<Row & { snippet: string | null }>(
     sql`select * from (${union}) order by ${order} limit ${limit + 1} offset ${offset}`,
   )
   const page = rows.slice(0, limit)
-  const snippets = (await runReads(
-    page.map((r) => toStatement(snippetQuery(r.fts, r.fts_rowid, q), 'get')),
+  const missing = page.filter((r) => r.snippet === null)
+  const looked = (await runReads(
+    missing.map((r) => toStatement(snippetQuery(r.fts, r.fts_rowid, q), 'get')),
   )) as ({ snippet: string } | undefined)[]
+  const snippetOfRow = new Map(missing.map((r, i) => [r, looked[i]?.snippet ?? '']))
   return {
-    items: page.map((r, i) => toHit(type, { ...r, snippet: snippets[i]?.snippet ?? '' })),
+    items: page.map((r) => toHit(type, { ...r, snippet: r.snippet ?? snippetOfRow.get(r) ?? '' })),
     hasMore: rows.length > limit,
   }
 }
