@@ -12,8 +12,16 @@ import { cookieFor, freshDemoDb, makeRequest } from './helpers/db'
 
 const rendered = vi.hoisted(() => ({ data: null as unknown, lang: 'en' }))
 vi.mock('@remix-run/react', () => ({
-  Link: ({ to, children, ...rest }: { to: string; children: ReactNode }) =>
-    createElement('a', { href: to, ...rest }, children),
+  Link: ({
+    to,
+    children,
+    preventScrollReset: _noDomAttribute,
+    ...rest
+  }: {
+    to: string
+    children: ReactNode
+    preventScrollReset?: boolean
+  }) => createElement('a', { href: to, ...rest }, children),
   useLoaderData: () => rendered.data,
   useActionData: () => undefined,
   Form: ({ children, ...rest }: { children: ReactNode }) => createElement('form', rest, children),
@@ -240,6 +248,40 @@ describe('/plans/:id forms', () => {
     expect(
       statusOf(await post('unhcr@rcm.example', id, { intent: 'comment', sectionId: s.id, body: 'x' })),
     ).toBe(404)
+  })
+
+  it('draws the forms to suggest and comment for one section at a time, asked for by a link', async () => {
+    const id = await panamaId()
+    const page = async (email: string, query = '') => {
+      const data = (await load(planLoader as Loader, `/plans/${id}?lang=en${query}`, email, { id })) as {
+        plan: { sections: { id: string; retired: boolean; number: string | null }[] }
+      }
+      return { data, html: renderPage(PlanPage, data) }
+    }
+    const count = (html: string, re: RegExp) => (html.match(re) ?? []).length
+    const { data, html } = await page('pa.delegate2@rcm.example')
+    const live = data.plan.sections.filter((x) => !x.retired)
+    expect(live.length).toBeGreaterThan(3)
+    // no form to add on the plan itself: a link per section and kind instead
+    expect(count(html, /name="replacement"/g)).toBe(0)
+    expect(count(html, /id="cbody-/g)).toBe(0)
+    for (const x of live) {
+      expect(html).toContain(`href="?discuss=${x.id}#squote-${x.id}"`)
+      expect(html).toContain(`href="?discuss=${x.id}#cquote-${x.id}"`)
+    }
+    // the link's page: that section's two forms, open; no other section's
+    const s = live[2]
+    const asked = (await page('pa.delegate2@rcm.example', `&discuss=${s.id}`)).html
+    expect(count(asked, /name="replacement"/g)).toBe(1)
+    expect(asked).toContain(`id="srepl-${s.id}"`)
+    expect(asked).toContain(`id="cbody-${s.id}"`)
+    expect(count(asked, /id="cbody-/g)).toBe(1)
+    const own = asked.slice(asked.indexOf(`id="s-${s.id}"`))
+    expect(own.slice(0, own.indexOf('</section>'))).toMatch(/<details open="">/)
+    // a reader is offered neither
+    const reader = (await page('pa.delegate1@rcm.example', `&discuss=${s.id}`)).html
+    expect(reader).not.toContain('?discuss=')
+    expect(count(reader, /name="replacement"|id="cbody-/g)).toBe(0)
   })
 
   it('drafters add, move, place and retire sections; the chair moves the stage; numbering follows', async () => {

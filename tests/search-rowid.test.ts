@@ -13,7 +13,7 @@ import { documents } from '@db/schema'
 import { documentPageQuery, listDocuments } from '~/modules/documents/queries.server'
 import { editDocument } from '~/modules/documents/writes.server'
 import { dayKey, dayOfRowid, ROWIDS_PER_DAY, searchRowidOf } from '~/modules/search/rowid'
-import { toFtsQuery } from '~/modules/search/search.server'
+import { searchDocuments, toFtsQuery } from '~/modules/search/search.server'
 import { freshDemoDb, viewerFor } from './helpers/db'
 
 const SECRETARIAT = 'secretariat@rcm.example'
@@ -210,5 +210,28 @@ describe('migration 0036', () => {
     expect(
       sqlite.prepare("select count(*) as n from sqlite_temp_master where name = 'search_rowid_map'").get(),
     ).toEqual({ n: 0 })
+  })
+})
+
+describe('the search of a word in more than 1,000 documents', () => {
+  it('takes the visible count it is given as the sign, and reads title matches then the others, newest first', async () => {
+    const viewer = viewerFor(SECRETARIAT)
+    const ranked = await searchDocuments(viewer, 'plan', { limit: 100 })
+    const many = await searchDocuments(viewer, 'plan', { limit: 100, visibleCount: 1001 })
+    expect(many.items.map((d) => d.id).sort()).toEqual(ranked.items.map((d) => d.id).sort())
+    const rowid = new Map(docRows().map((d) => [d.id, d.search_rowid]))
+    const inTitle = many.items.filter((d) => /plan/i.test(`${d.titleEs} ${d.titleEn} ${d.reference}`))
+    const others = many.items.filter((d) => !inTitle.includes(d))
+    expect(inTitle.length).toBeGreaterThan(1)
+    expect(many.items).toEqual([...inTitle, ...others])
+    for (const part of [inTitle, others]) {
+      const rowids = part.map((d) => rowid.get(d.id)!)
+      expect(rowids).toEqual([...rowids].sort((a, b) => b - a))
+    }
+    expect(many.items.every((d) => d.snippet.length > 0)).toBe(true)
+    // a count of 1,000 or fewer leaves the choice to the index's own count: ranked as before
+    expect((await searchDocuments(viewer, 'plan', { limit: 100, visibleCount: 1000 })).items).toEqual(
+      ranked.items,
+    )
   })
 })

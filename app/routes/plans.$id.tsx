@@ -63,6 +63,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // every section would repeat the list of all sections in each (a 50-section plan's page grew
     // quadratically)
     manage: search.get('manage'),
+    // the one section whose forms to suggest and comment are drawn without JavaScript (the others' on
+    // request: components/plans/section-discussion.tsx)
+    discuss: search.get('discuss'),
     matrix: matrixBySection(viewer, plan.id, lang),
     // brackets are marked with their organization's code in the text; the counts name them
     bracketOrgs: shortNamesByCode(Object.keys(plan.brackets.byOrganization), lang),
@@ -185,7 +188,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const heading = (depth: number) => (depth === 0 ? 'h2' : depth === 1 ? 'h3' : 'h4')
 
 export default function PlanPage() {
-  const { plan, matrix, saved, manage, word, follow, bracketOrgs } = useLoaderData<typeof loader>()
+  const { plan, matrix, saved, manage, discuss, word, follow, bracketOrgs } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, date } = useT()
   const orgs = Object.entries(plan.brackets.byOrganization)
@@ -357,7 +360,13 @@ export default function PlanPage() {
             {failedSection === s.id && actionData?.intent !== 'save' ? (
               <FormErrors errors={replyErrors(result, '')} />
             ) : null}
-            {!s.retired ? <SectionDiscussion section={s} replyOf={replyFor(s.id)} /> : null}
+            {!s.retired ? (
+              <SectionDiscussion
+                section={s}
+                replyOf={replyFor(s.id)}
+                forms={discuss === s.id ? 'asked' : 'onRequest'}
+              />
+            ) : null}
             {plan.can.manageSections
               ? (() => {
                   const toolReply = ['move', 'reparent', 'status', 'retire', 'restore'].includes(

@@ -160,3 +160,39 @@ test('20 concurrent saves from the same revision against the real server: one wi
   for (const b of bodies.filter((x) => x.error)) expect(b.error.current.text).toBe(winner.text)
   for (const c of clients) await c.dispose()
 })
+
+// A 50-section plan drew two forms per section; now a section's forms come when asked for: opening the
+// list draws them with JavaScript (above); without it, a link asks the page for that section's forms.
+test('without JavaScript, a commenter asks for a section’s comment form and comments', async ({
+  browser,
+  baseURL,
+}) => {
+  const plan = planId()
+  const section = sectionId('Fortalecimiento de la UATIM')
+  const commenter = await as(browser, 'pa.delegate2@rcm.example', false, baseURL!)
+  await commenter.goto(`/plans/${plan}?lang=en`)
+  const box = commenter.locator(`#s-${section}`)
+  await expect(box.getByLabel('Comment', { exact: true })).toHaveCount(0)
+  await box.getByText(/^Comments \(/).click()
+  await box.getByRole('link', { name: 'Write a comment' }).click()
+  await expect(commenter).toHaveURL(new RegExp(`discuss=${section}`))
+  await expect(commenter.locator('textarea[name="body"]')).toHaveCount(1)
+  await box.getByLabel('Comment', { exact: true }).fill('Incluir la cooperación con la banca privada.')
+  await box.getByRole('button', { name: 'Comment', exact: true }).click()
+  await expect(commenter.locator(`#s-${section}`)).toContainText(
+    'Incluir la cooperación con la banca privada.',
+  )
+
+  // with JavaScript, the open thread's list shows the link, which draws the form in place, focused
+  const js = await as(browser, 'pa.delegate2@rcm.example', true, baseURL!)
+  await js.goto(`/plans/${plan}?lang=en`)
+  const open = js.locator(`#s-${section}`)
+  await expect(open.getByText('Incluir la cooperación con la banca privada.')).toBeVisible()
+  // clicked until React has hydrated and handles the click (before that, the link navigates)
+  await expect(async () => {
+    await js.goto(`/plans/${plan}?lang=en`)
+    await open.getByRole('link', { name: 'Write a comment' }).click()
+    await expect(open.getByLabel(/Passage commented on/)).toBeFocused({ timeout: 1000 })
+    expect(js.url()).not.toContain('discuss=')
+  }).toPass()
+})

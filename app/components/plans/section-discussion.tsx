@@ -1,6 +1,11 @@
 // A section's comment threads (with replies and resolving) and suggested wording (with accepting or
 // rejecting), and the forms to add them, as the viewer may. Plain forms: they work without JavaScript.
-import { Form } from '@remix-run/react'
+// On a plan's page the two forms to add are drawn on request (`forms="onRequest"`): a plan of 50
+// sections carried 100 forms nobody had opened (85 KB of its HTML, a third of its render). Opening the
+// list draws them at once with JavaScript; without it, a link asks the page for this section's forms
+// (`?discuss=<section>`). A refused form is drawn again with what was typed.
+import { useEffect, useRef, useState } from 'react'
+import { Form, Link } from '@remix-run/react'
 import { ReplyInput, ReplyTextArea } from '~/components/reply-fields'
 import type { Reply } from '~/components/form-reply'
 import { useT } from '~/i18n/use-t'
@@ -44,24 +49,70 @@ export interface DiscussedSection {
 }
 type Section = DiscussedSection
 
+type Kind = 'suggest' | 'comment'
+
 export function SectionDiscussion({
   section,
   replyOf,
+  forms = 'shown',
 }: {
   section: Section
   /** the reply of a refused form of this section, by intent */
   replyOf: (intent: string) => Reply
+  /** 'onRequest': the forms to add are drawn when asked for (see above); 'asked': drawn and open (the
+   * section of `?discuss=`) */
+  forms?: 'shown' | 'onRequest' | 'asked'
 }) {
   const { t, date, lang } = useT()
   const s = section
+  const [asked, setAsked] = useState<Kind | 'both' | null>(null)
+  const [focus, setFocus] = useState<string | null>(null)
+  const shown = (kind: Kind) => forms !== 'onRequest' || asked === kind || asked === 'both' || !!replyOf(kind)
+  useEffect(() => {
+    if (focus) document.getElementById(focus)?.focus()
+  }, [focus])
+  const suggestions = useRef<HTMLDetailsElement>(null)
+  const comments = useRef<HTMLDetailsElement>(null)
+  const suggestionsOpen =
+    s.suggestions.some((x) => x.status === 'pending') ||
+    !!replyOf('suggest') ||
+    !!replyOf('decide') ||
+    forms === 'asked'
+  const commentsOpen = s.threads.some((c) => !c.resolvedAt) || !!replyOf('comment') || forms === 'asked'
+  // a list opened before the page hydrated (its toggle event came before React's listener)
+  useEffect(() => {
+    if (forms !== 'onRequest') return
+    const early = [
+      suggestions.current?.open && !suggestionsOpen ? 'suggest' : null,
+      comments.current?.open && !commentsOpen ? 'comment' : null,
+    ].filter(Boolean)
+    if (early.length) setAsked(early.length === 2 ? 'both' : (early[0] as Kind))
+    // on mount only: later toggles come through onToggle
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+  const open = (kind: Kind) => (e: React.SyntheticEvent<HTMLDetailsElement>) => {
+    if (e.currentTarget.open && !shown(kind)) setAsked((a) => (a && a !== kind ? 'both' : kind))
+  }
+  /** without JavaScript, the page with this section's forms; with it, the form drawn in place */
+  const ask = (kind: Kind, label: string, field: string) => (
+    <p>
+      <Link
+        to={`?discuss=${s.id}#${field}`}
+        preventScrollReset
+        onClick={(e) => {
+          e.preventDefault()
+          setAsked((a) => (a && a !== kind ? 'both' : kind))
+          setFocus(field)
+        }}
+      >
+        {label}
+      </Link>
+    </p>
+  )
   return (
     <div className="plan-discussion">
       {s.suggestions.length || s.can.suggest ? (
-        <details
-          open={
-            s.suggestions.some((x) => x.status === 'pending') || !!replyOf('suggest') || !!replyOf('decide')
-          }
-        >
+        <details ref={suggestions} open={suggestionsOpen} onToggle={open('suggest')}>
           <summary>
             {t('plans.suggestions')} ({s.suggestions.length})
           </summary>
@@ -103,7 +154,10 @@ export function SectionDiscussion({
               </li>
             ))}
           </ul>
-          {s.can.suggest ? (
+          {s.can.suggest && !shown('suggest')
+            ? ask('suggest', t('plans.suggestTitle'), `squote-${s.id}`)
+            : null}
+          {s.can.suggest && shown('suggest') ? (
             <Form method="post" className="stack">
               <h4>{t('plans.suggestTitle')}</h4>
               <input type="hidden" name="sectionId" value={s.id} />
@@ -133,7 +187,7 @@ export function SectionDiscussion({
         </details>
       ) : null}
 
-      <details open={s.threads.some((c) => !c.resolvedAt) || !!replyOf('comment')}>
+      <details ref={comments} open={commentsOpen} onToggle={open('comment')}>
         <summary>
           {t('plans.comments')} ({s.threads.length})
         </summary>
@@ -193,7 +247,8 @@ export function SectionDiscussion({
             </li>
           ))}
         </ul>
-        {s.can.comment ? (
+        {s.can.comment && !shown('comment') ? ask('comment', t('plans.commentAsk'), `cquote-${s.id}`) : null}
+        {s.can.comment && shown('comment') ? (
           <Form method="post" className="stack">
             <input type="hidden" name="sectionId" value={s.id} />
             <ReplyTextArea

@@ -381,6 +381,7 @@ export async function searchType(
       offset,
       year: q.year,
       now: q.now,
+      visibleCount: count,
     })
     return { items: items.map(documentHit), hasMore }
   }
