@@ -9,6 +9,7 @@ import { isLang, provideMessages } from './i18n'
 import { allMessages, messagesVersion } from './i18n/catalogue.server'
 import { packOfKey, packsForPath } from './i18n/packs'
 import { PageMessagesProvider } from './i18n/page-messages'
+import { coalesceTicks } from './modules/core/coalesce.server'
 import { stripNulBytes } from './modules/core/strip-nul.server'
 import { resolveLang } from './modules/i18n/lang.server'
 
@@ -58,8 +59,10 @@ export default function handleRequest(
         [bot ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()
-          // drops the NUL bytes React 18 leaves at its 2 KB chunk boundaries (strip-nul.server.ts)
-          const clean = pipeline(body, stripNulBytes(), () => {})
+          // drops the NUL bytes React 18 leaves at its 2 KB chunk boundaries (strip-nul.server.ts), and
+          // passes what is written in one turn on as one chunk: one compressed flush, not one per 2 KB
+          // (coalesce.server.ts)
+          const clean = pipeline(body, stripNulBytes(), coalesceTicks(), () => {})
           const stream = createReadableStreamFromReadable(clean)
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }))

@@ -121,3 +121,31 @@ test('too many failed sign-ins answer 429 with Retry-After, on the page and in d
   }
   await api.dispose()
 })
+
+// A page goes out compressed as one stream, not as one flushed piece per 2 KB that React writes
+// (app/modules/core/coalesce.server.ts): the bytes on the wire are about what gzip makes of the page.
+test('a long page is compressed as a whole: about the size gzip makes of it', async ({ baseURL }) => {
+  const { gunzipSync, gzipSync } = await import('node:zlib')
+  const plan = queryValue("select id from plans where stage = 'institutional_consultation'")
+  const cookie = await createSessionCookie('secretariat@rcm.example', baseURL!)
+  const raw = await new Promise<Buffer>((resolve, reject) => {
+    http
+      .get(
+        `${baseURL}/plans/${plan}?lang=es`,
+        { headers: { Cookie: `${cookie.name}=${cookie.value}`, 'Accept-Encoding': 'gzip' } },
+        (res) => {
+          expect(res.statusCode).toBe(200)
+          expect(res.headers['content-encoding']).toBe('gzip')
+          const parts: Buffer[] = []
+          res.on('data', (b: Buffer) => parts.push(b))
+          res.on('end', () => resolve(Buffer.concat(parts)))
+        },
+      )
+      .on('error', reject)
+  })
+  const page = gunzipSync(raw)
+  expect(page.length).toBeGreaterThan(40_000)
+  expect(page.toString('utf8')).toContain('</html>')
+  // one flush per 2 KB piece came to about twice gzip's size
+  expect(raw.length).toBeLessThan(gzipSync(page).length * 1.25)
+})
