@@ -149,3 +149,24 @@ test('a long page is compressed as a whole: about the size gzip makes of it', as
   // one flush per 2 KB piece came to about twice gzip's size
   expect(raw.length).toBeLessThan(gzipSync(page).length * 1.25)
 })
+
+// public/'s own files are served from disk, cached briefly; a page's address never looks on disk
+// (server.mjs), so a path that is no file is the portal's own 404 page, and public/ has no index.
+test('public files are served with a short cache, any other address is the portal’s', async ({
+  playwright,
+  baseURL,
+}) => {
+  const api = await playwright.request.newContext({ baseURL })
+  const icon = await api.get('/favicon.svg')
+  expect(icon.status()).toBe(200)
+  expect(icon.headers()['content-type']).toContain('image/svg+xml')
+  expect(icon.headers()['cache-control']).toBe('public, max-age=3600')
+  const missing = await api.get('/favicon.svg.bak')
+  expect(missing.status()).toBe(404)
+  expect(missing.headers()['content-type']).toContain('text/html')
+  expect(await missing.text()).toContain('<html')
+  const page = await api.get('/login?lang=en')
+  expect(page.status()).toBe(200)
+  expect(page.headers()['cache-control']).toBe('private, no-store')
+  await api.dispose()
+})
