@@ -13,6 +13,7 @@ import { documents } from '@db/schema'
 import { documentPageQuery, listDocuments } from '~/modules/documents/queries.server'
 import { editDocument } from '~/modules/documents/writes.server'
 import { dayKey, dayOfRowid, ROWIDS_PER_DAY, searchRowidOf } from '~/modules/search/rowid'
+import { searchType, typeQuery } from '~/modules/search/records.server'
 import { searchDocuments, toFtsQuery } from '~/modules/search/search.server'
 import { freshDemoDb, viewerFor } from './helpers/db'
 
@@ -233,5 +234,47 @@ describe('the search of a word in more than 1,000 documents', () => {
     expect((await searchDocuments(viewer, 'plan', { limit: 100, visibleCount: 1000 })).items).toEqual(
       ranked.items,
     )
+  })
+})
+
+describe('snippets', () => {
+  const plain = (snippet: string) =>
+    snippet
+      .split('…')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 8)
+
+  it('come from each hit’s own document, not from the first match', async () => {
+    const viewer = viewerFor(SECRETARIAT)
+    const texts = new Map(
+      (
+        rawSqlite()
+          .prepare(
+            `select d.id, f.title || ' ' || f.description || ' ' || f.reference || ' ' || f.tags || ' ' || f.body as text
+             from documents d join documents_fts f on f.rowid = d.search_rowid`,
+          )
+          .all() as { id: string; text: string }[]
+      ).map((r) => [r.id, r.text.replace(/\s+/g, ' ')]),
+    )
+    for (const q of ['migrantes', 'plan', 'protección']) {
+      for (const visibleCount of [undefined, 1001]) {
+        const { items } = await searchDocuments(viewer, q, { limit: 10, visibleCount })
+        expect(items.length, q).toBeGreaterThan(2)
+        expect(new Set(items.map((i) => i.snippet)).size, q).toBeGreaterThan(1)
+        for (const item of items)
+          for (const part of plain(item.snippet))
+            expect(texts.get(item.id), `${q}: ${item.id}`).toContain(part.replace(/\s+/g, ' '))
+      }
+    }
+  })
+
+  it('of meetings, decisions and actions come from each hit’s own record', async () => {
+    const viewer = viewerFor(SECRETARIAT)
+    const q = typeQuery({ viewer, q: 'migración', lang: 'es' })!
+    for (const type of ['meeting', 'decision', 'action'] as const) {
+      const { items } = await searchType(type, q, { limit: 10, offset: 0 })
+      expect(items.length, type).toBeGreaterThan(1)
+      expect(new Set(items.map((i) => i.snippet)).size, type).toBeGreaterThan(1)
+    }
   })
 })

@@ -47,6 +47,11 @@ const KNOWN_CONTENT: { page: RegExp; text: string; why: string }[] = [
   { page: /^\/actions\/\w+/, text: 'Presidencia Pro Tempore', why: 'action text in Spanish only' },
   { page: /^\/actions\/\w+/, text: 'Reunión Viceministerial', why: 'action origin in Spanish only' },
   { page: /^\/search/, text: 'Plan de trabajo', why: 'a document titled in Spanish only' },
+  {
+    page: /^\/search/,
+    text: 'Lineamientos',
+    why: 'a snippet shows the word searched for where it is written: "migrantes" in a Spanish title',
+  },
 ]
 const known = (path: string, text: string) => KNOWN_CONTENT.some((k) => k.page.test(path) && k.text === text)
 

@@ -284,9 +284,14 @@ function snippetExpression(table: FtsTable, q: TypeQuery): SQL {
       : snippetOf(table)
 }
 
+/** better-sqlite3 binds every JavaScript number as a REAL, and FTS5 drops a `rowid = ?` beside a
+ * MATCH when the value is a REAL (it answered every match, so each hit showed the first match's
+ * snippet): the rowid is cast to an integer in SQL. */
+const ftsRowid = (rowid: number): SQL => sql`cast(${rowid} as integer)`
+
 function snippetQuery(table: FtsTable, rowid: number, q: TypeQuery): SQL {
   const index = indexName(table)
-  return sql`select ${snippetExpression(table, q)} as snippet from ${index} where ${index} match ${q.match} and rowid = ${rowid}`
+  return sql`select ${snippetExpression(table, q)} as snippet from ${index} where ${index} match ${q.match} and rowid = ${ftsRowid(rowid)}`
 }
 
 function toHit(type: SearchType, r: Row & { snippet: string }): RecordHit {

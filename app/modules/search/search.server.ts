@@ -229,15 +229,16 @@ export async function searchDocuments(
     }
     rows = rows.slice(offset)
   }
-  // Snippets only for the rows of the page (one read, one snapshot); a lookup by rowid costs little for
-  // the few matches of a ranked query, and 10-20 ms each for a word in most documents (read above).
+  // Snippets only for the rows of the page (one read, one snapshot), each looked up by its rowid, cast to
+  // an integer: better-sqlite3 binds numbers as REALs, and FTS5 drops a REAL `rowid = ?` beside a MATCH
+  // (every hit showed the first match's snippet, and each lookup read every match).
   const page = rows.slice(0, limit)
   const missing = page.filter((r) => r.snippet === null)
   const found = (await runReads(
     missing.map((r) =>
       toStatement(
         sql`select ${SNIPPET} as snippet from documents_fts
-          where documents_fts match ${match} and rowid = ${r.search_rowid}`,
+          where documents_fts match ${match} and rowid = cast(${r.search_rowid} as integer)`,
         'get',
       ),
     ),
