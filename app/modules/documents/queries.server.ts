@@ -181,8 +181,9 @@ export function documentPageQuery(
   if (match && (query.sort ?? 'date_desc') === 'date_desc' && !narrow) {
     if (query.year) {
       where.push(
-        sql`documents_fts.rowid >= ${dayRowids(`${query.year}-01-01`)[0]}`,
-        sql`documents_fts.rowid < ${dayRowids(`${query.year + 1}-01-01`)[0]}`,
+        // cast: FTS5 ignores a rowid bound as a REAL, as better-sqlite3 binds every number
+        sql`documents_fts.rowid >= cast(${dayRowids(`${query.year}-01-01`)[0]} as integer)`,
+        sql`documents_fts.rowid < cast(${dayRowids(`${query.year + 1}-01-01`)[0]} as integer)`,
       )
     }
     return db
